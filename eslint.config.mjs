@@ -1,0 +1,48 @@
+// Lint, and the architecture's boundaries: what each layer may import.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'util', 'stream', 'http', 'https', 'url', 'node:*'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // core: pure domain code. No Office, no files, no clock, no other layer.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'core does no I/O' },
+          { group: ['exceljs', 'office-*', '@microsoft/*'], message: 'core knows no spreadsheet library or Office' },
+          { group: ['../*', '!../core/*'], message: 'core imports only core' },
+        ],
+      }],
+      'no-restricted-globals': ['error', { name: 'Office', message: 'core knows no Office' }, { name: 'Excel', message: 'core knows no Office' }, { name: 'process', message: 'core reads no environment' }],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core reads no clock: take the date as an input' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core reads no clock: take the date as an input' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'core is deterministic' },
+      ],
+    },
+  },
+  {
+    // hosts read and write workbooks; they make no layout or arithmetic decisions and know no face.
+    files: ['src/hosts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../../faces/*', '../faces/*'], message: 'hosts know no face' }] }],
+    },
+  },
+  {
+    files: ['bin/**/*.js', '*.config.js', 'webpack.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

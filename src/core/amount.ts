@@ -1,0 +1,58 @@
+// Reading an amount from a cell: numbers, or text such as `£46,648.63`, ` £ 2,400 `, `(1,000.00)`,
+// `-1,000.00`. Text amounts are read (with a warning, since Excel's SUM skips text).
+import { CellValue, isCellDate, isCellError, isUncalculated } from './cell';
+import { Money, fromDigits, fromPounds } from './money';
+
+export type AmountReading =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'amount'; readonly amount: Money; readonly fromText: boolean; readonly subPenny: boolean }
+  | { readonly kind: 'bad'; readonly message: string };
+
+const EMPTY: AmountReading = { kind: 'empty' };
+
+// sign, bracket, pound sign and sign again (in the orders people write them), then the digits:
+// either thousands grouped with commas or plain, with an optional decimal part.
+const AMOUNT_TEXT =
+  /^(-\s*)?(\(\s*)?(-\s*)?(?:£\s*)?(-\s*)?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(\))?$/;
+
+/** The amount written in a text, or undefined when the text is not an amount. */
+export function parseAmountText(text: string): { amount: Money; subPenny: boolean } | undefined {
+  const match = AMOUNT_TEXT.exec(text.replace(/\u00a0/g, ' ').trim());
+  if (!match) return undefined;
+  const [, minus1, open, minus2, minus3, whole, fraction, close] = match;
+  if (whole === undefined && fraction === undefined) return undefined;
+  if (Boolean(open) !== Boolean(close)) return undefined;
+  const signs = [minus1, open, minus2, minus3].filter(Boolean).length;
+  if (signs > 1) return undefined;
+  return fromDigits((whole ?? '').replace(/,/g, ''), fraction ?? '', signs === 1);
+}
+
+export function readAmount(value: CellValue): AmountReading {
+  if (value === null) return EMPTY;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { kind: 'bad', message: `amount ${value} is not a number` };
+    return { kind: 'amount', ...fromPounds(value), fromText: false };
+  }
+  if (typeof value === 'string') {
+    if (value.trim() === '') return EMPTY;
+    const parsed = parseAmountText(value);
+    if (parsed) return { kind: 'amount', ...parsed, fromText: true };
+    return { kind: 'bad', message: `amount ${JSON.stringify(value)} is not a number` };
+  }
+  if (typeof value === 'boolean') return { kind: 'bad', message: `amount is ${value ? 'TRUE' : 'FALSE'}, not a number` };
+  if (isCellError(value)) return { kind: 'bad', message: `amount is the error value ${value.error}` };
+  if (isCellDate(value)) return { kind: 'bad', message: `amount is a date (${value.date}), not a number` };
+  if (isUncalculated(value)) {
+    return {
+      kind: 'bad',
+      message: `amount is a formula (=${value.formula}) that was never calculated; open the workbook in Excel, let it recalculate and save it`,
+    };
+  }
+  return { kind: 'bad', message: 'amount is not a number' };
+}
+
+/** Whether a value reads as an amount (used to find the amounts column). */
+export function isAmountLike(value: CellValue): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  return typeof value === 'string' && value.trim() !== '' && parseAmountText(value) !== undefined;
+}

@@ -1,0 +1,17 @@
+// Base year (domain.md, Conventions: Base year): the FY the cost table describes, detected from the
+// item labels when they name one (`Staffordshire Connects 2011/12 Core Team`), else an assumption.
+import { fyNamedIn } from './financial-year';
+
+export interface NamedYears {
+  /** Start year of each FY named in a label, with the first cell naming it. */
+  readonly years: ReadonlyMap<number, string>;
+}
+
+export function yearsNamedInLabels(rows: readonly { item: string; cell: string }[]): NamedYears {
+  const years = new Map<number, string>();
+  for (const row of rows) {
+    const year = fyNamedIn(row.item);
+    if (year !== undefined && !years.has(year)) years.set(year, row.cell);
+  }
+  return { years };
+}

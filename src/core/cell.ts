@@ -1,0 +1,86 @@
+// Cell values as a spreadsheet gives them, and A1 addresses.
+
+export interface CellError {
+  readonly error: string; // e.g. '#VALUE!'
+}
+export interface CellDate {
+  readonly date: string; // YYYY-MM-DD
+}
+/** A formula whose result the file does not hold (never calculated). */
+export interface UncalculatedFormula {
+  readonly formula: string;
+}
+export type CellValue = null | number | string | boolean | CellError | CellDate | UncalculatedFormula;
+
+/** A block of cell values read from a sheet, with the sheet row and column of its top-left cell (1-based). */
+export interface Grid {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+export function isCellError(value: CellValue): value is CellError {
+  return typeof value === 'object' && value !== null && 'error' in value;
+}
+export function isCellDate(value: CellValue): value is CellDate {
+  return typeof value === 'object' && value !== null && 'date' in value;
+}
+export function isUncalculated(value: CellValue): value is UncalculatedFormula {
+  return typeof value === 'object' && value !== null && 'formula' in value;
+}
+
+export function columnName(column: number): string {
+  let name = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+export function columnNumber(name: string): number {
+  let n = 0;
+  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** A sheet name as a formula needs it: quoted unless it is a plain word. */
+export function sheetReference(sheet: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^(true|false)$/i.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** `B3` */
+export function a1(row: number, column: number): string {
+  return `${columnName(column)}${row}`;
+}
+
+/** `Costs!B3`, `'My costs'!B3` */
+export function cellAddress(sheet: string, row: number, column: number): string {
+  return `${sheetReference(sheet)}!${a1(row, column)}`;
+}
+
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export function rangeA1(range: CellRange): string {
+  const start = a1(range.top, range.left);
+  const end = a1(range.bottom, range.right);
+  return start === end ? start : `${start}:${end}`;
+}
+
+/** Parses `A1:C12`, `$A$1:$C$12` or `B3`; undefined when it is not a range within Excel's grid. */
+export function parseRange(text: string): CellRange | undefined {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [c1, r1] = [columnNumber(match[1]), Number(match[2])];
+  const [c2, r2] = match[3] ? [columnNumber(match[3]), Number(match[4])] : [c1, r1];
+  const range = { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+  const inGrid = range.top >= 1 && range.bottom <= MAX_ROWS && range.left >= 1 && range.right <= MAX_COLUMNS;
+  return inGrid ? range : undefined;
+}
