@@ -1,0 +1,170 @@
+// `vfm analyse INPUT.xlsx [--sheet NAME] [--range A1:C12] [--assumptions FILE.json] [--json SUMMARY.json]`
+// Exit 0 on success (a failed check is reported, not fatal), 2 on bad input or assumptions (the
+// error names the cell or assumption, nothing is written), 1 on an internal fault.
+import { promises as fs } from 'fs';
+import path from 'path';
+import { parseArgs } from 'util';
+import { analyse } from '../../core/analysis';
+import { CalendarDate } from '../../core/calendar-date';
+import { parseRange } from '../../core/cell';
+import { holdsCostTable } from '../../core/cost-table';
+import { InputError, describeProblem } from '../../core/problems';
+import { readWorkbook, sheetGrid, sheetNames } from '../../hosts/xlsx/read-workbook';
+import { summaryJson } from './summary-json';
+import { terminalSummary } from './terminal';
+import { name, version } from '../../../package.json';
+
+export const USAGE = `Usage: vfm analyse INPUT.xlsx [options]
+
+Reads the cost rows of a partnership from a workbook, separates the avoidable cost, and projects
+the savings of withdrawing and the cost of staying as partners leave.
+
+Options:
+  --sheet NAME          the sheet holding the cost table (default: the first sheet that holds one)
+  --range A1:C12        the table's cells (default: found on the sheet)
+  --assumptions FILE    a JSON file of assumptions (see README; defaults apply to what it omits)
+  --json FILE           also write the summary as JSON (schemaVersion 1)
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit codes: 0 done (failed checks are reported), 2 bad input or assumptions, 1 internal fault.
+`;
+
+/** Bad use of the command: wrong arguments, a missing or unreadable file. */
+class UsageError extends Error {}
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** The day of the run, the default notice date. */
+  readonly today: () => CalendarDate;
+}
+
+export const systemIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  today: () => {
+    const now = new Date();
+    return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+  },
+};
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        sheet: { type: 'string' },
+        range: { type: 'string' },
+        assumptions: { type: 'string' },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+    if (values.help || positionals[0] === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (values.version) {
+      io.out(`${version}\n`);
+      return 0;
+    }
+    const [command, input, ...extra] = positionals;
+    if (command !== 'analyse') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    if (!input) throw new UsageError('analyse needs the INPUT.xlsx workbook to read');
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    await analyseCommand({ input, ...values }, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.err(`vfm: the input cannot be used as it stands:\n${error.problems.map((p) => `  ${describeProblem(p)}`).join('\n')}\nNothing was written.\n`);
+      return 2;
+    }
+    if (error instanceof UsageError || isArgError(error)) {
+      io.err(`vfm: ${(error as Error).message}\nNothing was written. Run "vfm --help" for usage.\n`);
+      return 2;
+    }
+    io.err(`vfm: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+function isArgError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  return code.startsWith('ERR_PARSE_ARGS');
+}
+
+interface AnalyseOptions {
+  input: string;
+  sheet?: string;
+  range?: string;
+  assumptions?: string;
+  json?: string;
+}
+
+async function analyseCommand(options: AnalyseOptions, io: Io): Promise<void> {
+  if (options.json && path.resolve(options.json) === path.resolve(options.input)) {
+    throw new UsageError(`--json ${options.json} would overwrite the input workbook; choose another file`);
+  }
+  const assumptions = options.assumptions === undefined ? undefined : await readJson(options.assumptions);
+  const range = options.range === undefined ? undefined : parseRange(options.range);
+  if (options.range !== undefined && !range) throw new UsageError(`--range "${options.range}" is not a range such as A1:C12`);
+
+  const stat = await fs.stat(options.input).catch(() => undefined);
+  if (!stat?.isFile()) throw new UsageError(`${options.input}: no such file`);
+  const workbook = await readWorkbook(options.input).catch((error: Error) => {
+    throw new UsageError(`${options.input}: cannot be read as an .xlsx workbook (${error.message})`);
+  });
+  const names = sheetNames(workbook);
+  let grid;
+  if (options.sheet !== undefined) {
+    const sheet = workbook.getWorksheet(options.sheet);
+    if (!sheet) throw new UsageError(`--sheet "${options.sheet}": no such sheet; the sheets are ${names.map((n) => `"${n}"`).join(', ')}`);
+    grid = sheetGrid(sheet, range);
+  } else {
+    grid = workbook.worksheets.map((sheet) => sheetGrid(sheet, range)).find(holdsCostTable);
+    if (!grid) {
+      const where = range ? ` in ${options.range}` : '';
+      throw new UsageError(`no sheet holds a cost table${where} (item labels beside amounts); the sheets are ${names.map((n) => `"${n}"`).join(', ')}`);
+    }
+  }
+
+  const analysis = analyse({ grid, assumptions, today: io.today() });
+  if (options.json) {
+    const summary = summaryJson(analysis, options.input, { name, version });
+    await writeAtomically(options.json, `${JSON.stringify(summary, null, 2)}\n`);
+  }
+  io.out(terminalSummary(analysis, options.input));
+}
+
+async function readJson(file: string): Promise<unknown> {
+  const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`--assumptions ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--assumptions ${file}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** Writes the whole file or nothing: a temporary file beside it, renamed into place. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temporary, text, 'utf8');
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw new UsageError(`--json ${file}: cannot write (${(error as Error).message})`);
+  }
+}
+
+export function main(): void {
+  run(process.argv.slice(2), systemIo).then((code) => {
+    process.exitCode = code;
+  });
+}

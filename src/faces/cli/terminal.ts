@@ -1,0 +1,70 @@
+// The readable summary the CLI prints: plain text tables that fit an 100-column terminal.
+import { Analysis } from '../../core/analysis';
+import { isoDate } from '../../core/calendar-date';
+import { fyLabel } from '../../core/financial-year';
+import { Money, formatMoney } from '../../core/money';
+import { describeWarning } from '../../core/problems';
+
+const ROWS_SHOWN = 40;
+const money = (amount: Money) => formatMoney(amount, false);
+const percent = (rate: { times(n: number): { toString(): string } }) => `${rate.times(100).toString()}%`;
+
+function table(header: string[], rows: string[][], alignRight: boolean[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) =>
+    '  ' + cells.map((cell, i) => (alignRight[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
+export function terminalSummary(analysis: Analysis, file: string): string {
+  const { table: source, assumptions: a, savings, membership } = analysis;
+  const out: string[] = [];
+  out.push(`VfM Scenarios: ${file}, sheet ${source.sheet}, ${source.range} (${analysis.rows.length} cost rows)`, '');
+
+  const shown = analysis.rows.slice(0, ROWS_SHOWN);
+  out.push('Cost rows');
+  out.push(...table(
+    ['cell', 'item', '£', 'class', 'reason'],
+    shown.map((row) => [row.cell.split('!').pop() ?? row.cell, clip(row.item, 40), money(row.amount), row.class, row.reason]),
+    [false, false, true, false, false],
+  ));
+  if (analysis.rows.length > shown.length) out.push(`  … and ${analysis.rows.length - shown.length} more rows (all of them are in --json)`);
+  const tie = analysis.tieOut;
+  const stated = source.statedTotal ? `stated ${money(source.statedTotal.amount)} in ${source.statedTotal.cell}` : 'no total row';
+  const tieText = tie.status === 'mismatch' ? `MISMATCH by ${money(tie.difference)}` : tie.status;
+  out.push(`  Total ${money(analysis.computedTotal)} (${stated}): tie-out ${tieText}`);
+  out.push(`  A year: avoidable ${money(analysis.annual.avoidable)}, committed ${money(analysis.annual.committed)}`, '');
+
+  out.push(
+    `Savings if the council withdraws (${a.sharing}; notice served ${isoDate(a.noticeServedOn)}, ${a.noticeMonths} months, expires ${isoDate(savings.noticeExpiresOn)}; discount rate ${percent(a.discountRate)}; indexation ${percent(a.indexation)} from ${fyLabel(a.baseYear)})`,
+  );
+  out.push(...table(
+    ['FY', 'stay', 'withdraw', 'saving', 'cumulative', 'factor', 'present value', 'committed'],
+    savings.years.map((y) => [
+      fyLabel(y.fy), money(y.stay), money(y.withdraw), money(y.saving), money(y.cumulativeSaving),
+      y.discountFactor.toFixed(4), money(y.presentValue), money(y.committed),
+    ]),
+    [false, true, true, true, true, true, true, true],
+  ));
+  out.push(`  Total saving ${money(savings.totalSaving)}   NPV ${money(savings.npv)}`, '');
+
+  const poolText = membership.pool === undefined ? 'members in the base year not given' : `pool ${money(membership.pool)}`;
+  out.push(`Membership (${membership.sharing}; ${poolText})`);
+  out.push(...table(
+    ['FY', 'members', 'per member', 'council stays'],
+    membership.years.map((y) => [fyLabel(y.fy), y.members === undefined ? '-' : String(y.members), money(y.contributionPerMember), money(y.stayCost)]),
+    [false, true, true, true],
+  ));
+  if (membership.perMember.length > 0) {
+    out.push(`  Per member at base-year prices: ${membership.perMember.map((p) => `${p.members}: ${money(p.contribution)}`).join(', ')}`);
+  }
+  out.push('', 'Checks');
+  for (const check of analysis.checks) out.push(`  ${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
+  if (analysis.warnings.length > 0) {
+    out.push('', 'Warnings');
+    for (const warning of analysis.warnings) out.push(`  ${describeWarning(warning)}`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,62 @@
+// Reads sheets of an .xlsx file into the core's grids of cell values. It decides nothing about
+// what the cells mean.
+import ExcelJS from 'exceljs';
+import { CellRange, CellValue, Grid } from '../../core/cell';
+
+export type Workbook = ExcelJS.Workbook;
+
+export async function readWorkbook(path: string): Promise<Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
+export function sheetNames(workbook: Workbook): string[] {
+  return workbook.worksheets.map((sheet) => sheet.name);
+}
+
+const isoOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A cell's value as the core sees it: what Excel shows, with errors, dates and uncalculated formulas kept apart. */
+export function cellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return { date: isoOf(value) };
+  if ('error' in value) return { error: String(value.error) };
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    if (result === undefined) {
+      return { formula: ('formula' in value ? value.formula : value.sharedFormula) ?? '' };
+    }
+    return typeof result === 'object' && result !== null && 'error' in result ? { error: String(result.error) } : cellValue(result);
+  }
+  if ('text' in value) return typeof value.text === 'string' ? value.text : cellValue(value.text);
+  return null;
+}
+
+/**
+ * The sheet's cells as a grid: its used range from A1, or the given range. A merged block's value
+ * stands in its top-left cell only, as in Excel.
+ */
+export function sheetGrid(sheet: ExcelJS.Worksheet, range?: CellRange): Grid {
+  const top = range?.top ?? 1;
+  const left = range?.left ?? 1;
+  const bottom = range?.bottom ?? sheet.rowCount;
+  const right = range?.right ?? sheet.columnCount;
+  const values: CellValue[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row: CellValue[] = [];
+    const sheetRow = sheet.findRow(r);
+    if (sheetRow) {
+      sheetRow.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (column < left || column > right) return;
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        row[column - left] = cellValue(cell.value);
+      });
+    }
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+    values.push(row);
+  }
+  return { sheet: sheet.name, top, left, values };
+}
