@@ -1,0 +1,187 @@
+import { execFile } from 'child_process';
+import { createHash } from 'crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import path from 'path';
+import { promisify } from 'util';
+import { Io, run } from '../../src/faces/cli/main';
+import { SEED_SHEET, temporaryDirectory, writeWorkbook } from '../support/workbooks';
+
+const ROOT = path.resolve(__dirname, '../..');
+const EXAMPLE = path.join(ROOT, 'examples/staffordshire-connects.xlsx');
+const SEED_ASSUMPTIONS = path.join(ROOT, 'examples/staffordshire-connects.assumptions.json');
+const POOL_ASSUMPTIONS = path.join(ROOT, 'examples/staffordshire-connects.shared-pool.json');
+
+async function vfm(args: string[], today = { year: 2012, month: 10, day: 19 }) {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), today: () => today };
+  const code = await run(args, io);
+  return { code, out, err };
+}
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+
+describe('vfm analyse on the seed example', () => {
+  it('reproduces the worked table of domain.md (fixed-contribution) and leaves the input untouched', async () => {
+    const dir = temporaryDirectory();
+    const json = path.join(dir, 'summary.json');
+    const before = sha(EXAMPLE);
+    const { code, out, err } = await vfm(['analyse', EXAMPLE, '--assumptions', SEED_ASSUMPTIONS, '--json', json]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(sha(EXAMPLE)).toBe(before);
+    const s = readJson(json);
+    expect(s.schemaVersion).toBe(1);
+    expect(s.source).toMatchObject({ sheet: 'Costs', rowCount: 6, statedTotal: 124535.22, computedTotal: 124535.22, tieOut: 'ok' });
+    expect(s.annual).toEqual({ total: 124535.22, avoidable: 17800, committed: 106735.22 });
+    expect(s.rows.map((r: { class: string }) => r.class)).toEqual(['avoidable', 'committed', 'committed', 'committed', 'committed', 'committed']);
+    expect(s.savings.noticeExpiresOn).toBe('2014-10-19');
+    expect(s.savings.years.map((y: { fy: string; stay: number; withdraw: number; saving: number }) => [y.fy, y.stay, y.withdraw, y.saving])).toEqual([
+      ['2012/13', 17800, 17800, 0],
+      ['2013/14', 17800, 17800, 0],
+      ['2014/15', 17800, 9802.19, 7997.81],
+      ['2015/16', 17800, 0, 17800],
+      ['2016/17', 17800, 0, 17800],
+    ]);
+    expect(s.savings.years[2]).toMatchObject({ paidDays: 201, daysInFy: 365, committed: 106735.22 });
+    expect(s.savings.totalSaving).toBe(43597.81);
+    expect(s.savings.npv).toBe(39032.29);
+    expect(s.assumptions).toMatchObject({ baseYear: '2011/12', noticeServedOn: '2012-10-19', noticeMonths: 24, fyStartMonth: 4, horizonYears: 5, indexation: 0, discountRate: 0.035, sharing: 'fixed-contribution' });
+    expect(s.assumptions.sources.baseYear).toBe('item labels');
+    expect(s.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+    expect(out).toContain('NPV 39,032.29');
+    expect(out).toContain('Total saving 43,597.81');
+  });
+
+  it('reproduces the shared-pool figures: pool 178,000, 29,666.67 a member with 6, 35,600.00 with 5', async () => {
+    const dir = temporaryDirectory();
+    const json = path.join(dir, 'pool.json');
+    const { code } = await vfm(['analyse', EXAMPLE, '--assumptions', POOL_ASSUMPTIONS, '--json', json]);
+    expect(code).toBe(0);
+    const m = readJson(json).membership;
+    expect(m.sharing).toBe('shared-pool');
+    expect(m.pool).toBe(178000);
+    const per = Object.fromEntries(m.perMember.map((p: { members: number; contribution: number }) => [p.members, p.contribution]));
+    expect(per[6]).toBe(29666.67);
+    expect(per[5]).toBe(35600);
+    expect(per[10]).toBe(17800);
+    expect(m.years.map((y: { members: number }) => y.members)).toEqual([10, 8, 6, 6, 6]);
+    expect(m.years.map((y: { stayCost: number }) => y.stayCost)).toEqual([17800, 22250, 29666.67, 29666.67, 29666.67]);
+  });
+
+  it('runs as a command straight from the project folder (bin/vfm.js, no build step)', async () => {
+    const dir = temporaryDirectory();
+    const json = path.join(dir, 'summary.json');
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin/vfm.js'), 'analyse', EXAMPLE, '--assumptions', SEED_ASSUMPTIONS, '--json', json], { cwd: ROOT });
+    expect(stdout).toContain('NPV 39,032.29');
+    expect(readJson(json).savings.npv).toBe(39032.29);
+  });
+});
+
+describe('vfm analyse finding the table', () => {
+  it('uses the first sheet that holds a cost table, and --sheet/--range pick another', async () => {
+    const dir = temporaryDirectory();
+    const file = await writeWorkbook(path.join(dir, 'book.xlsx'), [
+      { name: 'Cover', rows: [['Partnership review'], ['Prepared by finance']] },
+      SEED_SHEET,
+      { name: 'Other', rows: [[], [null, 'Licence', 100], [null, 'Core team', 50], [null, 'Notes below'], [], [], [null, 'Other thing', 999]] },
+    ]);
+    const first = await vfm(['analyse', file, '--json', path.join(dir, 'a.json')]);
+    expect(first.code).toBe(0);
+    expect(readJson(path.join(dir, 'a.json')).source).toMatchObject({ sheet: 'Costs', range: 'A3:B10' });
+
+    const ranged = await vfm(['analyse', file, '--sheet', 'Other', '--range', 'B2:C3', '--json', path.join(dir, 'b.json')]);
+    expect(ranged.code).toBe(0);
+    const b = readJson(path.join(dir, 'b.json'));
+    expect(b.source).toMatchObject({ sheet: 'Other', range: 'B2:C3', rowCount: 2, tieOut: 'absent' });
+    expect(b.rows.map((r: { cell: string; amount: number }) => [r.cell, r.amount])).toEqual([['Other!C2', 100], ['Other!C3', 50]]);
+  });
+
+  it('reports a tie-out mismatch but still succeeds', async () => {
+    const dir = temporaryDirectory();
+    const rows = SEED_SHEET.rows.map((row) => (row[0] === 'Total (Exc VAT)' ? ['Total (Exc VAT)', 124535.2] : row));
+    const file = await writeWorkbook(path.join(dir, 'book.xlsx'), [{ name: 'Costs', rows }]);
+    const { code, out } = await vfm(['analyse', file, '--json', path.join(dir, 's.json')]);
+    expect(code).toBe(0);
+    const s = readJson(path.join(dir, 's.json'));
+    expect(s.source.tieOut).toBe('mismatch');
+    expect(s.source.tieOutDifference).toBe(0.02);
+    expect(s.checks.find((c: { name: string }) => c.name === 'tieOut').ok).toBe(false);
+    expect(out).toContain('MISMATCH by 0.02');
+  });
+});
+
+describe('vfm analyse on bad input: exit 2, the error names the place, nothing written', () => {
+  async function expectRefusal(args: string[], message: string | RegExp, dir: string) {
+    const { code, err, out } = await vfm(args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err).toContain('Nothing was written');
+    expect(out).toBe('');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toEqual([]);
+  }
+
+  it('names the cell of a bad amount', async () => {
+    const dir = temporaryDirectory();
+    const file = await writeWorkbook(path.join(dir, 'book.xlsx'), [{ name: 'Costs', rows: [['Item', '£'], ['Core team', 17800], ['CRM', 'tbc']] }]);
+    await expectRefusal(['analyse', file, '--json', path.join(dir, 's.json')], 'Costs!B3: amount "tbc" is not a number', dir);
+  });
+
+  it('names a bad assumption', async () => {
+    const dir = temporaryDirectory();
+    const assumptions = path.join(dir, 'a.txt');
+    writeFileSync(assumptions, JSON.stringify({ discountRate: 1.5, noticeServedOn: '2012-02-30' }));
+    const { code, err } = await vfm(['analyse', EXAMPLE, '--assumptions', assumptions, '--json', path.join(dir, 's.json')]);
+    expect(code).toBe(2);
+    expect(err).toContain('discountRate: 1.5 is not');
+    expect(err).toContain('noticeServedOn: "2012-02-30" is not a date');
+    expect(existsSync(path.join(dir, 's.json'))).toBe(false);
+  });
+
+  it('refuses unreadable assumptions, a missing input, a missing sheet, a bad range and an unknown option', async () => {
+    const dir = temporaryDirectory();
+    const broken = path.join(dir, 'broken.txt');
+    writeFileSync(broken, '{ "noticeMonths": 24, }');
+    await expectRefusal(['analyse', EXAMPLE, '--assumptions', broken], /broken\.txt: not valid JSON/, dir);
+    await expectRefusal(['analyse', path.join(dir, 'missing.xlsx')], /missing\.xlsx: no such file/, dir);
+    await expectRefusal(['analyse', EXAMPLE, '--sheet', 'Budget'], /--sheet "Budget": no such sheet; the sheets are "Costs"/, dir);
+    await expectRefusal(['analyse', EXAMPLE, '--range', 'B5:'], /--range "B5:" is not a range/, dir);
+    await expectRefusal(['analyse', EXAMPLE, '--colour'], /Unknown option '--colour'/, dir);
+    await expectRefusal(['analyze', EXAMPLE], /unknown command "analyze"/, dir);
+  });
+
+  it('refuses a file that is not an xlsx workbook', async () => {
+    const dir = temporaryDirectory();
+    const fake = path.join(dir, 'costs.xlsx');
+    writeFileSync(fake, 'Item,Amount\nCRM,10\n');
+    await expectRefusal(['analyse', fake], /costs\.xlsx: cannot be read as an \.xlsx workbook/, dir);
+  });
+
+  it('refuses to write the JSON over the input workbook', async () => {
+    const dir = temporaryDirectory();
+    const file = await writeWorkbook(path.join(dir, 'book.xlsx'), [SEED_SHEET]);
+    const before = sha(file);
+    const { code, err } = await vfm(['analyse', file, '--json', file]);
+    expect(code).toBe(2);
+    expect(err).toContain('would overwrite the input workbook');
+    expect(sha(file)).toBe(before);
+  });
+
+  it('writes no JSON where it cannot write a whole file', async () => {
+    const dir = temporaryDirectory();
+    const { code, err } = await vfm(['analyse', EXAMPLE, '--json', path.join(dir, 'no-such-folder', 's.json')]);
+    expect(code).toBe(2);
+    expect(err).toContain('cannot write');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+it('exits 1 on an internal fault, saying so', async () => {
+  const io: Io = { out: () => undefined, err: (t) => void (captured += t), today: () => { throw new TypeError('clock broke'); } };
+  let captured = '';
+  const code = await run(['analyse', EXAMPLE], io);
+  expect(code).toBe(1);
+  expect(captured).toContain('internal error');
+  expect(captured).toContain('clock broke');
+});
