@@ -173,7 +173,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
     if (reading.subPenny) warnings.add('sub-penny', 'amounts with fractions of a penny were rounded to the penny', amountCell(r));
     rows.push({ cell: amountCell(r), row: sheetRow(r), item: label, amount: reading.amount, amountWasText: reading.fromText });
   }
-  for (let r = end + 1; r < grid.values.length && statedTotal; r++) {
+  for (let r = end + 1; r < grid.values.length; r++) {
     if (isAmountLike(cellAt(grid, r, amountCol))) warnings.add('below-total', 'amounts below the total row are not part of the table', amountCell(r));
   }
   if (rows.length === 0 && problems.isEmpty) problems.add(extent, 'no cost rows found: no row has both an item label and an amount');
