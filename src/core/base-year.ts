@@ -7,11 +7,15 @@ export interface NamedYears {
   readonly years: ReadonlyMap<number, string>;
 }
 
-export function yearsNamedInLabels(rows: readonly { item: string; cell: string }[]): NamedYears {
+/** `labelCell` names the cell of a row's label, for the message when labels disagree. */
+export function yearsNamedInLabels(
+  rows: readonly { item: string; sheetRow: number }[],
+  labelCell: (sheetRow: number) => string,
+): NamedYears {
   const years = new Map<number, string>();
   for (const row of rows) {
     const year = fyNamedIn(row.item);
-    if (year !== undefined && !years.has(year)) years.set(year, row.cell);
+    if (year !== undefined && !years.has(year)) years.set(year, labelCell(row.sheetRow));
   }
   return { years };
 }

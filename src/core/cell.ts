@@ -61,6 +61,12 @@ export function cellAddress(sheet: string, row: number, column: number): string 
   return `${sheetReference(sheet)}!${a1(row, column)}`;
 }
 
+/** The address of a column's cell by row (`Costs!B` + row), with the sheet's reference worked out once. */
+export function columnCells(sheet: string, column: number): (row: number) => string {
+  const prefix = `${sheetReference(sheet)}!${columnName(column)}`;
+  return (row) => prefix + row;
+}
+
 export interface CellRange {
   readonly top: number;
   readonly left: number;

@@ -2,15 +2,13 @@
 // blank rows inside it, and a total row whose label starts with "Total". An explicit range is read
 // the same way, within its bounds.
 import { AmountReading, isAmountLike, readAmount } from './amount';
-import { CellValue, Grid, cellAddress, columnName, isCellDate, isCellError, isUncalculated, rangeA1, sheetReference } from './cell';
+import { CellValue, Grid, columnCells, columnName, isCellDate, isCellError, isUncalculated, rangeA1, sheetReference } from './cell';
 import { Money } from './money';
 import { ProblemList, WarningLog } from './problems';
 
 export interface CostRow {
-  /** The amount's cell, e.g. `Costs!B5`. */
-  readonly cell: string;
-  /** Sheet row number. */
-  readonly row: number;
+  /** The sheet row the cost is on; `amountCells(table)(sheetRow)` is its amount's cell. */
+  readonly sheetRow: number;
   readonly item: string;
   readonly amount: Money;
   /** The amount was text in the sheet (Excel's SUM skips it). */
@@ -22,15 +20,24 @@ export interface StatedTotal {
   readonly amount: Money;
 }
 
-export interface CostTable {
+/** Where the table is, without its rows. */
+export interface CostTableInfo {
   readonly sheet: string;
   /** The table's block in A1 form, from its first row (header, if any) to its last (total, if any). */
   readonly range: string;
   readonly itemColumn: number;
   readonly amountColumn: number;
   readonly headerRow?: number;
-  readonly rows: readonly CostRow[];
   readonly statedTotal?: StatedTotal;
+}
+
+export interface CostTable extends CostTableInfo {
+  readonly rows: readonly CostRow[];
+}
+
+/** The address of the amount cell on a sheet row of the table, e.g. `Costs!B5`. */
+export function amountCells(table: Pick<CostTableInfo, 'sheet' | 'amountColumn'>): (sheetRow: number) => string {
+  return columnCells(table.sheet, table.amountColumn);
 }
 
 const TOTAL_LABEL = /^total\b/i;
@@ -114,8 +121,10 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
   }
   const { item: itemCol, amount: amountCol } = columns as { item: number; amount: number };
   const sheetRow = (r: number) => grid.top + r;
-  const itemCell = (r: number) => cellAddress(grid.sheet, sheetRow(r), grid.left + itemCol);
-  const amountCell = (r: number) => cellAddress(grid.sheet, sheetRow(r), grid.left + amountCol);
+  const itemColumnCells = columnCells(grid.sheet, grid.left + itemCol);
+  const amountColumnCells = columnCells(grid.sheet, grid.left + amountCol);
+  const itemCell = (r: number) => itemColumnCells(sheetRow(r));
+  const amountCell = (r: number) => amountColumnCells(sheetRow(r));
   const rowBlank = (r: number) => isBlank(cellAt(grid, r, itemCol)) && isBlank(cellAt(grid, r, amountCol));
 
   // The first row holding an amount; then walk up past rows with a bad amount to the header or titles.
@@ -171,7 +180,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
     }
     if (reading.fromText) warnings.add('text-amount', "amounts held as text were read as numbers (Excel's SUM skips text)", amountCell(r));
     if (reading.subPenny) warnings.add('sub-penny', 'amounts with fractions of a penny were rounded to the penny', amountCell(r));
-    rows.push({ cell: amountCell(r), row: sheetRow(r), item: label, amount: reading.amount, amountWasText: reading.fromText });
+    rows.push({ sheetRow: sheetRow(r), item: label, amount: reading.amount, amountWasText: reading.fromText });
   }
   for (let r = end + 1; r < grid.values.length; r++) {
     if (isAmountLike(cellAt(grid, r, amountCol))) warnings.add('below-total', 'amounts below the total row are not part of the table', amountCell(r));

@@ -71,6 +71,10 @@ export function fromPounds(pounds: number): { amount: Money; subPenny: boolean }
  * Fractions of a penny are rounded, half away from zero.
  */
 export function fromDigits(whole: string, fraction: string, negative: boolean): { amount: Money; subPenny: boolean } {
+  if (fraction.length <= 2 && whole.length <= 13) {
+    const p = Number(whole || '0') * 100 + Number(fraction.padEnd(2, '0'));
+    return { amount: pence(negative ? -p : p), subPenny: false };
+  }
   const subPenny = fraction.replace(/0+$/, '').length > 2;
   const exact = new Exact(`${whole || '0'}.${fraction || '0'}`).times(100);
   const amount = roundToPence(negative ? exact.negated() : exact);

@@ -1,6 +1,7 @@
 // The --json summary: the CLI's contract with other tools and auditors (schemaVersion 1).
 // Money in pounds rounded to pence, dates as YYYY-MM-DD. Documented in README.
 import { Analysis } from '../../core/analysis';
+import { amountCells } from '../../core/cost-table';
 import { isoDate } from '../../core/calendar-date';
 import { GREEN_BOOK_RATE } from '../../core/discounting';
 import { fyLabel } from '../../core/financial-year';
@@ -11,6 +12,7 @@ const orNull = <T, R>(value: T | undefined, f: (v: T) => R): R | null => (value 
 
 export function summaryJson(analysis: Analysis, file: string, generator: { name: string; version: string }) {
   const { table, assumptions: a, savings, membership } = analysis;
+  const cellOf = amountCells(table);
   return {
     schemaVersion: 1,
     generator,
@@ -26,7 +28,7 @@ export function summaryJson(analysis: Analysis, file: string, generator: { name:
       tieOutDifference: analysis.tieOut.status === 'mismatch' ? pounds(analysis.tieOut.difference) : null,
     },
     rows: analysis.rows.map((row) => ({
-      cell: row.cell,
+      cell: cellOf(row.sheetRow),
       item: row.item,
       amount: pounds(row.amount),
       class: row.class,

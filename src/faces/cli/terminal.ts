@@ -1,5 +1,6 @@
 // The readable summary the CLI prints: plain text tables that fit an 100-column terminal.
 import { Analysis } from '../../core/analysis';
+import { a1 } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
 import { fyLabel } from '../../core/financial-year';
 import { Money, formatMoney } from '../../core/money';
@@ -27,7 +28,7 @@ export function terminalSummary(analysis: Analysis, file: string): string {
   out.push('Cost rows');
   out.push(...table(
     ['cell', 'item', '£', 'class', 'reason'],
-    shown.map((row) => [row.cell.split('!').pop() ?? row.cell, clip(row.item, 40), money(row.amount), row.class, row.reason]),
+    shown.map((row) => [a1(row.sheetRow, source.amountColumn), clip(row.item, 40), money(row.amount), row.class, row.reason]),
     [false, false, true, false, false],
   ));
   if (analysis.rows.length > shown.length) out.push(`  … and ${analysis.rows.length - shown.length} more rows (all of them are in --json)`);
