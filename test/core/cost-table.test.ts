@@ -1,5 +1,5 @@
 import { CellValue } from '../../src/core/cell';
-import { CostTable, holdsCostTable, readCostTable } from '../../src/core/cost-table';
+import { CostTable, amountCells, holdsCostTable, readCostTable } from '../../src/core/cost-table';
 import { InputError, Warning, WarningLog } from '../../src/core/problems';
 import { GridOptions, SEED_ITEMS, grid, inputProblems, seedGrid } from './grid';
 
@@ -9,13 +9,14 @@ function read(values: readonly (readonly CellValue[])[], options: GridOptions = 
   return { table, warnings: log.list() };
 }
 
-const summary = (table: CostTable) => table.rows.map((row) => [row.cell, row.item, row.amount]);
+const cellOf = (table: CostTable, index: number) => amountCells(table)(table.rows[index].sheetRow);
+const summary = (table: CostTable) => table.rows.map((row, i) => [cellOf(table, i), row.item, row.amount]);
 
 describe('readCostTable: the seed Section 3', () => {
   it('reads the six rows under a title, a "£" header and a blank row, with the stated total', () => {
     const log = new WarningLog();
     const table = readCostTable(seedGrid(), log);
-    expect(table.rows.map((row) => [row.cell, row.row, row.item, row.amount, row.amountWasText])).toEqual(
+    expect(table.rows.map((row, i) => [cellOf(table, i), row.sheetRow, row.item, row.amount, row.amountWasText])).toEqual(
       SEED_ITEMS.map(({ item, pence }, i) => [`Costs!B${4 + i}`, 4 + i, item, pence, false]),
     );
     expect(table.statedTotal).toEqual({ cell: 'Costs!B10', amount: 12453522 });
@@ -201,7 +202,7 @@ describe('readCostTable: explicit ranges and sheet names', () => {
       ],
       { top: 5, left: 3 },
     );
-    expect(table.rows.map((row) => [row.cell, row.row, row.item, row.amount])).toEqual([
+    expect(table.rows.map((row, i) => [cellOf(table, i), row.sheetRow, row.item, row.amount])).toEqual([
       ['Costs!D6', 6, 'Core Team', 1780000],
       ['Costs!D7', 7, 'CRM', 4664863],
     ]);
@@ -222,13 +223,13 @@ describe('readCostTable: explicit ranges and sheet names', () => {
 
   it('quotes sheet names that need it', () => {
     const { table } = read([['Item', '£'], ['Core Team', 100]], { sheet: 'My costs' });
-    expect(table.rows[0].cell).toBe("'My costs'!B2");
+    expect(cellOf(table, 0)).toBe("'My costs'!B2");
     const problems = inputProblems(() => read([['Core Team', 100], ['CRM', 'tbc']], { sheet: 'My costs' }));
     expect(problems).toEqual([{ where: "'My costs'!B2", message: 'amount "tbc" is not a number' }]);
-    expect(read([['Core Team', 100]], { sheet: "O'Brien's" }).table.rows[0].cell).toBe("'O''Brien''s'!B1");
-    expect(read([['Core Team', 100]], { sheet: '2012' }).table.rows[0].cell).toBe("'2012'!B1");
-    expect(read([['Core Team', 100]], { sheet: 'AB12' }).table.rows[0].cell).toBe("'AB12'!B1");
-    expect(read([['Core Team', 100]], { sheet: 'Sheet1' }).table.rows[0].cell).toBe('Sheet1!B1');
+    expect(cellOf(read([['Core Team', 100]], { sheet: "O'Brien's" }).table, 0)).toBe("'O''Brien''s'!B1");
+    expect(cellOf(read([['Core Team', 100]], { sheet: '2012' }).table, 0)).toBe("'2012'!B1");
+    expect(cellOf(read([['Core Team', 100]], { sheet: 'AB12' }).table, 0)).toBe("'AB12'!B1");
+    expect(cellOf(read([['Core Team', 100]], { sheet: 'Sheet1' }).table, 0)).toBe('Sheet1!B1');
   });
 });
 

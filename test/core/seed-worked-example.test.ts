@@ -2,6 +2,7 @@
 // computed here by exact integer arithmetic.
 import { Analysis, analyse } from '../../src/core/analysis';
 import { isoDate } from '../../src/core/calendar-date';
+import { amountCells } from '../../src/core/cost-table';
 import { fyLabel } from '../../src/core/financial-year';
 import { indexedPence, mulDivPence, npvPence } from './by-hand';
 import { SEED_ITEMS, seedGrid } from './grid';
@@ -117,7 +118,7 @@ describe('the seed under the defaults (fixed-contribution, no indexation, r = 3.
     const moved = analyse({ grid: seedGrid({ top: 20, left: 4, sheet: 'Section 3' }), assumptions: SEED_ASSUMPTIONS, today: { year: 2012, month: 1, day: 1 } });
     expect(byYear(moved)).toEqual(SEED_TABLE);
     expect(moved.savings.npv).toBe(3903229);
-    expect(moved.rows[0].cell).toBe("'Section 3'!E23");
+    expect(amountCells(moved.table)(moved.rows[0].sheetRow)).toBe("'Section 3'!E23");
     expect(moved.table.statedTotal?.cell).toBe("'Section 3'!E29");
   });
 });
