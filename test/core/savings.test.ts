@@ -166,6 +166,6 @@ describe('analyse: notice, horizon and warnings', () => {
     } catch (error) {
       thrown = error;
     }
-    expect((thrown as Error).message).toBe('baseYear: the item labels name more than one financial year (2011/12 in Costs!B1, 2012/13 in Costs!B2); set baseYear to the year the table describes');
+    expect((thrown as Error).message).toBe('baseYear: the item labels name more than one financial year (2011/12 in Costs!A1, 2012/13 in Costs!A2); set baseYear to the year the table describes');
   });
 });
