@@ -10,13 +10,20 @@ export type AmountReading =
 
 const EMPTY: AmountReading = { kind: 'empty' };
 
+/** No amount in a cost table is larger than this (a hundredth of what pence can count exactly). */
+export const LARGEST_AMOUNT_POUNDS = 1_000_000_000_000;
+const tooLarge = (shown: string): AmountReading => ({
+  kind: 'bad',
+  message: `amount ${shown} is more than £1,000,000,000,000, too large for a cost table`,
+});
+
 // sign, bracket, pound sign and sign again (in the orders people write them), then the digits:
 // either thousands grouped with commas or plain, with an optional decimal part.
 const AMOUNT_TEXT =
   /^(-\s*)?(\(\s*)?(-\s*)?(?:£\s*)?(-\s*)?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(\))?$/;
 
 /** The amount written in a text, or undefined when the text is not an amount. */
-export function parseAmountText(text: string): { amount: Money; subPenny: boolean } | undefined {
+export function parseAmountText(text: string): { amount: Money; subPenny: boolean } | 'too large' | undefined {
   const match = AMOUNT_TEXT.exec(text.replace(/\u00a0/g, ' ').trim());
   if (!match) return undefined;
   const [, minus1, open, minus2, minus3, whole, fraction, close] = match;
@@ -24,6 +31,7 @@ export function parseAmountText(text: string): { amount: Money; subPenny: boolea
   if (Boolean(open) !== Boolean(close)) return undefined;
   const signs = [minus1, open, minus2, minus3].filter(Boolean).length;
   if (signs > 1) return undefined;
+  if (Number((whole ?? '').replace(/,/g, '')) > LARGEST_AMOUNT_POUNDS) return 'too large';
   return fromDigits((whole ?? '').replace(/,/g, ''), fraction ?? '', signs === 1);
 }
 
@@ -31,11 +39,13 @@ export function readAmount(value: CellValue): AmountReading {
   if (value === null) return EMPTY;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'bad', message: `amount ${value} is not a number` };
+    if (Math.abs(value) > LARGEST_AMOUNT_POUNDS) return tooLarge(String(value));
     return { kind: 'amount', ...fromPounds(value), fromText: false };
   }
   if (typeof value === 'string') {
     if (value.trim() === '') return EMPTY;
     const parsed = parseAmountText(value);
+    if (parsed === 'too large') return tooLarge(JSON.stringify(value));
     if (parsed) return { kind: 'amount', ...parsed, fromText: true };
     return { kind: 'bad', message: `amount ${JSON.stringify(value)} is not a number` };
   }

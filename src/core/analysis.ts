@@ -124,7 +124,7 @@ export function analyse(input: AnalysisInput): Analysis {
     annual: { total: computedTotal, avoidable, committed },
     assumptions: a, assumptionSources: resolved.sources,
     savings, membership,
-    checks: checksOf(table, rows, tie, computedTotal, avoidable, committed),
+    checks: checksOf(table, tie, computedTotal, avoidable, committed),
     warnings: warnings.list(),
   };
 }
@@ -148,8 +148,7 @@ function classifyRows(rows: readonly CostRow[], overrides: Assumptions['override
   return classified;
 }
 
-function checksOf(table: CostTableInfo, rows: readonly ClassifiedRow[], tie: TieOut, total: Money, avoidable: Money, committed: Money): Check[] {
-  const textAmounts = rows.filter((row) => row.amountWasText).length;
+function checksOf(table: CostTableInfo, tie: TieOut, total: Money, avoidable: Money, committed: Money): Check[] {
   const tieDetail = {
     ok: `rows sum to the stated total ${formatMoney(total)} in ${table.statedTotal?.cell}`,
     absent: 'no total row to tie out to',
@@ -162,11 +161,6 @@ function checksOf(table: CostTableInfo, rows: readonly ClassifiedRow[], tie: Tie
       name: 'avoidablePlusCommittedEqualsTotal',
       ok: split === total,
       detail: `${formatMoney(avoidable)} + ${formatMoney(committed)} = ${formatMoney(split)}; total ${formatMoney(total)}${split === total ? '' : ` (off by ${formatMoney(subtract(split, total))})`}`,
-    },
-    {
-      name: 'everyAmountParsed',
-      ok: true,
-      detail: `${rows.length} of ${rows.length} amounts read${textAmounts > 0 ? `, ${textAmounts} of them from text` : ''}`,
     },
   ];
 }

@@ -41,8 +41,9 @@ export function amountCells(table: Pick<CostTableInfo, 'sheet' | 'amountColumn'>
 }
 
 const TOTAL_LABEL = /^total\b/i;
-const AMOUNT_HEADER = /£|\bgbp\b|amount|cost|value|payment|spend|budget|price|\bsum\b|(?<!\d)(?:19|20)\d{2}(?!\d)/i;
-const ITEM_HEADER = /^(items?|description|service|contract|element|line|name|details?|costs?)\b/i;
+// A header over the amounts says what they are: a currency, a word for money, or a year.
+const AMOUNT_HEADER =
+  /£|\bgbp\b|amount|cost|value|payment|paid|spend|budget|price|charge|fee|invoice|contribution|actual|forecast|estimate|\bsum\b|(?<!\d)(?:19|20)\d{2}(?!\d)/i;
 
 const cellAt = (grid: Grid, r: number, c: number): CellValue => grid.values[r]?.[c] ?? null;
 
@@ -136,7 +137,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
     const amountValue = cellAt(grid, r, amountCol);
     const label = labelText(cellAt(grid, r, itemCol));
     if (isBlank(amountValue)) break; // a title
-    if ((typeof amountValue === 'string' && AMOUNT_HEADER.test(amountValue)) || (label && ITEM_HEADER.test(label))) {
+    if (typeof amountValue === 'string' && AMOUNT_HEADER.test(amountValue)) {
       headerRow = r;
       break;
     }
@@ -149,6 +150,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
   while (last > start && isBlank(cellAt(grid, last, amountCol)) && !TOTAL_LABEL.test(labelText(cellAt(grid, last, itemCol)) ?? '')) last--;
 
   const rows: CostRow[] = [];
+  let runningTotal = 0;
   let statedTotal: StatedTotal | undefined;
   let end = last;
   for (let r = start; r <= last; r++) {
@@ -180,11 +182,13 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
     }
     if (reading.fromText) warnings.add('text-amount', "amounts held as text were read as numbers (Excel's SUM skips text)", amountCell(r));
     if (reading.subPenny) warnings.add('sub-penny', 'amounts with fractions of a penny were rounded to the penny', amountCell(r));
+    runningTotal += reading.amount;
     rows.push({ sheetRow: sheetRow(r), item: label, amount: reading.amount, amountWasText: reading.fromText });
   }
   for (let r = end + 1; r < grid.values.length; r++) {
     if (isAmountLike(cellAt(grid, r, amountCol))) warnings.add('below-total', 'amounts below the total row are not part of the table', amountCell(r));
   }
+  if (!Number.isSafeInteger(runningTotal)) problems.add(extent, 'the amounts add up to more than can be counted to the penny');
   if (rows.length === 0 && problems.isEmpty) problems.add(extent, 'no cost rows found: no row has both an item label and an amount');
   problems.throwIfAny();
 

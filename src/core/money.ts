@@ -16,7 +16,7 @@ export const ZERO = 0 as Money;
 /** Money from a whole number of pence; refuses fractions and amounts beyond exact integers. */
 export function pence(n: number): Money {
   if (!Number.isSafeInteger(n)) throw new RangeError(`${n} is not a whole number of pence within range`);
-  return n as Money;
+  return (n === 0 ? 0 : n) as Money; // never -0
 }
 
 export function add(a: Money, b: Money): Money {

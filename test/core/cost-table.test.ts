@@ -376,3 +376,33 @@ describe('holdsCostTable', () => {
     expect(holdsCostTable(grid([]))).toBe(false);
   });
 });
+
+describe('readCostTable: nothing is lost at the top of the table or past exact range', () => {
+  it('reports a bad amount on the first row even when its label reads like a header word', () => {
+    expect(inputProblems(() => read([['Item', '£'], ['Contract hire', 'tbc'], ['CRM', 100]]))).toEqual([
+      { where: 'Costs!B2', message: 'amount "tbc" is not a number' },
+    ]);
+    expect(inputProblems(() => read([['Service desk', { error: '#VALUE!' }], ['CRM', 100]]))).toEqual([
+      { where: 'Costs!B1', message: 'amount is the error value #VALUE!' },
+    ]);
+  });
+
+  it('takes a header over the amounts by what it says of them', () => {
+    for (const header of ['Amount', 'Cost (£)', 'Invoiced', 'Charge', 'Contribution 2011-12', 'GBP']) {
+      const { table } = read([['Supplier', header], ['CRM', 100]]);
+      expect([table.headerRow, table.rows.length]).toEqual([1, 1]);
+    }
+  });
+
+  it('refuses an amount too large for a cost table, naming the cell, as a number or as text', () => {
+    expect(inputProblems(() => read([['CRM', 1e20], ['Licence', '99,999,999,999,999,999'], ['Core team', 5]]))).toEqual([
+      { where: 'Costs!B1', message: 'amount 100000000000000000000 is more than £1,000,000,000,000, too large for a cost table' },
+      { where: 'Costs!B2', message: 'amount "99,999,999,999,999,999" is more than £1,000,000,000,000, too large for a cost table' },
+    ]);
+  });
+
+  it('refuses amounts that add up past what pence can count exactly', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => [`Contract ${i}`, 999_999_999_999]);
+    expect(inputProblems(() => read(rows)).map((p) => p.message)).toEqual(['the amounts add up to more than can be counted to the penny']);
+  });
+});

@@ -1,4 +1,5 @@
 import { Exact, add, formatMoney, fromDigits, fromPounds, pence, roundToPence, scale, subtract, sum, toPounds } from '../../src/core/money';
+import { readAmount } from '../../src/core/amount';
 
 describe('money in whole pence', () => {
   it('adds and subtracts exactly', () => {
@@ -36,4 +37,10 @@ describe('money in whole pence', () => {
     expect(formatMoney(pence(5), false)).toBe('0.05');
     expect(toPounds(pence(4664863))).toBe(46648.63);
   });
+});
+
+it('never gives negative zero, which would print as -£0.00', () => {
+  expect(pence(-0)).toBe(0); // toBe tells -0 from 0
+  const reading = readAmount('(0.00)');
+  expect(reading.kind === 'amount' ? reading.amount : undefined).toBe(0);
 });
