@@ -185,3 +185,11 @@ it('exits 1 on an internal fault, saying so', async () => {
   expect(captured).toContain('internal error');
   expect(captured).toContain('clock broke');
 });
+
+it('says which assumptions were not given and what was assumed for them', async () => {
+  const defaults = await vfm(['analyse', EXAMPLE], { year: 2020, month: 6, day: 30 });
+  expect(defaults.code).toBe(0);
+  expect(defaults.out).toContain("Not given, so assumed: notice served 2020-06-30 (today), 24 months' notice, a horizon of 5 years, the Green Book discount rate 3.5%, indexation 0%, sharing fixed-contribution.");
+  const given = await vfm(['analyse', EXAMPLE, '--assumptions', POOL_ASSUMPTIONS]);
+  expect(given.out).toContain('Not given, so assumed: indexation 0%.');
+});

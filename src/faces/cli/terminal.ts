@@ -19,6 +19,23 @@ function table(header: string[], rows: string[][], alignRight: boolean[]): strin
 
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
+/** The assumptions that took a default, with their values: the reader should know what was not given. */
+function assumedText({ assumptions: a, assumptionSources: sources }: Analysis): string {
+  const shown: Partial<Record<keyof typeof sources, string>> = {
+    noticeServedOn: `notice served ${isoDate(a.noticeServedOn)} (today)`,
+    noticeMonths: `${a.noticeMonths} months' notice`,
+    horizonYears: `a horizon of ${a.horizonYears} years`,
+    discountRate: `the Green Book discount rate ${percent(a.discountRate)}`,
+    indexation: `indexation ${percent(a.indexation)}`,
+    baseYear: `base year ${fyLabel(a.baseYear)} (the year notice is served in)`,
+    sharing: `sharing ${a.sharing}`,
+  };
+  return (Object.keys(shown) as (keyof typeof sources)[])
+    .filter((name) => sources[name] === 'default' || sources[name] === 'today')
+    .map((name) => shown[name])
+    .join(', ');
+}
+
 export function terminalSummary(analysis: Analysis, file: string): string {
   const { table: source, assumptions: a, savings, membership } = analysis;
   const out: string[] = [];
@@ -41,6 +58,8 @@ export function terminalSummary(analysis: Analysis, file: string): string {
   out.push(
     `Savings if the council withdraws (${a.sharing}; notice served ${isoDate(a.noticeServedOn)}, ${a.noticeMonths} months, expires ${isoDate(savings.noticeExpiresOn)}; discount rate ${percent(a.discountRate)}; indexation ${percent(a.indexation)} from ${fyLabel(a.baseYear)})`,
   );
+  const assumed = assumedText(analysis);
+  if (assumed) out.push(`  Not given, so assumed: ${assumed}. Set them with --assumptions.`);
   out.push(...table(
     ['FY', 'stay', 'withdraw', 'saving', 'cumulative', 'factor', 'present value', 'committed'],
     savings.years.map((y) => [
