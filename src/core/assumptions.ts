@@ -9,6 +9,7 @@ import { DEFAULT_INDEXATION } from './indexation';
 import { DEFAULT_SHARING, Leaver, Partners, SHARING_MODELS, Sharing } from './membership';
 import { Exact } from './money';
 import { ProblemList } from './problems';
+import { parseRate } from './rate';
 
 export interface Override {
   /** The label as the user wrote it. */
@@ -57,15 +58,6 @@ const isRecord = (value: Json): value is Record<string, Json> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const show = (value: Json) => JSON.stringify(value) ?? String(value);
 
-/** A rate as a fraction (0.035) or a percentage text ("3.5%"). */
-function parseRate(value: Json): Exact | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return new Exact(value);
-  if (typeof value === 'string') {
-    const match = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(value);
-    if (match) return new Exact(match[1]).div(100);
-  }
-  return undefined;
-}
 
 function wholeNumber(value: Json, low: number, high: number): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high ? value : undefined;

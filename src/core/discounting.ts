@@ -5,7 +5,7 @@ import { Exact } from './money';
 export const GREEN_BOOK_RATE = {
   rate: 0.035,
   source: 'HM Treasury Green Book: social time preference rate for years 0 to 30',
-  vintage: 'Green Book 2022 edition (3.5% since 2003)',
+  vintage: 'HM Treasury Green Book, 2022 edition',
 } as const;
 
 export function discountFactor(rate: Exact, year: number): Exact {

@@ -5,10 +5,10 @@ import { isoDate } from '../../core/calendar-date';
 import { fyLabel } from '../../core/financial-year';
 import { Money, formatMoney } from '../../core/money';
 import { describeWarning } from '../../core/problems';
+import { formatRate } from '../../core/rate';
 
 const ROWS_SHOWN = 40;
 const money = (amount: Money) => formatMoney(amount, false);
-const percent = (rate: { times(n: number): { toString(): string } }) => `${rate.times(100).toString()}%`;
 
 function table(header: string[], rows: string[][], alignRight: boolean[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
@@ -25,8 +25,8 @@ function assumedText({ assumptions: a, assumptionSources: sources }: Analysis): 
     noticeServedOn: `notice served ${isoDate(a.noticeServedOn)} (today)`,
     noticeMonths: `${a.noticeMonths} months' notice`,
     horizonYears: `a horizon of ${a.horizonYears} years`,
-    discountRate: `the Green Book discount rate ${percent(a.discountRate)}`,
-    indexation: `indexation ${percent(a.indexation)}`,
+    discountRate: `the Green Book discount rate ${formatRate(a.discountRate)}`,
+    indexation: `indexation ${formatRate(a.indexation)}`,
     baseYear: `base year ${fyLabel(a.baseYear)} (the year notice is served in)`,
     sharing: `sharing ${a.sharing}`,
   };
@@ -56,7 +56,7 @@ export function terminalSummary(analysis: Analysis, file: string): string {
   out.push(`  A year: avoidable ${money(analysis.annual.avoidable)}, committed ${money(analysis.annual.committed)}`, '');
 
   out.push(
-    `Savings if the council withdraws (${a.sharing}; notice served ${isoDate(a.noticeServedOn)}, ${a.noticeMonths} months, expires ${isoDate(savings.noticeExpiresOn)}; discount rate ${percent(a.discountRate)}; indexation ${percent(a.indexation)} from ${fyLabel(a.baseYear)})`,
+    `Savings if the council withdraws (${a.sharing}; notice served ${isoDate(a.noticeServedOn)}, ${a.noticeMonths} months, expires ${isoDate(savings.noticeExpiresOn)}; discount rate ${formatRate(a.discountRate)}; indexation ${formatRate(a.indexation)} from ${fyLabel(a.baseYear)})`,
   );
   const assumed = assumedText(analysis);
   if (assumed) out.push(`  Not given, so assumed: ${assumed}. Set them with --assumptions.`);

@@ -4,11 +4,12 @@ import { DEFAULT_NOTICE_MONTHS } from '../../core/assumptions';
 import { GREEN_BOOK_RATE } from '../../core/discounting';
 import { DEFAULT_HORIZON_YEARS } from '../../core/horizon';
 import { DEFAULT_SHARING } from '../../core/membership';
+import { formatRate } from '../../core/rate';
 
 const defaults: [string, string][] = [
   ['Notice', `${DEFAULT_NOTICE_MONTHS} months`],
   ['Horizon', `${DEFAULT_HORIZON_YEARS} financial years`],
-  ['Discount rate', `${GREEN_BOOK_RATE.rate * 100}% (${GREEN_BOOK_RATE.vintage})`],
+  ['Discount rate', `${formatRate(GREEN_BOOK_RATE.rate)} (${GREEN_BOOK_RATE.vintage})`],
   ['Sharing', DEFAULT_SHARING],
 ];
 
