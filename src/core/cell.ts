@@ -56,12 +56,7 @@ export function a1(row: number, column: number): string {
   return `${columnName(column)}${row}`;
 }
 
-/** `Costs!B3`, `'My costs'!B3` */
-export function cellAddress(sheet: string, row: number, column: number): string {
-  return `${sheetReference(sheet)}!${a1(row, column)}`;
-}
-
-/** The address of a column's cell by row (`Costs!B` + row), with the sheet's reference worked out once. */
+/** The address of a column's cell by row (`Costs!B` + row: `Costs!B3`, `'My costs'!B3`), the sheet's reference worked out once. */
 export function columnCells(sheet: string, column: number): (row: number) => string {
   const prefix = `${sheetReference(sheet)}!${columnName(column)}`;
   return (row) => prefix + row;

@@ -27,15 +27,6 @@ export function subtract(a: Money, b: Money): Money {
   return pence(a - b);
 }
 
-export function sum(amounts: Iterable<Money>): Money {
-  let total = 0;
-  for (const amount of amounts) {
-    total += amount;
-    if (!Number.isSafeInteger(total)) throw new RangeError('total is too large to add up to the penny');
-  }
-  return total as Money;
-}
-
 /** An exact amount of pence rounded to whole pence, half away from zero. */
 export function roundToPence(exactPence: Exact): Money {
   return pence(exactPence.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());

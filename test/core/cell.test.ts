@@ -1,4 +1,4 @@
-import { a1, cellAddress, columnName, columnNumber, parseRange, rangeA1, sheetReference } from '../../src/core/cell';
+import { a1, columnCells, columnName, columnNumber, parseRange, rangeA1, sheetReference } from '../../src/core/cell';
 
 describe('A1 addresses', () => {
   it.each<[number, string]>([
@@ -20,8 +20,9 @@ describe('A1 addresses', () => {
 
   it('writes cells and ranges', () => {
     expect(a1(3, 2)).toBe('B3');
-    expect(cellAddress('Costs', 3, 2)).toBe('Costs!B3');
-    expect(cellAddress('My costs', 3, 2)).toBe("'My costs'!B3");
+    expect(columnCells('Costs', 2)(3)).toBe('Costs!B3');
+    expect(columnCells('My costs', 2)(3)).toBe("'My costs'!B3");
+    expect(columnCells('Costs', 28)(1048576)).toBe('Costs!AB1048576');
     expect(rangeA1({ top: 2, left: 1, bottom: 10, right: 2 })).toBe('A2:B10');
     expect(rangeA1({ top: 5, left: 3, bottom: 5, right: 3 })).toBe('C5');
   });

@@ -1,18 +1,16 @@
-import { Exact, add, formatMoney, fromDigits, fromPounds, pence, roundToPence, scale, subtract, sum, toPounds } from '../../src/core/money';
+import { Exact, add, formatMoney, fromDigits, fromPounds, pence, roundToPence, scale, subtract, toPounds } from '../../src/core/money';
 import { readAmount } from '../../src/core/amount';
 
 describe('money in whole pence', () => {
   it('adds and subtracts exactly', () => {
     expect(add(pence(1780000), pence(4664863))).toBe(6444863);
     expect(subtract(pence(1780000), pence(980219))).toBe(799781);
-    expect(sum([1780000, 4664863, 949585, 4426249, 548325, 84500].map(pence))).toBe(12453522);
-    expect(sum([])).toBe(0);
   });
 
   it('refuses fractions of a penny and amounts beyond exact integers', () => {
     expect(() => pence(1.5)).toThrow(RangeError);
     expect(() => pence(2 ** 53)).toThrow(RangeError);
-    expect(() => sum([pence(2 ** 52), pence(2 ** 52)])).toThrow(RangeError);
+    expect(() => add(pence(2 ** 52), pence(2 ** 52))).toThrow(RangeError);
   });
 
   it('rounds to pence half away from zero', () => {
