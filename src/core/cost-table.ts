@@ -17,6 +17,7 @@ export interface CostRow {
 
 export interface StatedTotal {
   readonly cell: string;
+  readonly sheetRow: number;
   readonly amount: Money;
 }
 
@@ -163,7 +164,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
     const reading: AmountReading = readAmount(cellAt(grid, r, amountCol));
     if (TOTAL_LABEL.test(label)) {
       end = r;
-      if (reading.kind === 'amount') statedTotal = { cell: amountCell(r), amount: reading.amount };
+      if (reading.kind === 'amount') statedTotal = { cell: amountCell(r), sheetRow: sheetRow(r), amount: reading.amount };
       else if (reading.kind === 'bad') problems.add(amountCell(r), `stated total: ${reading.message}`);
       else warnings.add('total-without-amount', 'the total row has no amount, so there is nothing to tie out to', amountCell(r));
       break;

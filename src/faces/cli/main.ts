@@ -1,4 +1,4 @@
-// `vfm analyse INPUT.xlsx [--sheet NAME] [--range A1:C12] [--assumptions FILE.json] [--json SUMMARY.json]`
+// `vfm analyse INPUT.xlsx [--sheet NAME] [--range A1:C12] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx]`
 // Exit 0 on success (a failed check is reported, not fatal), 2 on bad input or assumptions (the
 // error names the cell or assumption, nothing is written), 1 on an internal fault.
 import { promises as fs } from 'fs';
@@ -9,7 +9,11 @@ import { CalendarDate } from '../../core/calendar-date';
 import { parseRange } from '../../core/cell';
 import { holdsCostTable } from '../../core/cost-table';
 import { InputError, describeProblem } from '../../core/problems';
+import { replaceFile } from '../../hosts/files';
 import { readWorkbook, sheetGrid, sheetNames } from '../../hosts/xlsx/read-workbook';
+import { applyPlan, definedNames, saveWorkbook } from '../../hosts/xlsx/write-workbook';
+import { fingerprint } from '../../layout/fingerprint';
+import { planWorkbook, productSheets } from '../../layout/workbook-plan';
 import { summaryJson } from './summary-json';
 import { terminalSummary } from './terminal';
 import { name, version } from '../../../package.json';
@@ -24,6 +28,7 @@ Options:
   --range A1:C12        the table's cells (default: found on the sheet)
   --assumptions FILE    a JSON file of assumptions (see README; defaults apply to what it omits)
   --json FILE           also write the summary as JSON (schemaVersion 1)
+  --out FILE            write INPUT with the scenario sheets added (live formulas) to FILE
   -h, --help            show this help
   -v, --version         show the version
 
@@ -38,6 +43,8 @@ export interface Io {
   readonly err: (text: string) => void;
   /** The day of the run, the default notice date. */
   readonly today: () => CalendarDate;
+  /** The moment of the run, for the audit trail (ISO 8601). */
+  readonly now: () => string;
 }
 
 export const systemIo: Io = {
@@ -47,6 +54,7 @@ export const systemIo: Io = {
     const now = new Date();
     return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
   },
+  now: () => new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -60,6 +68,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         range: { type: 'string' },
         assumptions: { type: 'string' },
         json: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -103,11 +112,17 @@ interface AnalyseOptions {
   range?: string;
   assumptions?: string;
   json?: string;
+  out?: string;
 }
 
 async function analyseCommand(options: AnalyseOptions, io: Io): Promise<void> {
-  if (options.json && path.resolve(options.json) === path.resolve(options.input)) {
-    throw new UsageError(`--json ${options.json} would overwrite the input workbook; choose another file`);
+  for (const [option, file] of [['--json', options.json], ['--out', options.out]] as const) {
+    if (file && path.resolve(file) === path.resolve(options.input)) {
+      throw new UsageError(`${option} ${file} would overwrite the input workbook; choose another file`);
+    }
+  }
+  if (options.json && options.out && path.resolve(options.json) === path.resolve(options.out)) {
+    throw new UsageError('--json and --out name the same file; choose two');
   }
   const assumptions = options.assumptions === undefined ? undefined : await readJson(options.assumptions);
   const range = options.range === undefined ? undefined : parseRange(options.range);
@@ -119,13 +134,15 @@ async function analyseCommand(options: AnalyseOptions, io: Io): Promise<void> {
     throw new UsageError(`${options.input}: cannot be read as an .xlsx workbook (${error.message})`);
   });
   const names = sheetNames(workbook);
+  const ours = productSheets(definedNames(workbook));
   let grid;
   if (options.sheet !== undefined) {
     const sheet = workbook.getWorksheet(options.sheet);
     if (!sheet) throw new UsageError(`--sheet "${options.sheet}": no such sheet; the sheets are ${names.map((n) => `"${n}"`).join(', ')}`);
+    if (ours.has(sheet.name)) throw new UsageError(`--sheet "${options.sheet}" is a sheet VfM Scenarios wrote; name the sheet that holds the council's costs`);
     grid = sheetGrid(sheet, range);
   } else {
-    grid = workbook.worksheets.map((sheet) => sheetGrid(sheet, range)).find(holdsCostTable);
+    grid = workbook.worksheets.filter((sheet) => !ours.has(sheet.name)).map((sheet) => sheetGrid(sheet, range)).find(holdsCostTable);
     if (!grid) {
       const where = range ? ` in ${options.range}` : '';
       throw new UsageError(`no sheet holds a cost table${where} (item labels beside amounts); the sheets are ${names.map((n) => `"${n}"`).join(', ')}`);
@@ -133,11 +150,21 @@ async function analyseCommand(options: AnalyseOptions, io: Io): Promise<void> {
   }
 
   const analysis = analyse({ grid, assumptions, today: io.today() });
-  if (options.json) {
-    const summary = summaryJson(analysis, options.input, { name, version });
-    await writeAtomically(options.json, `${JSON.stringify(summary, null, 2)}\n`);
+  const json = options.json && `${JSON.stringify(summaryJson(analysis, options.input, { name, version }), null, 2)}\n`;
+  if (options.out) {
+    const run = { product: 'VfM Scenarios', version, ranAt: io.now(), sourceFile: path.basename(options.input), fingerprint: fingerprint(grid, analysis.table.range) };
+    applyPlan(workbook, planWorkbook(analysis, names, ours, run));
+    await write(options.out, (temporary) => saveWorkbook(workbook, temporary));
+  }
+  if (options.json && json) {
+    const written = options.out;
+    await write(options.json, (temporary) => fs.writeFile(temporary, json, 'utf8')).catch(async (error) => {
+      if (written) await fs.rm(written, { force: true }); // both files or neither
+      throw error;
+    });
   }
   io.out(terminalSummary(analysis, options.input));
+  if (options.out) io.out(`Wrote ${options.out}: the scenarios as live formulas on new sheets after the council's own.\n`);
 }
 
 async function readJson(file: string): Promise<unknown> {
@@ -151,16 +178,11 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-/** Writes the whole file or nothing: a temporary file beside it, renamed into place. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(temporary, text, 'utf8');
-    await fs.rename(temporary, file);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw new UsageError(`--json ${file}: cannot write (${(error as Error).message})`);
-  }
+/** Writes the whole file or nothing (see replaceFile); a failure is the user's to fix, naming the file. */
+async function write(file: string, writeTo: (temporary: string) => Promise<void>): Promise<void> {
+  await replaceFile(file, writeTo).catch((error: Error) => {
+    throw new UsageError(`${file}: cannot write (${error.message})`);
+  });
 }
 
 export function main(): void {

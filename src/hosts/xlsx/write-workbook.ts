@@ -1,0 +1,99 @@
+// Applies a layout plan to an exceljs workbook and saves it. Every decision about what to write is
+// in the plan; this file only knows how exceljs writes it.
+import ExcelJS from 'exceljs';
+import { columnName, sheetReference } from '../../core/cell';
+import { Content, DefinedName, Style, WorkbookPlan } from '../../layout/plan';
+import { replaceFile } from '../files';
+import { Workbook } from './read-workbook';
+
+/** The workbook's defined names with the sheet each refers to. */
+export function definedNames(workbook: Workbook): { name: string; sheet: string }[] {
+  return workbook.definedNames.model.flatMap((entry) => entry.ranges.map((range) => ({ name: entry.name, sheet: sheetOf(range) })));
+}
+
+/** The sheet of a reference such as `'My costs'!$B$3` or `Costs!$B$3`. */
+function sheetOf(range: string): string {
+  const bang = range.lastIndexOf('!');
+  const sheet = bang < 0 ? '' : range.slice(0, bang);
+  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
+const argb = (hex: string) => ({ argb: `FF${hex.slice(1).toUpperCase()}` });
+
+function cellValue(content: Content): ExcelJS.CellValue {
+  if (content === null) return null;
+  if ('text' in content) return content.text; // exceljs stores a string as text, whatever it starts with
+  if ('number' in content) return content.number;
+  return { formula: content.formula } as ExcelJS.CellFormulaValue;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: Style): void {
+  cell.font = { name: 'Calibri', size: style.size ?? 11, bold: style.bold, italic: style.italic, color: style.color ? argb(style.color) : undefined };
+  cell.fill = style.fill ? { type: 'pattern', pattern: 'solid', fgColor: argb(style.fill) } : { type: 'pattern', pattern: 'none' };
+  cell.border = {
+    ...(style.borderTop ? { top: { style: style.borderTop } } : {}),
+    ...(style.borderBottom ? { bottom: { style: style.borderBottom } } : {}),
+  };
+  cell.alignment = { horizontal: style.horizontal, wrapText: style.wrap, vertical: style.wrap ? 'top' : undefined };
+}
+
+const reference = (name: DefinedName) =>
+  `${sheetReference(name.sheet)}!$${columnName(name.left)}$${name.top}` +
+  (name.bottom !== name.top || name.right !== name.left ? `:$${columnName(name.right)}$${name.bottom}` : '');
+
+export function applyPlan(workbook: Workbook, plan: WorkbookPlan): void {
+  const removed = new Set(plan.remove);
+  for (const name of plan.remove) {
+    const sheet = workbook.getWorksheet(name);
+    if (sheet) workbook.removeWorksheet(sheet.id);
+  }
+  // Names pointing into removed sheets go with them; names the plan defines are replaced.
+  const replaced = new Set(plan.names.map((n) => n.name));
+  workbook.definedNames.model = workbook.definedNames.model
+    .filter((entry) => !replaced.has(entry.name))
+    .map((entry) => ({ ...entry, ranges: entry.ranges.filter((range) => !removed.has(sheetOf(range))) }))
+    .filter((entry) => entry.ranges.length > 0);
+
+  for (const planned of plan.sheets) {
+    const sheet = workbook.addWorksheet(planned.name, {
+      properties: planned.tabColor ? { tabColor: argb(planned.tabColor) } : {},
+      views: planned.freeze ? [{ state: 'frozen', xSplit: planned.freeze.columns, ySplit: planned.freeze.rows }] : [],
+      pageSetup: planned.printLandscapeFitToWidth ? { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {},
+    });
+    planned.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+    for (const block of planned.blocks) {
+      block.rows.forEach((contents, r) => {
+        const row = sheet.getRow(block.top + r);
+        contents.forEach((content, c) => {
+          const cell = row.getCell(block.left + c);
+          if (content !== null) cell.value = cellValue(content);
+          const format = block.formats?.[c];
+          if (format) cell.numFmt = format;
+        });
+      });
+    }
+    for (const paint of planned.paints) {
+      const style = plan.styles[paint.style];
+      for (let r = paint.top; r <= paint.bottom; r++) {
+        const row = sheet.getRow(r);
+        for (let c = paint.left; c <= paint.right; c++) applyStyle(row.getCell(c), style);
+      }
+    }
+    for (const note of planned.notes) sheet.getCell(note.row, note.column).note = note.text;
+    for (const v of planned.validations) {
+      const list = `"${v.allowed.join(',')}"`;
+      for (let r = v.top; r <= v.bottom; r++) {
+        for (let c = v.left; c <= v.right; c++) {
+          sheet.getCell(r, c).dataValidation = { type: 'list', allowBlank: false, formulae: [list], showErrorMessage: true, errorTitle: 'Not allowed', error: `Choose ${v.allowed.join(' or ')}` };
+        }
+      }
+    }
+  }
+  for (const name of plan.names) workbook.definedNames.add(reference(name), name.name);
+  // Excel recalculates every formula on opening, since the file holds no results for them.
+  workbook.calcProperties.fullCalcOnLoad = true;
+}
+
+export async function saveWorkbook(workbook: Workbook, file: string): Promise<void> {
+  await replaceFile(file, (temporary) => workbook.xlsx.writeFile(temporary));
+}

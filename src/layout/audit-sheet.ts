@@ -1,0 +1,85 @@
+// The "VfM Audit" sheet: what the run read and assumed, as values fixed at the run: the product's
+// version, when it ran, the source and a fingerprint of its values, every assumption with where
+// it came from, the classes, the checks and the warnings.
+import { Analysis } from '../core/analysis';
+import { isoDate } from '../core/calendar-date';
+import { sheetReference } from '../core/cell';
+import { GREEN_BOOK_RATE } from '../core/discounting';
+import { fyLabel } from '../core/financial-year';
+import { formatMoney } from '../core/money';
+import { describeWarning } from '../core/problems';
+import { formatRate } from '../core/rate';
+import { Content, DefinedName } from './plan';
+import { SheetBuilder, text } from './sheet-builder';
+
+export interface RunFacts {
+  readonly product: string;
+  readonly version: string;
+  /** When the run happened, as the face read the clock (ISO 8601). */
+  readonly ranAt: string;
+  /** The source workbook as the user named it, if it is a file. */
+  readonly sourceFile?: string;
+  readonly fingerprint: string;
+}
+
+export function auditSheet(name: string, analysis: Analysis, run: RunFacts, costRowsSheet: string, names: DefinedName[]): SheetBuilder {
+  const sheet = new SheetBuilder(name, names);
+  const { table, assumptions: a, assumptionSources: sources } = analysis;
+  let row = 1;
+  const section = (title: string, header: string[] | null, lines: string[][]) => {
+    row++;
+    sheet.put(row++, 1, [[text(title)]], 'heading');
+    if (header) sheet.put(row++, 1, [header.map(text)], 'header');
+    const contents: Content[][] = lines.map((line) => line.map(text));
+    sheet.put(row, 1, contents, 'label');
+    if (contents.length > 0) sheet.paint(row, 1, row + contents.length - 1, 1, 'unit');
+    row += contents.length;
+  };
+
+  sheet.put(row++, 1, [[text('Audit trail of the run')]], 'title');
+  sheet.put(row++, 1, [[text(`What the run read and assumed, fixed at the run. The inputs on the scenario sheet may have changed since.`)]], 'subtitle');
+
+  const stated = table.statedTotal;
+  const tie = analysis.tieOut;
+  section('Run', null, [
+    ['Product', `${run.product} ${run.version}`],
+    ['Run on', run.ranAt],
+    ...(run.sourceFile ? [['Source workbook', run.sourceFile]] : []),
+    ['Source sheet and range', `${sheetReference(table.sheet)}!${table.range}`],
+    ['Cost rows read', String(analysis.rows.length)],
+    ['Fingerprint of the source values (SHA-256)', run.fingerprint],
+    ['Total of the rows', formatMoney(analysis.computedTotal)],
+    ['Stated total', stated ? `${formatMoney(stated.amount)} in ${stated.cell}` : 'none: the table has no total row'],
+    ['Tie-out', tie.status === 'mismatch' ? `mismatch: the rows are ${formatMoney(tie.difference)} more than the stated total` : tie.status],
+  ]);
+
+  const source = (name: keyof typeof sources) => sources[name];
+  section('Assumptions used', ['Assumption', 'Value', 'Source'], [
+    ['Base year', fyLabel(a.baseYear), source('baseYear')],
+    ['Notice served on', isoDate(a.noticeServedOn), source('noticeServedOn')],
+    ['Notice period', `${a.noticeMonths} months`, source('noticeMonths')],
+    ['Notice expires', isoDate(analysis.savings.noticeExpiresOn), 'calculated'],
+    ['Financial year starts in month', String(a.fyStartMonth), source('fyStartMonth')],
+    ['Horizon', `${a.horizonYears} years`, source('horizonYears')],
+    ['Indexation', `${formatRate(a.indexation)} a year`, source('indexation')],
+    ['Discount rate', `${formatRate(a.discountRate)} a year`, source('discountRate') === 'default' ? `default: ${GREEN_BOOK_RATE.source} (${GREEN_BOOK_RATE.vintage})` : 'given'],
+    ['Sharing model', a.sharing, source('sharing')],
+    ['Members paying in the base year', a.partners.inBaseYear === undefined ? 'not given' : String(a.partners.inBaseYear), source('partners')],
+    ...a.partners.leavers.map((leaver) => [`Partner leaving`, `${leaver.name} on ${isoDate(leaver.leavesOn)}`, source('partners')]),
+    ...[...a.overrides.values()].map((override) => ['Class set by the user', `${override.label}: ${override.class}`, 'given']),
+  ]);
+
+  const count = (predicate: (row: Analysis['rows'][number]) => boolean) => String(analysis.rows.filter(predicate).length);
+  section('Classes', null, [
+    ['Avoidable rows', count((r) => r.class === 'avoidable')],
+    ['Committed rows', count((r) => r.class === 'committed')],
+    ['Rows whose class the user set', count((r) => r.reason === 'set by user')],
+    ['Each row\'s class and reason', `${sheetReference(costRowsSheet)} columns D and E`],
+  ]);
+
+  section('Checks at the run', ['Check', 'Passed', 'Detail'], analysis.checks.map((check) => [check.name, check.ok ? 'yes' : 'NO', check.detail]));
+  section('Warnings at the run', null, analysis.warnings.length === 0 ? [['none']] : analysis.warnings.map((w) => [w.code, describeWarning(w)]));
+  return sheet;
+}
+
+export const AUDIT_LAYOUT = { widths: [40, 70, 48] } as const;

@@ -1,0 +1,94 @@
+// A plan of what to write into a workbook: plain data, made by pure layout code, applied by a host
+// (an .xlsx file through exceljs, or Excel through Office.js). A host decides nothing that is here.
+
+/** What one cell holds. Text is always stored as text, never read as a formula. */
+export type Content =
+  | { readonly text: string }
+  | { readonly number: number }
+  /** An Excel formula without its leading "=". */
+  | { readonly formula: string }
+  | null;
+
+export interface Style {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** Font size in points. */
+  readonly size?: number;
+  /** Font colour, `#RRGGBB`. */
+  readonly color?: string;
+  /** Fill colour, `#RRGGBB`. */
+  readonly fill?: string;
+  readonly borderBottom?: 'thin' | 'medium' | 'double';
+  readonly borderTop?: 'thin' | 'medium' | 'double';
+  readonly horizontal?: 'left' | 'right' | 'center';
+  readonly wrap?: boolean;
+}
+
+/** A rectangle of cells written together, with a number format per column. */
+export interface Block {
+  /** Sheet row and column of the top-left cell, 1-based. */
+  readonly top: number;
+  readonly left: number;
+  readonly rows: readonly (readonly Content[])[];
+  /** One per column of the block; undefined leaves the format General. */
+  readonly formats?: readonly (string | undefined)[];
+}
+
+/** A style over a rectangle; later paints win where they overlap. */
+export interface Paint {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  readonly style: string;
+}
+
+export interface Note {
+  readonly row: number;
+  readonly column: number;
+  readonly text: string;
+}
+
+/** A drop-down list of allowed values over a rectangle of cells. */
+export interface Validation {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  readonly allowed: readonly string[];
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+  readonly blocks: readonly Block[];
+  readonly paints: readonly Paint[];
+  readonly notes: readonly Note[];
+  readonly validations: readonly Validation[];
+  /** Rows and columns kept in view when scrolling. */
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+  readonly tabColor?: string;
+  /** Print landscape, scaled to one page wide. */
+  readonly printLandscapeFitToWidth: boolean;
+}
+
+/** A workbook-level name for one cell or a rectangle. */
+export interface DefinedName {
+  readonly name: string;
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface WorkbookPlan {
+  /** The product's sheets already in the workbook (found by their marker names), to replace. */
+  readonly remove: readonly string[];
+  /** Added after every other sheet, in this order. */
+  readonly sheets: readonly SheetPlan[];
+  readonly styles: Readonly<Record<string, Style>>;
+  /** Defined before writing; any existing name of the same name is replaced. */
+  readonly names: readonly DefinedName[];
+}

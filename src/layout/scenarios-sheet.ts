@@ -1,0 +1,206 @@
+// The "VfM Scenarios" sheet, laid out as FAST asks: key results and the master check on top, then
+// the inputs (yellow, with units and sources), the workings on one financial-year timeline, the
+// scenarios by FY, the contribution per member, and the checks. Every result is a formula over the
+// inputs and the cost rows, so Excel recalculates it when an input changes.
+import { Analysis } from '../core/analysis';
+import { AssumptionName } from '../core/assumptions';
+import { CalendarDate, dayNumber } from '../core/calendar-date';
+import { columnName } from '../core/cell';
+import { GREEN_BOOK_RATE } from '../core/discounting';
+import { fyLabel } from '../core/financial-year';
+import { SHARING_MODELS } from '../core/membership';
+import { Content, DefinedName } from './plan';
+import { SheetBuilder, formula, literal, num, text } from './sheet-builder';
+import { FORMATS } from './styles';
+
+// Columns: label, unit, value (or the total of a timeline row), then one column per FY.
+const LABEL = 1;
+const UNIT = 2;
+const VALUE = 3;
+const FIRST_FY = 4;
+const NOTE = 4; // an input's source, beside it in the first FY column
+
+/** Excel's serial number for a date (days since 1899-12-30). */
+export function excelSerial(date: CalendarDate): number {
+  return dayNumber(date) + 25569;
+}
+
+const SOURCE_TEXT: Record<string, string> = {
+  given: 'given',
+  default: 'default',
+  'item labels': 'named in the item labels',
+  today: 'default: the day of the run',
+};
+
+export function scenariosSheet(name: string, analysis: Analysis, sourceRange: string, names: DefinedName[]): SheetBuilder {
+  const sheet = new SheetBuilder(name, names);
+  const a = analysis.assumptions;
+  const sources = analysis.assumptionSources;
+  const years = analysis.savings.years.length;
+  const lastFy = FIRST_FY + years - 1;
+  const fyColumns = Array.from({ length: years }, (_, t) => FIRST_FY + t);
+  const col = columnName;
+  let row = 1;
+
+  sheet.put(row++, LABEL, [[text('Value for money: stay in the partnership or withdraw')]], 'title');
+  sheet.put(row++, LABEL, [[text(`Costs from ${sourceRange}. Inputs are yellow; everything else is calculated from them, so changing an input recalculates every result.`)]], 'subtitle');
+  const masterRow = row++;
+  row++;
+
+  // Key results: filled in once the rows they point at are known.
+  sheet.put(row++, LABEL, [[text('Key results')]], 'heading');
+  const keyRows = { total: row++, avoidable: row++, committed: row++, expires: row++, saving: row++, npv: row++ };
+  row++;
+
+  // Inputs
+  sheet.put(row++, LABEL, [[text('Inputs'), text('Unit'), text('Value'), text('Source')]], 'heading');
+  const input = (label: string, unit: string, value: Content, assumption: AssumptionName, nameOf: string, format?: string, source?: string) => {
+    const r = row++;
+    sheet.put(r, LABEL, [[text(label), text(unit)]], 'label');
+    sheet.paint(r, UNIT, r, UNIT, 'unit');
+    sheet.put(r, VALUE, [[value]], 'input', [format]);
+    sheet.put(r, NOTE, [[text(source ?? SOURCE_TEXT[sources[assumption]])]], 'note');
+    sheet.define(nameOf, { row: r, column: VALUE });
+    return r;
+  };
+  input('Base year: the financial year the costs describe', 'starts in', num(a.baseYear.startYear), 'baseYear', 'VfM_BaseYear', FORMATS.whole,
+    `${fyLabel(a.baseYear)}; ${SOURCE_TEXT[sources.baseYear]}`);
+  input('Notice served on', 'date', num(excelSerial(a.noticeServedOn)), 'noticeServedOn', 'VfM_NoticeServedOn', FORMATS.date);
+  input('Notice period', 'months', num(a.noticeMonths), 'noticeMonths', 'VfM_NoticeMonths', FORMATS.whole);
+  input('Financial year starts in month', 'month', num(a.fyStartMonth), 'fyStartMonth', 'VfM_FyStartMonth', FORMATS.whole);
+  input('Horizon', 'years', num(a.horizonYears), 'horizonYears', 'VfM_HorizonYears', FORMATS.whole,
+    `${SOURCE_TEXT[sources.horizonYears]}; the timeline has ${years} columns, so a longer horizon needs a new run`);
+  input('Indexation of every cost after the base year', '% a year', num(a.indexation.toNumber()), 'indexation', 'VfM_Indexation', FORMATS.percent);
+  input('Discount rate', '% a year', num(a.discountRate.toNumber()), 'discountRate', 'VfM_DiscountRate', FORMATS.percent,
+    sources.discountRate === 'default' ? `${GREEN_BOOK_RATE.source} (${GREEN_BOOK_RATE.vintage})` : 'given');
+  const sharingRow = input('Sharing model', 'model', text(a.sharing), 'sharing', 'VfM_Sharing', undefined,
+    `${SOURCE_TEXT[sources.sharing]}: ${SHARING_MODELS.join(' or ')}`);
+  sheet.allow(sharingRow, VALUE, sharingRow, VALUE, SHARING_MODELS);
+  input('Members paying in the base year, the council among them', 'members', a.partners.inBaseYear === undefined ? null : num(a.partners.inBaseYear),
+    'partners', 'VfM_MembersInBaseYear', FORMATS.whole, a.partners.inBaseYear === undefined ? 'not given: needed by shared-pool' : SOURCE_TEXT[sources.partners]);
+
+  // Other partners leaving: names and dates are inputs; blank rows leave room to add more.
+  row++;
+  sheet.put(row++, LABEL, [[text('Other partners leaving'), null, text('Leaves on')]], 'header');
+  const leaverRows = Math.max(a.partners.leavers.length + 3, 5);
+  const firstLeaver = row;
+  const leavers = Array.from({ length: leaverRows }, (_, i) => {
+    const leaver = a.partners.leavers[i];
+    return leaver ? [text(leaver.name), null, num(excelSerial(leaver.leavesOn))] : [null, null, null];
+  });
+  sheet.put(firstLeaver, LABEL, leavers, 'input', [undefined, undefined, FORMATS.date]);
+  sheet.paint(firstLeaver, UNIT, firstLeaver + leaverRows - 1, UNIT, 'label');
+  sheet.define('VfM_LeaversOn', { row: firstLeaver, column: VALUE }, { row: firstLeaver + leaverRows - 1, column: VALUE });
+  row += leaverRows;
+  sheet.put(row++, LABEL, [[text('A partner counts as a member of every financial year that starts before the day it leaves.')]], 'note');
+  row++;
+
+  // Workings on one timeline
+  /** `cell(column, t, r)`: the formula of year t's cell, in `column` of row `r`. */
+  type Cell = (column: string, t: number, r: number) => string;
+  const previous = (t: number) => col(FIRST_FY + t - 1);
+  const timeline = (label: string, unit: string, cell: Cell, format: string) => {
+    const r = row++;
+    sheet.put(r, LABEL, [[text(label), text(unit)]], 'label');
+    sheet.paint(r, UNIT, r, UNIT, 'unit');
+    sheet.put(r, FIRST_FY, [fyColumns.map((c, t) => formula(cell(col(c), t, r)))], 'calc', fyColumns.map(() => format));
+    return r;
+  };
+  sheet.put(row, LABEL, [[text('Workings'), null, null]], 'heading');
+  const labelRow = row++;
+  const tRow = timeline('Year number (0 = the year notice is served)', 'year', (_c, t, r) => (t === 0 ? '0' : `${previous(t)}${r}+1`), FORMATS.whole);
+  const startYearRow = timeline('Financial year starts in', 'year', (c) =>
+    `YEAR(VfM_NoticeServedOn)-(MONTH(VfM_NoticeServedOn)<VfM_FyStartMonth)+${c}${tRow}`, FORMATS.whole);
+  sheet.put(labelRow, FIRST_FY, [fyColumns.map((c) => formula(
+    `IF(VfM_FyStartMonth=1,TEXT(${col(c)}${startYearRow},"0"),${col(c)}${startYearRow}&"/"&RIGHT(${col(c)}${startYearRow}+1,2))`,
+  ))], 'heading', fyColumns.map(() => undefined));
+  sheet.paint(labelRow, FIRST_FY, labelRow, lastFy, 'heading');
+  const startRow = timeline('Starts on', 'date', (c) => `DATE(${c}${startYearRow},VfM_FyStartMonth,1)`, FORMATS.date);
+  const endRow = timeline('Next year starts on', 'date', (c) => `DATE(${c}${startYearRow}+1,VfM_FyStartMonth,1)`, FORMATS.date);
+  const daysRow = timeline('Days in the year', 'days', (c) => `${c}${endRow}-${c}${startRow}`, FORMATS.whole);
+  const flagRow = timeline('Within the horizon (1 = yes)', 'flag', (c) => `IF(${c}${tRow}<VfM_HorizonYears,1,0)`, FORMATS.whole);
+  const indexRow = timeline('Indexation factor', 'factor', (c) => `(1+VfM_Indexation)^(${c}${startYearRow}-VfM_BaseYear)`, FORMATS.factor);
+  const membersRow = timeline('Members at the start of the year', 'members', (c) =>
+    `IF(ISNUMBER(VfM_MembersInBaseYear),VfM_MembersInBaseYear-COUNTIF(VfM_LeaversOn,"<="&${c}${startRow}),"")`, FORMATS.whole);
+  const contributionRow = timeline('Contribution per member', '£', (c) =>
+    `ROUND(VfM_AvoidableAnnual*${c}${indexRow}*IF(VfM_Sharing=${literal('shared-pool')},VfM_MembersInBaseYear/${c}${membersRow},1),2)`, FORMATS.money);
+  const paidRow = timeline('Days paid for if the council withdraws', 'days', (c) =>
+    `MIN(MAX(VfM_NoticeExpires-${c}${startRow},0),${c}${daysRow})`, FORMATS.whole);
+  const discountRow = timeline('Discount factor', 'factor', (c) => `1/(1+VfM_DiscountRate)^${c}${tRow}`, FORMATS.factor);
+  row++;
+
+  // The scenarios by FY, with totals
+  sheet.put(row, LABEL, [[text('Scenarios by financial year'), null, text('Total')]], 'heading');
+  sheet.put(row++, FIRST_FY, [fyColumns.map((c) => formula(`${col(c)}${labelRow}`))], 'heading');
+  /** `total(span)`: the formula of the Total column given the row's span of FY cells. */
+  const output = (label: string, cell: Cell, total?: (span: string) => string) => {
+    const r = row++;
+    const span = `${col(FIRST_FY)}${r}:${col(lastFy)}${r}`;
+    sheet.put(r, LABEL, [[text(label), text('£'), total ? formula(total(span)) : null]], 'label', [undefined, undefined, FORMATS.money]);
+    sheet.paint(r, UNIT, r, UNIT, 'unit');
+    sheet.paint(r, VALUE, r, VALUE, 'output');
+    sheet.put(r, FIRST_FY, [fyColumns.map((c, t) => formula(cell(col(c), t, r)))], 'calc', fyColumns.map(() => FORMATS.money));
+    return r;
+  };
+  const sum = (span: string) => `SUM(${span})`;
+  const stayRow = output('Cost if the council stays (avoidable cost)', (c) => `${c}${contributionRow}*${c}${flagRow}`, sum);
+  const withdrawRow = output('Cost if the council withdraws', (c) => `ROUND(${c}${stayRow}*${c}${paidRow}/${c}${daysRow},2)`, sum);
+  const savingRow = output('Saving', (c) => `${c}${stayRow}-${c}${withdrawRow}`, sum);
+  output('Cumulative saving', (c, t, r) => (t === 0 ? `${c}${savingRow}` : `${previous(t)}${r}+${c}${savingRow}`));
+  const pvRow = output('Present value of the saving', (c) => `${c}${savingRow}*${c}${discountRow}`, (span) => `ROUND(SUM(${span}),2)`);
+  output('Committed costs (continue either way)', (c) => `ROUND(VfM_CommittedAnnual*${c}${indexRow},2)*${c}${flagRow}`, sum);
+  row++;
+
+  // Contribution per member for every number of members, at base-year prices
+  const inBaseYear = a.partners.inBaseYear;
+  sheet.put(row++, LABEL, [[text('Contribution per member by number of members (base-year prices)')]], 'heading');
+  if (inBaseYear === undefined) {
+    sheet.put(row++, LABEL, [[text('Give the members paying in the base year to see this table.')]], 'note');
+  } else {
+    sheet.put(row++, LABEL, [[text('Members'), null, text('Contribution')]], 'header');
+    const table = Array.from({ length: inBaseYear }, (_, i) => [
+      num(i + 1), null,
+      formula(`ROUND(VfM_AvoidableAnnual*IF(VfM_Sharing=${literal('shared-pool')},VfM_MembersInBaseYear/A${row + i},1),2)`),
+    ]);
+    sheet.put(row, LABEL, table, 'calc', [FORMATS.whole, undefined, FORMATS.money]);
+    row += inBaseYear;
+  }
+  row++;
+
+  // Checks
+  sheet.put(row++, LABEL, [[text('Checks'), null, text('Passes')]], 'heading');
+  const checks: [string, string][] = [
+    ['The rows tie out to the stated total', `IF(ISNUMBER(VfM_StatedTotal),ROUND(VfM_TotalAnnual-VfM_StatedTotal,2)=0,TRUE)`],
+    ['Avoidable + committed = total', 'ROUND(VfM_AvoidableAnnual+VfM_CommittedAnnual-VfM_TotalAnnual,2)=0'],
+    ['Every amount is a number', 'COUNT(VfM_Amounts)=ROWS(VfM_Amounts)'],
+    ['Every class is avoidable or committed', `COUNTIF(VfM_Classes,${literal('avoidable')})+COUNTIF(VfM_Classes,${literal('committed')})=ROWS(VfM_Classes)`],
+    ['The sharing model is one of the two', SHARING_MODELS.map((m) => `VfM_Sharing=${literal(m)}`).join(',').replace(/^/, 'OR(') + ')'],
+    ['Shared-pool has the members paying in the base year', `OR(VfM_Sharing<>${literal('shared-pool')},ISNUMBER(VfM_MembersInBaseYear))`],
+  ];
+  const firstCheck = row;
+  sheet.put(row, LABEL, checks.map(([label]) => [text(label)]), 'label');
+  sheet.put(row, VALUE, checks.map(([, check]) => [formula(check)]), 'check');
+  row += checks.length;
+  sheet.put(row, LABEL, [[text('All checks pass (master check)')]], 'total');
+  sheet.put(row, VALUE, [[formula(`AND(C${firstCheck}:C${row - 1})`)]], 'check');
+  sheet.define('VfM_MasterCheck', { row, column: VALUE });
+
+  // Key results, pointing at the totals above
+  const key = (r: number, label: string, unit: string, value: string, nameOf: string, format: string) => {
+    sheet.put(r, LABEL, [[text(label), text(unit), formula(value)]], 'label', [undefined, undefined, format]);
+    sheet.paint(r, UNIT, r, UNIT, 'unit');
+    sheet.paint(r, VALUE, r, VALUE, 'output');
+    if (nameOf) sheet.define(nameOf, { row: r, column: VALUE });
+  };
+  key(keyRows.total, 'Paid through the partnership', '£ a year', 'VfM_TotalAnnual', '', FORMATS.money);
+  key(keyRows.avoidable, 'Avoidable: saved by leaving', '£ a year', 'VfM_AvoidableAnnual', '', FORMATS.money);
+  key(keyRows.committed, 'Committed: continues either way', '£ a year', 'VfM_CommittedAnnual', '', FORMATS.money);
+  key(keyRows.expires, 'Notice expires', 'date', 'EDATE(VfM_NoticeServedOn,VfM_NoticeMonths)', 'VfM_NoticeExpires', FORMATS.date);
+  key(keyRows.saving, `Saving over the ${years}-year horizon`, '£', `C${savingRow}`, 'VfM_TotalSaving', FORMATS.money);
+  key(keyRows.npv, 'Net present value of the saving', '£', `C${pvRow}`, 'VfM_NPV', FORMATS.money);
+  sheet.put(masterRow, LABEL, [[text('All checks pass'), null, formula('VfM_MasterCheck')]], 'total');
+  sheet.paint(masterRow, VALUE, masterRow, VALUE, 'check');
+  return sheet;
+}
+
+export const SCENARIOS_LAYOUT = { widths: (years: number) => [50, 10, 16, ...Array.from({ length: years }, () => 14)] } as const;

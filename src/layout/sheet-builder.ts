@@ -1,0 +1,73 @@
+// Building one sheet's plan: blocks of contents, the styles over them, notes, drop-down lists and
+// the defined names that point into it.
+import { a1, columnName, sheetReference } from '../core/cell';
+import { Block, Content, DefinedName, Note, Paint, SheetPlan, Validation } from './plan';
+import { StyleName } from './styles';
+
+export const text = (value: string): Content => ({ text: value });
+export const num = (value: number): Content => ({ number: value });
+export const formula = (value: string): Content => ({ formula: value });
+/** A text as a literal inside a formula: `"shared-pool"`. */
+export const literal = (value: string): string => `"${value.replace(/"/g, '""')}"`;
+
+export interface Cell {
+  readonly row: number;
+  readonly column: number;
+}
+
+export class SheetBuilder {
+  private readonly blocks: Block[] = [];
+  private readonly paints: Paint[] = [];
+  private readonly notes: Note[] = [];
+  private readonly validations: Validation[] = [];
+
+  constructor(readonly name: string, private readonly names: DefinedName[]) {}
+
+  /** `C5` */
+  local(row: number, column: number): string {
+    return a1(row, column);
+  }
+
+  /** `'VfM Cost Rows'!$C$5`, for formulas on other sheets. */
+  absolute(row: number, column: number): string {
+    return `${sheetReference(this.name)}!$${columnName(column)}$${row}`;
+  }
+
+  /** Writes a rectangle of contents and paints it with one style. */
+  put(top: number, left: number, rows: readonly (readonly Content[])[], style: StyleName, formats?: readonly (string | undefined)[]): void {
+    if (rows.length === 0) return;
+    this.blocks.push({ top, left, rows, formats });
+    this.paint(top, left, top + rows.length - 1, left + Math.max(...rows.map((r) => r.length)) - 1, style);
+  }
+
+  paint(top: number, left: number, bottom: number, right: number, style: StyleName): void {
+    this.paints.push({ top, left, bottom, right, style });
+  }
+
+  note(row: number, column: number, value: string): void {
+    this.notes.push({ row, column, text: value });
+  }
+
+  allow(top: number, left: number, bottom: number, right: number, allowed: readonly string[]): void {
+    this.validations.push({ top, left, bottom, right, allowed });
+  }
+
+  /** Names a cell, or the rectangle from it to `to`. */
+  define(name: string, at: Cell, to: Cell = at): void {
+    this.names.push({ name, sheet: this.name, top: at.row, left: at.column, bottom: to.row, right: to.column });
+  }
+
+  build(options: { columnWidths: readonly number[]; freeze?: SheetPlan['freeze']; tabColor?: string }): SheetPlan {
+    return {
+      name: this.name,
+      columnWidths: options.columnWidths,
+      blocks: this.blocks,
+      paints: this.paints,
+      notes: this.notes,
+      validations: this.validations,
+      freeze: options.freeze,
+      tabColor: options.tabColor,
+      printLandscapeFitToWidth: true,
+    };
+  }
+}

@@ -1,0 +1,29 @@
+// How the product's sheets look: inputs stand out from calculations (FAST, ICAEW), links to other
+// sheets are green, checks show TRUE or FALSE, money is £ with pence.
+
+export const STYLES = {
+  title: { bold: true, size: 14, color: '#1F3864' },
+  subtitle: { italic: true, color: '#595959' },
+  heading: { bold: true, color: '#1F3864', borderBottom: 'medium' },
+  header: { bold: true, fill: '#D9E1F2', borderBottom: 'thin', wrap: true },
+  label: {},
+  unit: { color: '#595959' },
+  note: { italic: true, color: '#595959' },
+  input: { color: '#0000CC', fill: '#FFF2CC' },
+  calc: {},
+  link: { color: '#00703C' },
+  output: { bold: true, fill: '#E2EFDA' },
+  total: { bold: true, borderTop: 'thin', borderBottom: 'double' },
+  check: { bold: true, horizontal: 'center' },
+} as const satisfies Record<string, import('./plan').Style>;
+
+export type StyleName = keyof typeof STYLES;
+
+export const FORMATS = {
+  money: '"£"#,##0.00;[Red]-"£"#,##0.00',
+  date: 'd mmm yyyy',
+  percent: '0.00%',
+  factor: '0.0000',
+  whole: '0',
+  text: '@',
+} as const;

@@ -1,0 +1,52 @@
+// The plan for the product's sheets in a workbook: which names they take (never a sheet of the
+// user's), which earlier product sheets they replace, and the marker names that identify them.
+import { Analysis } from '../core/analysis';
+import { sheetReference } from '../core/cell';
+import { AUDIT_LAYOUT, RunFacts, auditSheet } from './audit-sheet';
+import { COST_ROWS_LAYOUT, costRowsSheet } from './cost-rows-sheet';
+import { DefinedName, WorkbookPlan } from './plan';
+import { SCENARIOS_LAYOUT, scenariosSheet } from './scenarios-sheet';
+import { STYLES } from './styles';
+
+/** The product's sheets, each with the marker name that points at its A1 and so identifies it. */
+export const PRODUCT_SHEETS = {
+  scenarios: { name: 'VfM Scenarios', marker: 'VfM_Sheet_Scenarios' },
+  costRows: { name: 'VfM Cost Rows', marker: 'VfM_Sheet_CostRows' },
+  audit: { name: 'VfM Audit', marker: 'VfM_Sheet_Audit' },
+} as const;
+
+const MARKERS: ReadonlySet<string> = new Set(Object.values(PRODUCT_SHEETS).map((s) => s.marker));
+
+/** The sheets the product wrote, from the workbook's defined names (name and the sheet it refers to). */
+export function productSheets(definedNames: readonly { name: string; sheet: string }[]): Set<string> {
+  return new Set(definedNames.filter((n) => MARKERS.has(n.name)).map((n) => n.sheet));
+}
+
+/** Sheet names compare without case in Excel. */
+const key = (name: string) => name.toLowerCase();
+
+export function planWorkbook(analysis: Analysis, sheetNames: readonly string[], ours: ReadonlySet<string>, run: RunFacts): WorkbookPlan {
+  const taken = new Set(sheetNames.filter((s) => !ours.has(s)).map(key));
+  const pick = (wanted: string) => {
+    let name = wanted;
+    for (let n = 2; taken.has(key(name)); n++) name = `${wanted} (${n})`;
+    taken.add(key(name));
+    return name;
+  };
+  const names: DefinedName[] = [];
+  const scenariosName = pick(PRODUCT_SHEETS.scenarios.name);
+  const costRowsName = pick(PRODUCT_SHEETS.costRows.name);
+  const auditName = pick(PRODUCT_SHEETS.audit.name);
+  const sourceRange = `${sheetReference(analysis.table.sheet)}!${analysis.table.range}`;
+
+  const years = analysis.savings.years.length;
+  const sheets = [
+    scenariosSheet(scenariosName, analysis, sourceRange, names).build({ columnWidths: SCENARIOS_LAYOUT.widths(years), tabColor: '#107C41' }),
+    costRowsSheet(costRowsName, analysis, names).build({ columnWidths: COST_ROWS_LAYOUT.widths, freeze: { rows: COST_ROWS_LAYOUT.freezeRows, columns: 0 }, tabColor: '#107C41' }),
+    auditSheet(auditName, analysis, run, costRowsName, names).build({ columnWidths: AUDIT_LAYOUT.widths, tabColor: '#7F7F7F' }),
+  ];
+  for (const [sheet, marker] of [[scenariosName, PRODUCT_SHEETS.scenarios.marker], [costRowsName, PRODUCT_SHEETS.costRows.marker], [auditName, PRODUCT_SHEETS.audit.marker]]) {
+    names.push({ name: marker, sheet, top: 1, left: 1, bottom: 1, right: 1 });
+  }
+  return { remove: sheetNames.filter((s) => ours.has(s)), sheets, styles: STYLES, names };
+}
