@@ -14,7 +14,7 @@ const POOL_ASSUMPTIONS = path.join(ROOT, 'examples/staffordshire-connects.shared
 async function vfm(args: string[], today = { year: 2012, month: 10, day: 19 }) {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), today: () => today };
+  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), today: () => today, now: () => '2012-10-19T09:30:00Z' };
   const code = await run(args, io);
   return { code, out, err };
 }
@@ -178,7 +178,7 @@ describe('vfm analyse on bad input: exit 2, the error names the place, nothing w
 });
 
 it('exits 1 on an internal fault, saying so', async () => {
-  const io: Io = { out: () => undefined, err: (t) => void (captured += t), today: () => { throw new TypeError('clock broke'); } };
+  const io: Io = { out: () => undefined, err: (t) => void (captured += t), today: () => { throw new TypeError('clock broke'); }, now: () => '' };
   let captured = '';
   const code = await run(['analyse', EXAMPLE], io);
   expect(code).toBe(1);

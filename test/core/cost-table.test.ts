@@ -19,7 +19,7 @@ describe('readCostTable: the seed Section 3', () => {
     expect(table.rows.map((row, i) => [cellOf(table, i), row.sheetRow, row.item, row.amount, row.amountWasText])).toEqual(
       SEED_ITEMS.map(({ item, pence }, i) => [`Costs!B${4 + i}`, 4 + i, item, pence, false]),
     );
-    expect(table.statedTotal).toEqual({ cell: 'Costs!B10', amount: 12453522 });
+    expect(table.statedTotal).toEqual({ cell: 'Costs!B10', sheetRow: 10, amount: 12453522 });
     expect(table.headerRow).toBe(2);
     expect(table.range).toBe('A2:B10');
     expect(table.itemColumn).toBe(1);
@@ -32,7 +32,7 @@ describe('readCostTable: the seed Section 3', () => {
     const log = new WarningLog();
     const table = readCostTable(seedGrid({ asText: true }), log);
     expect(table.rows.map((row) => [row.item, row.amount, row.amountWasText])).toEqual(SEED_ITEMS.map(({ item, pence }) => [item, pence, true]));
-    expect(table.statedTotal).toEqual({ cell: 'Costs!B10', amount: 12453522 });
+    expect(table.statedTotal).toEqual({ cell: 'Costs!B10', sheetRow: 10, amount: 12453522 });
     const warnings = log.list();
     expect(warnings.map((w) => w.code)).toEqual(['text-amount']);
     expect(warnings[0].count).toBe(6);
@@ -76,7 +76,7 @@ describe('readCostTable: finding the table', () => {
       ['Total', 150],
     ]);
     expect(summary(table)).toEqual([['Costs!B2', 'Core Team', 10000], ['Costs!B5', 'CRM', 5000]]);
-    expect(table.statedTotal).toEqual({ cell: 'Costs!B7', amount: 15000 });
+    expect(table.statedTotal).toEqual({ cell: 'Costs!B7', sheetRow: 7, amount: 15000 });
     expect(table.range).toBe('A1:B7');
   });
 
@@ -87,7 +87,7 @@ describe('readCostTable: finding the table', () => {
       [label, 150.01],
     ]);
     expect(table.rows).toHaveLength(2);
-    expect(table.statedTotal).toEqual({ cell: 'Costs!B3', amount: 15001 });
+    expect(table.statedTotal).toEqual({ cell: 'Costs!B3', sheetRow: 3, amount: 15001 });
   });
 
   it('does not take "Subtotal" or "Totals" labels as the total row', () => {
@@ -112,7 +112,7 @@ describe('readCostTable: finding the table', () => {
       ['Grand total', '180'],
     ]);
     expect(table.rows.map((row) => row.item)).toEqual(['Core Team', 'CRM']);
-    expect(table.statedTotal).toEqual({ cell: 'Costs!B4', amount: 15000 });
+    expect(table.statedTotal).toEqual({ cell: 'Costs!B4', sheetRow: 4, amount: 15000 });
     expect(table.range).toBe('A1:B4');
     const below = warnings.find((w) => w.code === 'below-total');
     expect(below?.count).toBe(2);
@@ -164,7 +164,7 @@ describe('readCostTable: finding the table', () => {
     expect(table.itemColumn).toBe(2);
     expect(table.amountColumn).toBe(4);
     expect(summary(table)).toEqual([['Costs!D2', 'Core Team', 10000], ['Costs!D3', 'CRM', 5000], ['Costs!D4', 'Epayments', 2500]]);
-    expect(table.statedTotal).toEqual({ cell: 'Costs!D5', amount: 17500 });
+    expect(table.statedTotal).toEqual({ cell: 'Costs!D5', sheetRow: 5, amount: 17500 });
   });
 
   it('takes numbers and dates in the item column as labels', () => {
@@ -206,7 +206,7 @@ describe('readCostTable: explicit ranges and sheet names', () => {
       ['Costs!D6', 6, 'Core Team', 1780000],
       ['Costs!D7', 7, 'CRM', 4664863],
     ]);
-    expect(table.statedTotal).toEqual({ cell: 'Costs!D8', amount: 6444863 });
+    expect(table.statedTotal).toEqual({ cell: 'Costs!D8', sheetRow: 8, amount: 6444863 });
     expect(table.headerRow).toBe(5);
     expect(table.itemColumn).toBe(3);
     expect(table.amountColumn).toBe(4);

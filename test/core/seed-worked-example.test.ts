@@ -69,7 +69,7 @@ describe('the seed under the defaults (fixed-contribution, no indexation, r = 3.
 
   it('ties out to the stated total', () => {
     expect(result.tieOut).toEqual({ status: 'ok' });
-    expect(result.table.statedTotal).toEqual({ cell: 'Costs!B10', amount: 12453522 });
+    expect(result.table.statedTotal).toEqual({ cell: 'Costs!B10', sheetRow: 10, amount: 12453522 });
   });
 
   it('classes the Core Team row avoidable by its keyword and every other row committed', () => {

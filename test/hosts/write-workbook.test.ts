@@ -1,0 +1,146 @@
+import ExcelJS from 'exceljs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'fs';
+import JSZip from 'jszip';
+import path from 'path';
+import { Io, run } from '../../src/faces/cli/main';
+import { readWorkbook } from '../../src/hosts/xlsx/read-workbook';
+import { definedNames } from '../../src/hosts/xlsx/write-workbook';
+import { temporaryDirectory } from '../support/workbooks';
+
+const IO: Io = { out: () => undefined, err: () => undefined, today: () => ({ year: 2012, month: 10, day: 19 }), now: () => '2012-10-19T09:30:00Z' };
+const PRODUCT = ['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit'];
+
+/** A council workbook with the things that must survive: formulas, formats, merges, notes, names, a second sheet. */
+async function councilWorkbook(file: string, extra?: (workbook: ExcelJS.Workbook) => void): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const costs = workbook.addWorksheet('Costs');
+  costs.getCell('A1').value = 'Partnership payments 2011/12';
+  costs.mergeCells('A1:C1');
+  costs.getCell('A1').font = { bold: true, size: 14, color: { argb: 'FF203864' } };
+  costs.getCell('B2').value = '£';
+  const rows: [string, number][] = [['Core Team contribution', 17800], ['CRM', 46648.63], ['=HYPERLINK("http://x","y")', 10], ['+SUM(1,2)', 20], ['@cmd', 30], ['-2+3', 40]];
+  rows.forEach(([item, amount], i) => {
+    costs.getCell(`A${3 + i}`).value = item;
+    costs.getCell(`B${3 + i}`).value = amount;
+    costs.getCell(`B${3 + i}`).numFmt = '#,##0.00';
+  });
+  costs.getCell('A9').value = 'Total';
+  costs.getCell('B9').value = { formula: 'SUM(B3:B8)', result: 64548.63 } as ExcelJS.CellFormulaValue;
+  costs.getCell('B9').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  costs.getCell('C3').note = 'Invoice 1234';
+  costs.getColumn(1).width = 33;
+  const notes = workbook.addWorksheet('Notes');
+  notes.getCell('A1').value = 'Reviewed by the S151 officer';
+  notes.getCell('B1').value = new Date(Date.UTC(2012, 9, 1));
+  workbook.definedNames.add('Costs!$B$9', 'CouncilTotal');
+  extra?.(workbook);
+  await workbook.xlsx.writeFile(file);
+}
+
+/** Every cell of a sheet: address, value, number format, font and fill, for comparing sheets. */
+function snapshot(sheet: ExcelJS.Worksheet) {
+  const cells: unknown[] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => cells.push([cell.address, cell.value, cell.numFmt, cell.font, cell.fill, cell.note])),
+  );
+  return { name: sheet.name, cells, merges: sheet.model.merges, widths: sheet.columns?.map((c) => c.width) };
+}
+
+describe('vfm analyse --out', () => {
+  it('adds the product sheets after the council\'s, which keep every value, formula, format, merge, note and name', async () => {
+    const dir = temporaryDirectory();
+    const input = path.join(dir, 'council.xlsx');
+    const out = path.join(dir, 'out.xlsx');
+    await councilWorkbook(input);
+    expect(await run(['analyse', input, '--out', out], IO)).toBe(0);
+
+    const before = await readWorkbook(input);
+    const after = await readWorkbook(out);
+    expect(after.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', ...PRODUCT]);
+    for (const name of ['Costs', 'Notes']) {
+      expect(snapshot(after.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(snapshot(before.getWorksheet(name) as ExcelJS.Worksheet));
+    }
+    expect(definedNames(after)).toEqual(expect.arrayContaining([{ name: 'CouncilTotal', sheet: 'Costs' }]));
+    // Excel is told to calculate every formula on opening (exceljs does not read this back).
+    const workbookXml = await (await JSZip.loadAsync(readFileSync(out))).file('xl/workbook.xml')?.async('string');
+    expect(workbookXml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
+  it('writes labels that look like formulas as text', async () => {
+    const dir = temporaryDirectory();
+    await councilWorkbook(path.join(dir, 'in.xlsx'));
+    expect(await run(['analyse', path.join(dir, 'in.xlsx'), '--out', path.join(dir, 'out.xlsx')], IO)).toBe(0);
+    const rows = (await readWorkbook(path.join(dir, 'out.xlsx'))).getWorksheet('VfM Cost Rows') as ExcelJS.Worksheet;
+    const items = [7, 8, 9, 10, 11, 12].map((r) => rows.getCell(`B${r}`));
+    expect(items.map((cell) => [cell.type, cell.value])).toEqual([
+      [ExcelJS.ValueType.String, 'Core Team contribution'],
+      [ExcelJS.ValueType.String, 'CRM'],
+      [ExcelJS.ValueType.String, '=HYPERLINK("http://x","y")'],
+      [ExcelJS.ValueType.String, '+SUM(1,2)'],
+      [ExcelJS.ValueType.String, '@cmd'],
+      [ExcelJS.ValueType.String, '-2+3'],
+    ]);
+  });
+
+  it('replaces its own sheets on a second run, and only those: the result is the same', async () => {
+    const dir = temporaryDirectory();
+    const input = path.join(dir, 'in.xlsx');
+    await councilWorkbook(input);
+    expect(await run(['analyse', input, '--out', path.join(dir, 'once.xlsx')], IO)).toBe(0);
+    // the second run reads the first's output under the same file name, as the audit sheet records it
+    mkdirSync(path.join(dir, 'again'));
+    copyFileSync(path.join(dir, 'once.xlsx'), path.join(dir, 'again', 'in.xlsx'));
+    expect(await run(['analyse', path.join(dir, 'again', 'in.xlsx'), '--out', path.join(dir, 'twice.xlsx')], IO)).toBe(0);
+    const once = await readWorkbook(path.join(dir, 'once.xlsx'));
+    const twice = await readWorkbook(path.join(dir, 'twice.xlsx'));
+    expect(twice.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', ...PRODUCT]);
+    for (const sheet of once.worksheets) expect(snapshot(twice.getWorksheet(sheet.name) as ExcelJS.Worksheet)).toEqual(snapshot(sheet));
+    const sorted = (names: { name: string; sheet: string }[]) => [...names].sort((a, b) => a.name.localeCompare(b.name));
+    expect(sorted(definedNames(twice))).toEqual(sorted(definedNames(once)));
+  });
+
+  it('finds its own sheets by their marker even when renamed, and leaves a look-alike sheet of the user\'s alone', async () => {
+    const dir = temporaryDirectory();
+    await councilWorkbook(path.join(dir, 'in.xlsx'), (workbook) => {
+      const mine = workbook.addWorksheet('VfM Scenarios');
+      mine.getCell('A1').value = 'My own notes, not the product\'s';
+    });
+    expect(await run(['analyse', path.join(dir, 'in.xlsx'), '--out', path.join(dir, 'once.xlsx')], IO)).toBe(0);
+    const once = await readWorkbook(path.join(dir, 'once.xlsx'));
+    expect(once.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Cost Rows', 'VfM Audit']);
+    expect(once.getWorksheet('VfM Scenarios')?.getCell('A1').value).toBe('My own notes, not the product\'s');
+
+    // Renaming a sheet in Excel carries the names that refer to it along; exceljs needs telling.
+    (once.getWorksheet('VfM Audit') as ExcelJS.Worksheet).name = 'Audit 2012';
+    once.definedNames.model = once.definedNames.model.map((entry) => ({
+      ...entry,
+      ranges: entry.ranges.map((range) => range.replace("'VfM Audit'!", "'Audit 2012'!")),
+    }));
+    await once.xlsx.writeFile(path.join(dir, 'renamed.xlsx'));
+    expect(await run(['analyse', path.join(dir, 'renamed.xlsx'), '--out', path.join(dir, 'twice.xlsx')], IO)).toBe(0);
+    const twice = await readWorkbook(path.join(dir, 'twice.xlsx'));
+    expect(twice.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Cost Rows', 'VfM Audit']);
+    expect(twice.getWorksheet('VfM Scenarios')?.getCell('A1').value).toBe('My own notes, not the product\'s');
+  });
+
+  it('refuses to overwrite INPUT, refuses a product sheet as the source, and writes nothing on an error', async () => {
+    const dir = temporaryDirectory();
+    const input = path.join(dir, 'in.xlsx');
+    await councilWorkbook(input);
+    let err = '';
+    const io: Io = { ...IO, err: (t) => void (err += t) };
+    expect(await run(['analyse', input, '--out', input], io)).toBe(2);
+    expect(err).toContain('--out');
+    expect(err).toContain('would overwrite the input workbook');
+
+    expect(await run(['analyse', input, '--out', path.join(dir, 'once.xlsx')], IO)).toBe(0);
+    err = '';
+    expect(await run(['analyse', path.join(dir, 'once.xlsx'), '--sheet', 'VfM Cost Rows', '--out', path.join(dir, 'x.xlsx')], io)).toBe(2);
+    expect(err).toContain('is a sheet VfM Scenarios wrote');
+
+    err = '';
+    expect(await run(['analyse', input, '--assumptions', path.join(dir, 'missing.json'), '--out', path.join(dir, 'y.xlsx'), '--json', path.join(dir, 'y.json')], io)).toBe(2);
+    expect(existsSync(path.join(dir, 'y.xlsx'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['in.xlsx', 'once.xlsx']);
+  });
+});

@@ -1,0 +1,144 @@
+import { InputError } from '../../src/core/problems';
+import { Content, DefinedName, SheetPlan, WorkbookPlan } from '../../src/layout/plan';
+import { PRODUCT_SHEETS, planWorkbook, productSheets } from '../../src/layout/workbook-plan';
+import { SEED_VALUES, analysisOf } from '../support/analyses';
+
+const RUN = { product: 'VfM Scenarios', version: '9.9.9', ranAt: '2012-10-19T09:30:00Z', sourceFile: 'costs.xlsx', fingerprint: 'abc123' };
+const plan = (values = SEED_VALUES, sheets = ['Costs'], ours = new Set<string>(), assumptions?: unknown) =>
+  planWorkbook(analysisOf(values, assumptions), sheets, ours, RUN);
+
+/** What the plan writes into a cell (the last block covering it wins, as when applied). */
+function contentAt(sheet: SheetPlan, row: number, column: number): Content | undefined {
+  let found: Content | undefined;
+  for (const block of sheet.blocks) {
+    const r = row - block.top;
+    const c = column - block.left;
+    if (r >= 0 && r < block.rows.length && c >= 0 && c < block.rows[r].length) found = block.rows[r][c];
+  }
+  return found;
+}
+function styleAt(sheet: SheetPlan, row: number, column: number): string | undefined {
+  return sheet.paints.filter((x) => row >= x.top && row <= x.bottom && column >= x.left && column <= x.right).pop()?.style;
+}
+const sheetOf = (p: WorkbookPlan, name: string) => p.sheets.find((s) => s.name === name) as SheetPlan;
+const named = (p: WorkbookPlan, name: string) => p.names.find((n) => n.name === name) as DefinedName;
+const allFormulas = (p: WorkbookPlan) =>
+  p.sheets.flatMap((s) => s.blocks.flatMap((b) => b.rows.flat())).flatMap((c) => (c && 'formula' in c ? [c.formula] : []));
+
+describe('the workbook plan', () => {
+  const p = plan();
+  const scenarios = sheetOf(p, 'VfM Scenarios');
+  const costRows = sheetOf(p, 'VfM Cost Rows');
+
+  it('adds the three product sheets, each marked by a name pointing at its A1', () => {
+    expect(p.sheets.map((s) => s.name)).toEqual(['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']);
+    expect(p.remove).toEqual([]);
+    for (const { name, marker } of Object.values(PRODUCT_SHEETS)) {
+      expect(named(p, marker)).toEqual({ name: marker, sheet: name, top: 1, left: 1, bottom: 1, right: 1 });
+    }
+    expect(productSheets(p.names)).toEqual(new Set(['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']));
+  });
+
+  it.each([
+    'VfM_NoticeServedOn', 'VfM_NoticeMonths', 'VfM_DiscountRate', 'VfM_Indexation', 'VfM_TotalAnnual', 'VfM_AvoidableAnnual',
+    'VfM_CommittedAnnual', 'VfM_NoticeExpires', 'VfM_TotalSaving', 'VfM_NPV', 'VfM_MasterCheck',
+  ])('defines %s on one cell', (name) => {
+    const n = named(p, name);
+    expect(n).toBeDefined();
+    expect([n.bottom - n.top, n.right - n.left]).toEqual([0, 0]);
+    expect(contentAt(sheetOf(p, n.sheet), n.top, n.left)).not.toBeUndefined();
+  });
+
+  it.each(['VfM_TotalAnnual', 'VfM_AvoidableAnnual', 'VfM_CommittedAnnual', 'VfM_NoticeExpires', 'VfM_TotalSaving', 'VfM_NPV', 'VfM_MasterCheck'])(
+    'makes the key result %s a formula',
+    (name) => {
+      const n = named(p, name);
+      expect(contentAt(sheetOf(p, n.sheet), n.top, n.left)).toHaveProperty('formula');
+    },
+  );
+
+  it('writes the inputs as values in input-styled cells', () => {
+    for (const [name, value] of [['VfM_NoticeMonths', 24], ['VfM_DiscountRate', 0.035], ['VfM_Indexation', 0], ['VfM_HorizonYears', 5], ['VfM_BaseYear', 2011]] as const) {
+      const n = named(p, name);
+      expect(contentAt(scenarios, n.top, n.left)).toEqual({ number: value });
+      expect(styleAt(scenarios, n.top, n.left)).toBe('input');
+    }
+    const notice = named(p, 'VfM_NoticeServedOn');
+    expect(contentAt(scenarios, notice.top, notice.left)).toEqual({ number: 41201 }); // Excel's serial for 19 Oct 2012
+    expect(contentAt(scenarios, named(p, 'VfM_Sharing').top, 3)).toEqual({ text: 'fixed-contribution' });
+  });
+
+  it('links each numeric amount to its source cell and writes each class as an input with a drop-down', () => {
+    const amounts = named(p, 'VfM_Amounts');
+    expect([amounts.sheet, amounts.bottom - amounts.top + 1]).toEqual(['VfM Cost Rows', 6]);
+    expect(contentAt(costRows, amounts.top, 3)).toEqual({ formula: 'Costs!B4' });
+    expect(contentAt(costRows, amounts.top + 5, 3)).toEqual({ formula: 'Costs!B9' });
+    expect(contentAt(costRows, amounts.top, 4)).toEqual({ text: 'avoidable' });
+    expect(styleAt(costRows, amounts.top, 4)).toBe('input');
+    expect(costRows.validations).toEqual([{ top: amounts.top, left: 4, bottom: amounts.bottom, right: 4, allowed: ['avoidable', 'committed'] }]);
+    const stated = named(p, 'VfM_StatedTotal');
+    expect(contentAt(costRows, stated.top, stated.left)).toEqual({ formula: 'Costs!B10' });
+  });
+
+  it('writes a text amount as its parsed number, styled as an input, with a note saying so', () => {
+    const values = SEED_VALUES.map((row) => (row[0] === 'CRM' ? ['CRM', '£46,648.63'] : row));
+    const q = plan(values);
+    const rows = sheetOf(q, 'VfM Cost Rows');
+    const crm = named(q, 'VfM_Amounts').top + 1;
+    expect(contentAt(rows, crm, 3)).toEqual({ number: 46648.63 });
+    expect(styleAt(rows, crm, 3)).toBe('input');
+    expect(rows.notes).toEqual([{ row: crm, column: 3, text: expect.stringContaining('Costs!B5 holds this amount as text') }]);
+  });
+
+  it('quotes a source sheet whose name needs it', () => {
+    const q = planWorkbook(analysisOf(SEED_VALUES, undefined, "Council's costs"), ["Council's costs"], new Set(), RUN);
+    expect(contentAt(sheetOf(q, 'VfM Cost Rows'), named(q, 'VfM_Amounts').top, 3)).toEqual({ formula: "'Council''s costs'!B4" });
+  });
+
+  it('writes labels from the sheet as text, never as formulas', () => {
+    const labels = ['=HYPERLINK("http://evil.example","click")', '+SUM(1,2)', '@cmd', '-2+3', '\tTab', '\rReturn'];
+    const values = labels.map((label, i) => [label, 100 + i]);
+    const q = plan(values);
+    const rows = sheetOf(q, 'VfM Cost Rows');
+    const first = named(q, 'VfM_Amounts').top;
+    expect(labels.map((_, i) => contentAt(rows, first + i, 2))).toEqual(labels.map((label) => ({ text: label.trim() })));
+    expect(allFormulas(q).some((f) => f.includes('HYPERLINK') || f.includes('cmd'))).toBe(false);
+  });
+
+  it('keeps to the modelling rules: no OFFSET or INDIRECT, no nested IF, names over buried constants', () => {
+    const formulas = allFormulas(plan(SEED_VALUES, ['Costs'], new Set(), { noticeServedOn: '2012-10-19', sharing: 'shared-pool', partners: { inBaseYear: 10 } }));
+    expect(formulas.length).toBeGreaterThan(50);
+    for (const f of formulas) {
+      expect(f).not.toMatch(/OFFSET|INDIRECT/);
+      expect((f.match(/\bIF\(/g) ?? []).length).toBeLessThanOrEqual(1);
+      expect(f).not.toMatch(/0\.035|17800|\b24\b/); // inputs are referred to, never copied in
+    }
+  });
+
+  it('lays the timeline over the horizon: one column per financial year', () => {
+    const q = plan(SEED_VALUES, ['Costs'], new Set(), { noticeServedOn: '2012-10-19', horizonYears: 8 });
+    const s = sheetOf(q, 'VfM Scenarios');
+    expect(s.columnWidths).toHaveLength(3 + 8);
+    const npv = named(q, 'VfM_NPV');
+    const pvTotal = contentAt(s, npv.top, npv.left) as { formula: string };
+    const pvRow = Number(/\d+/.exec(pvTotal.formula)?.[0]);
+    expect(contentAt(s, pvRow, 3)).toEqual({ formula: `ROUND(SUM(D${pvRow}:K${pvRow}),2)` });
+  });
+});
+
+describe('sheet names', () => {
+  it('never takes the name of a sheet of the user\'s, and replaces its own earlier sheets', () => {
+    const p = plan(SEED_VALUES, ['Costs', 'VfM Scenarios', 'vfm cost rows'], new Set());
+    expect(p.sheets.map((s) => s.name)).toEqual(['VfM Scenarios (2)', 'VfM Cost Rows (2)', 'VfM Audit']);
+    expect(p.remove).toEqual([]);
+
+    const again = plan(SEED_VALUES, ['Costs', 'VfM Scenarios', 'VfM Cost Rows', 'VfM Audit'], new Set(['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']));
+    expect(again.remove).toEqual(['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']);
+    expect(again.sheets.map((s) => s.name)).toEqual(['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']);
+  });
+
+  it('refuses a table too long for the cost rows sheet, naming the table', () => {
+    const big = Array.from({ length: 1_048_572 }, (_, i) => [`Contract ${i}`, 1]);
+    expect(() => plan(big)).toThrow(InputError);
+  });
+});
