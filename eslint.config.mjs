@@ -34,6 +34,23 @@ export default tseslint.config(
     },
   },
   {
+    // layout: pure code that turns results into a plan of what to write. It may use the core.
+    files: ['src/layout/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'layout does no I/O' },
+          { group: ['exceljs', 'office-*', '@microsoft/*'], message: 'layout knows no spreadsheet library or Office: hosts apply its plan' },
+          { group: ['../hosts/*', '../faces/*', '../../hosts/*', '../../faces/*'], message: 'layout knows no host or face' },
+        ],
+      }],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'layout reads no clock: the run time is an input' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'layout reads no clock: the run time is an input' },
+      ],
+    },
+  },
+  {
     // hosts read and write workbooks; they make no layout or arithmetic decisions and know no face.
     files: ['src/hosts/**/*.ts'],
     rules: {
