@@ -1,6 +1,6 @@
 // The "VfM Cost Rows" sheet: every cost row, its amount linked to the source cell (or, where the
-// source held text, the parsed value as an input with a note), its class as an input with the
-// reason it was given, and the avoidable and committed split; totals at the top.
+// source held text, the parsed value as an input with a note), and its class as an input with the
+// reason it was given; at the top, the total and its avoidable and committed parts (SUMIF by class).
 import { Analysis } from '../core/analysis';
 import { MAX_ROWS, columnName, sheetReference } from '../core/cell';
 import { amountCells } from '../core/cost-table';
@@ -14,13 +14,11 @@ export const CLASSES = ['avoidable', 'committed'] as const;
 
 const HEADER_ROW = 6;
 const FIRST_ROW = HEADER_ROW + 1;
-// Columns (B holds the item)
-const SOURCE = 1;
-const AMOUNT = 3;
-const CLASS = 4;
-const REASON = 5;
-const AVOIDABLE = 6;
-const COMMITTED = 7;
+// Columns: the amount links to its source cell, so the formula itself names where it came from.
+const ITEM = 1;
+const AMOUNT = 2;
+const CLASS = 3;
+const REASON = 4;
 
 export function costRowsSheet(name: string, analysis: Analysis, names: DefinedName[]): SheetBuilder {
   const { table, rows } = analysis;
@@ -36,44 +34,39 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   sheet.put(1, 1, [[text(`Cost rows read from ${source}!${table.range}`)]], 'title');
   sheet.put(2, 1, [[text('Amounts link to the source cells. The class (yellow) is an input: change it and every scenario recalculates.')]], 'subtitle');
 
-  const sum = (column: number) => formula(`SUM(${columnName(column)}${FIRST_ROW}:${columnName(column)}${last})`);
-  sheet.put(3, 1, [[text('Total of the rows'), null, sum(AMOUNT), null, null, sum(AVOIDABLE), sum(COMMITTED)]], 'total', [undefined, undefined, FORMATS.money, undefined, undefined, FORMATS.money, FORMATS.money]);
+  const amounts = `${columnName(AMOUNT)}${FIRST_ROW}:${columnName(AMOUNT)}${last}`;
+  const classes = `${columnName(CLASS)}${FIRST_ROW}:${columnName(CLASS)}${last}`;
+  const part = (cls: string) => formula(`SUMIF(${classes},${literal(cls)},${amounts})`);
+  sheet.put(3, ITEM, [[text('Total of the rows'), formula(`SUM(${amounts})`), text('of which'), null]], 'total', [undefined, FORMATS.money]);
+  sheet.put(4, CLASS, [[text('avoidable'), part('avoidable')], [text('committed'), part('committed')]], 'label', [undefined, FORMATS.money]);
+  sheet.paint(4, REASON, 5, REASON, 'output');
   sheet.define('VfM_TotalAnnual', { row: 3, column: AMOUNT });
-  sheet.define('VfM_AvoidableAnnual', { row: 3, column: AVOIDABLE });
-  sheet.define('VfM_CommittedAnnual', { row: 3, column: COMMITTED });
+  sheet.define('VfM_AvoidableAnnual', { row: 4, column: REASON });
+  sheet.define('VfM_CommittedAnnual', { row: 5, column: REASON });
 
   const stated = table.statedTotal;
-  sheet.put(4, 1, [[text('Stated total in the source'), null]], 'label');
+  sheet.put(4, ITEM, [[text('Stated total in the source')]], 'label');
   if (stated) {
-    sheet.put(4, AMOUNT, [[formula(`${source}!${amountColumn}${stated.sheetRow}`), null, text(`from ${stated.cell}`)]], 'link', [FORMATS.money]);
+    sheet.put(4, AMOUNT, [[formula(`${source}!${amountColumn}${stated.sheetRow}`)]], 'link', [FORMATS.money]);
+    sheet.put(5, AMOUNT, [[text(`from ${stated.cell}`)]], 'note');
   } else {
-    sheet.put(4, AMOUNT, [[null, null, text('the table has no total row')]], 'note');
+    sheet.put(5, AMOUNT, [[text('the table has no total row')]], 'note');
   }
   sheet.define('VfM_StatedTotal', { row: 4, column: AMOUNT });
 
-  sheet.put(HEADER_ROW, 1, [[
-    text('Source cell'), text('Item'), text('Amount'), text('Class'), text('Reason for the class'), text('Avoidable'), text('Committed'),
-  ]], 'header');
+  sheet.put(HEADER_ROW, ITEM, [[text('Item'), text('Amount'), text('Class'), text('Reason for the class')]], 'header');
 
-  const body = rows.map((row, i) => {
-    const r = FIRST_ROW + i;
-    return [
-      text(sourceCell(row.sheetRow)),
-      text(row.item),
-      row.amountWasText ? num(toPounds(row.amount)) : formula(`${source}!${amountColumn}${row.sheetRow}`),
-      text(row.class),
-      text(row.reason),
-      formula(`IF(D${r}=${literal('avoidable')},C${r},0)`),
-      formula(`IF(D${r}=${literal('committed')},C${r},0)`),
-    ];
-  });
-  sheet.put(FIRST_ROW, 1, body, 'label', [undefined, undefined, FORMATS.money, undefined, undefined, FORMATS.money, FORMATS.money]);
+  const body = rows.map((row) => [
+    text(row.item),
+    row.amountWasText ? num(toPounds(row.amount)) : formula(`${source}!${amountColumn}${row.sheetRow}`),
+    text(row.class),
+    text(row.reason),
+  ]);
+  sheet.put(FIRST_ROW, ITEM, body, 'label', [undefined, FORMATS.money]);
   if (rows.length > 0) {
-    sheet.paint(FIRST_ROW, SOURCE, last, SOURCE, 'unit');
     sheet.paint(FIRST_ROW, AMOUNT, last, AMOUNT, 'link');
     sheet.paint(FIRST_ROW, CLASS, last, CLASS, 'input');
     sheet.paint(FIRST_ROW, REASON, last, REASON, 'note');
-    sheet.paint(FIRST_ROW, AVOIDABLE, last, COMMITTED, 'calc');
     sheet.allow(FIRST_ROW, CLASS, last, CLASS, CLASSES);
   }
   rows.forEach((row, i) => {
@@ -86,4 +79,4 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   return sheet;
 }
 
-export const COST_ROWS_LAYOUT = { widths: [16, 44, 16, 13, 56, 16, 16], freezeRows: HEADER_ROW } as const;
+export const COST_ROWS_LAYOUT = { widths: [44, 16, 13, 60], freezeRows: HEADER_ROW } as const;

@@ -71,7 +71,7 @@ describe('vfm analyse --out', () => {
     await councilWorkbook(path.join(dir, 'in.xlsx'));
     expect(await run(['analyse', path.join(dir, 'in.xlsx'), '--out', path.join(dir, 'out.xlsx')], IO)).toBe(0);
     const rows = (await readWorkbook(path.join(dir, 'out.xlsx'))).getWorksheet('VfM Cost Rows') as ExcelJS.Worksheet;
-    const items = [7, 8, 9, 10, 11, 12].map((r) => rows.getCell(`B${r}`));
+    const items = [7, 8, 9, 10, 11, 12].map((r) => rows.getCell(`A${r}`));
     expect(items.map((cell) => [cell.type, cell.value])).toEqual([
       [ExcelJS.ValueType.String, 'Core Team contribution'],
       [ExcelJS.ValueType.String, 'CRM'],

@@ -71,11 +71,11 @@ describe('the workbook plan', () => {
   it('links each numeric amount to its source cell and writes each class as an input with a drop-down', () => {
     const amounts = named(p, 'VfM_Amounts');
     expect([amounts.sheet, amounts.bottom - amounts.top + 1]).toEqual(['VfM Cost Rows', 6]);
-    expect(contentAt(costRows, amounts.top, 3)).toEqual({ formula: 'Costs!B4' });
-    expect(contentAt(costRows, amounts.top + 5, 3)).toEqual({ formula: 'Costs!B9' });
-    expect(contentAt(costRows, amounts.top, 4)).toEqual({ text: 'avoidable' });
-    expect(styleAt(costRows, amounts.top, 4)).toBe('input');
-    expect(costRows.validations).toEqual([{ top: amounts.top, left: 4, bottom: amounts.bottom, right: 4, allowed: ['avoidable', 'committed'] }]);
+    expect(contentAt(costRows, amounts.top, 2)).toEqual({ formula: 'Costs!B4' });
+    expect(contentAt(costRows, amounts.top + 5, 2)).toEqual({ formula: 'Costs!B9' });
+    expect(contentAt(costRows, amounts.top, 3)).toEqual({ text: 'avoidable' });
+    expect(styleAt(costRows, amounts.top, 3)).toBe('input');
+    expect(costRows.validations).toEqual([{ top: amounts.top, left: 3, bottom: amounts.bottom, right: 3, allowed: ['avoidable', 'committed'] }]);
     const stated = named(p, 'VfM_StatedTotal');
     expect(contentAt(costRows, stated.top, stated.left)).toEqual({ formula: 'Costs!B10' });
   });
@@ -85,14 +85,14 @@ describe('the workbook plan', () => {
     const q = plan(values);
     const rows = sheetOf(q, 'VfM Cost Rows');
     const crm = named(q, 'VfM_Amounts').top + 1;
-    expect(contentAt(rows, crm, 3)).toEqual({ number: 46648.63 });
-    expect(styleAt(rows, crm, 3)).toBe('input');
-    expect(rows.notes).toEqual([{ row: crm, column: 3, text: expect.stringContaining('Costs!B5 holds this amount as text') }]);
+    expect(contentAt(rows, crm, 2)).toEqual({ number: 46648.63 });
+    expect(styleAt(rows, crm, 2)).toBe('input');
+    expect(rows.notes).toEqual([{ row: crm, column: 2, text: expect.stringContaining('Costs!B5 holds this amount as text') }]);
   });
 
   it('quotes a source sheet whose name needs it', () => {
     const q = planWorkbook(analysisOf(SEED_VALUES, undefined, "Council's costs"), ["Council's costs"], new Set(), RUN);
-    expect(contentAt(sheetOf(q, 'VfM Cost Rows'), named(q, 'VfM_Amounts').top, 3)).toEqual({ formula: "'Council''s costs'!B4" });
+    expect(contentAt(sheetOf(q, 'VfM Cost Rows'), named(q, 'VfM_Amounts').top, 2)).toEqual({ formula: "'Council''s costs'!B4" });
   });
 
   it('writes labels from the sheet as text, never as formulas', () => {
@@ -101,7 +101,7 @@ describe('the workbook plan', () => {
     const q = plan(values);
     const rows = sheetOf(q, 'VfM Cost Rows');
     const first = named(q, 'VfM_Amounts').top;
-    expect(labels.map((_, i) => contentAt(rows, first + i, 2))).toEqual(labels.map((label) => ({ text: label.trim() })));
+    expect(labels.map((_, i) => contentAt(rows, first + i, 1))).toEqual(labels.map((label) => ({ text: label.trim() })));
     expect(allFormulas(q).some((f) => f.includes('HYPERLINK') || f.includes('cmd'))).toBe(false);
   });
 

@@ -13,7 +13,9 @@ again after every `set`):
     {"set": {REF: VALUE}}      -> null           VALUE: number, string (stored as text), true/false
                                                  (stored as 1/0), or {"date": "YYYY-MM-DD"} (the date serial)
     {"cellTypes": [REF, ...]}  -> {REF: "formula" | "text" | "value" | "empty"}  (2-D array for a range)
-    {"describe": [REF, ...]}   -> {REF: {"content", "result", "value", "display", "formula"}}  (single cells)
+    {"describe": [REF, ...]}   -> {REF: {"content", "result", "value", "display", "formula"}}  (single cells;
+                                                 result: number|boolean|text|error|empty; formula in
+                                                 Excel syntax, or null when the cell holds none)
 
 REF is a workbook-level defined name (`VfM_NPV`, any case) or a sheet-qualified A1 reference
 (`'VfM Scenarios'!C5`, `Costs!$B$2:$C$9`).
@@ -32,6 +34,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from office import Office, OfficeError, exit_cleanly_on_signals  # noqa: E402
 
+from com.sun.star.sheet.AddressConvention import XL_A1  # noqa: E402
+from com.sun.star.sheet.FormulaLanguage import XL_ENGLISH  # noqa: E402
+from com.sun.star.sheet.FormulaMapGroup import ALL_EXCEPT_SPECIAL  # noqa: E402
 from com.sun.star.table.CellContentType import EMPTY, FORMULA, TEXT, VALUE  # noqa: E402
 
 # com.sun.star.sheet.FormulaResult
@@ -39,7 +44,13 @@ FORMULA_RESULT_VALUE = 1
 FORMULA_RESULT_STRING = 2
 FORMULA_RESULT_ERROR = 4
 
-MAX_RANGE_CELLS = 100_000
+# com.sun.star.sheet.CellFlags
+CELL_VALUE = 1
+CELL_DATETIME = 2
+CELL_STRING = 4
+CELL_FORMULA = 16
+
+MAX_RANGE_CELLS = 1_000_000
 DEFAULT_DEADLINE = float(os.environ.get("VFM_CALC_TIMEOUT", "240"))
 
 
@@ -131,14 +142,43 @@ def shape(rng):
     return a.EndRow - a.StartRow + 1, a.EndColumn - a.StartColumn + 1
 
 
-def map_cells(ref, rng, fn):
-    """fn(cell) for a single cell, or a 2-D list (rows of columns) for a range."""
+def map_cells(ref, rng, fn, bulk):
+    """fn(cell) for a single cell, or a 2-D list (rows of columns) for a range, read by
+    bulk(rng, rows, cols) in a few UNO calls rather than several per cell."""
     rows, cols = shape(rng)
     if rows == 1 and cols == 1:
         return fn(rng.getCellByPosition(0, 0))
     if rows * cols > MAX_RANGE_CELLS:
         raise JobError(f"{ref!r} covers {rows * cols} cells; at most {MAX_RANGE_CELLS} can be read at once")
-    return [[fn(rng.getCellByPosition(c, r)) for c in range(cols)] for r in range(rows)]
+    return bulk(rng, rows, cols)
+
+
+def each_cell(rng, ranges):
+    """(row, col) relative to rng of every cell in an XSheetCellRanges found inside rng."""
+    base = rng.getRangeAddress()
+    for a in ranges.getRangeAddresses():
+        for r in range(a.StartRow, a.EndRow + 1):
+            for c in range(a.StartColumn, a.EndColumn + 1):
+                yield r - base.StartRow, c - base.StartColumn
+
+
+def bulk_values(rng, rows, cols):
+    # getDataArray gives numbers and strings (and "" for an empty cell and for an error),
+    # so empties and errors are found by query and patched in.
+    out = [[number(v) if isinstance(v, float) else v for v in row] for row in rng.getDataArray()]
+    for r, c in each_cell(rng, rng.queryEmptyCells()):
+        out[r][c] = None
+    for r, c in each_cell(rng, rng.queryFormulaCells(FORMULA_RESULT_ERROR)):
+        out[r][c] = error_of(rng.getCellByPosition(c, r))
+    return out
+
+
+def bulk_content_types(rng, rows, cols):
+    out = [["empty"] * cols for _ in range(rows)]
+    for flags, kind in ((CELL_VALUE | CELL_DATETIME, "value"), (CELL_STRING, "text"), (CELL_FORMULA, "formula")):
+        for r, c in each_cell(rng, rng.queryContentCells(flags)):
+            out[r][c] = kind
+    return out
 
 
 # -- cells ---------------------------------------------------------------------------------------
@@ -206,13 +246,35 @@ def result_kind(cell):
     return "number"
 
 
-def describe(cell):
+class FormulaPrinter:
+    """A formula as Excel writes it (`=IF(SUM('VfM Scenarios'!B4:B9)>0,"OK","FAIL")`), not in
+    Calc's API syntax (`=IF(SUM($'VfM Scenarios'.B4:B9)>0;"OK";"FAIL")`, add-in functions as
+    COM.SUN.STAR.SHEET.ADDIN.ANALYSIS.GETEDATE). Booleans still print as TRUE() and FALSE()."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.parser = None
+
+    def __call__(self, cell):
+        try:
+            if self.parser is None:
+                mapper = self.doc.createInstance("com.sun.star.sheet.FormulaOpCodeMapper")
+                parser = self.doc.createInstance("com.sun.star.sheet.FormulaParser")
+                parser.OpCodeMap = mapper.getAvailableMappings(XL_ENGLISH, ALL_EXCEPT_SPECIAL)
+                parser.FormulaConvention = XL_A1
+                self.parser = parser
+            return "=" + self.parser.printFormula(cell.getTokens(), cell.getCellAddress())
+        except Exception:
+            return cell.getFormula()
+
+
+def describe(cell, print_formula):
     return {
         "content": content_type(cell),
         "result": result_kind(cell),
         "value": value_of(cell),
         "display": cell.getString(),
-        "formula": cell.getFormula(),
+        "formula": print_formula(cell) if cell.getType() == FORMULA else None,
     }
 
 
@@ -222,6 +284,7 @@ class Job:
     def __init__(self, doc):
         self.doc = doc
         self.refs = Resolver(doc)
+        self.print_formula = FormulaPrinter(doc)
         null = doc.NullDate
         self.null_date = datetime.date(null.Year, null.Month, null.Day)
 
@@ -239,10 +302,11 @@ class Job:
             out = {}
             for ref in arg:
                 if kind == "describe":
-                    out[ref] = describe(self.refs.cell(ref))
+                    out[ref] = describe(self.refs.cell(ref), self.print_formula)
+                elif kind == "get":
+                    out[ref] = map_cells(ref, self.refs.range(ref), value_of, bulk_values)
                 else:
-                    fn = value_of if kind == "get" else content_type
-                    out[ref] = map_cells(ref, self.refs.range(ref), fn)
+                    out[ref] = map_cells(ref, self.refs.range(ref), content_type, bulk_content_types)
             return out
         if kind == "set":
             if not isinstance(arg, dict):

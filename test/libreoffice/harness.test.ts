@@ -96,7 +96,7 @@ describe('calc(): LibreOffice recalculates an exceljs workbook', () => {
   it('tells formulas from text that merely looks like one', async () => {
     const [types, described] = await calc(book, [
       { cellTypes: ["'My Sheet'!B7", 'VfM_PV', 'VfM_Rate', "'My Sheet'!C1", 'Calc!C1:D1'] },
-      { describe: ["'My Sheet'!B7", "'My Sheet'!B9"] },
+      { describe: ["'My Sheet'!B7", "'My Sheet'!B9", 'VfM_Total', 'VfM_End'] },
     ]);
     expect(types).toEqual({
       "'My Sheet'!B7": 'text',
@@ -105,7 +105,11 @@ describe('calc(): LibreOffice recalculates an exceljs workbook', () => {
       "'My Sheet'!C1": 'empty',
       'Calc!C1:D1': [['value', 'formula']],
     });
-    expect(described["'My Sheet'!B7"]).toMatchObject({ content: 'text', value: '=HYPERLINK("http://x")' });
+    expect(described["'My Sheet'!B7"]).toEqual({
+      content: 'text', result: 'text', value: '=HYPERLINK("http://x")', display: '=HYPERLINK("http://x")', formula: null,
+    });
+    expect(described.VfM_Total.formula).toBe("='My Sheet'!B6*D1"); // Excel syntax, not $'My Sheet'.B6
+    expect(described.VfM_End.formula).toBe('=EDATE(B4,24)');
     // Calc has no boolean type: TRUE is 1, shown as TRUE.
     expect(described["'My Sheet'!B9"]).toEqual({
       content: 'formula', result: 'boolean', value: 1, display: 'TRUE', formula: '=B3>500',

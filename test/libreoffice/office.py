@@ -81,8 +81,9 @@ class Office:
     """`deadline`: seconds after which a watchdog thread kills soffice (a hung UNO call then
     fails instead of blocking forever); None for no deadline."""
 
-    def __init__(self, deadline=None):
+    def __init__(self, deadline=None, locale="en-GB"):
         self.deadline = deadline
+        self.locale = locale
         self.timed_out = False
         self._done = threading.Event()
         self.profile = None
@@ -110,18 +111,20 @@ class Office:
             raise OfficeError(f"LibreOffice not found at {SOFFICE} (install libreoffice-calc-nogui)")
         self.profile = tempfile.mkdtemp(prefix="vfm-lo-profile-")
         self.log_path = os.path.join(self.profile, "soffice.log")
+        self._write_settings()
         pipe = f"vfm_lo_{os.getpid()}_{uuid.uuid4().hex[:12]}"
         args = [
             SOFFICE,
             "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
             "--nolockcheck",
-            "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(self.profile, "user")),
+            "-env:UserInstallation=" + uno.systemPathToFileUrl(self.profile),
             f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
         ]
         env = dict(os.environ)
         env.setdefault("SAL_USE_VCLPLUGIN", "svp")
         env["SAL_ENABLE_FILE_LOCKING"] = "0"
-        # Predictable number and boolean display (TRUE/FALSE, '.' decimal) whatever the box's locale.
+        # Predictable messages and display whatever the box's locale; the document locale is set
+        # in the profile (_write_settings).
         env["LC_ALL"] = "C.UTF-8"
         env["LANG"] = "C.UTF-8"
         _become_subreaper()
@@ -133,6 +136,20 @@ class Office:
         if self.deadline is not None:
             threading.Thread(target=self._watchdog, name="soffice-watchdog", daemon=True).start()
         self.desktop = self._connect(pipe)
+
+    def _write_settings(self):
+        """Seed the fresh profile: the locale that formats dates and numbers (en-GB: 01/04/2013)."""
+        user = os.path.join(self.profile, "user")
+        os.makedirs(user, exist_ok=True)
+        with open(os.path.join(user, "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+            f.write(
+                '<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+                'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" '
+                f'oor:op="fuse"><value>{self.locale}</value></prop></item>\n'
+                '</oor:items>\n')
 
     def _watchdog(self):
         if self._done.wait(self.deadline):

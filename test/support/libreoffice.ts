@@ -46,10 +46,12 @@ export interface CellDescription {
   /** What the cell evaluates to; 'boolean' is a number shown as TRUE or FALSE. */
   readonly result: ResultKind;
   readonly value: CellValue;
-  /** The text Calc displays, e.g. "TRUE", "#DIV/0!", "41365" for an unformatted date. */
+  /** The text Calc displays, in the en-GB locale: "TRUE", "#DIV/0!", "01/04/2013", "41365" for
+   * an unformatted date serial. */
   readonly display: string;
-  /** The formula in Calc's English syntax (`=SUM(A1:B2)`), or the cell's content if it is none. */
-  readonly formula: string;
+  /** The formula as Excel writes it (`=IF(SUM('VfM Scenarios'!B4:B9)>0,"OK","FAIL")`; booleans
+   * print as TRUE() and FALSE()), or null when the cell holds no formula. */
+  readonly formula: string | null;
 }
 
 export type GetResult = Record<Ref, GetValue>;
@@ -91,12 +93,14 @@ export async function calc<const S extends readonly Step[]>(
   const job = JSON.stringify({ file: path.resolve(file), steps });
   const { stdout, stderr, code, signal, timedOut } = await run(job, timeoutMs);
   const tail = stderr.trim().slice(-2000);
+  if (timedOut) {
+    throw new Error(`LibreOffice calc.py timed out after ${timeoutMs} ms and was stopped${tail ? `: ${tail}` : ''}`);
+  }
   let reply: CalcReply;
   try {
     reply = JSON.parse(stdout) as CalcReply;
   } catch {
-    const how = timedOut ? `timed out after ${timeoutMs} ms` : `exited with ${signal ?? code}`;
-    throw new Error(`LibreOffice calc.py ${how} without a result${tail ? `: ${tail}` : ''}`);
+    throw new Error(`LibreOffice calc.py exited with ${signal ?? code} without a result${tail ? `: ${tail}` : ''}`);
   }
   if (!reply.ok) {
     throw new Error(`LibreOffice: ${typeof reply.error === 'string' ? reply.error : JSON.stringify(reply.error)}`);

@@ -27,21 +27,44 @@ function cellValue(content: Content): ExcelJS.CellValue {
   return { formula: content.formula } as ExcelJS.CellFormulaValue;
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: Style): void {
-  cell.font = { name: 'Calibri', size: style.size ?? 11, bold: style.bold, italic: style.italic, color: style.color ? argb(style.color) : undefined };
-  cell.fill = style.fill ? { type: 'pattern', pattern: 'solid', fgColor: argb(style.fill) } : { type: 'pattern', pattern: 'none' };
-  cell.border = {
-    ...(style.borderTop ? { top: { style: style.borderTop } } : {}),
-    ...(style.borderBottom ? { bottom: { style: style.borderBottom } } : {}),
+function excelStyle(style: Style | undefined, numFmt: string | undefined): Partial<ExcelJS.Style> {
+  if (!style) return { numFmt };
+  return {
+    numFmt,
+    font: { name: 'Calibri', size: style.size ?? 11, bold: style.bold, italic: style.italic, color: style.color ? argb(style.color) : undefined },
+    fill: style.fill ? { type: 'pattern', pattern: 'solid', fgColor: argb(style.fill) } : { type: 'pattern', pattern: 'none' },
+    border: {
+      ...(style.borderTop ? { top: { style: style.borderTop } } : {}),
+      ...(style.borderBottom ? { bottom: { style: style.borderBottom } } : {}),
+    },
+    alignment: { horizontal: style.horizontal, wrapText: style.wrap, vertical: style.wrap ? 'top' : undefined },
   };
-  cell.alignment = { horizontal: style.horizontal, wrapText: style.wrap, vertical: style.wrap ? 'top' : undefined };
 }
+
+/**
+ * One style object per (style, number format), shared by every cell that has them: exceljs knows a
+ * style it has seen by the object, so a hundred thousand alike cells cost one style, not a hundred
+ * thousand. The objects are never changed once made.
+ */
+function styleCache(styles: WorkbookPlan['styles']) {
+  const made = new Map<string, Partial<ExcelJS.Style>>();
+  return (styleName: string | undefined, numFmt: string | undefined) => {
+    const key = `${styleName ?? ''}|${numFmt ?? ''}`;
+    let style = made.get(key);
+    if (!style) made.set(key, (style = Object.freeze(excelStyle(styleName === undefined ? undefined : styles[styleName], numFmt))));
+    return style;
+  };
+}
+
+/** exceljs takes a validation over a whole range this way (its typings omit it). */
+type WithValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 
 const reference = (name: DefinedName) =>
   `${sheetReference(name.sheet)}!$${columnName(name.left)}$${name.top}` +
   (name.bottom !== name.top || name.right !== name.left ? `:$${columnName(name.right)}$${name.bottom}` : '');
 
 export function applyPlan(workbook: Workbook, plan: WorkbookPlan): void {
+  const shared = styleCache(plan.styles);
   const removed = new Set(plan.remove);
   for (const name of plan.remove) {
     const sheet = workbook.getWorksheet(name);
@@ -68,25 +91,25 @@ export function applyPlan(workbook: Workbook, plan: WorkbookPlan): void {
           const cell = row.getCell(block.left + c);
           if (content !== null) cell.value = cellValue(content);
           const format = block.formats?.[c];
-          if (format) cell.numFmt = format;
+          if (format) cell.style = shared(undefined, format);
         });
       });
     }
     for (const paint of planned.paints) {
-      const style = plan.styles[paint.style];
       for (let r = paint.top; r <= paint.bottom; r++) {
         const row = sheet.getRow(r);
-        for (let c = paint.left; c <= paint.right; c++) applyStyle(row.getCell(c), style);
+        for (let c = paint.left; c <= paint.right; c++) {
+          const cell = row.getCell(c);
+          cell.style = shared(paint.style, cell.style?.numFmt);
+        }
       }
     }
     for (const note of planned.notes) sheet.getCell(note.row, note.column).note = note.text;
     for (const v of planned.validations) {
-      const list = `"${v.allowed.join(',')}"`;
-      for (let r = v.top; r <= v.bottom; r++) {
-        for (let c = v.left; c <= v.right; c++) {
-          sheet.getCell(r, c).dataValidation = { type: 'list', allowBlank: false, formulae: [list], showErrorMessage: true, errorTitle: 'Not allowed', error: `Choose ${v.allowed.join(' or ')}` };
-        }
-      }
+      const range = `${columnName(v.left)}${v.top}:${columnName(v.right)}${v.bottom}`;
+      (sheet as unknown as WithValidations).dataValidations.add(range, {
+        type: 'list', allowBlank: false, formulae: [`"${v.allowed.join(',')}"`], showErrorMessage: true, errorTitle: 'Not allowed', error: `Choose ${v.allowed.join(' or ')}`,
+      });
     }
   }
   for (const name of plan.names) workbook.definedNames.add(reference(name), name.name);
