@@ -54,7 +54,12 @@ export default tseslint.config(
     // hosts read and write workbooks; they make no layout or arithmetic decisions and know no face.
     files: ['src/hosts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../faces/*', '../faces/*'], message: 'hosts know no face' }] }],
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../../faces/*', '../faces/*'], message: 'hosts know no face' },
+          { group: ['../../layout/*', '!../../layout/plan', '../layout/*', '!../layout/plan'], message: 'hosts apply a plan; they make no layout decision' },
+        ],
+      }],
     },
   },
   {

@@ -236,19 +236,25 @@ class Office:
                 except Exception:
                     pass
         self.docs = []
+        asked_to_exit = False
         if self.desktop is not None:
             try:
                 self.desktop.terminate()
             except Exception:
                 pass  # the bridge usually drops while terminate() is returning
+            asked_to_exit = True
             self.desktop = None
         if self.proc is not None:
+            if asked_to_exit:
+                try:
+                    self.proc.wait(timeout=EXIT_TIMEOUT)
+                except subprocess.TimeoutExpired:
+                    pass
+            self._kill_group(signal.SIGTERM)
             try:
-                self.proc.wait(timeout=EXIT_TIMEOUT)
+                self.proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 pass
-            self._kill_group(signal.SIGTERM)
-            time.sleep(0.1)
             self._kill_group(signal.SIGKILL)
             try:
                 self.proc.wait(timeout=EXIT_TIMEOUT)
