@@ -24,7 +24,7 @@ function main(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  const child = spawn(PYTHON, [SCRIPT, ...argv], { stdio: 'inherit' });
+  const child = spawn(PYTHON, [SCRIPT, ...argv], { stdio: 'inherit', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
   const forward = (signal: NodeJS.Signals): void => { child.kill(signal); };
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

@@ -30,6 +30,7 @@ import re
 import sys
 import traceback
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from office import Office, OfficeError, exit_cleanly_on_signals  # noqa: E402

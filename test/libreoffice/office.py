@@ -72,8 +72,8 @@ def _raise_system_exit(signum, _frame):
 
 
 def exit_cleanly_on_signals():
-    """Turn SIGTERM/SIGHUP into SystemExit, so that `finally` blocks stop soffice."""
-    for sig in (signal.SIGTERM, signal.SIGHUP):
+    """Turn SIGTERM/SIGHUP/SIGINT into SystemExit, so that `finally` blocks stop soffice."""
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(sig, _raise_system_exit)
 
 

@@ -125,7 +125,7 @@ function run(job: string, timeoutMs: number): Promise<RunOutcome> {
     const selfDeadline = Math.max(5, Math.floor(timeoutMs / 1000) - 15);
     const child = spawn(PYTHON, [CALC_PY], {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, VFM_CALC_TIMEOUT: String(selfDeadline) },
+      env: { ...process.env, VFM_CALC_TIMEOUT: String(selfDeadline), PYTHONDONTWRITEBYTECODE: '1' },
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
