@@ -128,6 +128,10 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
     `MIN(MAX(VfM_NoticeExpires-${c}${startRow},0),${c}${daysRow})`, FORMATS.whole);
   const discountRow = timeline('Discount factor', 'factor', (c) => `1/(1+VfM_DiscountRate)^${c}${tRow}`, FORMATS.factor);
   row++;
+  const defineRow = (nameOf: string, r: number) => sheet.define(nameOf, { row: r, column: FIRST_FY }, { row: r, column: lastFy });
+  defineRow('VfM_FinancialYears', labelRow);
+  defineRow('VfM_MembersAtStart', membersRow);
+  defineRow('VfM_ContributionPerMember', contributionRow);
 
   // The scenarios by FY, with totals
   sheet.put(row, LABEL, [[text('Scenarios by financial year'), null, text('Total')]], 'heading');
@@ -150,6 +154,10 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   const pvRow = output('Present value of the saving', (c) => `${c}${savingRow}*${c}${discountRow}`, (span) => `ROUND(SUM(${span}),2)`);
   output('Committed costs (continue either way)', (c) => `ROUND(VfM_CommittedAnnual*${c}${indexRow},2)*${c}${flagRow}`, sum);
   row++;
+  defineRow('VfM_CostIfStaying', stayRow);
+  defineRow('VfM_CostIfWithdrawing', withdrawRow);
+  defineRow('VfM_Saving', savingRow);
+  defineRow('VfM_PresentValue', pvRow);
 
   // Contribution per member for every number of members, at base-year prices
   const inBaseYear = a.partners.inBaseYear;
