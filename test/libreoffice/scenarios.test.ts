@@ -2,6 +2,7 @@
 // core's figures to the penny; and when an input cell changes, the results move to what the core
 // computes for that input.
 import ExcelJS from 'exceljs';
+import { writeFileSync } from 'fs';
 import path from 'path';
 import { Analysis, analyse } from '../../src/core/analysis';
 import { isoDate } from '../../src/core/calendar-date';
@@ -31,7 +32,7 @@ async function coreAnalysis(file: string, sheet: string, assumptions: unknown): 
 /** Runs vfm analyse --out with an assumptions object; returns the output file. */
 async function writeModel(input: string, assumptions: unknown, dir: string): Promise<string> {
   const file = path.join(dir, 'assumptions.json');
-  require('fs').writeFileSync(file, JSON.stringify(assumptions));
+  writeFileSync(file, JSON.stringify(assumptions));
   const out = path.join(dir, 'out.xlsx');
   expect(await run(['analyse', input, '--assumptions', file, '--out', out], IO)).toBe(0);
   return out;
