@@ -12,7 +12,7 @@ import { FORMATS } from './styles';
 
 export const CLASSES = ['avoidable', 'committed'] as const;
 
-const HEADER_ROW = 6;
+const HEADER_ROW = 8;
 const FIRST_ROW = HEADER_ROW + 1;
 // Columns: the amount links to its source cell, so the formula itself names where it came from.
 const ITEM = 1;
@@ -37,22 +37,22 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   const amounts = `${columnName(AMOUNT)}${FIRST_ROW}:${columnName(AMOUNT)}${last}`;
   const classes = `${columnName(CLASS)}${FIRST_ROW}:${columnName(CLASS)}${last}`;
   const part = (cls: string) => formula(`SUMIF(${classes},${literal(cls)},${amounts})`);
-  sheet.put(3, ITEM, [[text('Total of the rows'), formula(`SUM(${amounts})`), text('of which'), null]], 'total', [undefined, FORMATS.money]);
-  sheet.put(4, CLASS, [[text('avoidable'), part('avoidable')], [text('committed'), part('committed')]], 'label', [undefined, FORMATS.money]);
-  sheet.paint(4, REASON, 5, REASON, 'output');
+  sheet.put(3, ITEM, [[text('Total of the rows'), formula(`SUM(${amounts})`)]], 'total', [undefined, FORMATS.money]);
+  sheet.put(4, ITEM, [[text('of which avoidable'), part('avoidable')], [text('of which committed'), part('committed')]], 'label', [undefined, FORMATS.money]);
+  sheet.paint(3, AMOUNT, 5, AMOUNT, 'output');
   sheet.define('VfM_TotalAnnual', { row: 3, column: AMOUNT });
-  sheet.define('VfM_AvoidableAnnual', { row: 4, column: REASON });
-  sheet.define('VfM_CommittedAnnual', { row: 5, column: REASON });
+  sheet.define('VfM_AvoidableAnnual', { row: 4, column: AMOUNT });
+  sheet.define('VfM_CommittedAnnual', { row: 5, column: AMOUNT });
 
   const stated = table.statedTotal;
-  sheet.put(4, ITEM, [[text('Stated total in the source')]], 'label');
+  sheet.put(6, ITEM, [[text('Stated total in the source')]], 'label');
   if (stated) {
-    sheet.put(4, AMOUNT, [[formula(`${source}!${amountColumn}${stated.sheetRow}`)]], 'link', [FORMATS.money]);
-    sheet.put(5, AMOUNT, [[text(`from ${stated.cell}`)]], 'note');
+    sheet.put(6, AMOUNT, [[formula(`${source}!${amountColumn}${stated.sheetRow}`)]], 'link', [FORMATS.money]);
+    sheet.put(6, CLASS, [[text(`from ${stated.cell}`)]], 'note');
   } else {
-    sheet.put(5, AMOUNT, [[text('the table has no total row')]], 'note');
+    sheet.put(6, CLASS, [[text('none: the table has no total row')]], 'note');
   }
-  sheet.define('VfM_StatedTotal', { row: 4, column: AMOUNT });
+  sheet.define('VfM_StatedTotal', { row: 6, column: AMOUNT });
 
   sheet.put(HEADER_ROW, ITEM, [[text('Item'), text('Amount'), text('Class'), text('Reason for the class')]], 'header');
 

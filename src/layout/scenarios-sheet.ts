@@ -142,7 +142,7 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
     const span = `${col(FIRST_FY)}${r}:${col(lastFy)}${r}`;
     sheet.put(r, LABEL, [[text(label), text('£'), total ? formula(total(span)) : null]], 'label', [undefined, undefined, FORMATS.money]);
     sheet.paint(r, UNIT, r, UNIT, 'unit');
-    sheet.paint(r, VALUE, r, VALUE, 'output');
+    if (total) sheet.paint(r, VALUE, r, VALUE, 'output');
     sheet.put(r, FIRST_FY, [fyColumns.map((c, t) => formula(cell(col(c), t, r)))], 'calc', fyColumns.map(() => FORMATS.money));
     return r;
   };
@@ -165,12 +165,12 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   if (inBaseYear === undefined) {
     sheet.put(row++, LABEL, [[text('Give the members paying in the base year to see this table.')]], 'note');
   } else {
-    sheet.put(row++, LABEL, [[text('Members'), null, text('Contribution')]], 'header');
+    sheet.put(row++, LABEL, [[null, text('Members'), text('Contribution')]], 'header');
     const table = Array.from({ length: inBaseYear }, (_, i) => [
-      num(i + 1), null,
-      formula(`ROUND(VfM_AvoidableAnnual*IF(VfM_Sharing=${literal('shared-pool')},VfM_MembersInBaseYear/A${row + i},1),2)`),
+      num(i + 1),
+      formula(`ROUND(VfM_AvoidableAnnual*IF(VfM_Sharing=${literal('shared-pool')},VfM_MembersInBaseYear/${col(UNIT)}${row + i},1),2)`),
     ]);
-    sheet.put(row, LABEL, table, 'calc', [FORMATS.whole, undefined, FORMATS.money]);
+    sheet.put(row, UNIT, table, 'calc', [FORMATS.whole, FORMATS.money]);
     row += inBaseYear;
   }
   row++;
@@ -206,7 +206,7 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   key(keyRows.expires, 'Notice expires', 'date', 'EDATE(VfM_NoticeServedOn,VfM_NoticeMonths)', 'VfM_NoticeExpires', FORMATS.date);
   key(keyRows.saving, `Saving over the ${years}-year horizon`, '£', `C${savingRow}`, 'VfM_TotalSaving', FORMATS.money);
   key(keyRows.npv, 'Net present value of the saving', '£', `C${pvRow}`, 'VfM_NPV', FORMATS.money);
-  sheet.put(masterRow, LABEL, [[text('All checks pass'), null, formula('VfM_MasterCheck')]], 'total');
+  sheet.put(masterRow, LABEL, [[text('All checks pass (see Checks below)'), null, formula('VfM_MasterCheck')]], 'strong');
   sheet.paint(masterRow, VALUE, masterRow, VALUE, 'check');
   return sheet;
 }

@@ -7,6 +7,7 @@ export const STYLES = {
   heading: { bold: true, color: '#1F3864', borderBottom: 'medium' },
   header: { bold: true, fill: '#D9E1F2', borderBottom: 'thin', wrap: true },
   label: {},
+  strong: { bold: true },
   unit: { color: '#595959' },
   note: { italic: true, color: '#595959' },
   input: { color: '#0000CC', fill: '#FFF2CC' },

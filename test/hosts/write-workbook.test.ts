@@ -70,8 +70,10 @@ describe('vfm analyse --out', () => {
     const dir = temporaryDirectory();
     await councilWorkbook(path.join(dir, 'in.xlsx'));
     expect(await run(['analyse', path.join(dir, 'in.xlsx'), '--out', path.join(dir, 'out.xlsx')], IO)).toBe(0);
-    const rows = (await readWorkbook(path.join(dir, 'out.xlsx'))).getWorksheet('VfM Cost Rows') as ExcelJS.Worksheet;
-    const items = [7, 8, 9, 10, 11, 12].map((r) => rows.getCell(`A${r}`));
+    const out = await readWorkbook(path.join(dir, 'out.xlsx'));
+    const rows = out.getWorksheet('VfM Cost Rows') as ExcelJS.Worksheet;
+    const first = Number(/\$(\d+):/.exec(out.definedNames.model.find((n) => n.name === 'VfM_Amounts')?.ranges[0] ?? '')?.[1]);
+    const items = [0, 1, 2, 3, 4, 5].map((i) => rows.getCell(`A${first + i}`));
     expect(items.map((cell) => [cell.type, cell.value])).toEqual([
       [ExcelJS.ValueType.String, 'Core Team contribution'],
       [ExcelJS.ValueType.String, 'CRM'],

@@ -79,6 +79,11 @@ function expected(a: Analysis) {
   };
 }
 
+/** The sheet row of the first cost row on the cost rows sheet. */
+async function firstCostRow(file: string): Promise<number> {
+  return Number(/(\d+)$/.exec(await firstCellOf(file, 'VfM_Amounts'))?.[1]);
+}
+
 /** The first cell of a range name, as a sheet-qualified reference LibreOffice can set. */
 async function firstCellOf(file: string, name: string): Promise<string> {
   const workbook = await readWorkbook(file);
@@ -92,9 +97,10 @@ describe('the seed example (fixed-contribution)', () => {
 
   it('recalculates to the core\'s figures and to domain.md\'s worked table, and follows changed inputs', async () => {
     const out = await writeModel(EXAMPLE, base, temporaryDirectory());
-    const crmClass = "'VfM Cost Rows'!C8"; // the second cost row: CRM
+    const crm = (await firstCostRow(out)) + 1; // the second cost row
+    const crmClass = `'VfM Cost Rows'!C${crm}`;
     const [atRun, , afterRate, , afterNotice, , afterClass] = await calc(out, [
-      { get: [...KEY, ...TIMELINE, "'VfM Cost Rows'!A8"] },
+      { get: [...KEY, ...TIMELINE, `'VfM Cost Rows'!A${crm}`] },
       { set: { VfM_DiscountRate: 0.05 } },
       { get: [...KEY, ...TIMELINE] },
       { set: { VfM_NoticeServedOn: { date: '2013-04-01' } } },
@@ -102,7 +108,7 @@ describe('the seed example (fixed-contribution)', () => {
       { set: { [crmClass]: 'avoidable' } },
       { get: [...KEY, ...TIMELINE] },
     ]);
-    expect((atRun as GetResult)["'VfM Cost Rows'!A8"]).toBe('CRM');
+    expect((atRun as GetResult)[`'VfM Cost Rows'!A${crm}`]).toBe('CRM');
 
     // domain.md, typed
     const seen = figures(atRun as GetResult);
@@ -186,7 +192,8 @@ describe('a messy table', () => {
     ]);
     const assumptions = { noticeServedOn: '2013-08-31', noticeMonths: 18, fyStartMonth: 7, indexation: '2.5%', horizonYears: 6, discountRate: '3.5%' };
     const out = await writeModel(input, assumptions, dir);
-    const labels = [11, 12, 13, 14].map((r) => `'VfM Cost Rows'!A${r}`);
+    const first = await firstCostRow(out);
+    const labels = [4, 5, 6, 7].map((i) => `'VfM Cost Rows'!A${first + i}`); // the fifth to eighth rows
     const [atRun, types, , afterRate] = await calc(out, [
       { get: [...KEY, ...TIMELINE, ...labels] },
       { cellTypes: labels },
