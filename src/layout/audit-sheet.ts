@@ -6,7 +6,7 @@ import { isoDate } from '../core/calendar-date';
 import { sheetReference } from '../core/cell';
 import { GREEN_BOOK_RATE } from '../core/discounting';
 import { fyLabel } from '../core/financial-year';
-import { formatMoney } from '../core/money';
+import { formatMoney, pence } from '../core/money';
 import { describeWarning } from '../core/problems';
 import { formatRate } from '../core/rate';
 import { Content, DefinedName } from './plan';
@@ -50,7 +50,9 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
     ['Fingerprint of the source values (SHA-256)', run.fingerprint],
     ['Total of the rows', formatMoney(analysis.computedTotal)],
     ['Stated total', stated ? `${formatMoney(stated.amount)} in ${stated.cell}` : 'none: the table has no total row'],
-    ['Tie-out', tie.status === 'mismatch' ? `mismatch: the rows are ${formatMoney(tie.difference)} more than the stated total` : tie.status],
+    ['Tie-out', tie.status === 'mismatch'
+      ? `mismatch: the rows come to ${formatMoney(pence(Math.abs(tie.difference)))} ${tie.difference > 0 ? 'more' : 'less'} than the stated total`
+      : tie.status],
   ]);
 
   const source = (name: keyof typeof sources) => sources[name];

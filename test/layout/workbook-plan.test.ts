@@ -142,3 +142,20 @@ describe('sheet names', () => {
     expect(() => plan(big)).toThrow(InputError);
   });
 });
+
+describe('the audit sheet', () => {
+  const auditText = (values: typeof SEED_VALUES) =>
+    (planWorkbook(analysisOf(values), ['Costs'], new Set(), RUN).sheets[2].blocks.flatMap((b) => b.rows.flat()) as { text?: string }[]).map((c) => c?.text);
+
+  it('records the run: product, version, time, source, fingerprint', () => {
+    const texts = auditText(SEED_VALUES);
+    for (const expected of ['VfM Scenarios 9.9.9', '2012-10-19T09:30:00Z', 'costs.xlsx', 'Costs!A3:B10', 'abc123', '6', 'ok']) expect(texts).toContain(expected);
+  });
+
+  it('says which way a tie-out mismatch goes, in plain words', () => {
+    const short = SEED_VALUES.map((row) => (row[0] === 'Total (Exc VAT)' ? ['Total (Exc VAT)', 124541.09] : row));
+    expect(auditText(short)).toContain('mismatch: the rows come to £5.87 less than the stated total');
+    const over = SEED_VALUES.map((row) => (row[0] === 'Total (Exc VAT)' ? ['Total (Exc VAT)', 124535] : row));
+    expect(auditText(over)).toContain('mismatch: the rows come to £0.22 more than the stated total');
+  });
+});
