@@ -24,7 +24,8 @@ const BY_KEYWORD = AVOIDABLE_KEYWORDS.map((keyword) => ({
   keyword,
   classification: { class: 'avoidable', reason: `label mentions "${keyword}"` } as Classification,
 }));
-const BY_DEFAULT: Classification = { class: 'committed', reason: 'label mentions no avoidable keyword: committed by default' };
+export const DEFAULT_REASON = 'label mentions no avoidable keyword: committed by default';
+const BY_DEFAULT: Classification = { class: 'committed', reason: DEFAULT_REASON };
 
 /** `overrides` maps a labelKey to the class the user set. */
 export function classify(item: string, overrides: ReadonlyMap<string, CostClass>): Classification {

@@ -76,7 +76,7 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
     ['Avoidable rows', count((r) => r.class === 'avoidable')],
     ['Committed rows', count((r) => r.class === 'committed')],
     ['Rows whose class the user set', count((r) => r.reason === 'set by user')],
-    ['Each row\'s class and reason', `${sheetReference(costRowsSheet)} columns C and D`],
+    ['Each row\'s class and reason', `${sheetReference(costRowsSheet)} columns C and D (a blank reason: committed by default)`],
   ]);
 
   section('Checks at the run', ['Check', 'Passed', 'Detail'], analysis.checks.map((check) => [check.name, check.ok ? 'yes' : 'NO', check.detail]));

@@ -2,6 +2,7 @@
 // source held text, the parsed value as an input with a note), and its class as an input with the
 // reason it was given; at the top, the total and its avoidable and committed parts (SUMIF by class).
 import { Analysis } from '../core/analysis';
+import { DEFAULT_REASON } from '../core/classification';
 import { MAX_ROWS, columnName, sheetReference } from '../core/cell';
 import { amountCells } from '../core/cost-table';
 import { formatMoney, toPounds } from '../core/money';
@@ -32,7 +33,7 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   const amountColumn = columnName(table.amountColumn);
 
   sheet.put(1, 1, [[text(`Cost rows read from ${source}!${table.range}`)]], 'title');
-  sheet.put(2, 1, [[text('Amounts link to the source cells. The class (yellow) is an input: change it and every scenario recalculates.')]], 'subtitle');
+  sheet.put(2, 1, [[text('Amounts link to the source cells. The class (yellow) is an input: change it and every scenario recalculates. A blank reason means the label names no avoidable keyword, so the row is committed by default.')]], 'subtitle');
 
   const amounts = `${columnName(AMOUNT)}${FIRST_ROW}:${columnName(AMOUNT)}${last}`;
   const classes = `${columnName(CLASS)}${FIRST_ROW}:${columnName(CLASS)}${last}`;
@@ -56,19 +57,13 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
 
   sheet.put(HEADER_ROW, ITEM, [[text('Item'), text('Amount'), text('Class'), text('Reason for the class')]], 'header');
 
-  const body = rows.map((row) => [
-    text(row.item),
-    row.amountWasText ? num(toPounds(row.amount)) : formula(`${source}!${amountColumn}${row.sheetRow}`),
-    text(row.class),
-    text(row.reason),
-  ]);
-  sheet.put(FIRST_ROW, ITEM, body, 'label', [undefined, FORMATS.money]);
-  if (rows.length > 0) {
-    sheet.paint(FIRST_ROW, AMOUNT, last, AMOUNT, 'link');
-    sheet.paint(FIRST_ROW, CLASS, last, CLASS, 'input');
-    sheet.paint(FIRST_ROW, REASON, last, REASON, 'note');
-    sheet.allow(FIRST_ROW, CLASS, last, CLASS, CLASSES);
-  }
+  // One block a column, each in its own style, so that every cell is written once.
+  sheet.put(FIRST_ROW, ITEM, rows.map((row) => [text(row.item)]), 'label');
+  sheet.put(FIRST_ROW, AMOUNT, rows.map((row) => [row.amountWasText ? num(toPounds(row.amount)) : formula(`${source}!${amountColumn}${row.sheetRow}`)]), 'link', [FORMATS.money]);
+  sheet.put(FIRST_ROW, CLASS, rows.map((row) => [text(row.class)]), 'input');
+  // Only the reasons that say something: a keyword matched, or the user set the class.
+  sheet.put(FIRST_ROW, REASON, rows.map((row) => [row.reason === DEFAULT_REASON ? null : text(row.reason)]), 'note');
+  if (rows.length > 0) sheet.allow(FIRST_ROW, CLASS, last, CLASS, CLASSES);
   rows.forEach((row, i) => {
     if (!row.amountWasText) return;
     sheet.paint(FIRST_ROW + i, AMOUNT, FIRST_ROW + i, AMOUNT, 'input');

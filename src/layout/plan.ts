@@ -24,17 +24,19 @@ export interface Style {
   readonly wrap?: boolean;
 }
 
-/** A rectangle of cells written together, with a number format per column. */
+/** A rectangle of cells written together, in one style, with a number format per column. */
 export interface Block {
   /** Sheet row and column of the top-left cell, 1-based. */
   readonly top: number;
   readonly left: number;
   readonly rows: readonly (readonly Content[])[];
+  /** A key of the plan's styles. */
+  readonly style: string;
   /** One per column of the block; undefined leaves the format General. */
   readonly formats?: readonly (string | undefined)[];
 }
 
-/** A style over a rectangle; later paints win where they overlap. */
+/** A style over a rectangle, applied after the blocks, keeping each cell's number format; later paints win. */
 export interface Paint {
   readonly top: number;
   readonly left: number;

@@ -114,7 +114,6 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   sheet.put(labelRow, FIRST_FY, [fyColumns.map((c) => formula(
     `IF(VfM_FyStartMonth=1,TEXT(${col(c)}${startYearRow},"0"),${col(c)}${startYearRow}&"/"&RIGHT(${col(c)}${startYearRow}+1,2))`,
   ))], 'heading', fyColumns.map(() => undefined));
-  sheet.paint(labelRow, FIRST_FY, labelRow, lastFy, 'heading');
   const startRow = timeline('Starts on', 'date', (c) => `DATE(${c}${startYearRow},VfM_FyStartMonth,1)`, FORMATS.date);
   const endRow = timeline('Next year starts on', 'date', (c) => `DATE(${c}${startYearRow}+1,VfM_FyStartMonth,1)`, FORMATS.date);
   const daysRow = timeline('Days in the year', 'days', (c) => `${c}${endRow}-${c}${startRow}`, FORMATS.whole);

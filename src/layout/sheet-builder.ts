@@ -33,11 +33,9 @@ export class SheetBuilder {
     return `${sheetReference(this.name)}!$${columnName(column)}$${row}`;
   }
 
-  /** Writes a rectangle of contents and paints it with one style. */
+  /** Writes a rectangle of contents in one style. */
   put(top: number, left: number, rows: readonly (readonly Content[])[], style: StyleName, formats?: readonly (string | undefined)[]): void {
-    if (rows.length === 0) return;
-    this.blocks.push({ top, left, rows, formats });
-    this.paint(top, left, top + rows.length - 1, left + Math.max(...rows.map((r) => r.length)) - 1, style);
+    if (rows.length > 0) this.blocks.push({ top, left, rows, style, formats });
   }
 
   paint(top: number, left: number, bottom: number, right: number, style: StyleName): void {

@@ -17,8 +17,13 @@ function contentAt(sheet: SheetPlan, row: number, column: number): Content | und
   }
   return found;
 }
+/** The style a cell ends with: its block's, unless a paint over it says otherwise (the last one wins). */
 function styleAt(sheet: SheetPlan, row: number, column: number): string | undefined {
-  return sheet.paints.filter((x) => row >= x.top && row <= x.bottom && column >= x.left && column <= x.right).pop()?.style;
+  const painted = sheet.paints.filter((x) => row >= x.top && row <= x.bottom && column >= x.left && column <= x.right).pop();
+  const block = sheet.blocks
+    .filter((b) => row >= b.top && row < b.top + b.rows.length && column >= b.left && column < b.left + b.rows[row - b.top].length)
+    .pop();
+  return painted?.style ?? block?.style;
 }
 const sheetOf = (p: WorkbookPlan, name: string) => p.sheets.find((s) => s.name === name) as SheetPlan;
 const named = (p: WorkbookPlan, name: string) => p.names.find((n) => n.name === name) as DefinedName;

@@ -27,8 +27,7 @@ function cellValue(content: Content): ExcelJS.CellValue {
   return { formula: content.formula } as ExcelJS.CellFormulaValue;
 }
 
-function excelStyle(style: Style | undefined, numFmt: string | undefined): Partial<ExcelJS.Style> {
-  if (!style) return { numFmt };
+function excelStyle(style: Style, numFmt: string | undefined): Partial<ExcelJS.Style> {
   return {
     numFmt,
     font: { name: 'Calibri', size: style.size ?? 11, bold: style.bold, italic: style.italic, color: style.color ? argb(style.color) : undefined },
@@ -48,10 +47,10 @@ function excelStyle(style: Style | undefined, numFmt: string | undefined): Parti
  */
 function styleCache(styles: WorkbookPlan['styles']) {
   const made = new Map<string, Partial<ExcelJS.Style>>();
-  return (styleName: string | undefined, numFmt: string | undefined) => {
-    const key = `${styleName ?? ''}|${numFmt ?? ''}`;
+  return (styleName: string, numFmt: string | undefined) => {
+    const key = `${styleName}|${numFmt ?? ''}`;
     let style = made.get(key);
-    if (!style) made.set(key, (style = Object.freeze(excelStyle(styleName === undefined ? undefined : styles[styleName], numFmt))));
+    if (!style) made.set(key, (style = Object.freeze(excelStyle(styles[styleName], numFmt))));
     return style;
   };
 }
@@ -90,8 +89,7 @@ export function applyPlan(workbook: Workbook, plan: WorkbookPlan): void {
         contents.forEach((content, c) => {
           const cell = row.getCell(block.left + c);
           if (content !== null) cell.value = cellValue(content);
-          const format = block.formats?.[c];
-          if (format) cell.style = shared(undefined, format);
+          cell.style = shared(block.style, block.formats?.[c]);
         });
       });
     }
