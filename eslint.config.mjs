@@ -3,6 +3,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'util', 'stream', 'http', 'https', 'url', 'node:*'];
+const noClock = (layer) => [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: `${layer} reads no clock: take the date as an input` },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: `${layer} reads no clock: take the date as an input` },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**'] },
@@ -26,9 +30,7 @@ export default tseslint.config(
         ],
       }],
       'no-restricted-globals': ['error', { name: 'Office', message: 'core knows no Office' }, { name: 'Excel', message: 'core knows no Office' }, { name: 'process', message: 'core reads no environment' }],
-      'no-restricted-syntax': ['error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core reads no clock: take the date as an input' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core reads no clock: take the date as an input' },
+      'no-restricted-syntax': ['error', ...noClock('core'),
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'core is deterministic' },
       ],
     },
@@ -44,10 +46,7 @@ export default tseslint.config(
           { group: ['../hosts/*', '../faces/*', '../../hosts/*', '../../faces/*'], message: 'layout knows no host or face' },
         ],
       }],
-      'no-restricted-syntax': ['error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'layout reads no clock: the run time is an input' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'layout reads no clock: the run time is an input' },
-      ],
+      'no-restricted-syntax': ['error', ...noClock('layout')],
     },
   },
   {

@@ -11,6 +11,7 @@ import { Io, run } from '../../src/faces/cli/main';
 import { readWorkbook, sheetGrid } from '../../src/hosts/xlsx/read-workbook';
 import { definedNames } from '../../src/hosts/xlsx/write-workbook';
 import { GetResult, GetValue, calc, dateSerial } from '../support/libreoffice';
+import { POOL_ASSUMPTIONS } from '../support/analyses';
 import { temporaryDirectory, writeWorkbook } from '../support/workbooks';
 
 jest.setTimeout(120_000);
@@ -128,19 +129,7 @@ describe('the seed example (fixed-contribution)', () => {
 });
 
 describe('the seed example (shared-pool, four partners leaving)', () => {
-  const pool = {
-    noticeServedOn: '2012-10-19',
-    sharing: 'shared-pool',
-    partners: {
-      inBaseYear: 10,
-      leavers: [
-        { name: 'Tamworth', leavesOn: '2012-12-31' },
-        { name: 'Newcastle-under-Lyme', leavesOn: '2013-03-31' },
-        { name: 'East Staffordshire', leavesOn: '2013-12-31' },
-        { name: 'Staffordshire Moorlands', leavesOn: '2014-03-31' },
-      ],
-    },
-  };
+  const pool = POOL_ASSUMPTIONS;
 
   it('recalculates to the core\'s figures, and follows a leaver\'s date and the sharing model', async () => {
     const out = await writeModel(EXAMPLE, pool, temporaryDirectory());

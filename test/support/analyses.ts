@@ -2,7 +2,7 @@
 import { Analysis, analyse } from '../../src/core/analysis';
 import { CellValue } from '../../src/core/cell';
 
-export const SEED_VALUES: CellValue[][] = [
+export const SEED_VALUES: (string | number | null)[][] = [
   ['The payments to Staffs Connects for 2011-12 were made up of the following:', null],
   [null, null],
   [null, '£'],

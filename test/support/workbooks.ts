@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'fs';
 import os from 'os';
 import path from 'path';
+import { SEED_VALUES } from './analyses';
 
 export type FixtureCell = ExcelJS.CellValue;
 export interface FixtureSheet {
@@ -28,18 +29,4 @@ export function temporaryDirectory(): string {
 }
 
 /** The seed's Section 3 table as typed in the cabinet report, with a title and a header row. */
-export const SEED_SHEET: FixtureSheet = {
-  name: 'Costs',
-  rows: [
-    ['The payments to Staffs Connects for 2011-12 were made up of the following:'],
-    [],
-    [null, '£'],
-    ['Staffordshire Connects 2011/12 Core Team', 17800],
-    ['CRM', 46648.63],
-    ['Epayments', 9495.85],
-    ['New Epayments', 44262.49],
-    ['Customer Insight', 5483.25],
-    ['Shared Email Directory', 845],
-    ['Total (Exc VAT)', 124535.22],
-  ],
-};
+export const SEED_SHEET: FixtureSheet = { name: 'Costs', rows: SEED_VALUES };
