@@ -6,11 +6,11 @@ import path from 'path';
 import { parseArgs } from 'util';
 import { analyse } from '../../core/analysis';
 import { CalendarDate } from '../../core/calendar-date';
-import { parseRange } from '../../core/cell';
+import { CellRange, Grid, parseRange, rangeA1 } from '../../core/cell';
 import { holdsCostTable } from '../../core/cost-table';
 import { InputError, describeProblem } from '../../core/problems';
 import { replaceFile } from '../../hosts/files';
-import { readWorkbook, sheetGrid, sheetNames } from '../../hosts/xlsx/read-workbook';
+import { Workbook, readWorkbook, sheetGrid, sheetNames } from '../../hosts/xlsx/read-workbook';
 import { applyPlan, definedNames, saveWorkbook } from '../../hosts/xlsx/write-workbook';
 import { fingerprint } from '../../layout/fingerprint';
 import { planWorkbook, productSheets } from '../../layout/workbook-plan';
@@ -133,38 +133,43 @@ async function analyseCommand(options: AnalyseOptions, io: Io): Promise<void> {
   const workbook = await readWorkbook(options.input).catch((error: Error) => {
     throw new UsageError(`${options.input}: cannot be read as an .xlsx workbook (${error.message})`);
   });
-  const names = sheetNames(workbook);
   const ours = productSheets(definedNames(workbook));
-  let grid;
-  if (options.sheet !== undefined) {
-    const sheet = workbook.getWorksheet(options.sheet);
-    if (!sheet) throw new UsageError(`--sheet "${options.sheet}": no such sheet; the sheets are ${names.map((n) => `"${n}"`).join(', ')}`);
-    if (ours.has(sheet.name)) throw new UsageError(`--sheet "${options.sheet}" is a sheet VfM Scenarios wrote; name the sheet that holds the council's costs`);
-    grid = sheetGrid(sheet, range);
-  } else {
-    grid = workbook.worksheets.filter((sheet) => !ours.has(sheet.name)).map((sheet) => sheetGrid(sheet, range)).find(holdsCostTable);
-    if (!grid) {
-      const where = range ? ` in ${options.range}` : '';
-      throw new UsageError(`no sheet holds a cost table${where} (item labels beside amounts); the sheets are ${names.map((n) => `"${n}"`).join(', ')}`);
-    }
-  }
-
+  const grid = sourceGrid(workbook, ours, options.sheet, range);
   const analysis = analyse({ grid, assumptions, today: io.today() });
-  const json = options.json && `${JSON.stringify(summaryJson(analysis, options.input, { name, version }), null, 2)}\n`;
+
+  // Both files or neither: the workbook is written first, and removed again if the JSON fails.
   if (options.out) {
     const run = { product: 'VfM Scenarios', version, ranAt: io.now(), sourceFile: path.basename(options.input), fingerprint: fingerprint(grid, analysis.table.range) };
-    applyPlan(workbook, planWorkbook(analysis, names, ours, run));
+    applyPlan(workbook, planWorkbook(analysis, sheetNames(workbook), ours, run));
     await write(options.out, (temporary) => saveWorkbook(workbook, temporary));
   }
-  if (options.json && json) {
-    const written = options.out;
+  if (options.json) {
+    const json = `${JSON.stringify(summaryJson(analysis, options.input, { name, version }), null, 2)}\n`;
     await write(options.json, (temporary) => fs.writeFile(temporary, json, 'utf8')).catch(async (error) => {
-      if (written) await fs.rm(written, { force: true }); // both files or neither
+      if (options.out) await fs.rm(options.out, { force: true });
       throw error;
     });
   }
   io.out(terminalSummary(analysis, options.input));
   if (options.out) io.out(`Wrote ${options.out}: the scenarios as live formulas on new sheets after the council's own.\n`);
+}
+
+/** The cells to read: the named sheet, or the first sheet (not one of the product's) that holds a cost table. */
+function sourceGrid(workbook: Workbook, ours: ReadonlySet<string>, sheetName: string | undefined, range: CellRange | undefined): Grid {
+  const sheets = () => sheetNames(workbook).map((n) => `"${n}"`).join(', ');
+  if (sheetName !== undefined) {
+    const sheet = workbook.getWorksheet(sheetName);
+    if (!sheet) throw new UsageError(`--sheet "${sheetName}": no such sheet; the sheets are ${sheets()}`);
+    if (ours.has(sheet.name)) throw new UsageError(`--sheet "${sheetName}" is a sheet VfM Scenarios wrote; name the sheet that holds the council's costs`);
+    return sheetGrid(sheet, range);
+  }
+  for (const sheet of workbook.worksheets) {
+    if (ours.has(sheet.name)) continue;
+    const grid = sheetGrid(sheet, range);
+    if (holdsCostTable(grid)) return grid;
+  }
+  const where = range ? ` in ${rangeA1(range)}` : '';
+  throw new UsageError(`no sheet holds a cost table${where} (item labels beside amounts); the sheets are ${sheets()}`);
 }
 
 async function readJson(file: string): Promise<unknown> {
