@@ -1,4 +1,5 @@
-// Cell values as a spreadsheet gives them, and A1 addresses.
+// Cell values as a spreadsheet gives them, A1 addresses, and Excel's date serial numbers.
+import { CalendarDate, dayNumber } from './calendar-date';
 
 export interface CellError {
   readonly error: string; // e.g. '#VALUE!'
@@ -84,4 +85,18 @@ export function parseRange(text: string): CellRange | undefined {
   const range = { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
   const inGrid = range.top >= 1 && range.bottom <= MAX_ROWS && range.left >= 1 && range.right <= MAX_COLUMNS;
   return inGrid ? range : undefined;
+}
+
+/** The serial of 1970-01-01: Excel counts days from 1899-12-30 (for dates from 1900-03-01 on). */
+const SERIAL_OF_1970 = 25569;
+
+/** Excel's serial number for a date. */
+export function excelSerial(date: CalendarDate): number {
+  return dayNumber(date) + SERIAL_OF_1970;
+}
+
+/** The calendar date of an Excel serial number (its whole days; a time of day is dropped). */
+export function dateOfSerial(serial: number): CalendarDate {
+  const date = new Date((Math.floor(serial) - SERIAL_OF_1970) * 86_400_000);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }

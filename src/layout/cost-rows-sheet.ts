@@ -69,6 +69,7 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
     sheet.paint(FIRST_ROW + i, AMOUNT, FIRST_ROW + i, AMOUNT, 'input');
     sheet.note(FIRST_ROW + i, AMOUNT, `${sourceCell(row.sheetRow)} holds this amount as text, which Excel's SUM skips; it was read as ${formatMoney(row.amount)} and written here as a number. Edit it here, or make the source cell a number and run again.`);
   });
+  sheet.define('VfM_Items', { row: FIRST_ROW, column: ITEM }, { row: last, column: ITEM });
   sheet.define('VfM_Amounts', { row: FIRST_ROW, column: AMOUNT }, { row: last, column: AMOUNT });
   sheet.define('VfM_Classes', { row: FIRST_ROW, column: CLASS }, { row: last, column: CLASS });
   return sheet;

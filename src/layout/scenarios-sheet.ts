@@ -4,8 +4,7 @@
 // inputs and the cost rows, so Excel recalculates it when an input changes.
 import { Analysis } from '../core/analysis';
 import { AssumptionName } from '../core/assumptions';
-import { CalendarDate, dayNumber } from '../core/calendar-date';
-import { columnName } from '../core/cell';
+import { columnName, excelSerial } from '../core/cell';
 import { GREEN_BOOK_RATE } from '../core/discounting';
 import { fyLabel } from '../core/financial-year';
 import { SHARING_MODELS } from '../core/membership';
@@ -19,11 +18,6 @@ const UNIT = 2;
 const VALUE = 3;
 const FIRST_FY = 4;
 const NOTE = 4; // an input's source, beside it in the first FY column
-
-/** Excel's serial number for a date (days since 1899-12-30). */
-export function excelSerial(date: CalendarDate): number {
-  return dayNumber(date) + 25569;
-}
 
 const SOURCE_TEXT: Record<string, string> = {
   given: 'given',
@@ -90,6 +84,7 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   });
   sheet.put(firstLeaver, LABEL, leavers, 'input', [undefined, undefined, FORMATS.date]);
   sheet.paint(firstLeaver, UNIT, firstLeaver + leaverRows - 1, UNIT, 'label');
+  sheet.define('VfM_LeaverNames', { row: firstLeaver, column: LABEL }, { row: firstLeaver + leaverRows - 1, column: LABEL });
   sheet.define('VfM_LeaversOn', { row: firstLeaver, column: VALUE }, { row: firstLeaver + leaverRows - 1, column: VALUE });
   row += leaverRows;
   sheet.put(row++, LABEL, [[text('A partner counts as a member of every financial year that starts before the day it leaves.')]], 'note');

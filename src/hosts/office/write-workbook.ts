@@ -1,0 +1,150 @@
+// Applies a layout plan to the open workbook through Office.js: every block as one 2-D write, with
+// calculation suspended, in as few requests as the 5 MB limit of Excel on the web allows (each kept
+// under 4 MB). Every decision about what to write is in the plan; this file only knows how
+// Office.js writes it.
+import { a1, columnName, sheetReference } from '../../core/cell';
+import { Block, Content, DefinedName, Style, WorkbookPlan } from '../../layout/plan';
+
+/** Most bytes of cell contents sent in one request, well under Excel on the web's 5 MB. */
+export const REQUEST_BUDGET_BYTES = 4_000_000;
+
+/** Points per character of column width (Excel's default 8.43 characters is 48 points). */
+const POINTS_PER_CHARACTER = 48 / 8.43;
+
+/**
+ * Text as Excel must be given it to keep it text: a leading apostrophe where Excel would otherwise
+ * read a formula (=, +, -, @), a number, a date, TRUE/FALSE, or would drop a leading apostrophe.
+ */
+export function protectText(text: string): string {
+  const risky =
+    /^[=+\-@'\t\r]/.test(text) ||
+    /^\s*[(£$€]?\s*[-+]?[\d.,]+\s*%?\)?\s*$/.test(text) ||
+    /^\s*(true|false)\s*$/i.test(text) ||
+    /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?\s*$/.test(text);
+  return risky ? `'${text}` : text;
+}
+
+function formulaInput(content: Content): string | number {
+  if (content === null) return '';
+  if ('text' in content) return protectText(content.text);
+  if ('number' in content) return content.number;
+  return `=${content.formula}`;
+}
+
+const address = (top: number, left: number, bottom: number, right: number) =>
+  top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
+
+function applyStyle(range: Excel.Range, style: Style): void {
+  const font = range.format.font;
+  font.name = 'Calibri';
+  font.size = style.size ?? 11;
+  font.bold = style.bold ?? false;
+  font.italic = style.italic ?? false;
+  font.color = style.color ?? '#000000';
+  if (style.fill) range.format.fill.color = style.fill;
+  else range.format.fill.clear();
+  const weight = { thin: 'Thin', medium: 'Medium', double: 'Thick' } as const;
+  for (const [edge, line] of [['EdgeTop', style.borderTop], ['EdgeBottom', style.borderBottom]] as const) {
+    if (!line) continue;
+    const border = range.format.borders.getItem(edge);
+    border.style = line === 'double' ? 'Double' : 'Continuous';
+    if (line !== 'double') border.weight = weight[line];
+  }
+  if (style.horizontal) range.format.horizontalAlignment = style.horizontal === 'center' ? 'Center' : style.horizontal === 'left' ? 'Left' : 'Right';
+  if (style.wrap) {
+    range.format.wrapText = true;
+    range.format.verticalAlignment = 'Top';
+  }
+}
+
+/** A block cut into pieces of whole rows, each small enough for one request. */
+export function pieces(block: Block, budget = REQUEST_BUDGET_BYTES): Block[] {
+  const out: Block[] = [];
+  let start = 0;
+  let bytes = 0;
+  block.rows.forEach((row, r) => {
+    const size = JSON.stringify(row).length + 64;
+    if (r > start && bytes + size > budget) {
+      out.push({ ...block, top: block.top + start, rows: block.rows.slice(start, r) });
+      start = r;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  out.push({ ...block, top: block.top + start, rows: block.rows.slice(start) });
+  return out;
+}
+
+const nameReference = (name: DefinedName) =>
+  `=${sheetReference(name.sheet)}!$${columnName(name.left)}$${name.top}` +
+  (name.bottom !== name.top || name.right !== name.left ? `:$${columnName(name.right)}$${name.bottom}` : '');
+
+/**
+ * Writes the plan. `existingNames` are the workbook's defined names as read before: those the plan
+ * defines again, and those pointing into sheets it replaces, are deleted first.
+ */
+export async function writeWorkbook(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  existingNames: readonly { name: string; sheet: string }[],
+): Promise<void> {
+  const workbook = context.workbook;
+  let pending = 0;
+  /** Sends what is queued once it nears the budget; calculation stays suspended for every request. */
+  const budget = async (bytes: number) => {
+    if (pending > 0 && pending + bytes > REQUEST_BUDGET_BYTES) {
+      await context.sync();
+      pending = 0;
+    }
+    if (pending === 0) context.application.suspendApiCalculationUntilNextSync();
+    pending += bytes;
+  };
+  await budget(0);
+
+  const removed = new Set(plan.remove);
+  const redefined = new Set(plan.names.map((n) => n.name));
+  for (const existing of existingNames) {
+    if (redefined.has(existing.name) || removed.has(existing.sheet)) workbook.names.getItem(existing.name).delete();
+  }
+  for (const name of plan.remove) workbook.worksheets.getItem(name).delete();
+
+  for (const planned of plan.sheets) {
+    const sheet = workbook.worksheets.add(planned.name);
+    for (const block of planned.blocks) {
+      for (const piece of pieces(block)) {
+        const formulas = piece.rows.map((row) => row.map(formulaInput));
+        await budget(JSON.stringify(formulas).length);
+        const width = Math.max(...piece.rows.map((row) => row.length));
+        const rect = formulas.map((row) => [...row, ...new Array<string>(width - row.length).fill('')]);
+        const range = sheet.getRange(address(piece.top, piece.left, piece.top + piece.rows.length - 1, piece.left + width - 1));
+        if (piece.formats?.some((f) => f !== undefined)) {
+          const formats = Array.from({ length: width }, (_, c) => piece.formats?.[c] ?? 'General');
+          range.numberFormat = rect.map(() => formats);
+        }
+        range.formulas = rect;
+        applyStyle(range, plan.styles[piece.style]);
+      }
+    }
+    for (const paint of planned.paints) applyStyle(sheet.getRange(address(paint.top, paint.left, paint.bottom, paint.right)), plan.styles[paint.style]);
+    planned.columnWidths.forEach((width, i) => {
+      sheet.getRange(`${columnName(i + 1)}:${columnName(i + 1)}`).format.columnWidth = Math.round(width * POINTS_PER_CHARACTER * 100) / 100;
+    });
+    for (const v of planned.validations) {
+      const range = sheet.getRange(address(v.top, v.left, v.bottom, v.right));
+      range.dataValidation.rule = { list: { inCellDropDown: true, source: v.allowed.join(',') } };
+      range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: 'Not allowed', message: `Choose ${v.allowed.join(' or ')}` };
+    }
+    for (const note of planned.notes) {
+      await budget(note.text.length + 64);
+      workbook.comments.add(`${sheetReference(planned.name)}!${a1(note.row, note.column)}`, note.text);
+    }
+    if (planned.freeze) sheet.freezePanes.freezeRows(planned.freeze.rows);
+    if (planned.tabColor) sheet.tabColor = planned.tabColor;
+    if (planned.printLandscapeFitToWidth) {
+      sheet.pageLayout.orientation = 'Landscape';
+      sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    }
+  }
+  for (const name of plan.names) workbook.names.add(name.name, nameReference(name));
+  await context.sync();
+}

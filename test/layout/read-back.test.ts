@@ -1,0 +1,39 @@
+import { assumptionsFromInputs } from '../../src/layout/read-back';
+
+describe('reading a previous run back from its input cells', () => {
+  it('turns the named inputs into assumptions: dates from serials, leavers from their rows, changed classes into overrides', () => {
+    expect(assumptionsFromInputs({
+      VfM_BaseYear: [[2011]],
+      VfM_NoticeServedOn: [[41201]], // 19 Oct 2012
+      VfM_NoticeMonths: [[24]],
+      VfM_FyStartMonth: [[4]],
+      VfM_HorizonYears: [[5]],
+      VfM_Indexation: [[0]],
+      VfM_DiscountRate: [[0.035]],
+      VfM_Sharing: [['shared-pool']],
+      VfM_MembersInBaseYear: [[10]],
+      VfM_LeaverNames: [['Tamworth'], ['Newcastle'], [''], ['']],
+      VfM_LeaversOn: [[41274], [41364], [''], ['']], // 31 Dec 2012, 31 Mar 2013
+      VfM_Items: [['Core Team'], ['CRM'], ['Epayments']],
+      VfM_Classes: [['avoidable'], ['avoidable'], ['committed']],
+    })).toEqual({
+      baseYear: 2011,
+      noticeServedOn: '2012-10-19',
+      noticeMonths: 24,
+      fyStartMonth: 4,
+      horizonYears: 5,
+      indexation: 0,
+      discountRate: 0.035,
+      sharing: 'shared-pool',
+      partners: { inBaseYear: 10, leavers: [{ name: 'Tamworth', leavesOn: '2012-12-31' }, { name: 'Newcastle', leavesOn: '2013-03-31' }] },
+      overrides: { CRM: 'avoidable' },
+    });
+  });
+
+  it('leaves out what the sheets do not hold, and keeps a half-filled leaver so that validation names it', () => {
+    expect(assumptionsFromInputs({ VfM_MembersInBaseYear: [['']], VfM_LeaverNames: [['Tamworth']], VfM_LeaversOn: [['']] })).toEqual({
+      partners: { leavers: [{ name: 'Tamworth', leavesOn: '' }] },
+    });
+    expect(assumptionsFromInputs({})).toEqual({});
+  });
+});
