@@ -1,23 +1,24 @@
-// The task pane (a placeholder until the add-in issue): it shows the defaults the model starts from.
+// The task pane's entry: wait for Office, say where the pane runs, and hand over to the Pane.
 import './taskpane.css';
-import { DEFAULT_NOTICE_MONTHS } from '../../core/assumptions';
-import { GREEN_BOOK_RATE } from '../../core/discounting';
-import { DEFAULT_HORIZON_YEARS } from '../../core/horizon';
-import { DEFAULT_SHARING } from '../../core/membership';
-import { formatRate } from '../../core/rate';
+import { byId } from './dom';
+import { environment } from './office-environment';
+import { Pane } from './pane';
+import { version } from '../../../package.json';
 
-const defaults: [string, string][] = [
-  ['Notice', `${DEFAULT_NOTICE_MONTHS} months`],
-  ['Horizon', `${DEFAULT_HORIZON_YEARS} financial years`],
-  ['Discount rate', `${formatRate(GREEN_BOOK_RATE.rate)} (${GREEN_BOOK_RATE.vintage})`],
-  ['Sharing', DEFAULT_SHARING],
-];
-
-const list = document.getElementById('defaults');
-for (const [term, value] of defaults) {
-  const dt = document.createElement('dt');
-  dt.textContent = term;
-  const dd = document.createElement('dd');
-  dd.textContent = value;
-  list?.append(dt, dd);
-}
+Office.onReady(() => {
+  const place = environment();
+  byId('environment').textContent = place.inExcel
+    ? `Working in ${place.description}.`
+    : `Opened in ${place.description}: open VfM Scenarios from Excel's Home tab to work on a workbook.`;
+  const pane = new Pane({
+    excel: { run: (batch) => Excel.run(batch) },
+    today: () => {
+      const now = new Date();
+      return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+    },
+    now: () => new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    version,
+  });
+  pane.mount();
+  if (!place.inExcel) for (const id of ['read', 'generate']) byId<HTMLButtonElement>(id).disabled = true;
+});
