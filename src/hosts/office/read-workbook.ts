@@ -1,7 +1,7 @@
 // Reads what the product needs from the open workbook in ONE round trip: the source cells (the
 // selection, or the active sheet's used range), the sheet names, and the defined names (which mark
 // the product's own sheets). It decides nothing about what the cells mean.
-import { CellValue, Grid, dateOfSerial } from '../../core/cell';
+import { CellValue, Grid, a1, dateOfSerial } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
 
 
@@ -47,20 +47,64 @@ export function sheetOfFormula(formula: string): string {
   return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
+/** Cells read in one request when a source is too large for one response (about 45 bytes a cell). */
+const CELLS_PER_READ = 60_000;
+
+const isResponseTooLarge = (error: unknown) => (error as { code?: string } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
+
+/**
+ * Reads the source, the sheet names and the defined names in one round trip. A source too large for
+ * one response (Excel on the web returns at most 5 MB) is read again in pieces of whole rows.
+ */
 export async function readWorkbook(context: Excel.RequestContext, source: SourceChoice): Promise<WorkbookState> {
   const workbook = context.workbook;
-  const range = source === 'selection' ? workbook.getSelectedRange() : workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true);
-  range.load('values,valueTypes,numberFormat,address,rowIndex,columnIndex,worksheet/name');
+  const selected = source === 'selection' ? workbook.getSelectedRange() : undefined;
+  const sheet = selected ? selected.worksheet : workbook.worksheets.getActiveWorksheet();
+  const range = selected ?? sheet.getUsedRangeOrNullObject(true);
+  sheet.load('name');
   workbook.worksheets.load('items/name');
   workbook.names.load('items/name,items/formula');
-  await context.sync();
+  range.load('values,valueTypes,numberFormat,address,rowIndex,columnIndex');
+  let whole = true;
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!isResponseTooLarge(error)) throw error;
+    whole = false;
+    sheet.load('name');
+    workbook.worksheets.load('items/name');
+    workbook.names.load('items/name,items/formula');
+    range.load('address,rowIndex,columnIndex,rowCount,columnCount');
+    await context.sync();
+  }
 
-  const sheetNames = workbook.worksheets.items.map((sheet) => sheet.name);
+  const sheetNames = workbook.worksheets.items.map((s) => s.name);
   const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfFormula(item.formula) }));
   if (range.isNullObject) return { grid: undefined, sheetNames, definedNames, address: undefined };
-  const values = range.values.map((row, r) => row.map((value, c) => cellValue(value, range.valueTypes[r][c], String(range.numberFormat[r][c]))));
-  const grid: Grid = { sheet: range.worksheet.name, top: range.rowIndex + 1, left: range.columnIndex + 1, values };
+  const values = whole ? cellsOf(range) : await readInPieces(context, sheet, range);
+  const grid: Grid = { sheet: sheet.name, top: range.rowIndex + 1, left: range.columnIndex + 1, values };
   return { grid, sheetNames, definedNames, address: range.address };
+}
+
+function cellsOf(range: Excel.Range): CellValue[][] {
+  return range.values.map((row, r) => row.map((value, c) => cellValue(value, range.valueTypes[r][c], String(range.numberFormat[r][c]))));
+}
+
+/** A large source in pieces of whole rows, one request each (each response under the limit). */
+async function readInPieces(context: Excel.RequestContext, sheet: Excel.Worksheet, range: Excel.Range): Promise<CellValue[][]> {
+  const rowsPerPiece = Math.max(1, Math.floor(CELLS_PER_READ / range.columnCount));
+  const left = range.columnIndex + 1;
+  const right = left + range.columnCount - 1;
+  const values: CellValue[][] = [];
+  for (let offset = 0; offset < range.rowCount; offset += rowsPerPiece) {
+    const top = range.rowIndex + 1 + offset;
+    const bottom = Math.min(top + rowsPerPiece, range.rowIndex + 1 + range.rowCount) - 1;
+    const piece = sheet.getRange(`${a1(top, left)}:${a1(bottom, right)}`);
+    piece.load('values,valueTypes,numberFormat');
+    await context.sync(); // one piece a request: the response limit allows no fewer
+    values.push(...cellsOf(piece));
+  }
+  return values;
 }
 
 /** The values of named ranges, in one round trip; a name the workbook lacks gives undefined. */

@@ -5,8 +5,10 @@
 import { a1, columnName, sheetReference } from '../../core/cell';
 import { Block, Content, DefinedName, Style, WorkbookPlan } from '../../layout/plan';
 
-/** Most bytes of cell contents sent in one request, well under Excel on the web's 5 MB. */
+/** Requests stay under this, well inside Excel on the web's 5 MB. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
+/** Bytes of cells (contents and number formats) queued before a request is sent: room is left for the rest. */
+const CELL_BYTES_PER_REQUEST = 3_500_000;
 
 /** Points per character of column width (Excel's default 8.43 characters is 48 points). */
 const POINTS_PER_CHARACTER = 48 / 8.43;
@@ -57,13 +59,29 @@ function applyStyle(range: Excel.Range, style: Style): void {
   }
 }
 
+/** The number formats of a block's rows (one per column), or undefined when it sets none. */
+function formatRow(block: Block, width: number): string[] | undefined {
+  if (!block.formats?.some((f) => f !== undefined)) return undefined;
+  return Array.from({ length: width }, (_, c) => block.formats?.[c] ?? 'General');
+}
+
+const widthOf = (block: Block) => Math.max(...block.rows.map((row) => row.length));
+
+/** What a row of a block sends: its contents and, where the block has them, its number formats. */
+function rowBytes(block: Block): (row: readonly Content[]) => number {
+  const formats = formatRow(block, widthOf(block));
+  const formatBytes = formats ? JSON.stringify(formats).length : 0;
+  return (row) => JSON.stringify(row.map(formulaInput)).length + formatBytes + 8;
+}
+
 /** A block cut into pieces of whole rows, each small enough for one request. */
-export function pieces(block: Block, budget = REQUEST_BUDGET_BYTES): Block[] {
+export function pieces(block: Block, budget = CELL_BYTES_PER_REQUEST): Block[] {
   const out: Block[] = [];
+  const sizeOf = rowBytes(block);
   let start = 0;
   let bytes = 0;
   block.rows.forEach((row, r) => {
-    const size = JSON.stringify(row).length + 64;
+    const size = sizeOf(row);
     if (r > start && bytes + size > budget) {
       out.push({ ...block, top: block.top + start, rows: block.rows.slice(start, r) });
       start = r;
@@ -92,7 +110,7 @@ export async function writeWorkbook(
   let pending = 0;
   /** Sends what is queued once it nears the budget; calculation stays suspended for every request. */
   const budget = async (bytes: number) => {
-    if (pending > 0 && pending + bytes > REQUEST_BUDGET_BYTES) {
+    if (pending > 0 && pending + bytes > CELL_BYTES_PER_REQUEST) {
       await context.sync();
       pending = 0;
     }
@@ -111,16 +129,14 @@ export async function writeWorkbook(
   for (const planned of plan.sheets) {
     const sheet = workbook.worksheets.add(planned.name);
     for (const block of planned.blocks) {
+      const width = widthOf(block);
+      const formats = formatRow(block, width);
+      const sizeOf = rowBytes(block);
       for (const piece of pieces(block)) {
-        const formulas = piece.rows.map((row) => row.map(formulaInput));
-        await budget(JSON.stringify(formulas).length);
-        const width = Math.max(...piece.rows.map((row) => row.length));
-        const rect = formulas.map((row) => [...row, ...new Array<string>(width - row.length).fill('')]);
+        await budget(piece.rows.reduce((sum, row) => sum + sizeOf(row), 0));
+        const rect = piece.rows.map((row) => [...row.map(formulaInput), ...new Array<string>(width - row.length).fill('')]);
         const range = sheet.getRange(address(piece.top, piece.left, piece.top + piece.rows.length - 1, piece.left + width - 1));
-        if (piece.formats?.some((f) => f !== undefined)) {
-          const formats = Array.from({ length: width }, (_, c) => piece.formats?.[c] ?? 'General');
-          range.numberFormat = rect.map(() => formats);
-        }
+        if (formats) range.numberFormat = rect.map(() => formats);
         range.formulas = rect;
         applyStyle(range, plan.styles[piece.style]);
       }
