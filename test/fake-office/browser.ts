@@ -1,0 +1,50 @@
+// The browser build's entry: loaded as a classic script in place of Microsoft's office.js, it
+// installs window.Office, window.Excel and window.OfficeExtension, and window.__fakeExcel for the
+// test driving the page (Playwright's page.evaluate):
+//
+//   await page.addInitScript(() => { window.__fakeExcelOptions = { workbook: { sheets: [...] } }; });
+//   await page.route('**/office.js', (route) => route.fulfill({ path: 'test-artifacts/fake-office.js' }));
+//   ...
+//   const state = await page.evaluate(() => window.__fakeExcel.snapshot());
+//   const counts = await page.evaluate(() => window.__fakeExcel.counterSummary());
+
+import { createFakeExcel, CounterSummary, FakeCounters, FakeExcelOptions, FakeWorkbook, WorkbookSnapshot } from './index';
+import type { CellSpec, WorkbookSpec } from './workbook';
+
+type WorkbookState = WorkbookSnapshot | WorkbookSpec | Readonly<Record<string, readonly (readonly CellSpec[])[]>>;
+
+export interface BrowserOptions extends FakeExcelOptions {
+  /** The starting workbook. */
+  readonly workbook?: WorkbookState;
+}
+
+export interface FakeExcelHandle {
+  readonly workbook: FakeWorkbook;
+  readonly counters: FakeCounters;
+  /** Replace the workbook's whole state. */
+  load(state: WorkbookState): void;
+  snapshot(): WorkbookSnapshot;
+  counterSummary(): CounterSummary;
+  resetCounters(): void;
+}
+
+declare global {
+  // Set by the page's test before this script runs (Playwright's page.addInitScript).
+  var __fakeExcelOptions: BrowserOptions | undefined;
+  // Set by this script, for the test to drive and inspect the fake.
+  var __fakeExcel: FakeExcelHandle | undefined;
+}
+
+const globals = globalThis;
+const options = globals.__fakeExcelOptions ?? {};
+const fake = createFakeExcel(options);
+if (options.workbook !== undefined) fake.workbook.load(options.workbook);
+fake.install(globalThis);
+globals.__fakeExcel = {
+  workbook: fake.workbook,
+  counters: fake.counters,
+  load: (state) => fake.workbook.load(state),
+  snapshot: () => fake.workbook.snapshot(),
+  counterSummary: () => fake.counters.summary(),
+  resetCounters: () => fake.resetCounters(),
+};

@@ -1,0 +1,263 @@
+// The fake workbook's state, as Excel would hold it: sheets in order with sparse cells, names,
+// the active sheet and selection. Proxies change it only while a `context.sync()` runs; tests
+// read it through `FakeWorkbook` (workbook.ts).
+
+import { MAX_COLUMNS, Rect, isValidDefinedName, quoteSheetName, sheetNameProblem } from './address';
+import { invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from './errors';
+
+export type Scalar = number | string | boolean;
+export type ValueType = 'Double' | 'String' | 'Boolean' | 'Error' | 'Empty';
+
+/** A formula's last computed value; null when never computed (Excel would recalculate; the fake reads 0). */
+export type FormulaResult = number | string | boolean | { readonly error: string } | null;
+
+export type Content =
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'text'; readonly value: string; readonly quotePrefix: boolean }
+  | { readonly kind: 'boolean'; readonly value: boolean }
+  | { readonly kind: 'error'; readonly value: string }
+  | { readonly kind: 'formula'; readonly formula: string; readonly result: FormulaResult };
+
+export interface FontStyle {
+  name?: string;
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+}
+
+export interface BorderStyle {
+  style?: string;
+  weight?: string;
+  color?: string;
+}
+
+export type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
+export const EDGES: readonly Edge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+
+export interface ListValidationRule {
+  readonly list: { readonly inCellDropDown: boolean; readonly source: string };
+}
+
+export interface ErrorAlert {
+  readonly showAlert: boolean;
+  readonly style: 'Stop' | 'Warning' | 'Information';
+  readonly title: string;
+  readonly message: string;
+}
+
+export interface CellValidation {
+  rule?: ListValidationRule;
+  errorAlert?: ErrorAlert;
+}
+
+export interface Cell {
+  content?: Content;
+  numberFormat?: string;
+  font?: FontStyle;
+  fillColor?: string;
+  borders?: Partial<Record<Edge, BorderStyle>>;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  comment?: string;
+  validation?: CellValidation;
+}
+
+export const DEFAULTS = {
+  numberFormat: 'General',
+  fontName: 'Aptos Narrow',
+  fontSize: 11,
+  fontColor: '#000000',
+  fillColor: '#FFFFFF',
+  horizontalAlignment: 'General',
+  verticalAlignment: 'Bottom',
+  columnWidth: 48, // points: Excel's standard 8.43 characters, 64 pixels
+} as const;
+
+export interface PageZoom {
+  readonly scale?: number;
+  readonly horizontalFitToPages?: number;
+  readonly verticalFitToPages?: number;
+}
+
+const key = (row: number, column: number): number => row * MAX_COLUMNS + column;
+
+function isEmptyCell(cell: Cell): boolean {
+  return Object.values(cell).every((v) => v === undefined);
+}
+
+export class SheetModel {
+  name: string;
+  deleted = false;
+  readonly cells = new Map<number, Cell>();
+  readonly columnWidths = new Map<number, number>();
+  freeze = { rows: 0, columns: 0 };
+  tabColor = '';
+  orientation: 'Portrait' | 'Landscape' = 'Portrait';
+  zoom: PageZoom = { scale: 100 };
+  selection: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+
+  constructor(readonly id: string, name: string) {
+    this.name = name;
+  }
+
+  cell(row: number, column: number): Cell | undefined {
+    return this.cells.get(key(row, column));
+  }
+
+  /** Change one cell; a cell left with nothing in it is dropped, so the map stays sparse. */
+  edit(row: number, column: number, change: (cell: Cell) => void): void {
+    const k = key(row, column);
+    const cell = this.cells.get(k) ?? {};
+    change(cell);
+    if (isEmptyCell(cell)) this.cells.delete(k);
+    else this.cells.set(k, cell);
+  }
+
+  /** Every stored cell, in row then column order. */
+  entries(): { row: number; column: number; cell: Cell }[] {
+    return [...this.cells.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, cell]) => ({ row: Math.floor(k / MAX_COLUMNS), column: k % MAX_COLUMNS, cell }));
+  }
+
+  /** Excel's used range: cells with a value (or, unless valuesOnly, any formatting); null when none. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [k, cell] of this.cells) {
+      if (valuesOnly && cell.content === undefined) continue;
+      const row = Math.floor(k / MAX_COLUMNS);
+      const column = k % MAX_COLUMNS;
+      top = Math.min(top, row);
+      left = Math.min(left, column);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, column);
+    }
+    return bottom < 0 ? null : { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+  }
+}
+
+export interface NameModel {
+  name: string;
+  formula: string;
+  comment: string;
+  visible: boolean;
+  deleted: boolean;
+}
+
+/** Replace `Sheet!`/`'My sheet'!` prefixes naming `sheetName` (outside string literals) with `replacement`. */
+export function rewriteSheetReferences(formula: string, sheetName: string, replacement: string): string {
+  const target = sheetName.toLowerCase();
+  const parts = formula.split(/("(?:[^"]|"")*")/);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part; // a string literal
+      return part.replace(/'((?:[^']|'')+)'!|(?<![A-Za-z0-9_.\u00C0-\uFFFF])([A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*)!/g, (whole: string, quoted: string | undefined, bare: string | undefined) => {
+        const name = quoted !== undefined ? quoted.replace(/''/g, "'") : (bare ?? '');
+        return name.toLowerCase() === target ? replacement : whole;
+      });
+    })
+    .join('');
+}
+
+export class WorkbookModel {
+  readonly sheets: SheetModel[] = [];
+  readonly names = new Map<string, NameModel>();
+  activeSheet: SheetModel | null = null;
+  private nextSheetNumber = 1;
+
+  findSheet(name: string): SheetModel | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  requireSheet(name: string, location?: string): SheetModel {
+    const sheet = this.findSheet(name);
+    if (!sheet) throw itemNotFound(`no worksheet named '${name}'`, location);
+    return sheet;
+  }
+
+  private defaultSheetName(): string {
+    for (let n = this.sheets.length + 1; ; n += 1) {
+      const name = `Sheet${n}`;
+      if (!this.findSheet(name)) return name;
+    }
+  }
+
+  addSheet(name: string | undefined, location?: string): SheetModel {
+    const chosen = name ?? this.defaultSheetName();
+    if (typeof chosen !== 'string') throw invalidArgument('a sheet name must be a string', location);
+    const problem = sheetNameProblem(chosen);
+    if (problem) throw invalidArgument(problem, location);
+    if (this.findSheet(chosen)) throw itemAlreadyExists(`a worksheet named '${chosen}' already exists`, location);
+    const id = `{${String(this.nextSheetNumber).padStart(8, '0')}-0001-0000-0000-000000000000}`;
+    this.nextSheetNumber += 1;
+    const sheet = new SheetModel(id, chosen);
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = sheet;
+    return sheet;
+  }
+
+  renameSheet(sheet: SheetModel, newName: unknown, location?: string): void {
+    if (typeof newName !== 'string') throw invalidArgument('a sheet name must be a string', location);
+    if (newName === sheet.name) return;
+    const problem = sheetNameProblem(newName);
+    if (problem) throw invalidArgument(problem, location);
+    const other = this.findSheet(newName);
+    if (other && other !== sheet) throw itemAlreadyExists(`a worksheet named '${newName}' already exists`, location);
+    const old = sheet.name;
+    sheet.name = newName;
+    this.rewriteReferences(old, `${quoteSheetName(newName)}!`);
+  }
+
+  deleteSheet(sheet: SheetModel, location?: string): void {
+    if (this.sheets.length === 1) throw invalidOperation('a workbook must contain at least one visible worksheet', location);
+    const index = this.sheets.indexOf(sheet);
+    this.sheets.splice(index, 1);
+    sheet.deleted = true;
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[Math.min(index, this.sheets.length - 1)];
+    this.rewriteReferences(sheet.name, '#REF!');
+  }
+
+  moveSheet(sheet: SheetModel, position: unknown, location?: string): void {
+    if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position >= this.sheets.length) {
+      throw invalidArgument(`position must be an integer from 0 to ${this.sheets.length - 1}`, location);
+    }
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.sheets.splice(position, 0, sheet);
+  }
+
+  /** After a rename or delete, as Excel does: names and cell formulas follow the sheet. */
+  private rewriteReferences(oldName: string, replacement: string): void {
+    for (const n of this.names.values()) n.formula = rewriteSheetReferences(n.formula, oldName, replacement);
+    for (const s of this.sheets) {
+      for (const [k, cell] of s.cells) {
+        const c = cell.content;
+        if (c?.kind !== 'formula') continue;
+        const formula = rewriteSheetReferences(c.formula, oldName, replacement);
+        if (formula !== c.formula) s.cells.set(k, { ...cell, content: { ...c, formula } });
+      }
+    }
+  }
+
+  findName(name: string): NameModel | undefined {
+    return this.names.get(name.toLowerCase());
+  }
+
+  addName(name: unknown, formula: string, comment: string, location?: string): NameModel {
+    if (typeof name !== 'string' || !isValidDefinedName(name)) throw invalidArgument(`'${String(name)}' is not a valid name`, location);
+    if (this.findName(name)) throw itemAlreadyExists(`a name '${name}' already exists`, location);
+    const model: NameModel = { name, formula, comment, visible: true, deleted: false };
+    this.names.set(name.toLowerCase(), model);
+    return model;
+  }
+
+  deleteName(model: NameModel): void {
+    this.names.delete(model.name.toLowerCase());
+    model.deleted = true;
+  }
+}

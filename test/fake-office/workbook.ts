@@ -1,0 +1,418 @@
+// The test's side of the fake workbook: pre-populate it, and read back exactly what Excel would
+// hold (cells, names, sheets, layout), plainly or as a JSON snapshot (for the browser build).
+
+import { Rect, cellAddress, columnIndex, columnLetters, formatAddress, formatRect, parseA1 } from './address';
+import { readFormula, readNumberFormat, readValue, readValueType, matrix } from './cells';
+import { isErrorLiteral } from './input';
+import {
+  BorderStyle, Cell, CellValidation, Content, Edge, FontStyle, FormulaResult, PageZoom, Scalar, SheetModel, ValueType, WorkbookModel,
+} from './model';
+import type { ResolvedOptions } from './options';
+
+/** One pre-populated cell. Strings are literal text (never parsed); formulas say so. */
+export type CellSpec =
+  | string
+  | number
+  | boolean
+  | null
+  | { readonly formula: string; readonly value?: Scalar }
+  | { readonly error: string }
+  | { readonly text: string; readonly quotePrefix?: boolean };
+
+export interface CellDump {
+  /** What `range.values` reads: "" when empty, a formula's computed value (0 when never computed). */
+  value: Scalar;
+  type: ValueType;
+  /** With its "=". */
+  formula?: string;
+  /** A formula with no computed value (it reads as 0, or as the `evaluate` option says). */
+  uncomputed?: true;
+  numberFormat?: string;
+  /** Text written with a leading apostrophe. */
+  quotePrefix?: true;
+  font?: FontStyle;
+  fill?: { color: string };
+  borders?: Partial<Record<Edge, BorderStyle>>;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: true;
+  comment?: string;
+  validation?: CellValidation;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  tabColor: string;
+  freeze: { rows: number; columns: number };
+  pageLayout: { orientation: 'Portrait' | 'Landscape'; zoom: PageZoom };
+  /** Column letter → points, for columns whose width was set. */
+  columnWidths: Record<string, number>;
+  selection: string;
+  cells: Record<string, CellDump>;
+}
+
+export interface NameSnapshot {
+  name: string;
+  formula: string;
+  comment: string;
+  visible: boolean;
+}
+
+export const SNAPSHOT_FORMAT = 'fake-excel-snapshot/1';
+
+export interface WorkbookSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  /** In tab order. */
+  sheets: SheetSnapshot[];
+  names: NameSnapshot[];
+  activeSheet: string | null;
+}
+
+export interface SheetSpec {
+  readonly name: string;
+  /** From A1. */
+  readonly rows?: readonly (readonly CellSpec[])[];
+  readonly numberFormats?: readonly (readonly (string | null)[])[];
+}
+
+/** A simpler way to describe a workbook (sheets from A1, names, selection). */
+export interface WorkbookSpec {
+  readonly sheets: readonly SheetSpec[];
+  /** Name → formula, e.g. { VfM_Rate: "='VfM Scenarios'!$C$5" }. */
+  readonly names?: Readonly<Record<string, string>>;
+  readonly selection?: { readonly sheet: string; readonly address: string };
+}
+
+export interface DataValidationDump {
+  /** "B2:B9", or several areas "B2:B9,D2:D9". */
+  address: string;
+  rule?: CellValidation['rule'];
+  errorAlert?: CellValidation['errorAlert'];
+}
+
+function fail(message: string): never {
+  throw new Error(`fake workbook: ${message}`);
+}
+
+function rectOf(address: string): Rect {
+  return parseA1(address) ?? fail(`'${address}' is not an A1 address`);
+}
+
+function contentOf(spec: CellSpec, where: string): Content | undefined {
+  if (spec === null || spec === '') return undefined;
+  if (typeof spec === 'number') return Number.isFinite(spec) ? { kind: 'number', value: spec } : fail(`${where}: ${spec} is not a cell value`);
+  if (typeof spec === 'boolean') return { kind: 'boolean', value: spec };
+  if (typeof spec === 'string') return { kind: 'text', value: spec, quotePrefix: false };
+  if ('formula' in spec) {
+    const formula = spec.formula.startsWith('=') ? spec.formula : `=${spec.formula}`;
+    const v = spec.value;
+    const result: FormulaResult = v === undefined ? null : typeof v === 'string' && isErrorLiteral(v) ? { error: v.toUpperCase() } : v;
+    return { kind: 'formula', formula, result };
+  }
+  if ('error' in spec) return isErrorLiteral(spec.error) ? { kind: 'error', value: spec.error.toUpperCase() } : fail(`${where}: '${spec.error}' is not an Excel error`);
+  if ('text' in spec) return { kind: 'text', value: spec.text, quotePrefix: spec.quotePrefix === true };
+  return fail(`${where}: ${JSON.stringify(spec)} is not a cell`);
+}
+
+function dumpCell(sheet: SheetModel, row: number, column: number, cell: Cell, options: ResolvedOptions): CellDump {
+  const dump: CellDump = { value: readValue(sheet, row, column, options.evaluate), type: readValueType(sheet, row, column, options.evaluate) };
+  const c = cell.content;
+  if (c?.kind === 'formula') {
+    dump.formula = c.formula;
+    if (c.result === null) dump.uncomputed = true;
+  }
+  if (c?.kind === 'text' && c.quotePrefix) dump.quotePrefix = true;
+  if (cell.numberFormat !== undefined) dump.numberFormat = cell.numberFormat;
+  if (cell.font !== undefined) dump.font = { ...cell.font };
+  if (cell.fillColor !== undefined) dump.fill = { color: cell.fillColor };
+  if (cell.borders !== undefined) dump.borders = structuredClone(cell.borders);
+  if (cell.horizontalAlignment !== undefined) dump.horizontalAlignment = cell.horizontalAlignment;
+  if (cell.verticalAlignment !== undefined) dump.verticalAlignment = cell.verticalAlignment;
+  if (cell.wrapText) dump.wrapText = true;
+  if (cell.comment !== undefined) dump.comment = cell.comment;
+  if (cell.validation !== undefined) dump.validation = structuredClone(cell.validation);
+  return dump;
+}
+
+function cellOfDump(dump: CellDump): Cell {
+  const cell: Cell = {};
+  if (dump.formula !== undefined) {
+    const result: FormulaResult = dump.uncomputed ? null : dump.type === 'Error' ? { error: String(dump.value) } : dump.value;
+    cell.content = { kind: 'formula', formula: dump.formula, result };
+  } else if (dump.type === 'Double' && typeof dump.value === 'number') cell.content = { kind: 'number', value: dump.value };
+  else if (dump.type === 'Boolean' && typeof dump.value === 'boolean') cell.content = { kind: 'boolean', value: dump.value };
+  else if (dump.type === 'Error') cell.content = { kind: 'error', value: String(dump.value) };
+  else if (dump.type === 'String') cell.content = { kind: 'text', value: String(dump.value), quotePrefix: dump.quotePrefix === true };
+  if (dump.numberFormat !== undefined) cell.numberFormat = dump.numberFormat;
+  if (dump.font !== undefined) cell.font = { ...dump.font };
+  if (dump.fill !== undefined) cell.fillColor = dump.fill.color;
+  if (dump.borders !== undefined) cell.borders = structuredClone(dump.borders);
+  if (dump.horizontalAlignment !== undefined) cell.horizontalAlignment = dump.horizontalAlignment;
+  if (dump.verticalAlignment !== undefined) cell.verticalAlignment = dump.verticalAlignment;
+  if (dump.wrapText) cell.wrapText = true;
+  if (dump.comment !== undefined) cell.comment = dump.comment;
+  if (dump.validation !== undefined) cell.validation = structuredClone(dump.validation);
+  return cell;
+}
+
+/** Group cells into rectangles: runs along each row, then identical runs stacked down. */
+function areas(cells: readonly { row: number; column: number }[]): string {
+  const runs: Rect[] = [];
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  for (const { row, column } of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.row === row && last.column + last.columnCount === column) runs[runs.length - 1] = { ...last, columnCount: last.columnCount + 1 };
+    else runs.push({ row, column, rowCount: 1, columnCount: 1 });
+  }
+  const merged: Rect[] = [];
+  for (const run of runs) {
+    const above = merged.find((m) => m.column === run.column && m.columnCount === run.columnCount && m.row + m.rowCount === run.row);
+    if (above) merged[merged.indexOf(above)] = { ...above, rowCount: above.rowCount + 1 };
+    else merged.push(run);
+  }
+  return merged.map((r) => formatRect(r)).join(',');
+}
+
+/** One sheet of the fake workbook, for tests. */
+export class FakeSheet {
+  constructor(private readonly model: SheetModel, private readonly workbook: WorkbookModel, private readonly options: ResolvedOptions) {}
+
+  get name(): string {
+    return this.model.name;
+  }
+
+  get position(): number {
+    return this.workbook.sheets.indexOf(this.model);
+  }
+
+  /** Write cells from `address` (top-left), as the test's starting state: no sync, nothing counted. */
+  put(address: string, rows: readonly (readonly CellSpec[])[], numberFormats?: readonly (readonly (string | null)[])[]): this {
+    const at = rectOf(address);
+    rows.forEach((line, r) => line.forEach((spec, c) => {
+      const content = contentOf(spec, `${this.name}!${cellAddress(at.row + r, at.column + c)}`);
+      this.model.edit(at.row + r, at.column + c, (cell) => {
+        cell.content = content;
+      });
+    }));
+    numberFormats?.forEach((line, r) => line.forEach((format, c) => {
+      if (format === null) return;
+      this.model.edit(at.row + r, at.column + c, (cell) => {
+        cell.numberFormat = format === 'General' || format === '' ? undefined : format;
+      });
+    }));
+    return this;
+  }
+
+  /** Every cell holding a value or any formatting, by address ("B3"), in row order. */
+  cells(): Record<string, CellDump> {
+    const out: Record<string, CellDump> = {};
+    for (const { row, column, cell } of this.model.entries()) out[cellAddress(row, column)] = dumpCell(this.model, row, column, cell, this.options);
+    return out;
+  }
+
+  cell(address: string): CellDump | undefined {
+    const { row, column } = rectOf(address);
+    const cell = this.model.cell(row, column);
+    return cell ? dumpCell(this.model, row, column, cell, this.options) : undefined;
+  }
+
+  /** What `range.values` would read. */
+  values(address: string): Scalar[][] {
+    return matrix(rectOf(address), (r, c) => readValue(this.model, r, c, this.options.evaluate));
+  }
+
+  /** What `range.formulas` would read. */
+  formulas(address: string): Scalar[][] {
+    return matrix(rectOf(address), (r, c) => readFormula(this.model, r, c));
+  }
+
+  numberFormats(address: string): string[][] {
+    return matrix(rectOf(address), (r, c) => readNumberFormat(this.model, r, c));
+  }
+
+  /** The used range's address ("A1:C12"), or null on an empty sheet. */
+  usedRange(valuesOnly = false): string | null {
+    const rect = this.model.usedRect(valuesOnly);
+    return rect ? formatRect(rect) : null;
+  }
+
+  /** Column letter → points, for the columns whose width was set. */
+  columnWidths(): Record<string, number> {
+    return Object.fromEntries([...this.model.columnWidths.entries()].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetters(c), w]));
+  }
+
+  columnWidth(letter: string): number | undefined {
+    const c = columnIndex(letter);
+    if (c < 0) fail(`'${letter}' is not a column`);
+    return this.model.columnWidths.get(c);
+  }
+
+  get freeze(): { rows: number; columns: number } {
+    return { ...this.model.freeze };
+  }
+
+  get tabColor(): string {
+    return this.model.tabColor;
+  }
+
+  get pageLayout(): { orientation: 'Portrait' | 'Landscape'; zoom: PageZoom } {
+    return { orientation: this.model.orientation, zoom: { ...this.model.zoom } };
+  }
+
+  /** Address → comment text. */
+  comments(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const { row, column, cell } of this.model.entries()) if (cell.comment !== undefined) out[cellAddress(row, column)] = cell.comment;
+    return out;
+  }
+
+  /** Validations grouped by identical rule and alert, with the cells they cover. */
+  dataValidations(): DataValidationDump[] {
+    const groups = new Map<string, { validation: CellValidation; cells: { row: number; column: number }[] }>();
+    for (const { row, column, cell } of this.model.entries()) {
+      if (!cell.validation) continue;
+      const key = JSON.stringify(cell.validation);
+      const group = groups.get(key) ?? { validation: cell.validation, cells: [] };
+      group.cells.push({ row, column });
+      groups.set(key, group);
+    }
+    return [...groups.values()].map(({ validation, cells }) => ({
+      address: areas(cells),
+      ...(validation.rule ? { rule: validation.rule } : {}),
+      ...(validation.errorAlert ? { errorAlert: validation.errorAlert } : {}),
+    }));
+  }
+
+  snapshot(): SheetSnapshot {
+    return {
+      name: this.name,
+      tabColor: this.tabColor,
+      freeze: this.freeze,
+      pageLayout: this.pageLayout,
+      columnWidths: this.columnWidths(),
+      selection: formatRect(this.model.selection),
+      cells: this.cells(),
+    };
+  }
+}
+
+/** The fake workbook, for tests: pre-populate, then inspect what the code under test did. */
+export class FakeWorkbook {
+  constructor(private readonly model: WorkbookModel, private readonly options: ResolvedOptions) {}
+
+  /** Add a sheet at the end, its rows from A1 (strings are literal text; `{ formula, value }` for formulas). */
+  addSheet(name: string, rows: readonly (readonly CellSpec[])[] = [], options: { numberFormats?: readonly (readonly (string | null)[])[] } = {}): FakeSheet {
+    const sheet = new FakeSheet(this.model.addSheet(name), this.model, this.options);
+    return sheet.put('A1', rows, options.numberFormats);
+  }
+
+  hasSheet(name: string): boolean {
+    return this.model.findSheet(name) !== undefined;
+  }
+
+  sheet(name: string): FakeSheet {
+    const sheet = this.model.findSheet(name) ?? fail(`no sheet '${name}' (there are: ${this.sheetNames.join(', ') || 'none'})`);
+    return new FakeSheet(sheet, this.model, this.options);
+  }
+
+  /** In tab order. */
+  get sheetNames(): string[] {
+    return this.model.sheets.map((s) => s.name);
+  }
+
+  get activeSheet(): string | null {
+    return this.model.activeSheet?.name ?? null;
+  }
+
+  /** Make a sheet active with a selection, as if the user had clicked there. */
+  select(sheet: string, address: string): void {
+    const model = this.model.findSheet(sheet) ?? fail(`no sheet '${sheet}'`);
+    model.selection = rectOf(address);
+    this.model.activeSheet = model;
+  }
+
+  /** The active sheet's selection, e.g. { sheet: 'Costs', address: 'B3' }. */
+  get selection(): { sheet: string; address: string } | null {
+    const sheet = this.model.activeSheet;
+    return sheet ? { sheet: sheet.name, address: formatRect(sheet.selection) } : null;
+  }
+
+  /** A workbook name, e.g. defineName('VfM_Rate', "='VfM Scenarios'!$C$5"). */
+  defineName(name: string, formula: string, comment = ''): void {
+    this.model.addName(name, formula.startsWith('=') ? formula : `=${formula}`, comment);
+  }
+
+  /** Name → formula. */
+  names(): Record<string, string> {
+    return Object.fromEntries([...this.model.names.values()].map((n) => [n.name, n.formula]));
+  }
+
+  nameDetails(): NameSnapshot[] {
+    return [...this.model.names.values()].map((n) => ({ name: n.name, formula: n.formula, comment: n.comment, visible: n.visible }));
+  }
+
+  /** Everything, as plain JSON (for Playwright's page.evaluate, or to compare whole states). */
+  snapshot(): WorkbookSnapshot {
+    return {
+      format: SNAPSHOT_FORMAT,
+      sheets: this.model.sheets.map((s) => new FakeSheet(s, this.model, this.options).snapshot()),
+      names: this.nameDetails(),
+      activeSheet: this.activeSheet,
+    };
+  }
+
+  /** Remove every sheet and name. */
+  clear(): void {
+    for (const s of this.model.sheets) s.deleted = true;
+    this.model.sheets.length = 0;
+    this.model.names.clear();
+    this.model.activeSheet = null;
+  }
+
+  /** Replace the whole state: a snapshot, a WorkbookSpec, or { SheetName: rows, ... }. */
+  load(state: WorkbookSnapshot | WorkbookSpec | Readonly<Record<string, readonly (readonly CellSpec[])[]>>): void {
+    this.clear();
+    if (isSnapshot(state)) {
+      for (const s of state.sheets) {
+        const sheet = this.model.addSheet(s.name);
+        sheet.tabColor = s.tabColor;
+        sheet.freeze = { ...s.freeze };
+        sheet.orientation = s.pageLayout.orientation;
+        sheet.zoom = { ...s.pageLayout.zoom };
+        for (const [letter, width] of Object.entries(s.columnWidths)) sheet.columnWidths.set(columnIndex(letter), width);
+        sheet.selection = rectOf(s.selection);
+        for (const [address, dump] of Object.entries(s.cells)) {
+          const { row, column } = rectOf(address);
+          const cell = cellOfDump(dump);
+          sheet.edit(row, column, (c) => Object.assign(c, cell));
+        }
+      }
+      for (const n of state.names) {
+        const model = this.model.addName(n.name, n.formula, n.comment);
+        model.visible = n.visible;
+      }
+      if (state.activeSheet !== null) this.model.activeSheet = this.model.findSheet(state.activeSheet) ?? null;
+      return;
+    }
+    if (isSpec(state)) {
+      for (const s of state.sheets) this.addSheet(s.name, s.rows ?? [], s.numberFormats ? { numberFormats: s.numberFormats } : {});
+      for (const [name, formula] of Object.entries(state.names ?? {})) this.defineName(name, formula);
+      if (state.selection) this.select(state.selection.sheet, state.selection.address);
+      return;
+    }
+    for (const [name, rows] of Object.entries(state)) this.addSheet(name, rows);
+  }
+
+  /** "'My costs'!A1:C3" for a sheet and an address. */
+  static address(sheet: string, address: string): string {
+    return formatAddress(sheet, rectOf(address));
+  }
+}
+
+function isSnapshot(state: object): state is WorkbookSnapshot {
+  return 'format' in state && state.format === SNAPSHOT_FORMAT;
+}
+
+function isSpec(state: object): state is WorkbookSpec {
+  return 'sheets' in state && Array.isArray(state.sheets);
+}
