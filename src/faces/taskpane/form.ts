@@ -56,17 +56,22 @@ export function emptyForm(today: CalendarDate): FormValues {
 const numeric = (text: string) => (text.trim() === '' ? undefined : Number.isFinite(Number(text)) ? Number(text) : text);
 const rate = (text: string) => (text.trim() === '' ? undefined : `${text.trim().replace(/%$/, '')}%`);
 
-export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record<string, CostClass>>): Record<string, unknown> {
+/**
+ * The assumptions the form gives. A field still at its default is left out, so that the audit trail
+ * records it as a default rather than as given.
+ */
+export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record<string, CostClass>>, defaults: FormValues): Record<string, unknown> {
+  const changed = (name: Exclude<keyof FormValues, 'leavers'>) => (form[name].trim() === defaults[name].trim() ? '' : form[name]);
   const inBaseYear = numeric(form.inBaseYear);
   const leavers = form.leavers; // every row as typed, so that a problem's index names the row on screen
   return {
-    noticeServedOn: form.noticeServedOn || undefined,
-    noticeMonths: numeric(form.noticeMonths),
-    horizonYears: numeric(form.horizonYears),
-    fyStartMonth: numeric(form.fyStartMonth),
-    discountRate: rate(form.discountRate),
-    indexation: rate(form.indexation),
-    sharing: form.sharing,
+    noticeServedOn: changed('noticeServedOn') || undefined,
+    noticeMonths: numeric(changed('noticeMonths')),
+    horizonYears: numeric(changed('horizonYears')),
+    fyStartMonth: numeric(changed('fyStartMonth')),
+    discountRate: rate(changed('discountRate')),
+    indexation: rate(changed('indexation')),
+    sharing: changed('sharing') || undefined,
     baseYear: form.baseYear.trim() || undefined,
     partners: inBaseYear === undefined && leavers.length === 0 ? undefined : { inBaseYear, leavers },
     overrides: Object.keys(overrides).length > 0 ? overrides : undefined,

@@ -3,8 +3,7 @@
 import { Analysis, analyse } from '../../core/analysis';
 import { resolveAssumptions } from '../../core/assumptions';
 import { CalendarDate, isoDate } from '../../core/calendar-date';
-import { classify } from '../../core/classification';
-import { CostClass } from '../../core/classification';
+import { CostClass, DEFAULT_REASON, classify } from '../../core/classification';
 import { Grid } from '../../core/cell';
 import { fyLabel } from '../../core/financial-year';
 import { SHARING_MODELS } from '../../core/membership';
@@ -125,7 +124,7 @@ export class Pane {
   }
 
   private analyseGrid(grid: Grid): Analysis {
-    return analyse({ grid, assumptions: assumptionsFromForm(this.form, this.overrides), today: this.options.today() });
+    return analyse({ grid, assumptions: assumptionsFromForm(this.form, this.overrides, emptyForm(this.options.today())), today: this.options.today() });
   }
 
   /** Re-runs the core on the rows read, with the form and the class toggles; no Excel call. */
@@ -165,7 +164,7 @@ export class Pane {
     const messages = new Map<FieldName, string>();
     try {
       const years = this.grid && this.analysis ? yearsNamedInLabels(this.analysis.rows, columnCells(this.analysis.table.sheet, this.analysis.table.itemColumn)).years : new Map<number, string>();
-      resolveAssumptions(assumptionsFromForm(this.form, this.overrides), { today: this.options.today(), yearsInLabels: years });
+      resolveAssumptions(assumptionsFromForm(this.form, this.overrides, emptyForm(this.options.today())), { today: this.options.today(), yearsInLabels: years });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       for (const problem of error.problems) messages.set(fieldOf(problem.where), problem.message);
@@ -197,7 +196,7 @@ export class Pane {
       return el('tr', {},
         el('td', { class: 'item' }, el('span', {}, row.item), el('span', { class: 'cell' }, cellOf(row.sheetRow))),
         el('td', { class: 'amount' }, formatMoney(row.amount, false)),
-        el('td', {}, select, el('span', { class: 'reason' }, row.reason)),
+        el('td', {}, select, row.reason === DEFAULT_REASON ? null : el('span', { class: 'reason' }, row.reason)),
       );
     });
     const tie = a.tieOut;
@@ -207,6 +206,7 @@ export class Pane {
     replaceChildren(list,
       el('p', { class: 'summary' }, `${a.rows.length} cost rows from ${a.table.sheet}!${a.table.range}. Avoidable ${formatMoney(a.annual.avoidable)} a year; committed ${formatMoney(a.annual.committed)}.`),
       el('p', { class: tie.status === 'mismatch' ? 'warning' : 'ok' }, tieText),
+      el('p', { class: 'hint' }, 'A row is committed unless its label names an avoidable cost (core team, core budget, membership, subscription, partnership contribution). Change a class if the label misleads.'),
       ...a.warnings.map((w) => el('p', { class: 'warning' }, describeWarning(w))),
       el('table', { class: 'rows' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Item'), el('th', { scope: 'col', class: 'amount' }, '£ a year'), el('th', { scope: 'col' }, 'Class'))), el('tbody', {}, ...body)),
       a.rows.length > shown.length ? el('p', { class: 'hint' }, `Showing the first ${shown.length} of ${a.rows.length} rows; all of them are written to the workbook.`) : null,

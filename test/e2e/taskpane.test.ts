@@ -1,0 +1,174 @@
+// The built task pane in a real browser (Debian's Chromium, driven by playwright-core), served on
+// localhost, with Microsoft's office.js answered by the fake Excel. It clicks through the whole flow
+// on the seed example, checks that the cells written are the cells the CLI writes, that the pane
+// asked for nothing else on the network, and keeps screenshots to look at.
+import { spawnSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import http from 'http';
+import { AddressInfo } from 'net';
+import os from 'os';
+import path from 'path';
+import { BrowserContext, Page, chromium } from 'playwright-core';
+import { staticHandler } from '../../scripts/start';
+import { excelSerial } from '../../src/core/cell';
+import { Io, run } from '../../src/faces/cli/main';
+import { readWorkbook } from '../../src/hosts/xlsx/read-workbook';
+import { buildFakeOffice } from '../fake-office/bundle';
+import { SEED_VALUES } from '../support/analyses';
+import { writeWorkbook as writeFixture } from '../support/workbooks';
+
+jest.setTimeout(240_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+export const SCREENSHOTS = path.join(ROOT, 'test-artifacts', 'pane');
+
+let work: string;
+let server: http.Server;
+let origin: string;
+let browser: BrowserContext;
+let fakeOffice: string;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM)).toBe(true); // apt-get install chromium (.ci/run does)
+  work = mkdtempSync(path.join(os.tmpdir(), 'vfm-pane-'));
+  const dist = path.join(work, 'dist');
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', dist], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`the pane did not build:\n${build.stdout}\n${build.stderr}`);
+  fakeOffice = await buildFakeOffice(path.join(work, 'fake-office.js'));
+  server = http.createServer(staticHandler(dist));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launchPersistentContext(path.join(work, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 320, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  await browser.route('**/*', async (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (url === OFFICE_JS) await route.fulfill({ path: fakeOffice, contentType: 'application/javascript' });
+    else if (url.startsWith(`${origin}/`)) await route.continue();
+    else await route.abort();
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function openPane(workbook: object): Promise<Page> {
+  const page = await browser.newPage();
+  await page.addInitScript((options) => {
+    (window as unknown as { __fakeExcelOptions: unknown }).__fakeExcelOptions = options;
+  }, { workbook });
+  await page.goto(`${origin}/taskpane.html`);
+  await page.waitForSelector('#environment:has-text("Excel on the web")');
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** The cells of a sheet, address → value or "=formula", as the CLI's .xlsx holds them. */
+function fileCells(sheet: ExcelJS.Worksheet): Record<string, unknown> {
+  const cells: Record<string, unknown> = {};
+  sheet.eachRow((row) => row.eachCell((cell) => {
+    const v = cell.value as ExcelJS.CellValue;
+    if (v === null || v === undefined) return;
+    if (v instanceof Date) cells[cell.address] = excelSerial({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() });
+    else cells[cell.address] = typeof v === 'object' && 'formula' in v ? `=${v.formula}` : v;
+  }));
+  return cells;
+}
+
+interface Snapshot {
+  sheets: { name: string; cells: Record<string, { value: unknown; formula?: string }> }[];
+  activeSheet: string | null;
+}
+
+it('reads the seed table, generates the scenarios, and writes the cells the CLI writes, asking the network for nothing else', async () => {
+  const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } });
+  await shot(page, '1-opened');
+
+  await page.getByRole('button', { name: 'Read the cost rows' }).click();
+  await page.waitForSelector('table.rows tbody tr');
+  expect(await page.locator('table.rows tbody tr').count()).toBe(6);
+  await expect(page.locator('#rows p.ok').textContent()).resolves.toContain('Ties out to the stated total £124,535.22');
+  await page.getByLabel('Notice served on').fill('2012-10-19');
+  await shot(page, '2-rows-read');
+
+  await page.getByRole('button', { name: 'Generate the scenarios' }).click();
+  await page.waitForSelector('#results dl.headline');
+  const headline = await page.locator('#results dl.headline').innerText();
+  expect(headline).toContain('£17,800.00');
+  expect(headline).toContain('2014-10-19');
+  expect(headline).toContain('£43,597.81');
+  expect(headline).toContain('£39,032.29');
+  expect(headline).toContain('All pass');
+  expect(await page.locator('#results svg rect').count()).toBeGreaterThanOrEqual(10);
+  await shot(page, '3-generated');
+
+  await page.getByRole('button', { name: 'Go to the scenario sheet' }).click();
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { snapshot(): Snapshot } }).__fakeExcel.snapshot().activeSheet === 'VfM Scenarios');
+  const snapshot = await page.evaluate(() => (window as unknown as { __fakeExcel: { snapshot(): Snapshot } }).__fakeExcel.snapshot());
+
+  // The CLI on the same table and the same assumptions
+  const dir = mkdtempSync(path.join(work, 'cli-'));
+  const input = await writeFixture(path.join(dir, 'costs.xlsx'), [{ name: 'Costs', rows: SEED_VALUES }]);
+  writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ noticeServedOn: '2012-10-19' }));
+  const io: Io = { out: () => undefined, err: (t) => process.stderr.write(t), today: () => ({ year: 2026, month: 11, day: 25 }), now: () => '' };
+  expect(await run(['analyse', input, '--assumptions', path.join(dir, 'a.json'), '--out', path.join(dir, 'out.xlsx')], io)).toBe(0);
+  const file = await readWorkbook(path.join(dir, 'out.xlsx'));
+
+  expect(snapshot.sheets.map((s) => s.name)).toEqual(['Costs', 'VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']);
+  for (const name of ['VfM Scenarios', 'VfM Cost Rows']) {
+    const inExcel: Record<string, unknown> = {};
+    for (const [address, cell] of Object.entries(snapshot.sheets.find((s) => s.name === name)?.cells ?? {})) {
+      if (cell.formula !== undefined) inExcel[address] = cell.formula;
+      else if (cell.value !== '') inExcel[address] = cell.value;
+    }
+    expect(inExcel).toEqual(fileCells(file.getWorksheet(name) as ExcelJS.Worksheet));
+  }
+
+  const elsewhere = requests.filter((url) => url !== OFFICE_JS && !url.startsWith(`${origin}/`));
+  expect(elsewhere).toEqual([]);
+  expect(requests).toContain(OFFICE_JS);
+  await page.close();
+});
+
+it('names the bad cell and writes nothing when the table cannot be used', async () => {
+  const rows = SEED_VALUES.map((row) => (row[0] === 'CRM' ? ['CRM', 'tbc'] : row));
+  const page = await openPane({ sheets: [{ name: 'Costs', rows }], selection: { sheet: 'Costs', address: 'A1:B10' } });
+  await page.getByRole('button', { name: 'Read the cost rows' }).click();
+  await page.waitForSelector('#problems li');
+  expect(await page.locator('#problems').innerText()).toContain('Costs!B5: amount "tbc" is not a number');
+  expect(await page.getByRole('button', { name: 'Generate the scenarios' }).isDisabled()).toBe(true);
+  await shot(page, '4-bad-cell');
+  const sheets = await page.evaluate(() => (window as unknown as { __fakeExcel: { snapshot(): Snapshot } }).__fakeExcel.snapshot().sheets.map((s) => s.name));
+  expect(sheets).toEqual(['Costs']);
+  await page.close();
+});
+
+it('validates the assumptions inline, under the field, and labels every control', async () => {
+  const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } });
+  await page.getByLabel('Discount rate').fill('150');
+  await expect(page.locator('[data-error-for="discountRate"]').innerText()).resolves.toContain('is not a discount rate');
+  expect(await page.getByLabel('Discount rate').getAttribute('aria-invalid')).toBe('true');
+  await page.getByLabel('Discount rate').fill('3.5');
+  expect(await page.locator('[data-error-for="discountRate"]').isHidden()).toBe(true);
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, button')].filter((el) => {
+      const labelled = el.getAttribute('aria-label') || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label') || (el.textContent ?? '').trim();
+      return !labelled;
+    }).length,
+  );
+  expect(unlabelled).toBe(0);
+  await page.close();
+});
