@@ -1,6 +1,7 @@
 // The "VfM Cost Rows" sheet: every cost row, its amount linked to the source cell (or, where the
-// source held text, the parsed value as an input with a note), and its class as an input with the
-// reason it was given; at the top, the total and its avoidable and committed parts (SUMIF by class).
+// source held text, the parsed value as an input with a note beside it saying so), and its class as
+// an input with the reason it was given; at the top, the total and its avoidable and committed
+// parts (SUMIF by class).
 import { Analysis } from '../core/analysis';
 import { DEFAULT_REASON } from '../core/classification';
 import { MAX_ROWS, columnName, sheetReference } from '../core/cell';
@@ -20,6 +21,7 @@ const ITEM = 1;
 const AMOUNT = 2;
 const CLASS = 3;
 const REASON = 4;
+const NOTE = 5;
 
 export function costRowsSheet(name: string, analysis: Analysis, names: DefinedName[]): SheetBuilder {
   const { table, rows } = analysis;
@@ -55,7 +57,7 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   }
   sheet.define('VfM_StatedTotal', { row: 6, column: AMOUNT });
 
-  sheet.put(HEADER_ROW, ITEM, [[text('Item'), text('Amount'), text('Class'), text('Reason for the class')]], 'header');
+  sheet.put(HEADER_ROW, ITEM, [[text('Item'), text('Amount'), text('Class'), text('Reason for the class'), text('Note')]], 'header');
 
   // One block a column, each in its own style, so that every cell is written once.
   sheet.put(FIRST_ROW, ITEM, rows.map((row) => [text(row.item)]), 'label');
@@ -64,10 +66,12 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   // Only the reasons that say something: a keyword matched, or the user set the class.
   sheet.put(FIRST_ROW, REASON, rows.map((row) => [row.reason === DEFAULT_REASON ? null : text(row.reason)]), 'note');
   if (rows.length > 0) sheet.allow(FIRST_ROW, CLASS, last, CLASS, CLASSES);
+  // An amount that was text: written as its number, marked as an input, with a note beside it.
+  const note = (row: Analysis['rows'][number]) =>
+    `${sourceCell(row.sheetRow)} holds this amount as text, which Excel's SUM skips; it was read as ${formatMoney(row.amount)}. Edit it here, or make the source cell a number and run again.`;
+  sheet.put(FIRST_ROW, NOTE, rows.map((row) => [row.amountWasText ? text(note(row)) : null]), 'note');
   rows.forEach((row, i) => {
-    if (!row.amountWasText) return;
-    sheet.paint(FIRST_ROW + i, AMOUNT, FIRST_ROW + i, AMOUNT, 'input');
-    sheet.note(FIRST_ROW + i, AMOUNT, `${sourceCell(row.sheetRow)} holds this amount as text, which Excel's SUM skips; it was read as ${formatMoney(row.amount)} and written here as a number. Edit it here, or make the source cell a number and run again.`);
+    if (row.amountWasText) sheet.paint(FIRST_ROW + i, AMOUNT, FIRST_ROW + i, AMOUNT, 'input');
   });
   sheet.define('VfM_Items', { row: FIRST_ROW, column: ITEM }, { row: last, column: ITEM });
   sheet.define('VfM_Amounts', { row: FIRST_ROW, column: AMOUNT }, { row: last, column: AMOUNT });
@@ -75,4 +79,4 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   return sheet;
 }
 
-export const COST_ROWS_LAYOUT = { widths: [44, 16, 13, 60], freezeRows: HEADER_ROW } as const;
+export const COST_ROWS_LAYOUT = { widths: [44, 16, 13, 44, 60], freezeRows: HEADER_ROW } as const;

@@ -45,12 +45,6 @@ export interface Paint {
   readonly style: string;
 }
 
-export interface Note {
-  readonly row: number;
-  readonly column: number;
-  readonly text: string;
-}
-
 /** A drop-down list of allowed values over a rectangle of cells. */
 export interface Validation {
   readonly top: number;
@@ -66,7 +60,6 @@ export interface SheetPlan {
   readonly columnWidths: readonly number[];
   readonly blocks: readonly Block[];
   readonly paints: readonly Paint[];
-  readonly notes: readonly Note[];
   readonly validations: readonly Validation[];
   /** Rows and columns kept in view when scrolling. */
   readonly freeze?: { readonly rows: number; readonly columns: number };

@@ -1,7 +1,7 @@
-// Building one sheet's plan: blocks of contents, the styles over them, notes, drop-down lists and
+// Building one sheet's plan: blocks of contents, the styles over them, drop-down lists and
 // the defined names that point into it.
 import { a1, columnName, sheetReference } from '../core/cell';
-import { Block, Content, DefinedName, Note, Paint, SheetPlan, Validation } from './plan';
+import { Block, Content, DefinedName, Paint, SheetPlan, Validation } from './plan';
 import { StyleName } from './styles';
 
 export const text = (value: string): Content => ({ text: value });
@@ -18,7 +18,6 @@ export interface Cell {
 export class SheetBuilder {
   private readonly blocks: Block[] = [];
   private readonly paints: Paint[] = [];
-  private readonly notes: Note[] = [];
   private readonly validations: Validation[] = [];
 
   constructor(readonly name: string, private readonly names: DefinedName[]) {}
@@ -42,10 +41,6 @@ export class SheetBuilder {
     this.paints.push({ top, left, bottom, right, style });
   }
 
-  note(row: number, column: number, value: string): void {
-    this.notes.push({ row, column, text: value });
-  }
-
   allow(top: number, left: number, bottom: number, right: number, allowed: readonly string[]): void {
     this.validations.push({ top, left, bottom, right, allowed });
   }
@@ -61,7 +56,6 @@ export class SheetBuilder {
       columnWidths: options.columnWidths,
       blocks: this.blocks,
       paints: this.paints,
-      notes: this.notes,
       validations: this.validations,
       freeze: options.freeze,
       tabColor: options.tabColor,

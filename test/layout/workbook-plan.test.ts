@@ -92,7 +92,8 @@ describe('the workbook plan', () => {
     const crm = named(q, 'VfM_Amounts').top + 1;
     expect(contentAt(rows, crm, 2)).toEqual({ number: 46648.63 });
     expect(styleAt(rows, crm, 2)).toBe('input');
-    expect(rows.notes).toEqual([{ row: crm, column: 2, text: expect.stringContaining('Costs!B5 holds this amount as text') }]);
+    expect(contentAt(rows, crm, 5)).toEqual({ text: expect.stringContaining('Costs!B5 holds this amount as text') });
+    expect(contentAt(rows, crm + 1, 5)).toBeNull(); // a number needs no note
   });
 
   it('quotes a source sheet whose name needs it', () => {

@@ -106,7 +106,7 @@ describe('the real manifest', () => {
     expect(sourceBefore).toContain('<OfficeTab id="TabHome">');
     expect(sourceBefore).toMatch(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>[^<]+<\/TaskpaneId>/);
     expect(sourceBefore).toContain(`<Set Name="ExcelApi" MinVersion="${addin.requirementSets[0].minVersion}"/>`);
-    expect(addin.requirementSets).toEqual([expect.objectContaining({ name: 'ExcelApi', minVersion: '1.10' })]);
+    expect(addin.requirementSets).toEqual([expect.objectContaining({ name: 'ExcelApi', minVersion: '1.9' })]);
   });
 });
 
@@ -216,11 +216,11 @@ describe('broken copies fail with the right message', () => {
   });
 
   test('a requirement set that differs from scripts/addin.json, and other hosts', () => {
-    const broken = replaceOnce(built, '<Set Name="ExcelApi" MinVersion="1.10"/>', '<Set Name="ExcelApi" MinVersion="1.9"/>');
+    const broken = replaceOnce(built, '<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.8"/>');
     expect(failures(validate(broken))).toEqual([{
-      check: 'hosts and requirement sets as scripts/addin.json (Workbook; ExcelApi 1.10)',
+      check: 'hosts and requirement sets as scripts/addin.json (Workbook; ExcelApi 1.9)',
       line: lineOf(built, '<Set Name="ExcelApi"'),
-      message: `ExcelApi MinVersion is 1.9; scripts/addin.json says 1.10 (${addin.requirementSets[0].why})`,
+      message: `ExcelApi MinVersion is 1.8; scripts/addin.json says 1.9 (${addin.requirementSets[0].why})`,
     }]);
     const word = replaceOnce(built, '<Host Name="Workbook"/>', '<Host Name="Workbook"/>\n    <Host Name="Document"/>');
     expect(failures(validate(word))).toEqual([expect.objectContaining({ message: '<Hosts> lists Workbook, Document; scripts/addin.json says Workbook' })]);

@@ -9,6 +9,8 @@ import { Block, Content, DefinedName, Style, WorkbookPlan } from '../../layout/p
 export const REQUEST_BUDGET_BYTES = 4_000_000;
 /** Bytes of cells (contents and number formats) queued before a request is sent: room is left for the rest. */
 const CELL_BYTES_PER_REQUEST = 3_500_000;
+/** What applying one style sends (about eight format settings, each with its object path): a generous size. */
+const STYLE_BYTES = 1_500;
 
 /** Points per character of column width (Excel's default 8.43 characters is 48 points). */
 const POINTS_PER_CHARACTER = 48 / 8.43;
@@ -138,10 +140,14 @@ export async function writeWorkbook(
         const range = sheet.getRange(address(piece.top, piece.left, piece.top + piece.rows.length - 1, piece.left + width - 1));
         if (formats) range.numberFormat = rect.map(() => formats);
         range.formulas = rect;
+        await budget(STYLE_BYTES);
         applyStyle(range, plan.styles[piece.style]);
       }
     }
-    for (const paint of planned.paints) applyStyle(sheet.getRange(address(paint.top, paint.left, paint.bottom, paint.right)), plan.styles[paint.style]);
+    for (const paint of planned.paints) {
+      await budget(STYLE_BYTES);
+      applyStyle(sheet.getRange(address(paint.top, paint.left, paint.bottom, paint.right)), plan.styles[paint.style]);
+    }
     planned.columnWidths.forEach((width, i) => {
       sheet.getRange(`${columnName(i + 1)}:${columnName(i + 1)}`).format.columnWidth = Math.round(width * POINTS_PER_CHARACTER * 100) / 100;
     });
@@ -149,10 +155,6 @@ export async function writeWorkbook(
       const range = sheet.getRange(address(v.top, v.left, v.bottom, v.right));
       range.dataValidation.rule = { list: { inCellDropDown: true, source: v.allowed.join(',') } };
       range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: 'Not allowed', message: `Choose ${v.allowed.join(' or ')}` };
-    }
-    for (const note of planned.notes) {
-      await budget(note.text.length + 64);
-      workbook.comments.add(`${sheetReference(planned.name)}!${a1(note.row, note.column)}`, note.text);
     }
     if (planned.freeze) sheet.freezePanes.freezeRows(planned.freeze.rows);
     if (planned.tabColor) sheet.tabColor = planned.tabColor;

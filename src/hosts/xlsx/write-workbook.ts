@@ -102,7 +102,6 @@ export function applyPlan(workbook: Workbook, plan: WorkbookPlan): void {
         }
       }
     }
-    for (const note of planned.notes) sheet.getCell(note.row, note.column).note = note.text;
     for (const v of planned.validations) {
       const range = `${columnName(v.left)}${v.top}:${columnName(v.right)}${v.bottom}`;
       (sheet as unknown as WithValidations).dataValidations.add(range, {

@@ -126,7 +126,11 @@ describe('writing the scenarios', () => {
 });
 
 describe('the round-trip and payload budgets', () => {
-  const table = (rows: number) => [['Item', '£'], ...Array.from({ length: rows }, (_, i) => [i % 50 === 0 ? `Membership subscription ${i}` : `Contract ${i} with a supplier`, 1000 + (i % 997)])];
+  // Every tenth amount as text: each brings a note to the written sheet.
+  const table = (rows: number) => [['Item', '£'], ...Array.from({ length: rows }, (_, i) => [
+    i % 50 === 0 ? `Membership subscription ${i}` : `Contract ${i} with a supplier`,
+    i % 10 === 0 ? `£${1000 + (i % 997)}.50` : 1000 + (i % 997),
+  ])];
 
   it('takes at most two round trips for 5,000 rows', async () => {
     const fake = fakeWith(table(5000), 'A1:B5001');

@@ -1,0 +1,50 @@
+// The add-in's Generate against the fake Excel: round trips and request sizes for a table of a
+// given size, for the Office.js host and for a naive writer that sends one cost row a request.
+import { analyse } from '../src/core/analysis';
+import { readWorkbook } from '../src/hosts/office/read-workbook';
+import { writeWorkbook } from '../src/hosts/office/write-workbook';
+import { a1 } from '../src/core/cell';
+import { Content, WorkbookPlan } from '../src/layout/plan';
+import { planWorkbook, productSheets } from '../src/layout/workbook-plan';
+import { createFakeExcel } from '../test/fake-office';
+import { costGrid } from './cost-grid';
+
+const rows = Number(process.argv[2]);
+const RUN = { product: 'VfM Scenarios', version: 'bench', ranAt: '2012-10-19T09:30:00Z', fingerprint: 'f' };
+
+const input = (content: Content) => (content === null ? '' : 'text' in content ? `'${content.text}` : 'number' in content ? content.number : `=${content.formula}`);
+
+/** The baseline: every row of every block in a request of its own. */
+async function naiveWrite(context: Excel.RequestContext, plan: WorkbookPlan): Promise<void> {
+  for (const planned of plan.sheets) {
+    const sheet = context.workbook.worksheets.add(planned.name);
+    for (const block of planned.blocks) {
+      for (const [r, row] of block.rows.entries()) {
+        const range = sheet.getRange(`${a1(block.top + r, block.left)}:${a1(block.top + r, block.left + row.length - 1)}`);
+        range.formulas = [row.map(input)];
+        await context.sync(); // the pattern the host avoids: a request a row
+      }
+    }
+  }
+}
+
+async function measure(write: (context: Excel.RequestContext, plan: WorkbookPlan, names: readonly { name: string; sheet: string }[]) => Promise<void>) {
+  const fake = createFakeExcel();
+  const grid = costGrid(rows);
+  fake.workbook.addSheet('Costs', grid.values.map((row) => row.map((v) => (v === null || typeof v === 'object' ? null : v))));
+  fake.workbook.select('Costs', `A1:B${grid.values.length}`);
+  await fake.Excel.run(async (context) => {
+    const state = await readWorkbook(context, 'selection');
+    if (!state.grid) throw new Error('nothing read');
+    const analysis = analyse({ grid: state.grid, assumptions: { noticeServedOn: '2012-10-19' }, today: { year: 2012, month: 10, day: 19 } });
+    await write(context, planWorkbook(analysis, state.sheetNames, productSheets(state.definedNames), RUN), state.definedNames);
+  });
+  const c = fake.counters;
+  return { roundTrips: c.roundTrips, largestRequestBytes: c.largestRequestBytes, requestBytes: c.requestBytes };
+}
+
+(async () => {
+  const host = await measure(writeWorkbook);
+  const naive = await measure(naiveWrite);
+  console.log(JSON.stringify({ rows, host, naive }));
+})();
