@@ -149,7 +149,11 @@ it('names the bad cell and writes nothing when the table cannot be used', async 
   await page.getByRole('button', { name: 'Read the cost rows' }).click();
   await page.waitForSelector('#problems li');
   expect(await page.locator('#problems').innerText()).toContain('Costs!B5: amount "tbc" is not a number');
-  expect(await page.getByRole('button', { name: 'Generate the scenarios' }).isDisabled()).toBe(true);
+  await page.getByRole('button', { name: 'Generate the scenarios' }).click();
+  await page.waitForFunction(() => document.getElementById('pane')?.getAttribute('aria-busy') === 'false');
+  expect(await page.locator('#problems').innerText()).toContain('Costs!B5: amount "tbc" is not a number');
+  expect(await page.locator('#results').innerText()).toBe('');
+  expect(await page.locator('#status').innerText()).toBe('');
   await shot(page, '4-bad-cell');
   const sheets = await page.evaluate(() => (window as unknown as { __fakeExcel: { snapshot(): Snapshot } }).__fakeExcel.snapshot().sheets.map((s) => s.name));
   expect(sheets).toEqual(['Costs']);
@@ -171,4 +175,25 @@ it('validates the assumptions inline, under the field, and labels every control'
   );
   expect(unlabelled).toBe(0);
   await page.close();
+});
+
+it('generates straight from a selection, and a re-opened workbook starts from the inputs of that run', async () => {
+  const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } });
+  await page.getByLabel('Notice served on').fill('2013-01-31');
+  await page.getByLabel('Discount rate').fill('5');
+  await page.getByLabel('When partners leave').selectOption('shared-pool');
+  await page.getByLabel('Members paying in the base year').fill('10');
+  await page.getByRole('button', { name: 'Generate the scenarios' }).click();
+  await page.waitForSelector('#results dl.headline');
+  const written = await page.evaluate(() => (window as unknown as { __fakeExcel: { snapshot(): Snapshot } }).__fakeExcel.snapshot());
+  await page.close();
+
+  const again = await openPane(written);
+  await again.waitForSelector('#status:has-text("Restored the inputs of the last run")');
+  expect(await again.getByLabel('Notice served on').inputValue()).toBe('2013-01-31');
+  expect(await again.getByLabel('Discount rate').inputValue()).toBe('5');
+  expect(await again.getByLabel('When partners leave').inputValue()).toBe('shared-pool');
+  expect(await again.getByLabel('Members paying in the base year').inputValue()).toBe('10');
+  await shot(again, '5-restored');
+  await again.close();
 });

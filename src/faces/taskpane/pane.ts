@@ -14,7 +14,7 @@ import { columnCells } from '../../core/cell';
 import { fingerprint } from '../../layout/fingerprint';
 import { INPUT_NAMES, assumptionsFromInputs } from '../../layout/read-back';
 import { planWorkbook, productSheets } from '../../layout/workbook-plan';
-import { SourceChoice, WorkbookState, readNamedValues, readWorkbook } from '../../hosts/office/read-workbook';
+import { SourceChoice, WorkbookState, readNamedValues, readWorkbook, sheetOfFormula } from '../../hosts/office/read-workbook';
 import { writeWorkbook } from '../../hosts/office/write-workbook';
 import { stayWithdrawChart } from './chart';
 import { byId, el, replaceChildren } from './dom';
@@ -41,7 +41,6 @@ export class Pane {
   private analysis: Analysis | undefined;
   private form: FormValues;
   private overrides: Record<string, CostClass> = {};
-  private restored = false;
   private busy = false;
 
   constructor(private readonly options: PaneOptions) {
@@ -59,19 +58,27 @@ export class Pane {
     this.renderRows();
   }
 
+  /** Starts from the inputs of the last run when the workbook holds the product's sheets. */
+  async restoreLastRun(): Promise<void> {
+    await this.working('Looking for an earlier run in this workbook…', async () => {
+      const given = await this.options.excel.run(async (context) => {
+        const names = context.workbook.names;
+        names.load('items/name,items/formula');
+        await context.sync();
+        const ours = productSheets(names.items.map((item) => ({ name: item.name, sheet: sheetOfFormula(item.formula) })));
+        return ours.size > 0 ? assumptionsFromInputs(await readNamedValues(context, INPUT_NAMES)) : undefined;
+      });
+      if (given) this.restore(given);
+    });
+  }
+
   // ---- actions ----
 
-  /** Reads the source (one round trip), restoring the last run's inputs the first time. */
+  /** Reads the source: one round trip. */
   async read(): Promise<void> {
     await this.working('Reading the workbook…', async () => {
-      const { state, restored } = await this.options.excel.run(async (context) => {
-        const state = await readWorkbook(context, this.source);
-        const ours = productSheets(state.definedNames);
-        const restored = !this.restored && ours.size > 0 ? assumptionsFromInputs(await readNamedValues(context, INPUT_NAMES)) : undefined;
-        return { state, restored };
-      });
+      const state = await this.options.excel.run((context) => readWorkbook(context, this.source));
       this.grid = this.checkSource(state);
-      if (restored) this.restore(restored);
       this.reanalyse();
     });
   }
@@ -142,11 +149,9 @@ export class Pane {
     this.renderRows();
     this.validateForm();
     replaceChildren(byId('results'));
-    byId<HTMLButtonElement>('generate').disabled = this.analysis === undefined || this.busy;
   }
 
   private restore(given: Record<string, unknown>): void {
-    this.restored = true;
     try {
       const resolved = resolveAssumptions(given, { today: this.options.today(), yearsInLabels: new Map() });
       this.form = formFromAssumptions(resolved.values, resolved.sources.baseYear === 'given');
@@ -314,15 +319,16 @@ export class Pane {
     try {
       await new Promise((resolve) => setTimeout(resolve, 0)); // let the busy state paint first
       await task();
-      this.say('');
+      if (byId('status').textContent === message) this.say(''); // keep what the task itself said
     } catch (error) {
-      if (error instanceof InputError) this.showProblems(error.problems);
-      else this.say(error instanceof PaneError ? error.message : `Excel reported a problem: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
+      if (error instanceof InputError) {
+        this.showProblems(error.problems);
+        this.say('');
+      } else this.say(error instanceof PaneError ? error.message : `Excel reported a problem: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
     } finally {
       this.busy = false;
       main.setAttribute('aria-busy', 'false');
       for (const button of document.querySelectorAll<HTMLButtonElement>('button.primary, button.secondary')) button.disabled = false;
-      byId<HTMLButtonElement>('generate').disabled = this.analysis === undefined;
       byId('progress').hidden = true;
     }
   }

@@ -20,5 +20,6 @@ Office.onReady(() => {
     version,
   });
   pane.mount();
-  if (!place.inExcel) for (const id of ['read', 'generate']) byId<HTMLButtonElement>(id).disabled = true;
+  if (place.inExcel) void pane.restoreLastRun();
+  else for (const id of ['read', 'generate']) byId<HTMLButtonElement>(id).disabled = true;
 });
