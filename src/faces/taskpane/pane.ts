@@ -189,7 +189,7 @@ export class Pane {
     const a = this.analysis;
     const list = byId('rows');
     if (!a) {
-      replaceChildren(list, this.grid ? null : el('p', { class: 'hint' }, 'No cost rows yet. Choose where they are and press Read.'));
+      replaceChildren(list, this.grid ? null : el('p', { class: 'hint' }, 'No cost rows read yet. Choose where they are and press Read to check them first, or Generate.'));
       return;
     }
     const cellOf = columnCells(a.table.sheet, a.table.amountColumn);
