@@ -41,6 +41,8 @@ export class Pane {
   private analysis: Analysis | undefined;
   private form: FormValues;
   private overrides: Record<string, CostClass> = {};
+  /** The scenario sheet the last Generate wrote, for "Go to the scenario sheet". */
+  private scenarioSheet: string | undefined;
   private busy = false;
 
   constructor(private readonly options: PaneOptions) {
@@ -103,8 +105,6 @@ export class Pane {
       this.renderResults();
     });
   }
-
-  private scenarioSheet: string | undefined;
 
   async goToSheet(): Promise<void> {
     const name = this.scenarioSheet;
