@@ -197,3 +197,36 @@ it('generates straight from a selection, and a re-opened workbook starts from th
   await shot(again, '5-restored');
   await again.close();
 });
+
+it('is worked by keyboard alone: every control is reached by Tab, and Enter on Generate writes the scenarios', async () => {
+  const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } });
+  const reached = new Set<string>();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent?.trim() || ''));
+  }
+  for (const id of ['read', 'noticeServedOn', 'noticeMonths', 'horizonYears', 'fyStartMonth', 'discountRate', 'indexation', 'sharing', 'inBaseYear', 'baseYear', 'generate']) {
+    expect(reached).toContain(id);
+  }
+  await page.focus('#generate');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#results dl.headline');
+  await page.close();
+});
+
+it('stays usable on a large table: a busy state while Excel works, and the first rows drawn, not all of them', async () => {
+  const rows = [['Item', '£'], ...Array.from({ length: 20_000 }, (_, i) => [i === 0 ? 'Core team contribution' : `Contract ${i}`, 100 + (i % 89)])];
+  const page = await openPane({ sheets: [{ name: 'Costs', rows }], selection: { sheet: 'Costs', address: 'A1:B20001' } });
+  await page.getByRole('button', { name: 'Read the cost rows' }).click();
+  await page.waitForSelector('#status:has-text("Reading the workbook")');
+  await page.waitForSelector('table.rows tbody tr');
+  expect(await page.locator('table.rows tbody tr').count()).toBe(200);
+  expect(await page.locator('#rows').innerText()).toContain('Showing the first 200 of 20000 rows');
+  await page.getByRole('button', { name: 'Generate the scenarios' }).click();
+  await page.waitForSelector('#results dl.headline', { timeout: 120_000 });
+  const costRows = await page.evaluate(() =>
+    Object.keys((window as unknown as { __fakeExcel: { snapshot(): Snapshot } }).__fakeExcel.snapshot().sheets.find((s) => s.name === 'VfM Cost Rows')?.cells ?? {}).filter((a) => /^A\d+$/.test(a)).length);
+  expect(costRows).toBeGreaterThan(20_000);
+  await shot(page, '6-large-table');
+  await page.close();
+});
