@@ -99,15 +99,48 @@ const nameReference = (name: DefinedName) =>
   `=${sheetReference(name.sheet)}!$${columnName(name.left)}$${name.top}` +
   (name.bottom !== name.top || name.right !== name.left ? `:$${columnName(name.right)}$${name.bottom}` : '');
 
+/** The name a planned sheet is written under until the last request puts it in place. */
+export const writingName = (index: number, name: string) => `~${index + 1} ${name}`.slice(0, 31);
+
 /**
- * Writes the plan. `existingNames` are the workbook's defined names as read before: those the plan
- * defines again, and those pointing into sheets it replaces, are deleted first.
+ * Writes the plan, all or nothing. The new sheets are written under temporary names; only the last
+ * request retires the product's earlier sheets and names (`existingNames`: the workbook's defined
+ * names as read before), gives the new sheets their names and defines the plan's names. If any
+ * request fails before then, the new sheets are removed again and the earlier run stays as it was.
  */
 export async function writeWorkbook(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
   existingNames: readonly { name: string; sheet: string }[],
 ): Promise<void> {
+  try {
+    await writeSheets(context, plan);
+  } catch (error) {
+    await removeUnfinished(context, plan).catch(() => undefined); // best effort; the first error is the one to report
+    throw error;
+  }
+  const workbook = context.workbook;
+  context.application.suspendApiCalculationUntilNextSync();
+  const removed = new Set(plan.remove);
+  const redefined = new Set(plan.names.map((n) => n.name));
+  for (const existing of existingNames) {
+    if (redefined.has(existing.name) || removed.has(existing.sheet)) workbook.names.getItem(existing.name).delete();
+  }
+  for (const name of plan.remove) workbook.worksheets.getItem(name).delete();
+  plan.sheets.forEach((planned, i) => (workbook.worksheets.getItem(writingName(i, planned.name)).name = planned.name));
+  for (const name of plan.names) workbook.names.add(name.name, nameReference(name));
+  await context.sync();
+}
+
+async function removeUnfinished(context: Excel.RequestContext, plan: WorkbookPlan): Promise<void> {
+  const sheets = plan.sheets.map((planned, i) => context.workbook.worksheets.getItemOrNullObject(writingName(i, planned.name)));
+  await context.sync();
+  for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
+  await context.sync();
+}
+
+/** The new sheets, under their temporary names, in requests under the budget; the last is left queued. */
+async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan): Promise<void> {
   const workbook = context.workbook;
   let pending = 0;
   /** Sends what is queued once it nears the budget; calculation stays suspended for every request. */
@@ -121,15 +154,8 @@ export async function writeWorkbook(
   };
   await budget(0);
 
-  const removed = new Set(plan.remove);
-  const redefined = new Set(plan.names.map((n) => n.name));
-  for (const existing of existingNames) {
-    if (redefined.has(existing.name) || removed.has(existing.sheet)) workbook.names.getItem(existing.name).delete();
-  }
-  for (const name of plan.remove) workbook.worksheets.getItem(name).delete();
-
-  for (const planned of plan.sheets) {
-    const sheet = workbook.worksheets.add(planned.name);
+  for (const [index, planned] of plan.sheets.entries()) {
+    const sheet = workbook.worksheets.add(writingName(index, planned.name));
     for (const block of planned.blocks) {
       const width = widthOf(block);
       const formats = formatRow(block, width);
@@ -163,6 +189,4 @@ export async function writeWorkbook(
       sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     }
   }
-  for (const name of plan.names) workbook.names.add(name.name, nameReference(name));
-  await context.sync();
 }
