@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import JSZip from 'jszip';
 import path from 'path';
 import { Io, run } from '../../src/faces/cli/main';
@@ -144,5 +144,26 @@ describe('vfm analyse --out', () => {
     expect(await run(['analyse', input, '--assumptions', path.join(dir, 'missing.json'), '--out', path.join(dir, 'y.xlsx'), '--json', path.join(dir, 'y.json')], io)).toBe(2);
     expect(existsSync(path.join(dir, 'y.xlsx'))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['in.xlsx', 'once.xlsx']);
+  });
+});
+
+describe('what the .xlsx writer would lose', () => {
+  it('refuses --out on a workbook with charts or macros, naming them, and writes nothing; --json alone still works', async () => {
+    const dir = temporaryDirectory();
+    const plain = path.join(dir, 'plain.xlsx');
+    await councilWorkbook(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    zip.file('xl/vbaProject.bin', 'macros');
+    const withChart = path.join(dir, 'with-chart.xlsx');
+    writeFileSync(withChart, await zip.generateAsync({ type: 'nodebuffer' }));
+
+    let err = '';
+    const io: Io = { ...IO, err: (t) => void (err += t) };
+    expect(await run(['analyse', withChart, '--out', path.join(dir, 'out.xlsx')], io)).toBe(2);
+    expect(err).toContain('holds charts, macros, which the .xlsx writer would not keep');
+    expect(existsSync(path.join(dir, 'out.xlsx'))).toBe(false);
+    expect(await run(['analyse', withChart, '--json', path.join(dir, 's.json')], IO)).toBe(0);
+    expect(await run(['analyse', plain, '--out', path.join(dir, 'plain-out.xlsx')], IO)).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { CellRange, Grid, parseRange, rangeA1 } from '../../core/cell';
 import { holdsCostTable } from '../../core/cost-table';
 import { InputError, describeProblem } from '../../core/problems';
 import { replaceFile } from '../../hosts/files';
-import { Workbook, readWorkbook, sheetGrid, sheetNames } from '../../hosts/xlsx/read-workbook';
+import { Workbook, partsLostOnWrite, readWorkbook, sheetGrid, sheetNames } from '../../hosts/xlsx/read-workbook';
 import { applyPlan, definedNames, saveWorkbook } from '../../hosts/xlsx/write-workbook';
 import { fingerprint } from '../../layout/fingerprint';
 import { planWorkbook, productSheets } from '../../layout/workbook-plan';
@@ -133,6 +133,12 @@ async function analyseCommand(options: AnalyseOptions, io: Io): Promise<void> {
   const workbook = await readWorkbook(options.input).catch((error: Error) => {
     throw new UsageError(`${options.input}: cannot be read as an .xlsx workbook (${error.message})`);
   });
+  if (options.out) {
+    const lost = await partsLostOnWrite(options.input);
+    if (lost.length > 0) {
+      throw new UsageError(`${options.input} holds ${lost.join(', ')}, which the .xlsx writer would not keep, so --out writes nothing. Use the Excel add-in, which writes into the open workbook and keeps everything, or leave out --out (--json still works)`);
+    }
+  }
   const ours = productSheets(definedNames(workbook));
   const grid = sourceGrid(workbook, ours, options.sheet, range);
   const analysis = analyse({ grid, assumptions, today: io.today() });

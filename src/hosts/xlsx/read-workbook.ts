@@ -1,6 +1,8 @@
 // Reads sheets of an .xlsx file into the core's grids of cell values. It decides nothing about
 // what the cells mean.
 import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import JSZip from 'jszip';
 import { CellRange, CellValue, Grid } from '../../core/cell';
 
 export type Workbook = ExcelJS.Workbook;
@@ -59,4 +61,25 @@ export function sheetGrid(sheet: ExcelJS.Worksheet, range?: CellRange): Grid {
     values.push(row);
   }
   return { sheet: sheet.name, top, left, values };
+}
+
+/** Parts of an .xlsx file that exceljs does not write back, by where they live in the package. */
+const PARTS_LOST_ON_WRITE: readonly [RegExp, string][] = [
+  [/^xl\/charts\//, 'charts'],
+  [/^xl\/pivot(Tables|Cache)\//, 'pivot tables'],
+  [/^xl\/vbaProject\.bin$/, 'macros'],
+  [/^xl\/slicer(s|Caches)\//, 'slicers'],
+  [/^xl\/timeline(s|Caches)\//, 'timelines'],
+  [/^xl\/externalLinks\//, 'links to other workbooks'],
+  [/^xl\/ctrlProps\//, 'form controls'],
+];
+
+/** What the file holds that writing it again through exceljs would lose (empty when nothing). */
+export async function partsLostOnWrite(path: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(await fs.readFile(path));
+  const found = new Set<string>();
+  zip.forEach((entry) => {
+    for (const [pattern, what] of PARTS_LOST_ON_WRITE) if (pattern.test(entry)) found.add(what);
+  });
+  return [...found];
 }
