@@ -70,6 +70,21 @@ export interface CellRange {
   readonly right: number;
 }
 
+/** `'VfM Scenarios'!$C$5`, or `Costs!$B$9:$B$20` for a rectangle: how a name refers to cells. */
+export function absoluteReference(sheet: string, range: CellRange): string {
+  const corner = (row: number, column: number) => `$${columnName(column)}$${row}`;
+  const single = range.top === range.bottom && range.left === range.right;
+  return `${sheetReference(sheet)}!${corner(range.top, range.left)}${single ? '' : `:${corner(range.bottom, range.right)}`}`;
+}
+
+/** The sheet a reference names: `='My costs'!$B$3` and `Costs!B3` give `My costs` and `Costs`. */
+export function sheetOfReference(reference: string): string {
+  const body = reference.replace(/^=/, '');
+  const bang = body.lastIndexOf('!');
+  const sheet = bang < 0 ? '' : body.slice(0, bang);
+  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
 export function rangeA1(range: CellRange): string {
   const start = a1(range.top, range.left);
   const end = a1(range.bottom, range.right);

@@ -1,6 +1,5 @@
 // Building one sheet's plan: blocks of contents, the styles over them, drop-down lists and
 // the defined names that point into it.
-import { a1, columnName, sheetReference } from '../core/cell';
 import { Block, Content, DefinedName, Paint, SheetPlan, Validation } from './plan';
 import { StyleName } from './styles';
 
@@ -21,16 +20,6 @@ export class SheetBuilder {
   private readonly validations: Validation[] = [];
 
   constructor(readonly name: string, private readonly names: DefinedName[]) {}
-
-  /** `C5` */
-  local(row: number, column: number): string {
-    return a1(row, column);
-  }
-
-  /** `'VfM Cost Rows'!$C$5`, for formulas on other sheets. */
-  absolute(row: number, column: number): string {
-    return `${sheetReference(this.name)}!$${columnName(column)}$${row}`;
-  }
 
   /** Writes a rectangle of contents in one style. */
   put(top: number, left: number, rows: readonly (readonly Content[])[], style: StyleName, formats?: readonly (string | undefined)[]): void {

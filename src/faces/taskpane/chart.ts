@@ -1,6 +1,8 @@
 // The pane's small chart: the cost of staying against the cost of withdrawing, by financial year,
 // drawn as SVG (no chart library).
 
+import { Money, formatMoney } from '../../core/money';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
@@ -12,14 +14,15 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
 
 export interface ChartYear {
   readonly label: string;
-  readonly stay: number;
-  readonly withdraw: number;
+  readonly stay: Money;
+  readonly withdraw: Money;
 }
 
 const COLOURS = { stay: '#107C41', withdraw: '#9BC9A6' };
 
 /** Grouped bars, one pair a year, scaled to the largest cost; readable at the pane's 320 px. */
-export function stayWithdrawChart(years: readonly ChartYear[], describe: (pounds: number) => string): SVGSVGElement {
+export function stayWithdrawChart(years: readonly ChartYear[]): SVGSVGElement {
+  const describe = (amount: Money) => formatMoney(amount);
   const width = 288;
   const height = 168;
   const top = 22;

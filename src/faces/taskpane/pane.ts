@@ -4,17 +4,16 @@ import { Analysis, analyse } from '../../core/analysis';
 import { resolveAssumptions } from '../../core/assumptions';
 import { CalendarDate, isoDate } from '../../core/calendar-date';
 import { CostClass, DEFAULT_REASON, classify } from '../../core/classification';
-import { Grid } from '../../core/cell';
 import { fyLabel } from '../../core/financial-year';
 import { SHARING_MODELS } from '../../core/membership';
-import { formatMoney, toPounds } from '../../core/money';
+import { formatMoney } from '../../core/money';
 import { InputError, Problem, describeProblem, describeWarning } from '../../core/problems';
 import { yearsNamedInLabels } from '../../core/base-year';
-import { columnCells } from '../../core/cell';
+import { Grid, columnCells, sheetOfReference } from '../../core/cell';
 import { fingerprint } from '../../layout/fingerprint';
 import { INPUT_NAMES, assumptionsFromInputs } from '../../layout/read-back';
 import { planWorkbook, productSheets } from '../../layout/workbook-plan';
-import { SourceChoice, WorkbookState, readNamedValues, readWorkbook, sheetOfFormula } from '../../hosts/office/read-workbook';
+import { SourceChoice, WorkbookState, readNamedValues, readWorkbook } from '../../hosts/office/read-workbook';
 import { writeWorkbook } from '../../hosts/office/write-workbook';
 import { stayWithdrawChart } from './chart';
 import { byId, el, replaceChildren } from './dom';
@@ -67,7 +66,7 @@ export class Pane {
         const names = context.workbook.names;
         names.load('items/name,items/formula');
         await context.sync();
-        const ours = productSheets(names.items.map((item) => ({ name: item.name, sheet: sheetOfFormula(item.formula) })));
+        const ours = productSheets(names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) })));
         return ours.size > 0 ? assumptionsFromInputs(await readNamedValues(context, INPUT_NAMES)) : undefined;
       });
       if (given) this.restore(given);
@@ -291,8 +290,7 @@ export class Pane {
     if (!a) return;
     const s = a.savings;
     const allOk = a.checks.every((c) => c.ok);
-    const years = s.years.map((y) => ({ label: fyLabel(y.fy), stay: toPounds(y.stay), withdraw: toPounds(y.withdraw) }));
-    const describe = (pounds: number) => `£${pounds.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const years = s.years.map((y) => ({ label: fyLabel(y.fy), stay: y.stay, withdraw: y.withdraw }));
     replaceChildren(byId('results'),
       el('h2', {}, 'Scenarios written'),
       el('dl', { class: 'headline' },
@@ -302,7 +300,7 @@ export class Pane {
         el('dt', {}, 'Net present value'), el('dd', {}, formatMoney(s.npv)),
         el('dt', {}, 'Checks'), el('dd', { class: allOk ? 'ok' : 'warning' }, allOk ? 'All pass' : `Failing: ${a.checks.filter((c) => !c.ok).map((c) => c.name).join(', ')}`),
       ),
-      stayWithdrawChart(years, describe),
+      stayWithdrawChart(years),
     );
     byId('go-to-sheet').hidden = false;
   }

@@ -1,7 +1,7 @@
 // Reads what the product needs from the open workbook in ONE round trip: the source cells (the
 // selection, or the active sheet's used range), the sheet names, and the defined names (which mark
 // the product's own sheets). It decides nothing about what the cells mean.
-import { CellValue, Grid, a1, dateOfSerial } from '../../core/cell';
+import { CellValue, Grid, a1, dateOfSerial, sheetOfReference } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
 
 
@@ -39,14 +39,6 @@ export function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.
   }
 }
 
-/** The sheet a name's formula refers to: `='VfM Scenarios'!$C$5` gives `VfM Scenarios`. */
-export function sheetOfFormula(formula: string): string {
-  const body = formula.replace(/^=/, '');
-  const bang = body.lastIndexOf('!');
-  const sheet = bang < 0 ? '' : body.slice(0, bang);
-  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
-}
-
 /** Cells read in one request when a source is too large for one response (about 45 bytes a cell). */
 const CELLS_PER_READ = 60_000;
 
@@ -79,7 +71,7 @@ export async function readWorkbook(context: Excel.RequestContext, source: Source
   }
 
   const sheetNames = workbook.worksheets.items.map((s) => s.name);
-  const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfFormula(item.formula) }));
+  const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) }));
   if (range.isNullObject) return { grid: undefined, sheetNames, definedNames, address: undefined };
   const values = whole ? cellsOf(range) : await readInPieces(context, sheet, range);
   const grid: Grid = { sheet: sheet.name, top: range.rowIndex + 1, left: range.columnIndex + 1, values };

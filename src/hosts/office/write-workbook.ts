@@ -2,8 +2,8 @@
 // calculation suspended, in as few requests as the 5 MB limit of Excel on the web allows (each kept
 // under 4 MB). Every decision about what to write is in the plan; this file only knows how
 // Office.js writes it.
-import { a1, columnName, sheetReference } from '../../core/cell';
-import { Block, Content, DefinedName, Style, WorkbookPlan } from '../../layout/plan';
+import { absoluteReference, columnName, rangeA1 } from '../../core/cell';
+import { Block, Content, Style, WorkbookPlan } from '../../layout/plan';
 
 /** Requests stay under this, well inside Excel on the web's 5 MB. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
@@ -35,8 +35,6 @@ function formulaInput(content: Content): string | number {
   return `=${content.formula}`;
 }
 
-const address = (top: number, left: number, bottom: number, right: number) =>
-  top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
 
 function applyStyle(range: Excel.Range, style: Style): void {
   const font = range.format.font;
@@ -95,9 +93,6 @@ export function pieces(block: Block, budget = CELL_BYTES_PER_REQUEST): Block[] {
   return out;
 }
 
-const nameReference = (name: DefinedName) =>
-  `=${sheetReference(name.sheet)}!$${columnName(name.left)}$${name.top}` +
-  (name.bottom !== name.top || name.right !== name.left ? `:$${columnName(name.right)}$${name.bottom}` : '');
 
 /** The name a planned sheet is written under until the last request puts it in place. */
 export const writingName = (index: number, name: string) => `~${index + 1} ${name}`.slice(0, 31);
@@ -128,7 +123,7 @@ export async function writeWorkbook(
   }
   for (const name of plan.remove) workbook.worksheets.getItem(name).delete();
   plan.sheets.forEach((planned, i) => (workbook.worksheets.getItem(writingName(i, planned.name)).name = planned.name));
-  for (const name of plan.names) workbook.names.add(name.name, nameReference(name));
+  for (const name of plan.names) workbook.names.add(name.name, `=${absoluteReference(name.sheet, name)}`);
   await context.sync();
 }
 
@@ -163,7 +158,7 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan): P
       for (const piece of pieces(block)) {
         await budget(piece.rows.reduce((sum, row) => sum + sizeOf(row), 0));
         const rect = piece.rows.map((row) => [...row.map(formulaInput), ...new Array<string>(width - row.length).fill('')]);
-        const range = sheet.getRange(address(piece.top, piece.left, piece.top + piece.rows.length - 1, piece.left + width - 1));
+        const range = sheet.getRange(rangeA1({ top: piece.top, left: piece.left, bottom: piece.top + piece.rows.length - 1, right: piece.left + width - 1 }));
         if (formats) range.numberFormat = rect.map(() => formats);
         range.formulas = rect;
         await budget(STYLE_BYTES);
@@ -172,13 +167,13 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan): P
     }
     for (const paint of planned.paints) {
       await budget(STYLE_BYTES);
-      applyStyle(sheet.getRange(address(paint.top, paint.left, paint.bottom, paint.right)), plan.styles[paint.style]);
+      applyStyle(sheet.getRange(rangeA1(paint)), plan.styles[paint.style]);
     }
     planned.columnWidths.forEach((width, i) => {
       sheet.getRange(`${columnName(i + 1)}:${columnName(i + 1)}`).format.columnWidth = Math.round(width * POINTS_PER_CHARACTER * 100) / 100;
     });
     for (const v of planned.validations) {
-      const range = sheet.getRange(address(v.top, v.left, v.bottom, v.right));
+      const range = sheet.getRange(rangeA1(v));
       range.dataValidation.rule = { list: { inCellDropDown: true, source: v.allowed.join(',') } };
       range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: 'Not allowed', message: `Choose ${v.allowed.join(' or ')}` };
     }

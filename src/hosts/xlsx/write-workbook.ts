@@ -1,22 +1,16 @@
 // Applies a layout plan to an exceljs workbook and saves it. Every decision about what to write is
 // in the plan; this file only knows how exceljs writes it.
 import ExcelJS from 'exceljs';
-import { columnName, sheetReference } from '../../core/cell';
-import { Content, DefinedName, Style, WorkbookPlan } from '../../layout/plan';
+import { absoluteReference, rangeA1, sheetOfReference } from '../../core/cell';
+import { Content, Style, WorkbookPlan } from '../../layout/plan';
 import { replaceFile } from '../files';
 import { Workbook } from './read-workbook';
 
 /** The workbook's defined names with the sheet each refers to. */
 export function definedNames(workbook: Workbook): { name: string; sheet: string }[] {
-  return workbook.definedNames.model.flatMap((entry) => entry.ranges.map((range) => ({ name: entry.name, sheet: sheetOf(range) })));
+  return workbook.definedNames.model.flatMap((entry) => entry.ranges.map((range) => ({ name: entry.name, sheet: sheetOfReference(range) })));
 }
 
-/** The sheet of a reference such as `'My costs'!$B$3` or `Costs!$B$3`. */
-function sheetOf(range: string): string {
-  const bang = range.lastIndexOf('!');
-  const sheet = bang < 0 ? '' : range.slice(0, bang);
-  return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
-}
 
 const argb = (hex: string) => ({ argb: `FF${hex.slice(1).toUpperCase()}` });
 
@@ -58,9 +52,6 @@ function styleCache(styles: WorkbookPlan['styles']) {
 /** exceljs takes a validation over a whole range this way (its typings omit it). */
 type WithValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 
-const reference = (name: DefinedName) =>
-  `${sheetReference(name.sheet)}!$${columnName(name.left)}$${name.top}` +
-  (name.bottom !== name.top || name.right !== name.left ? `:$${columnName(name.right)}$${name.bottom}` : '');
 
 export function applyPlan(workbook: Workbook, plan: WorkbookPlan): void {
   const shared = styleCache(plan.styles);
@@ -73,7 +64,7 @@ export function applyPlan(workbook: Workbook, plan: WorkbookPlan): void {
   const replaced = new Set(plan.names.map((n) => n.name));
   workbook.definedNames.model = workbook.definedNames.model
     .filter((entry) => !replaced.has(entry.name))
-    .map((entry) => ({ ...entry, ranges: entry.ranges.filter((range) => !removed.has(sheetOf(range))) }))
+    .map((entry) => ({ ...entry, ranges: entry.ranges.filter((range) => !removed.has(sheetOfReference(range))) }))
     .filter((entry) => entry.ranges.length > 0);
 
   for (const planned of plan.sheets) {
@@ -103,13 +94,12 @@ export function applyPlan(workbook: Workbook, plan: WorkbookPlan): void {
       }
     }
     for (const v of planned.validations) {
-      const range = `${columnName(v.left)}${v.top}:${columnName(v.right)}${v.bottom}`;
-      (sheet as unknown as WithValidations).dataValidations.add(range, {
+      (sheet as unknown as WithValidations).dataValidations.add(rangeA1(v), {
         type: 'list', allowBlank: false, formulae: [`"${v.allowed.join(',')}"`], showErrorMessage: true, errorTitle: 'Not allowed', error: `Choose ${v.allowed.join(' or ')}`,
       });
     }
   }
-  for (const name of plan.names) workbook.definedNames.add(reference(name), name.name);
+  for (const name of plan.names) workbook.definedNames.add(absoluteReference(name.sheet, name), name.name);
   // Excel recalculates every formula on opening, since the file holds no results for them.
   workbook.calcProperties.fullCalcOnLoad = true;
 }

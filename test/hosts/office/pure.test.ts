@@ -1,5 +1,5 @@
-import { dateOfSerial, excelSerial } from '../../../src/core/cell';
-import { cellValue, isDateFormat, sheetOfFormula } from '../../../src/hosts/office/read-workbook';
+import { absoluteReference, dateOfSerial, excelSerial, sheetOfReference } from '../../../src/core/cell';
+import { cellValue, isDateFormat } from '../../../src/hosts/office/read-workbook';
 import { REQUEST_BUDGET_BYTES, pieces, protectText } from '../../../src/hosts/office/write-workbook';
 
 describe('protectText: text that Excel would read as something else gets a leading apostrophe', () => {
@@ -44,9 +44,12 @@ describe('reading cells from Excel', () => {
   });
 
   it('finds the sheet a name refers to', () => {
-    expect(sheetOfFormula("='VfM Scenarios'!$C$5")).toBe('VfM Scenarios');
-    expect(sheetOfFormula("='Council''s costs'!$B$2:$B$9")).toBe("Council's costs");
-    expect(sheetOfFormula('=Costs!$A$1')).toBe('Costs');
+    expect(sheetOfReference("='VfM Scenarios'!$C$5")).toBe('VfM Scenarios');
+    expect(sheetOfReference("='Council''s costs'!$B$2:$B$9")).toBe("Council's costs");
+    expect(sheetOfReference('=Costs!$A$1')).toBe('Costs');
+    expect(sheetOfReference("'VfM Audit'!$A$1")).toBe('VfM Audit');
+    expect(absoluteReference("Council's costs", { top: 2, left: 2, bottom: 9, right: 2 })).toBe("'Council''s costs'!$B$2:$B$9");
+    expect(absoluteReference('Costs', { top: 5, left: 3, bottom: 5, right: 3 })).toBe('Costs!$C$5');
   });
 
   it('converts Excel date serials both ways', () => {
