@@ -10,7 +10,7 @@ import { CellRange, Grid, parseRange, rangeA1 } from '../../core/cell';
 import { holdsCostTable } from '../../core/cost-table';
 import { InputError, describeProblem } from '../../core/problems';
 import { replaceFile } from '../../hosts/files';
-import { Workbook, partsLostOnWrite, readWorkbook, sheetGrid, sheetNames } from '../../hosts/xlsx/read-workbook';
+import { Workbook, loadWorkbook, partsLostOnWrite, sheetGrid, sheetNames } from '../../hosts/xlsx/read-workbook';
 import { applyPlan, definedNames, saveWorkbook } from '../../hosts/xlsx/write-workbook';
 import { fingerprint } from '../../layout/fingerprint';
 import { planWorkbook, productSheets } from '../../layout/workbook-plan';
@@ -130,11 +130,12 @@ async function analyseCommand(options: AnalyseOptions, io: Io): Promise<void> {
 
   const stat = await fs.stat(options.input).catch(() => undefined);
   if (!stat?.isFile()) throw new UsageError(`${options.input}: no such file`);
-  const workbook = await readWorkbook(options.input).catch((error: Error) => {
+  const bytes = await fs.readFile(options.input);
+  const workbook = await loadWorkbook(bytes).catch((error: Error) => {
     throw new UsageError(`${options.input}: cannot be read as an .xlsx workbook (${error.message})`);
   });
   if (options.out) {
-    const lost = await partsLostOnWrite(options.input);
+    const lost = await partsLostOnWrite(bytes);
     if (lost.length > 0) {
       throw new UsageError(`${options.input} holds ${lost.join(', ')}, which the .xlsx writer would not keep, so --out writes nothing. Use the Excel add-in, which writes into the open workbook and keeps everything, or leave out --out (--json still works)`);
     }

@@ -8,8 +8,13 @@ import { CellRange, CellValue, Grid } from '../../core/cell';
 export type Workbook = ExcelJS.Workbook;
 
 export async function readWorkbook(path: string): Promise<Workbook> {
+  return loadWorkbook(await fs.readFile(path));
+}
+
+/** A workbook from the bytes of its file (read once, when the caller also looks into the package). */
+export async function loadWorkbook(bytes: Buffer): Promise<Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook;
 }
 
@@ -74,9 +79,9 @@ const PARTS_LOST_ON_WRITE: readonly [RegExp, string][] = [
   [/^xl\/ctrlProps\//, 'form controls'],
 ];
 
-/** What the file holds that writing it again through exceljs would lose (empty when nothing). */
-export async function partsLostOnWrite(path: string): Promise<string[]> {
-  const zip = await JSZip.loadAsync(await fs.readFile(path));
+/** What a file (its bytes) holds that writing it again through exceljs would lose (empty when nothing). */
+export async function partsLostOnWrite(bytes: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
   const found = new Set<string>();
   zip.forEach((entry) => {
     for (const [pattern, what] of PARTS_LOST_ON_WRITE) if (pattern.test(entry)) found.add(what);
