@@ -43,7 +43,7 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
   const tie = analysis.tieOut;
   section('Run', null, [
     ['Product', `${run.product} ${run.version}`],
-    ['Run on', run.ranAt],
+    ['Run on (UK time, with its offset from UTC)', run.ranAt],
     ...(run.sourceFile ? [['Source workbook', run.sourceFile]] : []),
     ['Source sheet and range', `${sheetReference(table.sheet)}!${table.range}`],
     ['Cost rows read', String(analysis.rows.length)],

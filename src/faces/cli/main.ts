@@ -5,7 +5,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
 import { analyse } from '../../core/analysis';
-import { CalendarDate } from '../../core/calendar-date';
+import { Clock, clockAt } from '../../core/clock';
 import { CellRange, Grid, parseRange, rangeA1 } from '../../core/cell';
 import { holdsCostTable } from '../../core/cost-table';
 import { InputError, describeProblem } from '../../core/problems';
@@ -41,20 +41,15 @@ class UsageError extends Error {}
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  /** The day of the run, the default notice date. */
-  readonly today: () => CalendarDate;
-  /** The moment of the run, for the audit trail (ISO 8601). */
-  readonly now: () => string;
+  /** The day of the run (the default notice date) and its moment (for the audit trail), UK time. */
+  readonly today: Clock['today'];
+  readonly now: Clock['now'];
 }
 
 export const systemIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  today: () => {
-    const now = new Date();
-    return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-  },
-  now: () => new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  ...clockAt(() => new Date()),
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

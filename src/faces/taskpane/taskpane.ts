@@ -3,6 +3,7 @@ import './taskpane.css';
 import { byId } from './dom';
 import { environment } from './office-environment';
 import { Pane } from './pane';
+import { clockAt } from '../../core/clock';
 import { version } from '../../../package.json';
 
 Office.onReady(() => {
@@ -12,11 +13,7 @@ Office.onReady(() => {
     : `Opened in ${place.description}: open VfM Scenarios from Excel's Home tab to work on a workbook.`;
   const pane = new Pane({
     excel: { run: (batch) => Excel.run(batch) },
-    today: () => {
-      const now = new Date();
-      return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-    },
-    now: () => new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    ...clockAt(() => new Date()),
     version,
   });
   pane.mount();
