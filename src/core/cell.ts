@@ -46,9 +46,18 @@ export function columnNumber(name: string): number {
   return n;
 }
 
-/** A sheet name as a formula needs it: quoted unless it is a plain word. */
+/**
+ * A sheet name as a formula needs it: quoted unless it is a plain ASCII word that Excel cannot read
+ * as anything else. Quoting is always allowed, so anything less certain is quoted: an A1 reference
+ * (`ab12`), an R1C1 one (`R1C1`, `R`, `C`, `RC`, `C12`), `TRUE`/`FALSE`, a leading digit, spaces,
+ * punctuation and non-ASCII letters.
+ */
 export function sheetReference(sheet: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^(true|false)$/i.test(sheet);
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^(R\d*C?\d*|C\d*)$/i.test(sheet) &&
+    !/^(true|false)$/i.test(sheet);
   return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 

@@ -27,15 +27,26 @@ describe('A1 addresses', () => {
     expect(rangeA1({ top: 5, left: 3, bottom: 5, right: 3 })).toBe('C5');
   });
 
-  it('quotes sheet names only when a formula needs it', () => {
-    expect(sheetReference('Costs')).toBe('Costs');
-    expect(sheetReference('Sheet_1.v2')).toBe('Sheet_1.v2');
-    expect(sheetReference('My costs')).toBe("'My costs'");
+  it('leaves a plain word bare', () => {
+    for (const name of ['Costs', 'Sheet1', 'Budget_2011', '_notes', 'CRM', 'Rates', 'XFDA1', 'A1B', 'Truthful']) expect(sheetReference(name)).toBe(name);
+  });
+
+  it.each([
+    // A1-style references, any case, inside the grid or not
+    'A1', 'XFD1048576', 'ab12', 'xfe1', 'B10',
+    // R1C1-style references: a row, a column, a cell, relative or not
+    'R1C1', 'R', 'C', 'R1', 'C12', 'RC', 'rc2', 'r', 'c', 'R12C',
+    // booleans
+    'TRUE', 'FALSE', 'true', 'False',
+    // a leading digit, spaces, punctuation, non-ASCII letters
+    '2011-12', '1st', 'My costs', 'Sheet.1', 'Costs!', 'a-b', 'Coûts', 'Ελλάδα', 'Kosten€',
+  ])('quotes %j, which a formula would misread bare', (name) => {
+    expect(sheetReference(name)).toBe(`'${name}'`);
+  });
+
+  it('doubles an apostrophe inside a quoted name', () => {
     expect(sheetReference("O'Brien")).toBe("'O''Brien'");
-    expect(sheetReference('A1')).toBe("'A1'");
-    expect(sheetReference('XFD1048576')).toBe("'XFD1048576'");
-    expect(sheetReference('TRUE')).toBe("'TRUE'");
-    expect(sheetReference('2011-12')).toBe("'2011-12'");
+    expect(columnCells("Council's R1C1", 2)(3)).toBe("'Council''s R1C1'!B3");
   });
 
   it('parses ranges within the grid', () => {
