@@ -226,8 +226,10 @@ describe('what a written value becomes', () => {
   it('reads full dates as date serials and refuses partial dates it cannot model', async () => {
     await write([['2024-04-01', '1/4/2024']]);
     expect(fake.workbook.sheet('Costs').values('A10:B10')).toEqual([[45383, 45383]]);
-    await expect(write([['3/4']])).rejects.toThrow(FakeStrictError);
-    await expect(write([['Apr 2024']])).rejects.toThrow(/may read "Apr 2024" as a date/);
+    await write([['Apr 2024', '12:00 PM']]);
+    expect(fake.workbook.sheet('Costs').values('A10:B10')).toEqual([[45383, 0.5]]);
+    await expect(write([['24:00']])).rejects.toThrow(FakeStrictError);
+    await expect(write([['31 Feb 2024']])).rejects.toThrow(/may read "31 Feb 2024" as a date/);
   });
 
   it('refuses what a cell cannot hold', async () => {

@@ -1,6 +1,7 @@
 // What Excel does with a value written to a cell through `range.values` or `range.formulas`:
-// like typing it into the cell. Deliberately conservative (see README of this folder in the
-// report): text that Excel would turn into something else must be protected with a leading "'".
+// like typing it into the cell (README.md of this folder says which rules come from Microsoft's
+// documentation and which are our assumptions). Text that Excel would turn into something else
+// must be protected with a leading "'"; what the fake cannot model exactly it refuses.
 
 import { invalidArgument, FakeOfficeError, ErrorCodes, FakeStrictError } from './errors';
 
@@ -29,10 +30,13 @@ export function isErrorLiteral(text: string): boolean {
   return ERROR_LITERALS.some((e) => e === upper);
 }
 
-const MONTHS = 'jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?';
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
-/** Interpret one written value. Throws (as Excel or the fake would) for what cannot be written. */
-export function interpretInput(raw: unknown, location: string, dateOrder: DateOrder): CellInput {
+/**
+ * Interpret one written value. Throws (as Excel or the fake would) for what cannot be written.
+ * `year` is the one Excel gives a date typed without a year ("3 Jan", "3/4"): this year, as Excel does.
+ */
+export function interpretInput(raw: unknown, location: string, dateOrder: DateOrder, year = new Date().getFullYear()): CellInput {
   if (raw === null) return { kind: 'unchanged' };
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) throw invalidArgument(`${String(raw)} cannot be written to a cell`, location);
@@ -45,13 +49,13 @@ export function interpretInput(raw: unknown, location: string, dateOrder: DateOr
   if (raw === '') return { kind: 'clear' };
   if (raw.startsWith("'")) return text(raw.slice(1), true, location);
   if (raw.startsWith('=')) return formula(raw, location);
-  const number = parseNumber(raw);
+  const number = parseNumber(raw) ?? parseFraction(raw);
   if (number) return number;
   const upper = raw.trim().toUpperCase();
   if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'boolean', value: upper === 'TRUE' };
   if (isErrorLiteral(raw.trim())) return { kind: 'error', value: upper };
   if (raw.length > 1 && (raw.startsWith('+') || raw.startsWith('-') || raw.startsWith('@'))) return formula(`=${raw}`, location);
-  const date = parseDate(raw, dateOrder);
+  const date = parseDateTime(raw.trim(), dateOrder, year);
   if (date) return date;
   refuseUnmodelledDates(raw, location);
   return text(raw, false, location);
@@ -94,9 +98,20 @@ export function parseNumber(raw: string): CellInput | null {
   return autoFormat === undefined ? { kind: 'number', value } : { kind: 'number', value, autoFormat };
 }
 
-/** Excel's date serial: days since 1899-12-30 (the 1900 leap-year bug is after 1900-03-01 irrelevant). */
+/** "1 1/2", "-0 3/4": a whole number, a space and a proper fraction, as Excel reads them. */
+export function parseFraction(raw: string): CellInput | null {
+  const m = /^([+-])?(\d+) +(\d+)\/(\d+)$/.exec(raw.trim());
+  if (!m) return null;
+  const [whole, numerator, denominator] = [Number(m[2]), Number(m[3]), Number(m[4])];
+  if (denominator === 0 || numerator >= denominator) return null;
+  const value = (whole + numerator / denominator) * (m[1] === '-' ? -1 : 1);
+  return { kind: 'number', value: Object.is(value, -0) ? 0 : value, autoFormat: denominator < 10 ? '# ?/?' : '# ??/??' };
+}
+
+/** Excel's date serial: days since 1899-12-30, one less before 1900-03-01 (Excel counts a 29 February 1900). */
 export function dateSerial(year: number, month: number, day: number): number {
-  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  const days = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return days < 61 ? days - 1 : days;
 }
 
 function validDate(year: number, month: number, day: number): boolean {
@@ -105,47 +120,100 @@ function validDate(year: number, month: number, day: number): boolean {
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-/** Full dates ("2024-04-01", "1/4/2024" in the configured order) and times ("9:30", "17:05:10"). */
-function parseDate(raw: string, order: DateOrder): CellInput | null {
-  const s = raw.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+/** A typed year: two digits are 2000-2029 for 00-29 and 1930-1999 for 30-99 (Microsoft's 2029 rule). */
+function fullYear(digits: string): number {
+  const n = Number(digits);
+  return digits.length <= 2 ? n + (n < 30 ? 2000 : 1900) : n;
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const monthOf = (name: string) => MONTH_NAMES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+const MONTH = `(${MONTHS})`;
+
+/** A serial number and the format Excel gives the cell with it. */
+interface Serial {
+  readonly value: number;
+  readonly format: string;
+}
+
+function onDay(year: number, month: number, day: number, format: string): Serial | null {
+  return validDate(year, month, day) ? { value: dateSerial(year, month, day), format } : null;
+}
+
+/** "9:30", "17:05:10", "12:00 PM", "9:00 p", "9 am": a time of day, as a fraction of a day. */
+function parseTime(s: string): Serial | null {
+  const m = /^(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?(?:\s*([ap])\.?m\.?|\s+([ap]))?$/i.exec(s);
+  if (!m) return null;
+  const [hour, minute, second] = [Number(m[1]), Number(m[2] ?? '0'), Number(m[3] ?? '0')];
+  const half = (m[4] ?? m[5])?.toLowerCase();
+  if ((m[2] === undefined && half === undefined) || minute > 59 || second > 59) return null;
+  if (half ? hour < 1 || hour > 12 : hour > 23) return null;
+  const hours = half ? (hour % 12) + (half === 'p' ? 12 : 0) : hour;
+  return { value: (hours * 3600 + minute * 60 + second) / 86_400, format: `h:mm${m[3] === undefined ? '' : ':ss'}${half ? ' AM/PM' : ''}` };
+}
+
+/** The dates Excel reads in an English locale; `year` is the one it gives a date typed without one. */
+function parseDate(s: string, order: DateOrder, year: number): Serial | null {
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(s); // 2024-04-01, 2024/4/1
+  if (m) return onDay(Number(m[1]), Number(m[2]), Number(m[3]), 'yyyy-mm-dd');
+  m = /^(\d{1,2})[-/](\d{1,2})[-/](\d{2}|\d{4})$/.exec(s); // 1/4/2024, 1-4-24 in the locale's order
   if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return validDate(y, mo, d) ? { kind: 'number', value: dateSerial(y, mo, d), autoFormat: 'yyyy-mm-dd' } : null;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const [day, month] = order === 'DMY' ? [a, b] : [b, a];
+    return onDay(fullYear(m[3]), month, day, order === 'DMY' ? 'dd/mm/yyyy' : 'm/d/yyyy');
   }
-  m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(s);
+  m = /^(\d{1,2}|\d{4})[-/](\d{1,2}|\d{4})$/.exec(s); // 3/4 (a day this year), 4/2024 and 2024/4 (a month)
   if (m) {
-    const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const [d, mo] = order === 'DMY' ? [a, b] : [b, a];
-    return validDate(y, mo, d) ? { kind: 'number', value: dateSerial(y, mo, d), autoFormat: order === 'DMY' ? 'dd/mm/yyyy' : 'm/d/yyyy' } : null;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const [day, month] = order === 'DMY' ? [a, b] : [b, a];
+    const thisYear = m[1].length <= 2 && m[2].length <= 2 ? onDay(year, month, day, 'd-mmm') : null;
+    if (thisYear) return thisYear;
+    if (m[1].length <= 2) return onDay(fullYear(m[2]), a, 1, 'mmm-yy');
+    return m[2].length <= 2 ? onDay(a, b, 1, 'mmm-yy') : null;
   }
-  m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+  m = new RegExp(`^(\\d{1,2})[\\s/-]+${MONTH}[\\s/,-]+(\\d{2}|\\d{4})$`, 'i').exec(s); // 3 January 2024, 3-Jan-24
+  if (m) return onDay(fullYear(m[3]), monthOf(m[2]), Number(m[1]), 'd-mmm-yy');
+  m = new RegExp(`^${MONTH}[\\s/-]+(\\d{1,2})(?:,\\s*|[\\s/-]+)(\\d{2}|\\d{4})$`, 'i').exec(s); // Jan 3, 2024
+  if (m) return onDay(fullYear(m[3]), monthOf(m[1]), Number(m[2]), 'd-mmm-yy');
+  m = new RegExp(`^(\\d{1,2})[\\s/-]+${MONTH}$`, 'i').exec(s); // 3 Jan: this year
+  if (m) return onDay(year, monthOf(m[2]), Number(m[1]), 'd-mmm');
+  m = new RegExp(`^${MONTH}[\\s/-]+(\\d{1,2}|\\d{4})$`, 'i').exec(s); // Jan 3 (a day this year), Dec 32, Jan-24, Apr 2024
   if (m) {
-    const [h, mi, se] = [Number(m[1]), Number(m[2]), Number(m[3] ?? '0')];
-    if (h > 23 || mi > 59 || se > 59) return null;
-    return { kind: 'number', value: (h * 3600 + mi * 60 + se) / 86_400, autoFormat: m[3] === undefined ? 'h:mm' : 'h:mm:ss' };
+    const thisYear = m[2].length <= 2 ? onDay(year, monthOf(m[1]), Number(m[2]), 'd-mmm') : null;
+    return thisYear ?? onDay(fullYear(m[2]), monthOf(m[1]), 1, 'mmm-yy');
   }
   return null;
 }
 
+/** A date, a time, or a date, a space and a time ("1/4/2024 9:30"), as a serial number. */
+function parseDateTime(s: string, order: DateOrder, year: number): CellInput | null {
+  let serial = parseTime(s) ?? parseDate(s, order, year);
+  for (let i = s.lastIndexOf(' '); !serial && i > 0; i = s.lastIndexOf(' ', i - 1)) {
+    const date = parseDate(s.slice(0, i).trim(), order, year);
+    const time = date && parseTime(s.slice(i + 1).trim());
+    if (date && time) serial = { value: date.value + time.value, format: `${date.format} ${time.format}` };
+  }
+  return serial ? { kind: 'number', value: serial.value, autoFormat: serial.format } : null;
+}
+
+const TIME_SHAPE = /^\d{1,4}:\d{1,2}(:\d{1,2})?(\.\d+)?(\s*[ap]\.?m?\.?)?$/i;
+
 /**
- * Partial dates — "3/4", "4/2024", "2024/5", "1-Apr", "Apr 2024", "April-24" — Excel turns into
- * dates depending on the locale and, for some, today's year. The fake does not guess: it refuses,
- * so a host writes such labels as text ("'3/4") or as a date serial number.
+ * Text shaped like a date, a time or a fraction that the rules above do not model — "24:00",
+ * "9:5", "13:00 PM", "31 Feb 2024", "2024 Jan", "100/5", "1 3/2", "Item 4 9:30" — Excel may or may
+ * not turn into a number. The fake does not guess: it refuses, so a host writes such labels as
+ * text ("'24:00") or as numbers.
  */
 function refuseUnmodelledDates(raw: string, location: string): void {
   const s = raw.trim();
-  const refuse = (): never => {
-    throw new FakeStrictError(`at ${location}, Excel may read ${JSON.stringify(raw)} as a date (locale-dependent); write it with a leading apostrophe to keep it as text, or as a date serial number`);
-  };
-  const m = /^(\d{1,4})[/-](\d{1,4})$/.exec(s);
-  if (m) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    const dayMonth = (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (b >= 1 && b <= 31 && a >= 1 && a <= 12);
-    const monthYear = a >= 1 && a <= 12 && m[2].length >= 2;
-    const yearMonth = m[1].length === 4 && b >= 1 && b <= 12;
-    if (dayMonth || monthYear || yearMonth) refuse();
+  const lastSpace = s.lastIndexOf(' ');
+  const unmodelled =
+    TIME_SHAPE.test(s) ||
+    (/^\d{1,4}[/-]\d{1,4}$/.test(s) && /\b\d{3}\b/.test(s)) ||
+    /^[+-]?\d+ +\d+\/\d+$/.test(s) ||
+    (new RegExp(`^(\\d{1,4}[\\s/,-]+)?(${MONTHS})([\\s/,-]+\\d{1,4}){0,2}$`, 'i').test(s) && /\d/.test(s)) ||
+    (lastSpace > 0 && TIME_SHAPE.test(s.slice(lastSpace + 1)) && /\d/.test(s.slice(0, lastSpace)));
+  if (unmodelled) {
+    throw new FakeStrictError(`at ${location}, Excel may read ${JSON.stringify(raw)} as a date, a time or a number; write it with a leading apostrophe to keep it as text, or as a number`);
   }
-  if (/^\d{1,2}:\d{2}(:\d{2})?(\.\d+)?(\s*[AP]M?)?$/i.test(s)) refuse(); // "10:30 AM", "24:00"
-  if (new RegExp(`^(\\d{1,2}[\\s/-]+)?(${MONTHS})([\\s/,-]+\\d{1,4})?$`, 'i').test(s) && /\d/.test(s)) refuse();
 }
