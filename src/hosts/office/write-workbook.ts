@@ -16,16 +16,21 @@ const STYLE_BYTES = 1_500;
 const POINTS_PER_CHARACTER = 48 / 8.43;
 
 /**
- * Text as Excel must be given it to keep it text: a leading apostrophe where Excel would otherwise
- * read a formula (=, +, -, @), a number, a date, TRUE/FALSE, or would drop a leading apostrophe.
+ * Text as Excel must be given it to keep it text. Excel reads what it is given as if typed: a
+ * formula (= + - @), a number (1E3, 1 1/2, 12%), a date or time by the locale's rules (Apr 2024,
+ * 3 Jan, 12:00 PM), an error (#N/A), TRUE/FALSE, and it drops a leading apostrophe. So a text is
+ * left bare only when it certainly stays text: no digit of any script, no leading tab or line
+ * break, no = + - @ ' # first (after any spaces), and not TRUE or FALSE. Every other text gets a
+ * leading apostrophe, which Excel does not store: one byte more.
  */
 export function protectText(text: string): string {
-  const risky =
-    /^[=+\-@'\t\r]/.test(text) ||
-    /^\s*[(£$€]?\s*[-+]?[\d.,]+\s*%?\)?\s*$/.test(text) ||
-    /^\s*(true|false)\s*$/i.test(text) ||
-    /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?\s*$/.test(text);
-  return risky ? `'${text}` : text;
+  const bare =
+    text === '' ||
+    (!/\p{N}/u.test(text) &&
+      !/^[\t\r\n]/.test(text) &&
+      !/^\s*[=+\-@'#＝＋－＠＃＇−]/.test(text) &&
+      !/^\s*(true|false)\s*$/i.test(text));
+  return bare ? text : `'${text}`;
 }
 
 function formulaInput(content: Content): string | number {

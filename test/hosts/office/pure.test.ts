@@ -2,12 +2,14 @@ import { absoluteReference, dateOfSerial, excelSerial, sheetOfReference } from '
 import { cellValue, isDateFormat } from '../../../src/hosts/office/read-workbook';
 import { REQUEST_BUDGET_BYTES, pieces, protectText } from '../../../src/hosts/office/write-workbook';
 
-describe('protectText: text that Excel would read as something else gets a leading apostrophe', () => {
+describe('protectText: a text is bare only when Excel certainly keeps it as text', () => {
   it.each([
-    ['=HYPERLINK("http://x","y")', true], ['+SUM(1,2)', true], ['-2+3', true], ['@cmd', true], ['\tTab', true], ['\rReturn', true],
-    ["'quoted", true], ['17800', true], ['1,234.50', true], ['£2,400', true], ['(1,000)', true], ['12%', true], ['TRUE', true], ['false', true],
-    ['2012-10-19', true], ['19/10/2012', true],
-    ['CRM', false], ['Core Team 2011/12', false], ['label mentions "core team"', false], ['avoidable', false], ['', false],
+    ['=HYPERLINK("http://x","y")', true], ['+SUM(1,2)', true], ['-2+3', true], ['@cmd', true], ['\tTab', true], ['\rReturn', true], ['\nLine', true],
+    ["'quoted", true], ['17800', true], ['1,234.50', true], ['£2,400', true], ['(1,000)', true], ['12%', true], ['TRUE', true], ['false', true], [' True ', true],
+    ['2012-10-19', true], ['19/10/2012', true], ['1E3', true], ['#N/A', true], ['#Ref', true], [' #N/A', true], [' =1', true], ['9:30', true], ['12:00 PM', true],
+    ['Apr 2024', true], ['3 Jan', true], ['Jan-24', true], ['Core Team 2011/12', true], ['Year 1', true], ['١٢', true], ['½', true], ['＝SUM(A1)', true],
+    ['CRM', false], ['label mentions "core team"', false], ['avoidable', false], ['', false], ['January', false], ['Truthful', false], ['N/A', false],
+    ['£', false], ['Coûts partagés', false], ['Rent (inc. VAT)', false],
   ])('%j: %s', (text, guarded) => {
     expect(protectText(text)).toBe(guarded ? `'${text}` : text);
   });
