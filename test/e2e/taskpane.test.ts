@@ -2,79 +2,20 @@
 // localhost, with Microsoft's office.js answered by the fake Excel. It clicks through the whole flow
 // on the seed example, checks that the cells written are the cells the CLI writes, that the pane
 // asked for nothing else on the network, and keeps screenshots to look at.
-import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
-import http from 'http';
-import { AddressInfo } from 'net';
-import os from 'os';
+import { mkdtempSync, writeFileSync } from 'fs';
 import path from 'path';
-import { BrowserContext, Page, chromium } from 'playwright-core';
-import { staticHandler } from '../../scripts/start';
 import { excelSerial } from '../../src/core/cell';
 import { Io, run } from '../../src/faces/cli/main';
 import { readWorkbook } from '../../src/hosts/xlsx/read-workbook';
-import { buildFakeOffice } from '../fake-office/bundle';
 import { SEED_VALUES } from '../support/analyses';
 import { writeWorkbook as writeFixture } from '../support/workbooks';
+import { OFFICE_JS, idle, shot, snapshot, usePane, whileExcelWorks } from './harness';
 
 jest.setTimeout(240_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-export const SCREENSHOTS = path.join(ROOT, 'test-artifacts', 'pane');
-
-let work: string;
-let server: http.Server;
-let origin: string;
-let browser: BrowserContext;
-let fakeOffice: string;
-const requests: string[] = [];
-
-beforeAll(async () => {
-  expect(existsSync(CHROMIUM)).toBe(true); // apt-get install chromium (.ci/run does)
-  work = mkdtempSync(path.join(os.tmpdir(), 'vfm-pane-'));
-  const dist = path.join(work, 'dist');
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', dist], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`the pane did not build:\n${build.stdout}\n${build.stderr}`);
-  fakeOffice = await buildFakeOffice(path.join(work, 'fake-office.js'));
-  server = http.createServer(staticHandler(dist));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://localhost:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launchPersistentContext(path.join(work, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 320, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  await browser.route('**/*', async (route) => {
-    const url = route.request().url();
-    requests.push(url);
-    if (url === OFFICE_JS) await route.fulfill({ path: fakeOffice, contentType: 'application/javascript' });
-    else if (url.startsWith(`${origin}/`)) await route.continue();
-    else await route.abort();
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  rmSync(work, { recursive: true, force: true });
-});
-
-async function openPane(workbook: object): Promise<Page> {
-  const page = await browser.newPage();
-  await page.addInitScript((options) => {
-    (window as unknown as { __fakeExcelOptions: unknown }).__fakeExcelOptions = options;
-  }, { workbook });
-  await page.goto(`${origin}/taskpane.html`);
-  await page.waitForSelector('#environment:has-text("Excel on the web")');
-  return page;
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const pane = usePane();
+const openPane = pane.open;
 
 /** The cells of a sheet, address → value or "=formula", as the CLI's .xlsx holds them. */
 function fileCells(sheet: ExcelJS.Worksheet): Record<string, unknown> {
@@ -86,11 +27,6 @@ function fileCells(sheet: ExcelJS.Worksheet): Record<string, unknown> {
     else cells[cell.address] = typeof v === 'object' && 'formula' in v ? `=${v.formula}` : v;
   }));
   return cells;
-}
-
-interface Snapshot {
-  sheets: { name: string; cells: Record<string, { value: unknown; formula?: string }> }[];
-  activeSheet: string | null;
 }
 
 it('reads the seed table, generates the scenarios, and writes the cells the CLI writes, asking the network for nothing else', async () => {
@@ -116,30 +52,31 @@ it('reads the seed table, generates the scenarios, and writes the cells the CLI 
   await shot(page, '3-generated');
 
   await page.getByRole('button', { name: 'Go to the scenario sheet' }).click();
-  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { snapshot(): Snapshot } }).__fakeExcel.snapshot().activeSheet === 'VfM Scenarios');
-  const snapshot = await page.evaluate(() => (window as unknown as { __fakeExcel: { snapshot(): Snapshot } }).__fakeExcel.snapshot());
+  await idle(page);
+  const written = await snapshot(page);
+  expect(written.activeSheet).toBe('VfM Scenarios');
 
   // The CLI on the same table and the same assumptions
-  const dir = mkdtempSync(path.join(work, 'cli-'));
+  const dir = mkdtempSync(path.join(pane.work(), 'cli-'));
   const input = await writeFixture(path.join(dir, 'costs.xlsx'), [{ name: 'Costs', rows: SEED_VALUES }]);
   writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ noticeServedOn: '2012-10-19' }));
   const io: Io = { out: () => undefined, err: (t) => process.stderr.write(t), today: () => ({ year: 2026, month: 11, day: 25 }), now: () => '' };
   expect(await run(['analyse', input, '--assumptions', path.join(dir, 'a.json'), '--out', path.join(dir, 'out.xlsx')], io)).toBe(0);
   const file = await readWorkbook(path.join(dir, 'out.xlsx'));
 
-  expect(snapshot.sheets.map((s) => s.name)).toEqual(['Costs', 'VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']);
+  expect(written.sheets.map((s) => s.name)).toEqual(['Costs', 'VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']);
   for (const name of ['VfM Scenarios', 'VfM Cost Rows']) {
     const inExcel: Record<string, unknown> = {};
-    for (const [address, cell] of Object.entries(snapshot.sheets.find((s) => s.name === name)?.cells ?? {})) {
+    for (const [address, cell] of Object.entries(written.sheets.find((s) => s.name === name)?.cells ?? {})) {
       if (cell.formula !== undefined) inExcel[address] = cell.formula;
       else if (cell.value !== '') inExcel[address] = cell.value;
     }
     expect(inExcel).toEqual(fileCells(file.getWorksheet(name) as ExcelJS.Worksheet));
   }
 
-  const elsewhere = requests.filter((url) => url !== OFFICE_JS && !url.startsWith(`${origin}/`));
+  const elsewhere = pane.requests.filter((url) => url !== OFFICE_JS && !url.startsWith(`${pane.origin()}/`));
   expect(elsewhere).toEqual([]);
-  expect(requests).toContain(OFFICE_JS);
+  expect(pane.requests).toContain(OFFICE_JS);
   await page.close();
 });
 
@@ -150,13 +87,12 @@ it('names the bad cell and writes nothing when the table cannot be used', async 
   await page.waitForSelector('#problems li');
   expect(await page.locator('#problems').innerText()).toContain('Costs!B5: amount "tbc" is not a number');
   await page.getByRole('button', { name: 'Generate the scenarios' }).click();
-  await page.waitForFunction(() => document.getElementById('pane')?.getAttribute('aria-busy') === 'false');
+  await idle(page);
   expect(await page.locator('#problems').innerText()).toContain('Costs!B5: amount "tbc" is not a number');
   expect(await page.locator('#results').innerText()).toBe('');
   expect(await page.locator('#status').innerText()).toBe('');
   await shot(page, '4-bad-cell');
-  const sheets = await page.evaluate(() => (window as unknown as { __fakeExcel: { snapshot(): Snapshot } }).__fakeExcel.snapshot().sheets.map((s) => s.name));
-  expect(sheets).toEqual(['Costs']);
+  expect((await snapshot(page)).sheets.map((s) => s.name)).toEqual(['Costs']);
   await page.close();
 });
 
@@ -185,7 +121,7 @@ it('generates straight from a selection, and a re-opened workbook starts from th
   await page.getByLabel('Members paying in the base year').fill('10');
   await page.getByRole('button', { name: 'Generate the scenarios' }).click();
   await page.waitForSelector('#results dl.headline');
-  const written = await page.evaluate(() => (window as unknown as { __fakeExcel: { snapshot(): Snapshot } }).__fakeExcel.snapshot());
+  const written = await snapshot(page);
   await page.close();
 
   const again = await openPane(written);
@@ -217,15 +153,20 @@ it('is worked by keyboard alone: every control is reached by Tab, and Enter on G
 it('stays usable on a large table: a busy state while Excel works, and the first rows drawn, not all of them', async () => {
   const rows = [['Item', '£'], ...Array.from({ length: 20_000 }, (_, i) => [i === 0 ? 'Core team contribution' : `Contract ${i}`, 100 + (i % 89)])];
   const page = await openPane({ sheets: [{ name: 'Costs', rows }], selection: { sheet: 'Costs', address: 'A1:B20001' } });
-  await page.getByRole('button', { name: 'Read the cost rows' }).click();
-  await page.waitForSelector('#status:has-text("Reading the workbook")');
-  await page.waitForSelector('table.rows tbody tr');
+  await whileExcelWorks(page, () => page.getByRole('button', { name: 'Read the cost rows' }).click(), async () => {
+    expect(await page.locator('#status').innerText()).toBe('Reading the workbook…');
+    expect(await page.locator('#pane').getAttribute('aria-busy')).toBe('true');
+    expect(await page.locator('#progress').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Generate the scenarios' }).isDisabled()).toBe(true);
+  });
   expect(await page.locator('table.rows tbody tr').count()).toBe(200);
   expect(await page.locator('#rows').innerText()).toContain('Showing the first 200 of 20000 rows');
-  await page.getByRole('button', { name: 'Generate the scenarios' }).click();
-  await page.waitForSelector('#results dl.headline', { timeout: 120_000 });
-  const costRows = await page.evaluate(() =>
-    Object.keys((window as unknown as { __fakeExcel: { snapshot(): Snapshot } }).__fakeExcel.snapshot().sheets.find((s) => s.name === 'VfM Cost Rows')?.cells ?? {}).filter((a) => /^A\d+$/.test(a)).length);
+  await whileExcelWorks(page, () => page.getByRole('button', { name: 'Generate the scenarios' }).click(), async () => {
+    expect(await page.locator('#status').innerText()).toBe('Writing the scenarios into the workbook…');
+    expect(await page.locator('#pane').getAttribute('aria-busy')).toBe('true');
+  });
+  expect(await page.locator('#results dl.headline').count()).toBe(1);
+  const costRows = Object.keys((await snapshot(page)).sheets.find((s) => s.name === 'VfM Cost Rows')?.cells ?? {}).filter((a) => /^A\d+$/.test(a)).length;
   expect(costRows).toBeGreaterThan(20_000);
   await shot(page, '6-large-table');
   await page.close();

@@ -7,6 +7,9 @@
 //   ...
 //   const state = await page.evaluate(() => window.__fakeExcel.snapshot());
 //   const counts = await page.evaluate(() => window.__fakeExcel.counterSummary());
+//   await page.evaluate(() => window.__fakeExcel.hold());    // the next round trip waits...
+//   ...click, then look at the busy state...
+//   await page.evaluate(() => window.__fakeExcel.release()); // ...until the test lets it go
 
 import { createFakeExcel, CounterSummary, FakeCounters, FakeExcelOptions, FakeWorkbook, WorkbookSnapshot } from './index';
 import type { CellSpec, WorkbookSpec } from './workbook';
@@ -26,6 +29,11 @@ export interface FakeExcelHandle {
   snapshot(): WorkbookSnapshot;
   counterSummary(): CounterSummary;
   resetCounters(): void;
+  /** Holds round trips back until `release()`, to look at the page while Excel "works". */
+  hold(): void;
+  release(): void;
+  /** How many syncs are held now. */
+  heldSyncs(): number;
 }
 
 declare global {
@@ -47,4 +55,7 @@ globals.__fakeExcel = {
   snapshot: () => fake.workbook.snapshot(),
   counterSummary: () => fake.counters.summary(),
   resetCounters: () => fake.resetCounters(),
+  hold: () => fake.hold(),
+  release: () => fake.release(),
+  heldSyncs: () => fake.heldSyncs,
 };

@@ -16,6 +16,46 @@ export interface Environment {
   readonly model: WorkbookModel;
   readonly options: ResolvedOptions;
   readonly counters: FakeCounters;
+  readonly gate: SyncGate;
+}
+
+/**
+ * Holds round trips back for a test: while held, a sync that carries work waits, unsent, until
+ * `release()`, so that a test can look at the add-in mid-request (its busy state) without racing it.
+ */
+export class SyncGate {
+  private opened: Promise<void> | undefined;
+  private open: (() => void) | undefined;
+  private waitingSyncs = 0;
+
+  /** From now on, syncs wait until `release()`. */
+  hold(): void {
+    if (this.opened) return;
+    this.opened = new Promise<void>((resolve) => (this.open = resolve));
+  }
+
+  /** Lets every waiting sync go on, in the order they came; later syncs are not held. */
+  release(): void {
+    this.open?.();
+    this.opened = undefined;
+    this.open = undefined;
+  }
+
+  /** How many syncs are waiting at the gate now. */
+  get waiting(): number {
+    return this.waitingSyncs;
+  }
+
+  /** @internal Resolves at once when the gate is open. */
+  async pass(): Promise<void> {
+    if (!this.opened) return;
+    this.waitingSyncs += 1;
+    try {
+      await this.opened;
+    } finally {
+      this.waitingSyncs -= 1;
+    }
+  }
 }
 
 const encoder = new TextEncoder();
@@ -111,6 +151,7 @@ export class FakeRequestContext implements ContextHost {
     this.state.queue = [];
     await Promise.resolve(); // like a real round trip, results never arrive synchronously
     if (actions.length === 0) return; // nothing to send: no round trip
+    await this.env.gate.pass(); // a test holding round trips back (hold/release)
     const { model, options, counters } = this.env;
     const requestBytes = utf8Bytes(JSON.stringify(this.payload(actions)));
     const record = counters.record({

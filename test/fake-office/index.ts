@@ -9,7 +9,7 @@
 //   uninstall();
 
 import { strict } from './client-object';
-import { runBatch, Environment } from './context';
+import { runBatch, Environment, SyncGate } from './context';
 import { FakeCounters } from './counters';
 import { ErrorCodes, FakeOfficeError } from './errors';
 import { WorkbookModel } from './model';
@@ -43,6 +43,12 @@ export interface FakeExcel {
   readonly counters: FakeCounters;
   readonly options: ResolvedOptions;
   resetCounters(): void;
+  /** Holds round trips back: from now on a sync that carries work waits, unsent, until `release()`. */
+  hold(): void;
+  /** Sends the held syncs, in order; later syncs go at once. */
+  release(): void;
+  /** How many syncs are held now. */
+  readonly heldSyncs: number;
   /** Set global Excel, Office and OfficeExtension (on globalThis by default); returns the undo. */
   install(target?: object): () => void;
 }
@@ -82,7 +88,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const resolved = resolveOptions(options);
   const model = new WorkbookModel();
   const counters = new FakeCounters();
-  const env: Environment = { model, options: resolved, counters };
+  const gate = new SyncGate();
+  const env: Environment = { model, options: resolved, counters, gate };
   const excel = excelNamespace(env);
   const office: FakeOfficeNamespace = createOffice(resolved);
   const officeExtension = officeExtensionNamespace();
@@ -99,6 +106,11 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     counters,
     options: resolved,
     resetCounters: () => counters.reset(),
+    hold: () => gate.hold(),
+    release: () => gate.release(),
+    get heldSyncs() {
+      return gate.waiting;
+    },
     install(target: object = globalThis): () => void {
       const names = ['Excel', 'Office', 'OfficeExtension'] as const;
       const previous = names.map((n) => Object.getOwnPropertyDescriptor(target, n));

@@ -1,5 +1,5 @@
 // The `Office` namespace an add-in touches at start-up: onReady, the host and platform, and
-// requirement sets (ExcelApi up to a configurable version).
+// requirement sets (ExcelApi up to a configurable version), and Office's display language.
 
 import { strict } from './client-object';
 import { invalidArgument } from './errors';
@@ -36,6 +36,7 @@ export interface FakeOfficeNamespace {
   readonly context: {
     readonly host: 'Excel';
     readonly platform: ResolvedOptions['platform'];
+    readonly displayLanguage: string;
     readonly diagnostics: { readonly host: 'Excel'; readonly platform: ResolvedOptions['platform']; readonly version: string };
     readonly requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
   };
@@ -55,6 +56,7 @@ export function createOffice(options: ResolvedOptions): FakeOfficeNamespace {
   const context = strict({
     host: info.host,
     platform: info.platform,
+    displayLanguage: options.displayLanguage,
     diagnostics: strict({ host: info.host, platform: info.platform, version: options.officeVersion }, 'Office.context.diagnostics'),
     requirements,
   }, 'Office.context');

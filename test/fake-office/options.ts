@@ -17,6 +17,8 @@ export interface FakeExcelOptions {
   readonly platform?: 'OfficeOnline' | 'PC' | 'Mac';
   /** Office.context.diagnostics.version. */
   readonly officeVersion?: string;
+  /** Office.context.displayLanguage: Office's language, e.g. "en-GB" (the default). */
+  readonly displayLanguage?: string;
   readonly evaluate?: Evaluate;
 }
 
@@ -26,6 +28,7 @@ export interface ResolvedOptions {
   readonly excelApiVersion: string;
   readonly platform: 'OfficeOnline' | 'PC' | 'Mac';
   readonly officeVersion: string;
+  readonly displayLanguage: string;
   readonly evaluate?: Evaluate;
 }
 
@@ -38,6 +41,7 @@ export function resolveOptions(options: FakeExcelOptions = {}): ResolvedOptions 
     excelApiVersion: options.excelApiVersion ?? '1.17',
     platform: options.platform ?? 'OfficeOnline',
     officeVersion: options.officeVersion ?? '16.0.18000.10000',
+    displayLanguage: options.displayLanguage ?? 'en-GB',
     ...(options.evaluate === undefined ? {} : { evaluate: options.evaluate }),
   };
 }
