@@ -1,6 +1,7 @@
 // Reading an amount from a cell: numbers, or text such as `£46,648.63`, ` £ 2,400 `, `(1,000.00)`,
 // `-1,000.00`. Text amounts are read (with a warning, since Excel's SUM skips text).
 import { CellValue, isCellDate, isCellError, isUncalculated } from './cell';
+import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, quote } from './limits';
 import { Money, fromDigits, fromPounds } from './money';
 
 export type AmountReading =
@@ -10,11 +11,9 @@ export type AmountReading =
 
 const EMPTY: AmountReading = { kind: 'empty' };
 
-/** No amount in a cost table is larger than this (a hundredth of what pence can count exactly). */
-export const LARGEST_AMOUNT_POUNDS = 1_000_000_000_000;
 const tooLarge = (shown: string): AmountReading => ({
   kind: 'bad',
-  message: `amount ${shown} is more than £1,000,000,000,000, too large for a cost table`,
+  message: `amount ${shown} is more than ${LARGEST_AMOUNT_TEXT}, too large for a cost table`,
 });
 
 // sign, bracket, pound sign and sign again (in the orders people write them), then the digits:
@@ -45,9 +44,9 @@ export function readAmount(value: CellValue): AmountReading {
   if (typeof value === 'string') {
     if (value.trim() === '') return EMPTY;
     const parsed = parseAmountText(value);
-    if (parsed === 'too large') return tooLarge(JSON.stringify(value));
+    if (parsed === 'too large') return tooLarge(quote(value));
     if (parsed) return { kind: 'amount', ...parsed, fromText: true };
-    return { kind: 'bad', message: `amount ${JSON.stringify(value)} is not a number` };
+    return { kind: 'bad', message: `amount ${quote(value)} is not a number` };
   }
   if (typeof value === 'boolean') return { kind: 'bad', message: `amount is ${value ? 'TRUE' : 'FALSE'}, not a number` };
   if (isCellError(value)) return { kind: 'bad', message: `amount is the error value ${value.error}` };

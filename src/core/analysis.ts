@@ -3,16 +3,18 @@
 import { AssumptionSource, AssumptionName, Assumptions, resolveAssumptions } from './assumptions';
 import { yearsNamedInLabels } from './base-year';
 import { CalendarDate, isoDate } from './calendar-date';
-import { Grid, columnCells } from './cell';
+import { Grid, columnCells, sheetReference } from './cell';
 import { CostClass, classify, labelKey } from './classification';
 import { CostRow, CostTableInfo, readCostTable } from './cost-table';
 import { FinancialYear, fyLabel } from './financial-year';
 import { horizon } from './horizon';
 import { indexFactor } from './indexation';
-import { contributionByMembers, contributionPerMember, membersAtStart, pool } from './membership';
-import { Money, ZERO, add, formatMoney, scale, subtract } from './money';
+import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, LARGEST_TOTAL_POUNDS, LARGEST_TOTAL_TEXT, quote } from './limits';
+import { contributionByMembers, exactContribution, membersAtStart, pool } from './membership';
+import { Exact, Money, ZERO, add, formatMoney, roundToPence, subtract, times } from './money';
 import { noticeExpiry } from './notice';
-import { InputError, Warning, WarningLog } from './problems';
+import { InputError, ProblemList, Warning, WarningLog } from './problems';
+import { formatRate } from './rate';
 import { Savings, savingsScenario } from './savings';
 import { TieOut, tieOut } from './tie-out';
 
@@ -76,29 +78,27 @@ export function analyse(input: AnalysisInput): Analysis {
   const resolved = resolveAssumptions(input.assumptions, { today: input.today, yearsInLabels });
   const a = resolved.values;
 
-  const rows = classifyRows(costRows, a.overrides);
-  let avoidable = ZERO;
-  let committed = ZERO;
-  let computedTotal = ZERO;
-  for (const row of rows) {
-    computedTotal = add(computedTotal, row.amount);
-    if (row.class === 'avoidable') avoidable = add(avoidable, row.amount);
-    else committed = add(committed, row.amount);
-  }
+  const rows = classifyRows(costRows, a.overrides, columnCells(table.sheet, table.itemColumn));
+  const { total: computedTotal, avoidable, committed } = annualAmounts(rows, `${sheetReference(table.sheet)}!${table.range}`);
   const tie = tieOut(computedTotal, table.statedTotal?.amount);
 
+  // Each year's amounts, exact, checked against the limits before any becomes money.
   const years = horizon(a.noticeServedOn, a.horizonYears, a.fyStartMonth);
   const factors = years.map((fy) => indexFactor(a.indexation, fy, a.baseYear));
+  const members = years.map((fy) => membersAtStart(fy, a.partners));
+  const stayExact = years.map((_, t) => exactContribution(a.sharing, avoidable, a.partners, members[t], factors[t]));
+  const committedExact = factors.map((factor) => times(committed, factor));
+  checkProjection(a, years, { avoidable, stay: stayExact, committed: committedExact });
+
   const membershipYears = years.map((fy, t): MembershipYear => {
-    const members = membersAtStart(fy, a.partners);
-    const contribution = contributionPerMember(a.sharing, avoidable, a.partners, members, factors[t]);
-    return { fy, members, contributionPerMember: contribution, stayCost: contribution };
+    const contribution = roundToPence(stayExact[t]);
+    return { fy, members: members[t], contributionPerMember: contribution, stayCost: contribution };
   });
   const noticeExpiresOn = noticeExpiry(a.noticeServedOn, a.noticeMonths);
   const savings = savingsScenario({
     years,
     stayCost: membershipYears.map((year) => year.stayCost),
-    committedCost: factors.map((factor) => scale(committed, factor)),
+    committedCost: committedExact.map(roundToPence),
     noticeExpiresOn,
     discountRate: a.discountRate,
   });
@@ -129,26 +129,99 @@ export function analyse(input: AnalysisInput): Analysis {
   };
 }
 
-function classifyRows(rows: readonly CostRow[], overrides: Assumptions['overrides']): ClassifiedRow[] {
+/**
+ * Classifies the rows. An override must match a row's label (by labelKey), and all the rows it
+ * matches must carry the same label: "CRM" and "crm" are one key but may be two contracts.
+ */
+function classifyRows(rows: readonly CostRow[], overrides: Assumptions['overrides'], labelCell: (sheetRow: number) => string): ClassifiedRow[] {
   const classes = new Map([...overrides].map(([key, override]) => [key, override.class]));
-  const used = new Set<string>();
+  /** The first row each override matches, and the overrides found to match differing labels. */
+  const matched = new Map<string, CostRow>();
+  const ambiguous = new Set<string>();
+  const problems = new ProblemList();
   const classified = rows.map((row): ClassifiedRow => {
     const { class: cls, reason } = classify(row.item, classes);
-    if (classes.size > 0) {
-      const key = labelKey(row.item);
-      if (classes.has(key)) used.add(key);
+    const key = classes.size > 0 ? labelKey(row.item) : '';
+    if (classes.has(key)) {
+      const first = matched.get(key);
+      if (!first) matched.set(key, row);
+      else if (first.item !== row.item && !ambiguous.has(key)) {
+        ambiguous.add(key);
+        problems.add(`overrides[${quote(overrides.get(key)?.label)}]`, `matches the cost rows ${quote(first.item)} in ${labelCell(first.sheetRow)} and ${quote(row.item)} in ${labelCell(row.sheetRow)}, whose labels differ; overrides ignore case and spacing, so rename one of the rows`);
+      }
     }
     // Written out field by field: a spread copy costs V8 about four times the memory per row.
     return { sheetRow: row.sheetRow, item: row.item, amount: row.amount, amountWasText: row.amountWasText, class: cls, reason };
   });
-  const unused = [...overrides].filter(([key]) => !used.has(key));
-  if (unused.length > 0) {
-    throw new InputError(unused.map(([, override]) => ({
-      where: `overrides[${JSON.stringify(override.label)}]`,
-      message: 'matches no cost row\'s item label; correct the label or remove the override',
-    })));
+  for (const [key, override] of overrides) {
+    if (!matched.has(key)) problems.add(`overrides[${quote(override.label)}]`, 'matches no cost row\'s item label; correct the label or remove the override');
   }
+  problems.throwIfAny();
   return classified;
+}
+
+const LARGEST_PENCE = LARGEST_AMOUNT_POUNDS * 100;
+
+/** The year's total, avoidable and committed amounts, each refused beyond the largest amount in a year. */
+function annualAmounts(rows: readonly ClassifiedRow[], table: string): { total: Money; avoidable: Money; committed: Money } {
+  const gross = rows.reduce((sum, row) => sum + Math.abs(row.amount), 0);
+  if (gross > Number.MAX_SAFE_INTEGER) {
+    throw new InputError([{ where: table, message: 'the amounts add up to more than can be counted to the penny' }]);
+  }
+  let avoidable = ZERO;
+  let committed = ZERO;
+  for (const row of rows) {
+    if (row.class === 'avoidable') avoidable = add(avoidable, row.amount);
+    else committed = add(committed, row.amount);
+  }
+  const total = add(avoidable, committed);
+  const over = ([['cost rows', total], ['avoidable rows', avoidable], ['committed rows', committed]] as const)
+    .find(([, amount]) => Math.abs(amount) > LARGEST_PENCE);
+  if (over) {
+    throw new InputError([{
+      where: table,
+      message: `the ${over[0]} come to ${formatMoney(over[1])} a year, more than ${LARGEST_AMOUNT_TEXT}, the most an amount in a year may be; check the amounts and their unit (a header such as £000 or £m scales them)`,
+    }]);
+  }
+  return { total, avoidable, committed };
+}
+
+/**
+ * Refuses a projection whose amounts pass the limits: the pool, any year's cost after indexation
+ * and sharing (LARGEST_AMOUNT_POUNDS), and any total over the horizon (LARGEST_TOTAL_POUNDS).
+ * Amounts are exact here, so nothing has overflowed yet.
+ */
+function checkProjection(
+  a: Assumptions,
+  years: readonly FinancialYear[],
+  amounts: { avoidable: Money; stay: readonly Exact[]; committed: readonly Exact[] },
+): void {
+  const refuse = (where: string, message: string) => {
+    throw new InputError([{ where, message }]);
+  };
+  const inBaseYear = a.partners.inBaseYear;
+  if (inBaseYear !== undefined && Math.abs(amounts.avoidable) * inBaseYear > LARGEST_PENCE) {
+    refuse('partners.inBaseYear', `the pool, the avoidable cost of ${formatMoney(amounts.avoidable)} a year times ${inBaseYear} members, would be more than ${LARGEST_AMOUNT_TEXT}, the most an amount in a year may be; check the members and the avoidable rows`);
+  }
+  const most = new Exact(LARGEST_PENCE);
+  const mostTotal = new Exact(LARGEST_TOTAL_POUNDS).times(100);
+  const rate = formatRate(a.indexation);
+  const yearly: [string, readonly Exact[]][] = [
+    [a.sharing === 'shared-pool' ? 'contribution per member' : 'avoidable cost', amounts.stay],
+    ['committed costs', amounts.committed],
+  ];
+  for (const [what, exact] of yearly) {
+    const t = exact.findIndex((amount) => amount.abs().gt(most));
+    const fy = years[t];
+    if (fy && fy.startYear > a.baseYear.startYear) {
+      refuse('indexation', `indexation of ${rate} a year from the base year ${fyLabel(a.baseYear)} would take the ${what} past ${LARGEST_AMOUNT_TEXT} in ${fyLabel(fy)}, the most an amount in a year may be; give a lower indexation${t > 0 ? ' or a shorter horizonYears' : ''}, or check baseYear, the year the costs describe`);
+    } else if (fy) {
+      refuse('indexation', `indexation of ${rate} a year, counted back from the base year ${fyLabel(a.baseYear)}, would take the ${what} past ${LARGEST_AMOUNT_TEXT} in ${fyLabel(fy)}, ${a.baseYear.startYear - fy.startYear} years before it, the most an amount in a year may be; check baseYear, the year the costs describe, or give an indexation nearer 0%`);
+    }
+    if (exact.reduce((sum, amount) => sum.plus(amount.abs()), new Exact(0)).gt(mostTotal)) {
+      refuse('horizonYears', `over the ${years.length} years of the horizon the ${what} would come to more than ${LARGEST_TOTAL_TEXT}, the most a total may be; give a shorter horizonYears${a.indexation.isZero() ? '' : ' or a lower indexation'}`);
+    }
+  }
 }
 
 function checksOf(table: CostTableInfo, tie: TieOut, total: Money, avoidable: Money, committed: Money): Check[] {

@@ -3,13 +3,16 @@
 import { CalendarDate, compareDates, isoDate, parseIsoDate } from './calendar-date';
 import { CostClass, labelKey } from './classification';
 import { GREEN_BOOK_RATE } from './discounting';
-import { DEFAULT_FY_START_MONTH, FinancialYear, fyContaining, fyLabel, fyStart, parseFy } from './financial-year';
+import { DEFAULT_FY_START_MONTH, FinancialYear, addYears, financialYear, fyContaining, fyLabel, fyStart, parseFy } from './financial-year';
 import { DEFAULT_HORIZON_YEARS } from './horizon';
 import { DEFAULT_INDEXATION } from './indexation';
+import {
+  DATE_RANGE, DISCOUNT_RATE, EARLIEST_DATE, HORIZON_YEARS, INDEXATION, LATEST_DATE, MEMBERS, NOTICE_MONTHS, quote, shorten,
+} from './limits';
 import { DEFAULT_SHARING, Leaver, Partners, SHARING_MODELS, Sharing } from './membership';
 import { Exact } from './money';
 import { ProblemList } from './problems';
-import { parseRate } from './rate';
+import { formatRate, parseRate } from './rate';
 
 export interface Override {
   /** The label as the user wrote it. */
@@ -56,8 +59,6 @@ export interface AssumptionContext {
 type Json = unknown;
 const isRecord = (value: Json): value is Record<string, Json> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const show = (value: Json) => JSON.stringify(value) ?? String(value);
-
 
 function wholeNumber(value: Json, low: number, high: number): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high ? value : undefined;
@@ -74,7 +75,7 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
   for (const key of Object.keys(given)) {
     if ((ASSUMPTION_NAMES as readonly string[]).includes(key)) continue;
     const near = ASSUMPTION_NAMES.find((name) => name.toLowerCase() === key.toLowerCase());
-    problems.add(key, `is not an assumption${near ? ` (did you mean ${near}?)` : ''}; the assumptions are ${ASSUMPTION_NAMES.join(', ')}`);
+    problems.add(shorten(key), `is not an assumption${near ? ` (did you mean ${near}?)` : ''}; the assumptions are ${ASSUMPTION_NAMES.join(', ')}`);
   }
   const sources = {} as Record<AssumptionName, AssumptionSource>;
   const has = (name: AssumptionName) => given[name] !== undefined && given[name] !== null;
@@ -82,26 +83,33 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
     sources[name] = has(name) ? 'given' : 'default';
     if (!has(name)) return fallback;
     const value = read(given[name]);
-    if (value === undefined) problems.add(name, `${show(given[name])} is not ${expected}`);
+    if (value === undefined) problems.add(name, `${quote(given[name])} is not ${expected}`);
     return value ?? fallback;
   }
 
   const fyStartMonth = pick('fyStartMonth', DEFAULT_FY_START_MONTH, (v) => wholeNumber(v, 1, 12), 'a month from 1 to 12');
   const noticeServedOn = pick('noticeServedOn', context.today, (v) => (typeof v === 'string' ? parseIsoDate(v) : undefined), 'a date (YYYY-MM-DD)');
   if (!has('noticeServedOn')) sources.noticeServedOn = 'today';
-  const noticeMonths = pick('noticeMonths', DEFAULT_NOTICE_MONTHS, (v) => wholeNumber(v, 0, 1200), 'a whole number of months from 0 to 1200');
-  const horizonYears = pick('horizonYears', DEFAULT_HORIZON_YEARS, (v) => wholeNumber(v, 1, 100), 'a whole number of years from 1 to 100');
+  const noticeMonths = pick('noticeMonths', DEFAULT_NOTICE_MONTHS, (v) => wholeNumber(v, NOTICE_MONTHS.least, NOTICE_MONTHS.most),
+    `a whole number of months from ${NOTICE_MONTHS.least} to ${NOTICE_MONTHS.most}`);
+  const horizonYears = pick('horizonYears', DEFAULT_HORIZON_YEARS, (v) => wholeNumber(v, HORIZON_YEARS.least, HORIZON_YEARS.most),
+    `a whole number of years from ${HORIZON_YEARS.least} to ${HORIZON_YEARS.most}`);
   const indexation = pick('indexation', new Exact(DEFAULT_INDEXATION), (v) => {
     const rate = parseRate(v);
-    return rate && rate.gte(-0.5) && rate.lte(1) ? rate : undefined;
-  }, 'a yearly rate from -50% to 100% (give 0.025 or "2.5%")');
+    return rate && rate.gte(INDEXATION.least) && rate.lte(INDEXATION.most) ? rate : undefined;
+  }, `a yearly rate from ${formatRate(INDEXATION.least)} to ${formatRate(INDEXATION.most)} (give 0.025 or "2.5%")`);
   const discountRate = pick('discountRate', new Exact(GREEN_BOOK_RATE.rate), (v) => {
     const rate = parseRate(v);
-    return rate && rate.gte(0) && rate.lt(1) ? rate : undefined;
-  }, 'a discount rate from 0% up to 100% (give 0.035 or "3.5%")');
+    return rate && rate.gte(DISCOUNT_RATE.least) && rate.lt(DISCOUNT_RATE.below) ? rate : undefined;
+  }, `a discount rate from ${formatRate(DISCOUNT_RATE.least)} up to ${formatRate(DISCOUNT_RATE.below)} (give 0.035 or "3.5%")`);
   const sharing = pick('sharing', DEFAULT_SHARING, (v) => SHARING_MODELS.find((m) => m === v), `one of ${SHARING_MODELS.map((m) => `"${m}"`).join(', ')}`);
 
-  let baseYear = pick('baseYear', fyContaining(noticeServedOn, fyStartMonth), (v) => (typeof v === 'string' || typeof v === 'number' ? parseFy(v, fyStartMonth) : undefined), 'a financial year such as "2011/12"');
+  const yearZero = fyContaining(noticeServedOn, fyStartMonth);
+  let baseYear = pick('baseYear', yearZero, (v) => readFy(v, fyStartMonth), 'a financial year such as "2011/12"');
+  if (has('baseYear') && !fyWithinDates(baseYear)) {
+    const [firstFy, lastFy] = fysWithinDates(fyStartMonth).map(fyLabel);
+    problems.add('baseYear', `${fyLabel(baseYear)} is outside the financial years from ${firstFy} to ${lastFy} that Excel's dates hold`);
+  }
   if (!has('baseYear') && context.yearsInLabels.size > 0) {
     const named = [...context.yearsInLabels];
     if (named.length > 1) {
@@ -113,6 +121,7 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
     }
   }
 
+  checkDates({ noticeServedOn, noticeMonths, horizonYears, yearZero, labelsYear: sources.baseYear === 'item labels' ? baseYear : undefined }, problems);
   const partners = readPartners(given.partners, baseYear, problems);
   sources.partners = has('partners') ? 'given' : 'default';
   if (sharing === 'shared-pool' && partners.inBaseYear === undefined) {
@@ -128,47 +137,102 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
   };
 }
 
-const MOST_MEMBERS = 1000;
+/** A financial year given as text, or as the number of the calendar year it starts in. */
+function readFy(value: Json, startMonth: number): FinancialYear | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? financialYear(value, startMonth) : undefined;
+  return typeof value === 'string' ? parseFy(value, startMonth) : undefined;
+}
+
+/** Months counted from year 0: the first of a month as one number, to compare without making a date. */
+const monthNumber = (year: number, month: number) => year * 12 + month - 1;
+const FIRST_MONTH = monthNumber(EARLIEST_DATE.year, EARLIEST_DATE.month);
+const LAST_MONTH = monthNumber(LATEST_DATE.year, LATEST_DATE.month);
+const withinDates = (date: CalendarDate) => compareDates(date, EARLIEST_DATE) >= 0 && compareDates(date, LATEST_DATE) <= 0;
+/** The first and the last financial year that lie within the dates, with the first day of the year after. */
+function fysWithinDates(startMonth: number): [FinancialYear, FinancialYear] {
+  const first = Math.ceil((FIRST_MONTH - (startMonth - 1)) / 12);
+  const last = Math.floor((LAST_MONTH - (startMonth - 1)) / 12) - 1;
+  return [financialYear(first, startMonth), financialYear(last, startMonth)];
+}
+function fyWithinDates(fy: FinancialYear): boolean {
+  const [first, last] = fysWithinDates(fy.startMonth);
+  return fy.startYear >= first.startYear && fy.startYear <= last.startYear;
+}
+
+/**
+ * Every date the run holds or writes within the dates Excel counts correctly: the notice served
+ * and its expiry, every financial year of the horizon and the first day after it, the base year.
+ */
+function checkDates(
+  a: { noticeServedOn: CalendarDate; noticeMonths: number; horizonYears: number; yearZero: FinancialYear; labelsYear?: FinancialYear },
+  problems: ProblemList,
+): void {
+  const served = isoDate(a.noticeServedOn);
+  if (!withinDates(a.noticeServedOn)) {
+    problems.add('noticeServedOn', `${served} is outside the dates the product works with, ${DATE_RANGE}; give a date between them`);
+    return;
+  }
+  if (monthNumber(a.noticeServedOn.year, a.noticeServedOn.month) + a.noticeMonths > LAST_MONTH) {
+    problems.add('noticeMonths', `notice of ${a.noticeMonths} months served on ${served} would expire after ${isoDate(LATEST_DATE)}, the last date Excel counts; give a shorter notice or an earlier noticeServedOn`);
+  }
+  const [first, last] = fysWithinDates(a.yearZero.startMonth);
+  const lastWords = `${fyLabel(last)}, the last financial year Excel's dates hold (they end on ${isoDate(LATEST_DATE)})`;
+  const end = addYears(a.yearZero, a.horizonYears - 1);
+  if (a.yearZero.startYear < first.startYear) {
+    problems.add('noticeServedOn', `${served} falls in the financial year ${fyLabel(a.yearZero)}, which starts before ${isoDate(EARLIEST_DATE)}, the first date Excel counts correctly; give a later date`);
+  } else if (a.yearZero.startYear > last.startYear) {
+    problems.add('noticeServedOn', `${served} falls in the financial year ${fyLabel(a.yearZero)}, after ${lastWords}; give an earlier date`);
+  } else if (end.startYear > last.startYear) {
+    problems.add('horizonYears', `${a.horizonYears} years from ${fyLabel(a.yearZero)}, the year notice is served in, would run to ${fyLabel(end)}, after ${lastWords}; give a shorter horizon or an earlier noticeServedOn`);
+  }
+  if (a.labelsYear && !fyWithinDates(a.labelsYear)) {
+    problems.add('baseYear', `the item labels name ${fyLabel(a.labelsYear)}, outside the financial years from ${fyLabel(first)} to ${fyLabel(last)} that Excel's dates hold; set baseYear to the year the table describes`);
+  }
+}
 
 function readPartners(value: Json, baseYear: FinancialYear, problems: ProblemList): Partners {
   if (value === undefined || value === null) return { leavers: [] };
   if (!isRecord(value)) {
-    problems.add('partners', `${show(value)} is not an object like {"inBaseYear": 10, "leavers": [...]}`);
+    problems.add('partners', `${quote(value)} is not an object like {"inBaseYear": 10, "leavers": [...]}`);
     return { leavers: [] };
   }
   for (const key of Object.keys(value)) {
-    if (key !== 'inBaseYear' && key !== 'leavers') problems.add(`partners.${key}`, 'is not a partners field; the fields are inBaseYear and leavers');
+    if (key !== 'inBaseYear' && key !== 'leavers') problems.add(`partners.${shorten(key)}`, 'is not a partners field; the fields are inBaseYear and leavers');
   }
   let inBaseYear: number | undefined;
   if (value.inBaseYear !== undefined && value.inBaseYear !== null) {
-    inBaseYear = wholeNumber(value.inBaseYear, 1, MOST_MEMBERS);
-    if (inBaseYear === undefined) problems.add('partners.inBaseYear', `${show(value.inBaseYear)} is not a number of members from 1 to ${MOST_MEMBERS}`);
+    inBaseYear = wholeNumber(value.inBaseYear, MEMBERS.least, MEMBERS.most);
+    if (inBaseYear === undefined) problems.add('partners.inBaseYear', `${quote(value.inBaseYear)} is not a number of members from ${MEMBERS.least} to ${MEMBERS.most}`);
   }
   const leavers: Leaver[] = [];
   const list = value.leavers ?? [];
   if (!Array.isArray(list)) {
-    problems.add('partners.leavers', `${show(list)} is not a list of {"name": ..., "leavesOn": "YYYY-MM-DD"}`);
+    problems.add('partners.leavers', `${quote(list)} is not a list of {"name": ..., "leavesOn": "YYYY-MM-DD"}`);
     return { inBaseYear, leavers };
   }
   list.forEach((entry: Json, i: number) => {
     const where = `partners.leavers[${i}]`;
     if (!isRecord(entry)) {
-      problems.add(where, `${show(entry)} is not a leaver like {"name": "Tamworth", "leavesOn": "2013-03-31"}`);
+      problems.add(where, `${quote(entry)} is not a leaver like {"name": "Tamworth", "leavesOn": "2013-03-31"}`);
       return;
     }
     const name = typeof entry.name === 'string' ? entry.name.trim() : '';
     if (name === '') problems.add(`${where}.name`, 'missing: name the partner that leaves');
-    const who = name ? ` (the date ${name} leaves)` : '';
+    const who = name ? ` (the date ${shorten(name)} leaves)` : '';
     if (entry.leavesOn === undefined || entry.leavesOn === null || entry.leavesOn === '') {
       problems.add(`${where}.leavesOn`, `missing${who}: give it as YYYY-MM-DD`);
       return;
     }
     const leavesOn = typeof entry.leavesOn === 'string' ? parseIsoDate(entry.leavesOn) : undefined;
     if (!leavesOn) {
-      problems.add(`${where}.leavesOn`, `${show(entry.leavesOn)} is not a date (YYYY-MM-DD)`);
+      problems.add(`${where}.leavesOn`, `${quote(entry.leavesOn)} is not a date (YYYY-MM-DD)`);
       return;
     }
-    if (compareDates(leavesOn, fyStart(baseYear)) <= 0) {
+    if (!withinDates(leavesOn)) {
+      problems.add(`${where}.leavesOn`, `${isoDate(leavesOn)} is outside the dates the product works with, ${DATE_RANGE}; give a date between them`);
+      return;
+    }
+    if (fyWithinDates(baseYear) && compareDates(leavesOn, fyStart(baseYear)) <= 0) {
       problems.add(`${where}.leavesOn`, `${isoDate(leavesOn)} is not after the base year ${fyLabel(baseYear)} starts, so the partner was not paying in it`);
       return;
     }
@@ -186,12 +250,17 @@ function readOverrides(value: Json, problems: ProblemList): Map<string, Override
   const overrides = new Map<string, Override>();
   if (value === undefined || value === null) return overrides;
   if (!isRecord(value)) {
-    problems.add('overrides', `${show(value)} is not an object of item label to "avoidable" or "committed"`);
+    problems.add('overrides', `${quote(value)} is not an object of item label to "avoidable" or "committed"`);
     return overrides;
   }
   for (const [label, cls] of Object.entries(value)) {
     if (cls !== 'avoidable' && cls !== 'committed') {
-      problems.add(`overrides[${show(label)}]`, `${show(cls)} is not "avoidable" or "committed"`);
+      problems.add(`overrides[${quote(label)}]`, `${quote(cls)} is not "avoidable" or "committed"`);
+      continue;
+    }
+    const same = overrides.get(labelKey(label));
+    if (same) {
+      problems.add(`overrides[${quote(label)}]`, `is the same label as ${quote(same.label)}, since overrides ignore case, spaces, hyphens and underscores; keep one of them`);
       continue;
     }
     overrides.set(labelKey(label), { label, class: cls });

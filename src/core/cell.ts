@@ -1,5 +1,6 @@
 // Cell values as a spreadsheet gives them, A1 addresses, and Excel's date serial numbers.
 import { CalendarDate, dayNumber } from './calendar-date';
+import { EARLIEST_DATE, LATEST_DATE } from './limits';
 
 export interface CellError {
   readonly error: string; // e.g. '#VALUE!'
@@ -119,8 +120,14 @@ export function excelSerial(date: CalendarDate): number {
   return dayNumber(date) + SERIAL_OF_1970;
 }
 
-/** The calendar date of an Excel serial number (its whole days; a time of day is dropped). */
-export function dateOfSerial(serial: number): CalendarDate {
-  const date = new Date((Math.floor(serial) - SERIAL_OF_1970) * 86_400_000);
+/**
+ * The calendar date an Excel serial number shows (its whole days; a time of day is dropped), or
+ * undefined outside 1900-03-01 to 9999-12-31: such a number is not a date (Excel shows ##### for a
+ * number beyond its dates, and miscounts the days before 1900-03-01 by its 1900 leap-year quirk).
+ */
+export function dateOfSerial(serial: number): CalendarDate | undefined {
+  const days = Math.floor(serial);
+  if (!(days >= excelSerial(EARLIEST_DATE) && days <= excelSerial(LATEST_DATE))) return undefined;
+  const date = new Date((days - SERIAL_OF_1970) * 86_400_000);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }

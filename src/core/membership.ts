@@ -8,7 +8,7 @@
 // money the partnership invoices, so it is rounded to pence.
 import { CalendarDate, compareDates } from './calendar-date';
 import { FinancialYear, fyStart } from './financial-year';
-import { Exact, Money, pence, scale } from './money';
+import { Exact, Money, pence, roundToPence, times } from './money';
 
 export type Sharing = 'fixed-contribution' | 'shared-pool';
 export const SHARING_MODELS: readonly Sharing[] = ['fixed-contribution', 'shared-pool'];
@@ -40,21 +40,26 @@ export function pool(baseContribution: Money, inBaseYear: number): Money {
 }
 
 /**
- * The contribution per member in a FY, given the indexation factor for that FY and the members at
- * its start (needed by shared-pool only).
+ * The contribution per member in a FY, exact (in pence, not yet rounded), given the indexation
+ * factor for that FY and the members at its start (needed by shared-pool only).
  */
-export function contributionPerMember(
+export function exactContribution(
   sharing: Sharing,
   baseContribution: Money,
   partners: Partners,
   members: number | undefined,
   indexFactor: Exact,
-): Money {
-  if (sharing === 'fixed-contribution') return scale(baseContribution, indexFactor);
+): Exact {
+  if (sharing === 'fixed-contribution') return times(baseContribution, indexFactor);
   if (partners.inBaseYear === undefined || members === undefined || members < 1) {
     throw new RangeError('shared-pool needs the members in the base year and at least one member');
   }
-  return scale(baseContribution, indexFactor.times(partners.inBaseYear).div(members));
+  return times(baseContribution, indexFactor.times(partners.inBaseYear).div(members));
+}
+
+/** The contribution per member in a FY, rounded to pence: what the partnership invoices. */
+export function contributionPerMember(...args: Parameters<typeof exactContribution>): Money {
+  return roundToPence(exactContribution(...args));
 }
 
 /** Contribution per member at base-year prices for every number of members from 1 to inBaseYear. */

@@ -17,6 +17,11 @@ export type InputValues = Partial<Record<InputName, readonly (readonly unknown[]
 const first = (values: InputValues, name: InputName): unknown => values[name]?.[0]?.[0];
 const column = (values: InputValues, name: InputName): unknown[] => (values[name] ?? []).map((row) => row[0]);
 const given = (value: unknown) => value !== undefined && value !== null && value !== '';
+/** A date cell as the assumptions take it; a number outside Excel's dates stays a number, for the check to refuse. */
+const dateText = (value: unknown) => {
+  const date = typeof value === 'number' ? dateOfSerial(value) : undefined;
+  return date ? isoDate(date) : value;
+};
 
 /**
  * The assumptions a previous run's sheets hold, in the form the CLI's assumptions file takes (so
@@ -30,7 +35,7 @@ export function assumptionsFromInputs(values: InputValues): Record<string, unkno
     if (given(value)) out[key] = convert(value);
   };
   scalar('baseYear', 'VfM_BaseYear');
-  scalar('noticeServedOn', 'VfM_NoticeServedOn', (v) => (typeof v === 'number' ? isoDate(dateOfSerial(v)) : v));
+  scalar('noticeServedOn', 'VfM_NoticeServedOn', dateText);
   scalar('noticeMonths', 'VfM_NoticeMonths');
   scalar('fyStartMonth', 'VfM_FyStartMonth');
   scalar('horizonYears', 'VfM_HorizonYears');
@@ -43,7 +48,7 @@ export function assumptionsFromInputs(values: InputValues): Record<string, unkno
   const leavers = names
     .map((name, i) => ({ name, leavesOn: dates[i] }))
     .filter((leaver) => given(leaver.name) || given(leaver.leavesOn))
-    .map((leaver) => ({ name: leaver.name, leavesOn: typeof leaver.leavesOn === 'number' ? isoDate(dateOfSerial(leaver.leavesOn)) : leaver.leavesOn }));
+    .map((leaver) => ({ name: leaver.name, leavesOn: dateText(leaver.leavesOn) }));
   const inBaseYear = first(values, 'VfM_MembersInBaseYear');
   if (given(inBaseYear) || leavers.length > 0) out.partners = { ...(given(inBaseYear) ? { inBaseYear } : {}), leavers };
 

@@ -32,8 +32,11 @@ export function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.
       return { error: String(value) };
     case 'Boolean':
       return Boolean(value);
-    case 'Double':
-      return typeof value === 'number' && isDateFormat(format) ? { date: isoDate(dateOfSerial(value)) } : Number(value);
+    case 'Double': {
+      // A number outside Excel's dates is not a date, whatever its format: it is the number it is.
+      const date = typeof value === 'number' && isDateFormat(format) ? dateOfSerial(value) : undefined;
+      return date ? { date: isoDate(date) } : Number(value);
+    }
     default:
       return value === '' ? null : String(value);
   }

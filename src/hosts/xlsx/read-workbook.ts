@@ -3,7 +3,8 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import JSZip from 'jszip';
-import { CellRange, CellValue, Grid } from '../../core/cell';
+import { isoDate } from '../../core/calendar-date';
+import { CellRange, CellValue, Grid, dateOfSerial, excelSerial } from '../../core/cell';
 
 export type Workbook = ExcelJS.Workbook;
 
@@ -22,13 +23,23 @@ export function sheetNames(workbook: Workbook): string[] {
   return workbook.worksheets.map((sheet) => sheet.name);
 }
 
-const isoOf = (date: Date) => date.toISOString().slice(0, 10);
+/**
+ * A date-formatted number, which exceljs hands over as a Date: the date it shows, or the number
+ * itself when it lies outside Excel's dates. A number so far out that exceljs could not make a Date
+ * of it is lost to us; Excel shows ##### for it, and so does the reading.
+ */
+function dateCell(date: Date): CellValue {
+  const serial = date.getTime() / 86_400_000 + excelSerial({ year: 1970, month: 1, day: 1 });
+  if (Number.isNaN(serial)) return { error: '#####' };
+  const day = dateOfSerial(serial);
+  return day ? { date: isoDate(day) } : serial;
+}
 
 /** A cell's value as the core sees it: what Excel shows, with errors, dates and uncalculated formulas kept apart. */
 export function cellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return { date: isoOf(value) };
+  if (value instanceof Date) return dateCell(value);
   if ('error' in value) return { error: String(value.error) };
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
