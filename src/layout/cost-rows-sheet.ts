@@ -1,7 +1,16 @@
-// The "VfM Cost Rows" sheet: every cost row, its amount linked to the source cell (or, where the
-// source held text, the parsed value as an input with a note beside it saying so), and its class as
-// an input with the reason it was given; at the top, the total and its avoidable and committed
-// parts (SUMIF by class).
+// The "VfM Cost Rows" sheet: every cost row, its amount linked to the source cell and rounded to the
+// penny as the core reads it (or, where the source held text, the parsed value as an input with a
+// note beside it saying so), and its class as an input with the reason it was given; at the top,
+// the total and its avoidable and committed parts (SUMIF by class).
+//
+// Rounding (ARCHITECTURE.md): the core rounds each amount to the penny, half away from zero, as it
+// reads it, so every link is ROUND(source,2) and the totals sum whole pence. The core rounds the
+// number's shortest decimal form (100.005 is stored as 100.00499999999999545... and reads as
+// 100.005, so 100.01); Excel's and LibreOffice's ROUND round the value to 15 significant digits
+// first, which gives the same for every amount typed or computed to 15 digits (100.005, 0.005, 2.675,
+// -0.125, 1.005; test/libreoffice/sub-penny.test.ts). They differ only for a computed value within
+// about 1e-15 of a half penny whose shortest form needs 16 or 17 digits (100.00499999999998: the core
+// gives 100.00, the spreadsheets 100.01).
 import { Analysis } from '../core/analysis';
 import { DEFAULT_REASON } from '../core/classification';
 import { MAX_ROWS, columnName, sheetReference } from '../core/cell';
@@ -33,14 +42,17 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   const source = sheetReference(table.sheet);
   const sourceCell = amountCells(table);
   const amountColumn = columnName(table.amountColumn);
+  /** The amount in the source cell on `sheetRow`, rounded to the penny as the core reads it. */
+  const link = (sheetRow: number) => formula(`ROUND(${source}!${amountColumn}${sheetRow},2)`);
 
   sheet.put(1, 1, [[text(`Cost rows read from ${source}!${table.range}`)]], 'title');
-  sheet.put(2, 1, [[text('Amounts link to the source cells. The class (yellow) is an input: change it and every scenario recalculates. A blank reason means the label names no avoidable keyword, so the row is committed by default.')]], 'subtitle');
+  sheet.put(2, 1, [[text('Amounts link to the source cells, rounded to the penny. The class (yellow) is an input: change it and every scenario recalculates. A blank reason means the label names no avoidable keyword, so the row is committed by default.')]], 'subtitle');
 
   const amounts = `${columnName(AMOUNT)}${FIRST_ROW}:${columnName(AMOUNT)}${last}`;
   const classes = `${columnName(CLASS)}${FIRST_ROW}:${columnName(CLASS)}${last}`;
-  const part = (cls: string) => formula(`SUMIF(${classes},${literal(cls)},${amounts})`);
-  sheet.put(3, ITEM, [[text('Total of the rows'), formula(`SUM(${amounts})`)]], 'total', [undefined, FORMATS.money]);
+  // Sums of whole pence, rounded again only to drop binary noise (0.1 + 0.2 = 0.30000000000000004).
+  const part = (cls: string) => formula(`ROUND(SUMIF(${classes},${literal(cls)},${amounts}),2)`);
+  sheet.put(3, ITEM, [[text('Total of the rows'), formula(`ROUND(SUM(${amounts}),2)`)]], 'total', [undefined, FORMATS.money]);
   sheet.put(4, ITEM, [[text('of which avoidable'), part('avoidable')], [text('of which committed'), part('committed')]], 'label', [undefined, FORMATS.money]);
   sheet.paint(3, AMOUNT, 5, AMOUNT, 'output');
   sheet.define('VfM_TotalAnnual', { row: 3, column: AMOUNT });
@@ -50,7 +62,8 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   const stated = table.statedTotal;
   sheet.put(6, ITEM, [[text('Stated total in the source')]], 'label');
   if (stated) {
-    sheet.put(6, AMOUNT, [[formula(`${source}!${amountColumn}${stated.sheetRow}`)]], 'link', [FORMATS.money]);
+    // A stated total held as text (£1,000.00) reads as its number through ROUND, as the core reads it.
+    sheet.put(6, AMOUNT, [[link(stated.sheetRow)]], 'link', [FORMATS.money]);
     sheet.put(6, CLASS, [[text(`from ${stated.cell}`)]], 'note');
   } else {
     sheet.put(6, CLASS, [[text('none: the table has no total row')]], 'note');
@@ -61,7 +74,7 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
 
   // One block a column, each in its own style, so that every cell is written once.
   sheet.put(FIRST_ROW, ITEM, rows.map((row) => [text(row.item)]), 'label');
-  sheet.put(FIRST_ROW, AMOUNT, rows.map((row) => [row.amountWasText ? num(toPounds(row.amount)) : formula(`${source}!${amountColumn}${row.sheetRow}`)]), 'link', [FORMATS.money]);
+  sheet.put(FIRST_ROW, AMOUNT, rows.map((row) => [row.amountWasText ? num(toPounds(row.amount)) : link(row.sheetRow)]), 'link', [FORMATS.money]);
   sheet.put(FIRST_ROW, CLASS, rows.map((row) => [text(row.class)]), 'input');
   // Only the reasons that say something: a keyword matched, or the user set the class.
   sheet.put(FIRST_ROW, REASON, rows.map((row) => [row.reason === DEFAULT_REASON ? null : text(row.reason)]), 'note');

@@ -140,12 +140,16 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
     sheet.put(r, FIRST_FY, [fyColumns.map((c, t) => formula(cell(col(c), t, r)))], 'calc', fyColumns.map(() => FORMATS.money));
     return r;
   };
-  const sum = (span: string) => `SUM(${span})`;
+  // Rounded where the core rounds (ARCHITECTURE.md, Rounding): a cost in a year when it becomes
+  // money. Sums and differences of amounts in pence are exact in the core; here they are rounded to
+  // the penny only to drop binary noise (17800 - 9802.19 = 7997.8099999999995), which changes no
+  // penny. Present values are not rounded: the NPV sums them unrounded and is rounded once.
+  const sum = (span: string) => `ROUND(SUM(${span}),2)`;
   const stayRow = output('Cost if the council stays (avoidable cost)', (c) => `${c}${contributionRow}*${c}${flagRow}`, sum);
   const withdrawRow = output('Cost if the council withdraws', (c) => `ROUND(${c}${stayRow}*${c}${paidRow}/${c}${daysRow},2)`, sum);
-  const savingRow = output('Saving', (c) => `${c}${stayRow}-${c}${withdrawRow}`, sum);
-  output('Cumulative saving', (c, t, r) => (t === 0 ? `${c}${savingRow}` : `${previous(t)}${r}+${c}${savingRow}`));
-  const pvRow = output('Present value of the saving', (c) => `${c}${savingRow}*${c}${discountRow}`, (span) => `ROUND(SUM(${span}),2)`);
+  const savingRow = output('Saving', (c) => `ROUND(${c}${stayRow}-${c}${withdrawRow},2)`, sum);
+  output('Cumulative saving', (c, t, r) => (t === 0 ? `${c}${savingRow}` : `ROUND(${previous(t)}${r}+${c}${savingRow},2)`));
+  const pvRow = output('Present value of the saving', (c) => `${c}${savingRow}*${c}${discountRow}`, sum);
   output('Committed costs (continue either way)', (c) => `ROUND(VfM_CommittedAnnual*${c}${indexRow},2)*${c}${flagRow}`, sum);
   row++;
   defineRow('VfM_CostIfStaying', stayRow);
@@ -172,7 +176,8 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   // Checks
   sheet.put(row++, LABEL, [[text('Checks'), null, text('Passes')]], 'heading');
   const checks: [string, string][] = [
-    ['The rows tie out to the stated total', `IF(ISNUMBER(VfM_StatedTotal),ROUND(VfM_TotalAnnual-VfM_StatedTotal,2)=0,TRUE)`],
+    // Blank when the table has no total row; a stated total that is no longer a number shows its error.
+    ['The rows tie out to the stated total', 'IF(ISBLANK(VfM_StatedTotal),TRUE,ROUND(VfM_TotalAnnual-VfM_StatedTotal,2)=0)'],
     ['Avoidable + committed = total', 'ROUND(VfM_AvoidableAnnual+VfM_CommittedAnnual-VfM_TotalAnnual,2)=0'],
     ['Every amount is a number', 'COUNT(VfM_Amounts)=ROWS(VfM_Amounts)'],
     ['Every class is avoidable or committed', `COUNTIF(VfM_Classes,${literal('avoidable')})+COUNTIF(VfM_Classes,${literal('committed')})=ROWS(VfM_Classes)`],

@@ -73,16 +73,38 @@ describe('the workbook plan', () => {
     expect(contentAt(scenarios, named(p, 'VfM_Sharing').top, 3)).toEqual({ text: 'fixed-contribution' });
   });
 
-  it('links each numeric amount to its source cell and writes each class as an input with a drop-down', () => {
+  it('links each numeric amount to its source cell, rounded to the penny as the core reads it, and writes each class as an input with a drop-down', () => {
     const amounts = named(p, 'VfM_Amounts');
     expect([amounts.sheet, amounts.bottom - amounts.top + 1]).toEqual(['VfM Cost Rows', 6]);
-    expect(contentAt(costRows, amounts.top, 2)).toEqual({ formula: 'Costs!B4' });
-    expect(contentAt(costRows, amounts.top + 5, 2)).toEqual({ formula: 'Costs!B9' });
+    expect(contentAt(costRows, amounts.top, 2)).toEqual({ formula: 'ROUND(Costs!B4,2)' });
+    expect(contentAt(costRows, amounts.top + 5, 2)).toEqual({ formula: 'ROUND(Costs!B9,2)' });
     expect(contentAt(costRows, amounts.top, 3)).toEqual({ text: 'avoidable' });
     expect(styleAt(costRows, amounts.top, 3)).toBe('input');
     expect(costRows.validations).toEqual([{ top: amounts.top, left: 3, bottom: amounts.bottom, right: 3, allowed: ['avoidable', 'committed'] }]);
     const stated = named(p, 'VfM_StatedTotal');
-    expect(contentAt(costRows, stated.top, stated.left)).toEqual({ formula: 'Costs!B10' });
+    expect(contentAt(costRows, stated.top, stated.left)).toEqual({ formula: 'ROUND(Costs!B10,2)' });
+  });
+
+  it('rounds the sums of amounts to the penny, so no total shows binary noise', () => {
+    const amounts = 'B9:B14';
+    expect(['VfM_TotalAnnual', 'VfM_AvoidableAnnual', 'VfM_CommittedAnnual'].map((name) => contentAt(costRows, named(p, name).top, 2))).toEqual([
+      { formula: `ROUND(SUM(${amounts}),2)` },
+      { formula: `ROUND(SUMIF(C9:C14,"avoidable",${amounts}),2)` },
+      { formula: `ROUND(SUMIF(C9:C14,"committed",${amounts}),2)` },
+    ]);
+    expect(named(p, 'VfM_Amounts')).toMatchObject({ top: 9, bottom: 14, left: 2 });
+  });
+
+  it('rounds the savings where the core rounds them, and sums the present values unrounded', () => {
+    const rowOf = (name: string) => named(p, name).top;
+    const [stay, withdraw, saving, pv] = ['VfM_CostIfStaying', 'VfM_CostIfWithdrawing', 'VfM_Saving', 'VfM_PresentValue'].map(rowOf);
+    const cumulative = saving + 1;
+    for (const r of [stay, withdraw, saving, pv]) expect(contentAt(scenarios, r, 3)).toEqual({ formula: `ROUND(SUM(D${r}:H${r}),2)` });
+    expect(contentAt(scenarios, cumulative, 3)).toBeNull();
+    expect(contentAt(scenarios, saving, 5)).toEqual({ formula: `ROUND(E${stay}-E${withdraw},2)` });
+    expect(contentAt(scenarios, cumulative, 4)).toEqual({ formula: `D${saving}` });
+    expect(contentAt(scenarios, cumulative, 5)).toEqual({ formula: `ROUND(D${cumulative}+E${saving},2)` });
+    expect((contentAt(scenarios, pv, 5) as { formula: string }).formula).not.toMatch(/ROUND/);
   });
 
   it('writes a text amount as its parsed number, styled as an input, with a note saying so', () => {
@@ -98,7 +120,7 @@ describe('the workbook plan', () => {
 
   it('quotes a source sheet whose name needs it', () => {
     const q = planWorkbook(analysisOf(SEED_VALUES, undefined, "Council's costs"), ["Council's costs"], new Set(), RUN);
-    expect(contentAt(sheetOf(q, 'VfM Cost Rows'), named(q, 'VfM_Amounts').top, 2)).toEqual({ formula: "'Council''s costs'!B4" });
+    expect(contentAt(sheetOf(q, 'VfM Cost Rows'), named(q, 'VfM_Amounts').top, 2)).toEqual({ formula: "ROUND('Council''s costs'!B4,2)" });
   });
 
   it('writes labels from the sheet as text, never as formulas', () => {
