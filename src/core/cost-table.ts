@@ -84,18 +84,21 @@ function findColumns(grid: Grid): { item: number; amount: number } | undefined {
   return { item: item < 0 ? Math.max(amount - 1, 0) : item, amount };
 }
 
+/**
+ * The text left of a row's last amount, its cells joined by a space: the row's label when the row
+ * reads as a cost row. Undefined when no amount in the row has text to its left.
+ */
+export function labelBesideAmount(row: readonly CellValue[]): string | undefined {
+  let amount = row.length - 1;
+  while (amount >= 1 && !isAmountLike(row[amount] ?? null)) amount--;
+  if (amount < 1) return undefined;
+  const texts = row.slice(0, amount).filter((value): value is string => typeof value === 'string' && value.trim() !== '' && !isAmountLike(value));
+  return texts.length > 0 ? texts.map((text) => text.trim()).join(' ') : undefined;
+}
+
 /** Whether the grid holds something that reads as a cost table (item labels beside amounts). */
 export function holdsCostTable(grid: Grid): boolean {
-  for (const row of grid.values) {
-    for (let c = 1; c < row.length; c++) {
-      if (!isAmountLike(row[c])) continue;
-      for (let l = 0; l < c; l++) {
-        const value = row[l];
-        if (typeof value === 'string' && value.trim() !== '' && !isAmountLike(value)) return true;
-      }
-    }
-  }
-  return false;
+  return grid.values.some((row) => labelBesideAmount(row) !== undefined);
 }
 
 /**

@@ -1,13 +1,127 @@
-// Writing a file whole or not at all: into a temporary file beside it, then renamed over it.
+// Files the command reads and writes. Every output is written whole into a temporary file in its
+// own folder; only when all of them are complete are they renamed into place, so a failure leaves
+// the files the user had as they were. A system error becomes a FileError in plain words.
 import { promises as fs } from 'fs';
 import path from 'path';
 
-export async function replaceFile(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+/** Why a file could not be read or written, in plain words (never the system's own text). */
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is too large',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many files open',
+  ENFILE: 'too many files open',
+  EBUSY: 'the file is in use',
+  ETXTBSY: 'the file is in use',
+  EIO: 'the disk could not be read or written',
+  EXDEV: 'it is on another disk',
+};
+
+export class FileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly action: 'read' | 'written',
+    readonly reason: string,
+  ) {
+    super(reason === REASONS.ENOENT ? `${file}: ${reason}` : `${file}: cannot be ${action} (${reason})`);
+    this.name = 'FileError';
+  }
+}
+
+const codeOf = (error: unknown): string | undefined => (error as { code?: unknown } | null)?.code?.toString();
+
+/** A system error on `file` as a FileError; anything else (a fault of the program) passes through. */
+export function fileError(file: string, action: 'read' | 'written', error: unknown): unknown {
+  if (error instanceof FileError) return error;
+  const code = codeOf(error);
+  if (code === undefined || !/^E[A-Z]+$/.test(code)) return error;
+  if (code === 'ENOENT' && action === 'written') return new FileError(file, action, 'no such folder');
+  return new FileError(file, action, REASONS[code] ?? `the system refused with code ${code}`);
+}
+
+/** The bytes of a file the user gave; a folder or a device is refused before it is read. */
+export async function readWhole(file: string): Promise<Buffer> {
   try {
-    await write(temporary);
-    await fs.rename(temporary, file);
-  } finally {
-    await fs.rm(temporary, { force: true });
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new FileError(file, 'read', REASONS.EISDIR);
+    if (!stat.isFile()) throw new FileError(file, 'read', 'it is not an ordinary file');
+    return await fs.readFile(file);
+  } catch (error) {
+    throw fileError(file, 'read', error);
+  }
+}
+
+/**
+ * Where a file is, to tell whether two names are one file: its real path (links resolved) and,
+ * when it exists, its device and inode (hard links). A file not there yet is its folder's real
+ * path and its name; a missing folder is a FileError.
+ */
+export interface FilePlace {
+  readonly realPath: string;
+  readonly inode?: string;
+}
+
+export async function placeOf(file: string, action: 'read' | 'written'): Promise<FilePlace> {
+  try {
+    const stat = await fs.stat(file);
+    if (action === 'written' && stat.isDirectory()) throw new FileError(file, action, REASONS.EISDIR);
+    return { realPath: await fs.realpath(file), inode: `${stat.dev}:${stat.ino}` };
+  } catch (error) {
+    if (codeOf(error) !== 'ENOENT') throw fileError(file, action, error);
+  }
+  try {
+    return { realPath: path.join(await fs.realpath(path.dirname(file)), path.basename(file)) };
+  } catch (error) {
+    throw codeOf(error) === 'ENOENT' ? new FileError(file, action, 'no such folder') : fileError(file, action, error);
+  }
+}
+
+export const samePlace = (a: FilePlace, b: FilePlace): boolean =>
+  a.realPath === b.realPath || (a.inode !== undefined && a.inode === b.inode);
+
+export interface FileToWrite {
+  readonly file: string;
+  /** Writes the whole contents into the file named (a temporary file beside `file`). */
+  readonly write: (temporary: string) => Promise<void>;
+}
+
+let written = 0;
+/** A short name, whatever the length of the target's: a target of the longest legal name still fits. */
+const temporaryBeside = (file: string) => path.join(path.dirname(file), `.vfm-${process.pid}-${++written}.tmp`);
+
+/**
+ * Writes every file whole, or none: each into a temporary file in its folder, then, once all are
+ * complete, each renamed over its target. On a failure the temporary files are removed, as are
+ * files this call had already put where no file was; a file the user had is never removed.
+ */
+export async function writeFilesWhole(files: readonly FileToWrite[]): Promise<void> {
+  const pending = new Map<string, string>();
+  const created: string[] = [];
+  let current = files[0]?.file ?? '';
+  try {
+    for (const { file, write } of files) {
+      current = file;
+      const temporary = temporaryBeside(file);
+      pending.set(file, temporary);
+      await write(temporary);
+    }
+    for (const { file } of files) {
+      current = file;
+      const existed = await fs.lstat(file).then(() => true, () => false);
+      await fs.rename(pending.get(file) as string, file);
+      pending.delete(file);
+      if (!existed) created.push(file);
+    }
+  } catch (error) {
+    await Promise.all([...pending.values(), ...created].map((leftover) => fs.rm(leftover, { force: true })));
+    throw fileError(current, 'written', error);
   }
 }

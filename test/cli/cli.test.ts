@@ -5,19 +5,12 @@ import path from 'path';
 import { promisify } from 'util';
 import { Io, run } from '../../src/faces/cli/main';
 import { SEED_SHEET, temporaryDirectory, writeWorkbook } from '../support/workbooks';
+import { vfm } from './vfm';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/staffordshire-connects.xlsx');
 const SEED_ASSUMPTIONS = path.join(ROOT, 'examples/staffordshire-connects.assumptions.json');
 const POOL_ASSUMPTIONS = path.join(ROOT, 'examples/staffordshire-connects.shared-pool.json');
-
-async function vfm(args: string[], today = { year: 2012, month: 10, day: 19 }) {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), today: () => today, now: () => '2012-10-19T09:30:00Z' };
-  const code = await run(args, io);
-  return { code, out, err };
-}
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
@@ -79,8 +72,59 @@ describe('vfm analyse on the seed example', () => {
   });
 });
 
+describe('vfm --version and --help', () => {
+  // A preload that reports every module the command asks for by name.
+  const trace = (dir: string) => {
+    const file = path.join(dir, 'trace.js');
+    writeFileSync(file, "const M = require('module'); const load = M._load; M._load = function (id, ...rest) { process.stderr.write(`load ${id}\\n`); return load.call(this, id, ...rest); };");
+    return file;
+  };
+
+  it('answer without loading tsx or the workbook libraries', async () => {
+    const dir = temporaryDirectory();
+    const { version } = readJson(path.join(ROOT, 'package.json'));
+    for (const flag of ['--version', '-v', '--help']) {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, ['-r', trace(dir), path.join(ROOT, 'bin/vfm.js'), flag], { cwd: ROOT });
+      expect(stdout).toContain(flag === '--help' ? 'Usage: vfm analyse INPUT.xlsx' : version);
+      expect(stderr).not.toMatch(/load (tsx|exceljs|jszip)/);
+    }
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin/vfm.js'), '--help'], { cwd: ROOT });
+    const help = await vfm(['--help']);
+    expect(help.out).toBe(stdout);
+  });
+});
+
 describe('vfm analyse finding the table', () => {
-  it('uses the first sheet that holds a cost table, and --sheet/--range pick another', async () => {
+  const BUDGET = { name: 'Budget 2013-14', rows: [['Budget 2013-14', null], ['Q1', 1200], ['Q2', 1300], ['Q3', 1250], ['Q4', 1250], ['Total', 5000]] };
+
+  it('chooses the sheet that looks like cost rows over an unrelated table on the first sheet, and says so', async () => {
+    const dir = temporaryDirectory();
+    const file = await writeWorkbook(path.join(dir, 'book.xlsx'), [BUDGET, SEED_SHEET]);
+    const { code, out } = await vfm(['analyse', file, '--json', path.join(dir, 's.json')]);
+    expect(code).toBe(0);
+    expect(out).toContain('Sheet "Costs" chosen as the most like cost rows (6 labelled amounts, 4 with cost words, a total that ties); passed over "Budget 2013-14" (4 labelled amounts, none with cost words, a total that ties).');
+    const s = readJson(path.join(dir, 's.json'));
+    expect(s.source).toMatchObject({ sheet: 'Costs', computedTotal: 124535.22 });
+    expect(s.source.sheetChoice).toEqual({ by: 'weighing', reason: '6 labelled amounts, 4 with cost words, a total that ties', passedOver: [{ sheet: 'Budget 2013-14', reason: '4 labelled amounts, none with cost words, a total that ties' }] });
+  });
+
+  it('stops with exit 2 and the list when two sheets are equally likely, and passes over hidden sheets', async () => {
+    const dir = temporaryDirectory();
+    const tie = await writeWorkbook(path.join(dir, 'tie.xlsx'), [SEED_SHEET, { ...SEED_SHEET, name: 'Costs copy' }]);
+    const tied = await vfm(['analyse', tie, '--json', path.join(dir, 's.json')]);
+    expect(tied.code).toBe(2);
+    expect(tied.err).toContain('2 sheets are equally likely to hold the cost rows; choose one with --sheet NAME:\n  --sheet "Costs": 6 labelled amounts');
+    expect(tied.err).toContain('  --sheet "Costs copy": 6 labelled amounts');
+    expect(readdirSync(dir)).toEqual(['tie.xlsx']);
+
+    const hidden = await writeWorkbook(path.join(dir, 'hidden.xlsx'), [{ ...SEED_SHEET, name: 'Old costs', state: 'hidden' }, BUDGET]);
+    const budget = await vfm(['analyse', hidden, '--json', path.join(dir, 'h.json')]);
+    expect(budget.code).toBe(0);
+    expect(readJson(path.join(dir, 'h.json')).source.sheetChoice.passedOver).toEqual([{ sheet: 'Old costs', reason: 'hidden' }]);
+    expect((await vfm(['analyse', hidden, '--sheet', 'Old costs'])).code).toBe(0);
+  });
+
+  it('passes over a sheet without a table, and --sheet/--range pick another', async () => {
     const dir = temporaryDirectory();
     const file = await writeWorkbook(path.join(dir, 'book.xlsx'), [
       { name: 'Cover', rows: [['Partnership review'], ['Prepared by finance']] },
@@ -172,7 +216,7 @@ describe('vfm analyse on bad input: exit 2, the error names the place, nothing w
     const dir = temporaryDirectory();
     const { code, err } = await vfm(['analyse', EXAMPLE, '--json', path.join(dir, 'no-such-folder', 's.json')]);
     expect(code).toBe(2);
-    expect(err).toContain('cannot write');
+    expect(err).toContain('s.json: cannot be written (no such folder)');
     expect(readdirSync(dir)).toEqual([]);
   });
 });

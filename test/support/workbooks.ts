@@ -10,12 +10,13 @@ export interface FixtureSheet {
   readonly name: string;
   /** Rows from A1 down; undefined/null leaves a cell empty. */
   readonly rows: readonly (readonly FixtureCell[])[];
+  readonly state?: 'visible' | 'hidden' | 'veryHidden';
 }
 
 export async function writeWorkbook(file: string, sheets: readonly FixtureSheet[]): Promise<string> {
   const workbook = new ExcelJS.Workbook();
-  for (const { name, rows } of sheets) {
-    const sheet = workbook.addWorksheet(name);
+  for (const { name, rows, state } of sheets) {
+    const sheet = workbook.addWorksheet(name, state ? { state } : {});
     rows.forEach((row, r) => row.forEach((value, c) => {
       if (value !== null && value !== undefined) sheet.getCell(r + 1, c + 1).value = value;
     }));

@@ -6,11 +6,12 @@ import { isoDate } from '../../core/calendar-date';
 import { GREEN_BOOK_RATE } from '../../core/discounting';
 import { fyLabel } from '../../core/financial-year';
 import { Money, toPounds } from '../../core/money';
+import { SheetChoice } from './source-sheet';
 
 const pounds = (amount: Money) => toPounds(amount);
 const orNull = <T, R>(value: T | undefined, f: (v: T) => R): R | null => (value === undefined ? null : f(value));
 
-export function summaryJson(analysis: Analysis, file: string, generator: { name: string; version: string }) {
+export function summaryJson(analysis: Analysis, file: string, generator: { name: string; version: string }, choice: SheetChoice) {
   const { table, assumptions: a, savings, membership } = analysis;
   const cellOf = amountCells(table);
   return {
@@ -26,6 +27,11 @@ export function summaryJson(analysis: Analysis, file: string, generator: { name:
       computedTotal: pounds(analysis.computedTotal),
       tieOut: analysis.tieOut.status,
       tieOutDifference: analysis.tieOut.status === 'mismatch' ? pounds(analysis.tieOut.difference) : null,
+      sheetChoice: {
+        by: choice.by,
+        reason: choice.reason ?? null,
+        passedOver: choice.passedOver.map(({ sheet, reason }) => ({ sheet, reason })),
+      },
     },
     rows: analysis.rows.map((row) => ({
       cell: cellOf(row.sheetRow),

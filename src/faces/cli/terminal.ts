@@ -1,4 +1,5 @@
-// The readable summary the CLI prints: plain text tables that fit an 100-column terminal.
+// The readable summary the CLI prints: plain text tables that fit an 100-column terminal. Every
+// line the command prints goes through terminalText, which shows control characters escaped.
 import { Analysis } from '../../core/analysis';
 import { a1 } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
@@ -6,18 +7,47 @@ import { fyLabel } from '../../core/financial-year';
 import { Money, formatMoney } from '../../core/money';
 import { describeWarning } from '../../core/problems';
 import { formatRate } from '../../core/rate';
+import { SheetChoice } from './source-sheet';
 
 const ROWS_SHOWN = 40;
 const money = (amount: Money) => formatMoney(amount, false);
 
-function table(header: string[], rows: string[][], alignRight: boolean[]): string[] {
+// Characters a terminal acts on rather than shows: C0 and C1 controls and DEL (ESC starts sequences
+// that clear the screen or set the window title; a newline breaks a table), line and paragraph
+// separators, and the marks and overrides that reorder the text of a line.
+const CONTROLS = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from a workbook or the user as the terminal shows it: each control character written as its
+ * escape in JavaScript's manner, `\n`, `\r`, `\t`, `\x1b` (ESC) or `\u202e`, so that a label
+ * holding ESC [2J shows as `\x1b[2J` instead of clearing the screen. Backslashes are left as they
+ * are, so the result holds no control character and escaping it again changes nothing.
+ */
+export function visible(text: string): string {
+  return text.replace(CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}
+
+/** Lines as printed: each shown through `visible` and ended by a newline. */
+export function terminalText(lines: readonly string[]): string {
+  return lines.map((line) => `${visible(line)}\n`).join('');
+}
+
+function table(header: string[], given: string[][], alignRight: boolean[]): string[] {
+  const rows = given.map((row) => row.map(visible)); // widths as shown
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) =>
     '  ' + cells.map((cell, i) => (alignRight[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)];
 }
 
-const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+const clip = (text: string, width: number) => {
+  const shown = visible(text);
+  return shown.length > width ? `${shown.slice(0, width - 1)}…` : shown;
+};
 
 /** The assumptions that took a default, with their values: the reader should know what was not given. */
 function assumedText({ assumptions: a, assumptionSources: sources }: Analysis): string {
@@ -36,10 +66,17 @@ function assumedText({ assumptions: a, assumptionSources: sources }: Analysis): 
     .join(', ');
 }
 
-export function terminalSummary(analysis: Analysis, file: string): string {
+/** Which sheet was weighed the most like cost rows, and the others; nothing when there was no choice. */
+function choiceText(sheet: string, choice: SheetChoice | undefined): string[] {
+  if (!choice || choice.by !== 'weighing' || choice.passedOver.length === 0) return [];
+  const others = choice.passedOver.map((other) => `"${other.sheet}" (${other.reason})`).join(', ');
+  return [`Sheet "${sheet}" chosen as the most like cost rows (${choice.reason}); passed over ${others}. Name another with --sheet NAME.`];
+}
+
+export function terminalSummary(analysis: Analysis, file: string, choice?: SheetChoice): string {
   const { table: source, assumptions: a, savings, membership } = analysis;
   const out: string[] = [];
-  out.push(`VfM Scenarios: ${file}, sheet ${source.sheet}, ${source.range} (${analysis.rows.length} cost rows)`, '');
+  out.push(`VfM Scenarios: ${file}, sheet ${source.sheet}, ${source.range} (${analysis.rows.length} cost rows)`, ...choiceText(source.sheet, choice), '');
 
   const shown = analysis.rows.slice(0, ROWS_SHOWN);
   out.push('Cost rows');
@@ -86,5 +123,5 @@ export function terminalSummary(analysis: Analysis, file: string): string {
     out.push('', 'Warnings');
     for (const warning of analysis.warnings) out.push(`  ${describeWarning(warning)}`);
   }
-  return out.join('\n') + '\n';
+  return terminalText(out);
 }

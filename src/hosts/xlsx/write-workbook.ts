@@ -3,7 +3,6 @@
 import ExcelJS from 'exceljs';
 import { absoluteReference, rangeA1, sheetOfReference } from '../../core/cell';
 import { Content, Style, WorkbookPlan } from '../../layout/plan';
-import { replaceFile } from '../files';
 import { Workbook } from './read-workbook';
 
 /** The workbook's defined names with the sheet each refers to. */
@@ -104,6 +103,7 @@ export function applyPlan(workbook: Workbook, plan: WorkbookPlan): void {
   workbook.calcProperties.fullCalcOnLoad = true;
 }
 
+/** Writes the file as named; the caller makes it whole or nothing (`writeFilesWhole` in hosts/files). */
 export async function saveWorkbook(workbook: Workbook, file: string): Promise<void> {
-  await replaceFile(file, (temporary) => workbook.xlsx.writeFile(temporary));
+  await workbook.xlsx.writeFile(file);
 }
