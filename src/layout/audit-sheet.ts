@@ -10,6 +10,7 @@ import { formatMoney, pence } from '../core/money';
 import { describeWarning } from '../core/problems';
 import { formatRate } from '../core/rate';
 import { Content, DefinedName } from './plan';
+import { RAN_AT_NAME } from './read-back';
 import { SheetBuilder, text } from './sheet-builder';
 
 export interface RunFacts {
@@ -26,7 +27,8 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
   const sheet = new SheetBuilder(name, names);
   const { table, assumptions: a, assumptionSources: sources } = analysis;
   let row = 1;
-  const section = (title: string, header: string[] | null, lines: string[][]) => {
+  /** Writes a section; returns the row of its first line. */
+  const section = (title: string, header: string[] | null, lines: string[][]): number => {
     row++;
     sheet.put(row++, 1, [[text(title)]], 'heading');
     if (header) sheet.put(row++, 1, [header.map(text)], 'header');
@@ -34,6 +36,7 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
     sheet.put(row, 1, contents, 'label');
     if (contents.length > 0) sheet.paint(row, 1, row + contents.length - 1, 1, 'unit');
     row += contents.length;
+    return row - contents.length;
   };
 
   sheet.put(row++, 1, [[text('Audit trail of the run')]], 'title');
@@ -41,7 +44,7 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
 
   const stated = table.statedTotal;
   const tie = analysis.tieOut;
-  section('Run', null, [
+  const runRow = section('Run', null, [
     ['Product', `${run.product} ${run.version}`],
     ['Run on (UK time, with its offset from UTC)', run.ranAt],
     ...(run.sourceFile ? [['Source workbook', run.sourceFile]] : []),
@@ -54,6 +57,7 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
       ? `mismatch: the rows come to ${formatMoney(pence(Math.abs(tie.difference)))} ${tie.difference > 0 ? 'more' : 'less'} than the stated total`
       : tie.status],
   ]);
+  sheet.define(RAN_AT_NAME, { row: runRow + 1, column: 2 }); // the 'Run on' line
 
   const source = (name: keyof typeof sources) => sources[name];
   section('Assumptions used', ['Assumption', 'Value', 'Source'], [

@@ -11,6 +11,9 @@ export const INPUT_NAMES = [
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
+/** The audit's cell holding when the run happened (UK time, as stamped): what the workbook holds, and since when. */
+export const RAN_AT_NAME = 'VfM_RanAt';
+
 /** Each name's values as a spreadsheet reports them (rows of columns); a missing name is undefined. */
 export type InputValues = Partial<Record<InputName, readonly (readonly unknown[])[]>>;
 

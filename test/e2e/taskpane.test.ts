@@ -10,7 +10,8 @@ import { Io, run } from '../../src/faces/cli/main';
 import { readWorkbook } from '../../src/hosts/xlsx/read-workbook';
 import { SEED_VALUES } from '../support/analyses';
 import { writeWorkbook as writeFixture } from '../support/workbooks';
-import { OFFICE_JS, idle, shot, snapshot, usePane, whileExcelWorks } from './harness';
+import { Page } from 'playwright-core';
+import { OFFICE_JS, idle, shot, shotOf, snapshot, usePane, whileExcelWorks } from './harness';
 
 jest.setTimeout(240_000);
 
@@ -44,7 +45,7 @@ it('reads the seed table, generates the scenarios, and writes the cells the CLI 
   await page.waitForSelector('#results dl.headline');
   const headline = await page.locator('#results dl.headline').innerText();
   expect(headline).toContain('£17,800.00');
-  expect(headline).toContain('2014-10-19');
+  expect(headline).toContain('19 October 2014');
   expect(headline).toContain('£43,597.81');
   expect(headline).toContain('£39,032.29');
   expect(headline).toContain('All pass');
@@ -99,7 +100,7 @@ it('names the bad cell and writes nothing when the table cannot be used', async 
 it('validates the assumptions inline, under the field, and labels every control', async () => {
   const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } });
   await page.getByLabel('Discount rate').fill('150');
-  await expect(page.locator('[data-error-for="discountRate"]').innerText()).resolves.toContain('is not a discount rate');
+  await expect(page.locator('[data-error-for="discountRate"]').innerText()).resolves.toBe('Give a number of percent a year from 0 up to (not including) 100, such as 3.5 for 3.5%.');
   expect(await page.getByLabel('Discount rate').getAttribute('aria-invalid')).toBe('true');
   await page.getByLabel('Discount rate').fill('3.5');
   expect(await page.locator('[data-error-for="discountRate"]').isHidden()).toBe(true);
@@ -144,6 +145,31 @@ it('is worked by keyboard alone: every control is reached by Tab, and Enter on G
   for (const id of ['read', 'noticeServedOn', 'noticeMonths', 'horizonYears', 'fyStartMonth', 'discountRate', 'indexation', 'sharing', 'inBaseYear', 'baseYear', 'generate']) {
     expect(reached).toContain(id);
   }
+  // The date field's calendar button, reached by Tab after the day, month and year: a dark ring
+  // shows around it (dark pixels counted in a screenshot of the button's corner of the field).
+  const box = await page.locator('#noticeServedOn').boundingBox();
+  const corner = box && { x: box.x + box.width - 36, y: box.y - 4, width: 40, height: box.height + 8 };
+  const darkPixels = async () => page.evaluate(async (png) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${png}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [image.width, image.height];
+    const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+    context.drawImage(image, 0, 0);
+    const data = context.getImageData(0, 0, image.width, image.height).data;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 80 && data[i + 1] < 80 && data[i + 2] < 80) dark++;
+    return dark;
+  }, (await page.screenshot({ clip: corner ?? undefined })).toString('base64'));
+  await page.locator('#noticeMonths').focus();
+  const unfocused = await darkPixels();
+  await page.locator('#noticeServedOn').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('noticeServedOn');
+  expect(await darkPixels()).toBeGreaterThan(unfocused + 60);
+  await shotOf(page.locator('#noticeServedOn'), '11-date-button-focus');
+
   await page.focus('#generate');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#results dl.headline');
@@ -169,5 +195,110 @@ it('stays usable on a large table: a busy state while Excel works, and the first
   const costRows = Object.keys((await snapshot(page)).sheets.find((s) => s.name === 'VfM Cost Rows')?.cells ?? {}).filter((a) => /^A\d+$/.test(a)).length;
   expect(costRows).toBeGreaterThan(20_000);
   await shot(page, '6-large-table');
+  await page.close();
+});
+
+/** The seed read from the selection, with notice served on the seed's date. */
+async function seedRead(rows: (string | number | null)[][] = SEED_VALUES, sheet = 'Costs') {
+  const page = await openPane({ sheets: [{ name: sheet, rows }], selection: { sheet, address: `A1:B${rows.length}` } });
+  await page.getByRole('button', { name: 'Read the cost rows' }).click();
+  await idle(page);
+  await page.getByLabel('Notice served on').fill('2012-10-19');
+  return page;
+}
+
+const generate = async (page: Page) => {
+  await page.getByRole('button', { name: 'Generate the scenarios' }).click();
+  await idle(page);
+};
+
+it('speaks percent in the rate fields, and asks about a rate that looks like a fraction without blocking it', async () => {
+  const page = await seedRead();
+  await page.getByLabel('Discount rate').fill('abc');
+  const error = await page.locator('[data-error-for="discountRate"]').innerText();
+  expect(error).toBe('Give a number of percent a year from 0 up to (not including) 100, such as 3.5 for 3.5%.');
+  expect(error).not.toContain('0.035');
+  await page.getByLabel('Discount rate').fill('0.035');
+  expect(await page.locator('[data-question-for="discountRate"]').innerText()).toBe('0.035% a year is very low: did you mean 3.5%? This field is in percent.');
+  expect(await page.getByLabel('Discount rate').getAttribute('aria-invalid')).toBe('false');
+  await page.getByLabel('Indexation').fill('0.025');
+  expect(await page.locator('[data-question-for="indexation"]').innerText()).toContain('did you mean 2.5%?');
+  await page.getByLabel('Indexation').fill('-60');
+  expect(await page.locator('[data-error-for="indexation"]').innerText()).toBe('Give a number of percent a year from -50 to 100, such as 2.5 for 2.5%.');
+  await page.getByLabel('Indexation').fill('0');
+  await shot(page, '7-percent-question');
+  await generate(page); // a question, not a block
+  expect(await page.locator('#results dl.headline').count()).toBe(1);
+  await page.close();
+});
+
+it('shows a bad assumption under its own field, in the words of the labels, and keeps the cost rows', async () => {
+  const page = await seedRead();
+  await page.getByLabel('Notice served on').fill('9999-01-01');
+  expect(await page.locator('[data-error-for="noticeMonths"]').innerText()).toContain('give a shorter notice or an earlier "Notice served on"');
+  expect(await page.locator('[data-error-for="horizonYears"]').isVisible()).toBe(true);
+  expect(await page.locator('#problems').isHidden()).toBe(true);
+  expect(await page.locator('table.rows tbody tr').count()).toBe(6);
+  await generate(page);
+  expect(await page.locator('#status').innerText()).toBe('Correct the assumptions marked above. Nothing was written.');
+  expect((await snapshot(page)).sheets.map((sheet) => sheet.name)).toEqual(['Costs']);
+  expect(await page.locator('table.rows tbody tr').count()).toBe(6);
+  await shot(page, '8-assumption-under-field');
+  await page.close();
+});
+
+it('marks results and sheets out of date after a change, and says the workbook still holds the previous run when nothing is written', async () => {
+  const page = await seedRead();
+  await generate(page);
+  expect(await page.locator('#results').innerText()).toMatch(/Written at \d\d:\d\d; the scenario sheets match the form\./);
+  await page.getByLabel('Class of CRM').selectOption('avoidable');
+  const results = await page.locator('#results').innerText();
+  expect(results).toMatch(/^Scenarios out of date\n+Out of date: the form has changed since the scenarios were written at \d\d:\d\d\. The scenario sheets still hold those; press Generate to bring them up to date\.$/);
+  expect(await page.getByRole('button', { name: 'Go to the scenario sheet' }).getAttribute('aria-describedby')).toBe('stale-note');
+  await shot(page, '9-stale');
+
+  await page.getByLabel('Horizon').fill('0');
+  await generate(page);
+  expect(await page.locator('#status').innerText()).toMatch(/^Correct the assumptions marked above\. Nothing was written\. The workbook still holds the scenarios of the previous run, from \d\d:\d\d\.$/);
+  const held = await snapshot(page);
+  await page.getByLabel('Horizon').fill('5');
+  await generate(page);
+  expect(await page.locator('#results').innerText()).toContain('Scenarios written');
+  expect(await page.locator('#results.stale').count()).toBe(0);
+  await page.close();
+
+  // Opened again on the workbook as the earlier run left it: the pane knows the run from the audit sheet.
+  const again = await openPane(held);
+  await again.getByLabel('Horizon').fill('0');
+  await generate(again);
+  expect(await again.locator('#status').innerText()).toMatch(/^Correct the assumptions marked above\. Nothing was written\. The workbook still holds the scenarios of the previous run, from \d\d:\d\d\.$/);
+  await again.close();
+});
+
+it('draws the chart with a £ axis, gridlines, a zero line and each value written, in type of 12 px or more', async () => {
+  const page = await seedRead();
+  await generate(page);
+  const chart = page.locator('#results figure.chart svg');
+  const texts = await chart.locator('text').allTextContents();
+  expect(texts).toContain('£ a year');
+  expect(texts.filter((t) => /^£[\d,]+$/.test(t)).length).toBeGreaterThanOrEqual(13); // axis amounts and 10 values
+  expect(await chart.locator('text.chart-value').allTextContents()).toEqual(['£17,800', '£17,800', '£17,800', '£17,800', '£17,800', '£9,802', '£17,800', '£0', '£17,800', '£0']);
+  expect(await chart.locator('line.chart-zero').count()).toBe(1);
+  expect(await chart.locator('line.chart-grid').count()).toBeGreaterThanOrEqual(2);
+  const sizes = await chart.locator('text').evaluateAll((nodes) => nodes.map((n) => parseFloat(getComputedStyle(n).fontSize) * ((n as SVGTextElement).ownerSVGElement as SVGSVGElement).getBoundingClientRect().width / 288));
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+  expect(await chart.getAttribute('aria-label')).toContain('2015/16: stay £17,800.00, withdraw £0.00');
+  await shotOf(page.locator('#results figure.chart'), '10-chart');
+  await page.close();
+});
+
+it('quotes sheet names as Excel does, and keys a row\'s class as the core does: labels differing only in case are one key, said plainly', async () => {
+  const rows = [['Item', '£'], ['Core team contribution', 17800], ['CRM', 46648.63], ['crm ', 100], ['Total', 64548.63]];
+  const page = await seedRead(rows, 'Shared Service Costs');
+  expect(await page.locator('#rows p.summary').innerText()).toContain("from 'Shared Service Costs'!A1:B5.");
+  await page.getByLabel('Class of CRM', { exact: true }).selectOption('avoidable');
+  expect(await page.locator('[data-error-for="overrides"]').innerText()).toContain('matches the cost rows "CRM" in \'Shared Service Costs\'!A3 and "crm" in \'Shared Service Costs\'!A4');
+  await generate(page);
+  expect((await snapshot(page)).sheets.map((sheet) => sheet.name)).toEqual(['Shared Service Costs']);
   await page.close();
 });

@@ -85,6 +85,13 @@ describe('the workbook plan', () => {
     expect(contentAt(costRows, stated.top, stated.left)).toEqual({ formula: 'ROUND(Costs!B10,2)' });
   });
 
+  it('names the audit\'s run time, so the pane can say which run the workbook holds', () => {
+    const ranAt = named(p, 'VfM_RanAt');
+    expect(ranAt.sheet).toBe('VfM Audit');
+    expect(contentAt(sheetOf(p, 'VfM Audit'), ranAt.top, ranAt.left)).toEqual({ text: RUN.ranAt });
+    expect(contentAt(sheetOf(p, 'VfM Audit'), ranAt.top, ranAt.left - 1)).toEqual({ text: 'Run on (UK time, with its offset from UTC)' });
+  });
+
   it('rounds the sums of amounts to the penny, so no total shows binary noise', () => {
     const amounts = 'B9:B14';
     expect(['VfM_TotalAnnual', 'VfM_AvoidableAnnual', 'VfM_CommittedAnnual'].map((name) => contentAt(costRows, named(p, name).top, 2))).toEqual([

@@ -4,6 +4,7 @@ import { Assumptions } from '../../core/assumptions';
 import { CalendarDate, isoDate } from '../../core/calendar-date';
 import { CostClass } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
+import { DISCOUNT_RATE, INDEXATION } from '../../core/limits';
 import { Exact } from '../../core/money';
 
 export interface LeaverFields {
@@ -76,6 +77,61 @@ export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record
     partners: inBaseYear === undefined && leavers.length === 0 ? undefined : { inBaseYear, leavers },
     overrides: Object.keys(overrides).length > 0 ? overrides : undefined,
   };
+}
+
+/** Each field's label, as the form shows it: a message names a field by its label, not its key. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  noticeServedOn: 'Notice served on',
+  noticeMonths: 'Notice period',
+  horizonYears: 'Horizon',
+  fyStartMonth: 'Financial year starts in',
+  discountRate: 'Discount rate',
+  indexation: 'Indexation',
+  sharing: 'When partners leave',
+  'partners.inBaseYear': 'Members paying in the base year',
+  inBaseYear: 'Members paying in the base year',
+  baseYear: 'Base year',
+};
+const KEYS = new RegExp(`\\b(${Object.keys(FIELD_LABELS).sort((a, b) => b.length - a.length).join('|').replace(/\./g, '\\.')})\\b`, 'g');
+
+/** A message from the core in the form's words: each assumption named by its field's label. */
+export function inFormWords(message: string): string {
+  return message.replace(KEYS, (key) => `"${FIELD_LABELS[key]}"`);
+}
+
+/** The rate fields, typed in percent a year, and the range each takes. */
+const PERCENT_FIELDS = {
+  discountRate: { least: DISCOUNT_RATE.least * 100, below: DISCOUNT_RATE.below * 100, example: '3.5' },
+  indexation: { least: INDEXATION.least * 100, most: INDEXATION.most * 100, example: '2.5' },
+} as const;
+export type PercentField = keyof typeof PERCENT_FIELDS;
+export const isPercentField = (name: string): name is PercentField => name in PERCENT_FIELDS;
+
+/** The number of percent a rate field holds ("3.5" or "3.5%"), or undefined when it holds none. */
+function percentOf(text: string): number | undefined {
+  const match = /^\s*(-?\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** What is wrong with a rate field, in the field's own unit (percent a year); undefined when nothing. */
+export function percentProblem(name: PercentField, text: string): string | undefined {
+  if (text.trim() === '') return undefined;
+  const field = PERCENT_FIELDS[name];
+  const range = 'below' in field ? `from ${field.least} up to (not including) ${field.below}` : `from ${field.least} to ${field.most}`;
+  const value = percentOf(text);
+  const within = value !== undefined && value >= field.least && ('below' in field ? value < field.below : value <= field.most);
+  return within ? undefined : `Give a number of percent a year ${range}, such as ${field.example} for ${field.example}%.`;
+}
+
+/**
+ * A rate field that reads like a fraction typed into a percent field (0.035 for 3.5%): below 0.5%
+ * a year but not 0. A question, not a block: such a rate may be meant.
+ */
+export function percentQuestion(name: PercentField, text: string): string | undefined {
+  const value = percentOf(text);
+  if (value === undefined || value === 0 || Math.abs(value) >= 0.5 || percentProblem(name, text)) return undefined;
+  const meant = new Exact(value).times(100).toString();
+  return `${value}% a year is very low: did you mean ${meant}%? This field is in percent.`;
 }
 
 /** The form field a problem's `where` names (`partners.leavers[1].leavesOn` is leaver 1's date). */

@@ -2,22 +2,24 @@
 // rows, lets the officer confirm each row's class and the assumptions, and writes the scenarios.
 import { Analysis, analyse } from '../../core/analysis';
 import { resolveAssumptions } from '../../core/assumptions';
-import { CalendarDate, isoDate } from '../../core/calendar-date';
-import { CostClass, DEFAULT_REASON, classify } from '../../core/classification';
+import { CalendarDate, parseIsoDate } from '../../core/calendar-date';
+import { CostClass, DEFAULT_REASON, classify, labelKey } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
 import { SHARING_MODELS } from '../../core/membership';
-import { formatMoney } from '../../core/money';
 import { InputError, Problem, describeProblem, describeWarning } from '../../core/problems';
 import { yearsNamedInLabels } from '../../core/base-year';
-import { Grid, columnCells, sheetOfReference } from '../../core/cell';
+import { Grid, columnCells, sheetOfReference, sheetReference } from '../../core/cell';
 import { fingerprint } from '../../layout/fingerprint';
-import { INPUT_NAMES, assumptionsFromInputs } from '../../layout/read-back';
+import { INPUT_NAMES, RAN_AT_NAME, assumptionsFromInputs } from '../../layout/read-back';
 import { planWorkbook, productSheets } from '../../layout/workbook-plan';
 import { SourceChoice, WorkbookState, readNamedValues, readWorkbook } from '../../hosts/office/read-workbook';
 import { writeWorkbook } from '../../hosts/office/write-workbook';
 import { stayWithdrawChart } from './chart';
 import { byId, el, replaceChildren } from './dom';
-import { FieldName, FormValues, assumptionsFromForm, emptyForm, fieldOf, formFromAssumptions } from './form';
+import { Words, wordsFor } from './format';
+import {
+  FieldName, FormValues, assumptionsFromForm, emptyForm, fieldOf, formFromAssumptions, inFormWords, isPercentField, percentProblem, percentQuestion,
+} from './form';
 
 /** How the pane reaches Excel: Excel.run, or a fake of it in tests. */
 export interface ExcelAccess {
@@ -29,6 +31,14 @@ export interface PaneOptions {
   readonly today: () => CalendarDate;
   readonly now: () => string;
   readonly version: string;
+  /** Office's display language (Office.context.displayLanguage); en-GB when not given. */
+  readonly language?: string;
+}
+
+/** A run whose scenarios the workbook holds: when it ran (UK time, as stamped) and its scenario sheet. */
+interface WrittenRun {
+  readonly ranAt: string;
+  readonly sheet?: string;
 }
 
 const ROWS_SHOWN = 200;
@@ -39,13 +49,18 @@ export class Pane {
   private grid: Grid | undefined;
   private analysis: Analysis | undefined;
   private form: FormValues;
-  private overrides: Record<string, CostClass> = {};
-  /** The scenario sheet the last Generate wrote, for "Go to the scenario sheet". */
-  private scenarioSheet: string | undefined;
+  /** The officer's class for a row, keyed as the core keys overrides (labelKey), with the label as shown. */
+  private overrides = new Map<string, { label: string; class: CostClass }>();
+  /** The run whose scenarios the workbook holds, from this pane or found at start. */
+  private written: WrittenRun | undefined;
+  /** The form or a class has changed since the scenarios were written. */
+  private stale = false;
   private busy = false;
+  private readonly words: Words;
 
   constructor(private readonly options: PaneOptions) {
     this.form = emptyForm(options.today());
+    this.words = wordsFor(options.language);
   }
 
   mount(): void {
@@ -62,14 +77,19 @@ export class Pane {
   /** Starts from the inputs of the last run when the workbook holds the product's sheets. */
   async restoreLastRun(): Promise<void> {
     await this.working('Looking for an earlier run in this workbook…', async () => {
-      const given = await this.options.excel.run(async (context) => {
+      const found = await this.options.excel.run(async (context) => {
         const names = context.workbook.names;
         names.load('items/name,items/formula');
         await context.sync();
         const ours = productSheets(names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) })));
-        return ours.size > 0 ? assumptionsFromInputs(await readNamedValues(context, INPUT_NAMES)) : undefined;
+        if (ours.size === 0) return undefined;
+        const values = await readNamedValues(context, [...INPUT_NAMES, RAN_AT_NAME]);
+        const ranAt = values[RAN_AT_NAME]?.[0]?.[0];
+        return { given: assumptionsFromInputs(values), ranAt: typeof ranAt === 'string' ? ranAt : undefined };
       });
-      if (given) this.restore(given);
+      if (!found) return;
+      if (found.ranAt) this.written = { ranAt: found.ranAt };
+      this.restore(found.given);
     });
   }
 
@@ -95,18 +115,19 @@ export class Pane {
         const run = { product: 'VfM Scenarios', version: this.options.version, ranAt: this.options.now(), fingerprint: fingerprint(grid, analysis.table.range) };
         const plan = planWorkbook(analysis, state.sheetNames, ours, run);
         await writeWorkbook(context, plan, state.definedNames);
-        return { grid, analysis, sheet: plan.sheets[0].name };
+        return { grid, analysis, sheet: plan.sheets[0].name, ranAt: run.ranAt };
       });
       this.grid = written.grid;
       this.analysis = written.analysis;
-      this.scenarioSheet = written.sheet;
+      this.written = { ranAt: written.ranAt, sheet: written.sheet };
+      this.stale = false;
       this.renderRows();
       this.renderResults();
     });
   }
 
   async goToSheet(): Promise<void> {
-    const name = this.scenarioSheet;
+    const name = this.written?.sheet;
     if (!name) return;
     await this.working('Opening the scenarios…', () =>
       this.options.excel.run(async (context) => {
@@ -129,32 +150,63 @@ export class Pane {
     return state.grid;
   }
 
-  private analyseGrid(grid: Grid): Analysis {
-    return analyse({ grid, assumptions: assumptionsFromForm(this.form, this.overrides, emptyForm(this.options.today())), today: this.options.today() });
+  private formAssumptions(withOverrides = true): Record<string, unknown> {
+    const overrides = withOverrides ? Object.fromEntries([...this.overrides.values()].map((o) => [o.label, o.class])) : {};
+    return assumptionsFromForm(this.form, overrides, emptyForm(this.options.today()));
   }
 
-  /** Re-runs the core on the rows read, with the form and the class toggles; no Excel call. */
+  private analyseGrid(grid: Grid, assumptions = this.formAssumptions()): Analysis {
+    return analyse({ grid, assumptions, today: this.options.today() });
+  }
+
+  /** The officer changed a field or a class: the scenarios written no longer match the form. */
+  private changed(): void {
+    if (this.written?.sheet) this.stale = true;
+    this.reanalyse();
+  }
+
+  /**
+   * Re-runs the core on the rows read, with the form and the class toggles; no Excel call. A
+   * problem with an assumption shows under its field, and the rows stay (read with the defaults
+   * for what is wrong); a problem with the table shows above the rows.
+   */
   private reanalyse(): void {
     this.analysis = undefined;
-    this.showProblems([]);
+    let fieldProblems: Problem[] = [];
+    let tableProblems: Problem[] = [];
     if (this.grid) {
       try {
         this.analysis = this.analyseGrid(this.grid);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        this.showProblems(error.problems);
+        fieldProblems = error.problems.filter((p) => fieldOf(p.where) !== 'form');
+        tableProblems = error.problems.filter((p) => fieldOf(p.where) === 'form');
+        if (tableProblems.length === 0) this.analysis = this.rowsWithDefaults();
       }
     }
+    this.showProblems(tableProblems);
     this.renderRows();
-    this.validateForm();
-    replaceChildren(byId('results'));
+    this.validateForm(fieldProblems);
+    this.renderResults();
+  }
+
+  /** The rows as read with the default assumptions (and the classes set, when they are sound). */
+  private rowsWithDefaults(): Analysis | undefined {
+    for (const withOverrides of [true, false]) {
+      try {
+        return this.analyseGrid(this.grid as Grid, { overrides: withOverrides ? this.formAssumptions().overrides : undefined });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+      }
+    }
+    return undefined;
   }
 
   private restore(given: Record<string, unknown>): void {
     try {
       const resolved = resolveAssumptions(given, { today: this.options.today(), yearsInLabels: new Map() });
       this.form = formFromAssumptions(resolved.values, resolved.sources.baseYear === 'given');
-      this.overrides = Object.fromEntries([...resolved.values.overrides.values()].map((o) => [o.label, o.class]));
+      this.overrides = new Map([...resolved.values.overrides].map(([key, o]) => [key, { label: o.label, class: o.class }]));
       this.renderForm();
       this.say('Restored the inputs of the last run from the scenario sheet.');
     } catch (error) {
@@ -163,15 +215,25 @@ export class Pane {
     }
   }
 
-  /** Validates the form with the core; each problem shows under its field. */
-  private validateForm(): void {
+  /**
+   * Validates the form with the core and shows each problem under its field, in the field's words:
+   * labels for keys, percent for the rate fields. `found` are the problems the analysis of the rows
+   * raised about the assumptions (an override matching no row, an indexation past the limits).
+   */
+  private validateForm(found: readonly Problem[] = []): void {
     const messages = new Map<FieldName, string>();
+    const problems = [...found];
     try {
-      const years = this.grid && this.analysis ? yearsNamedInLabels(this.analysis.rows, columnCells(this.analysis.table.sheet, this.analysis.table.itemColumn)).years : new Map<number, string>();
-      resolveAssumptions(assumptionsFromForm(this.form, this.overrides, emptyForm(this.options.today())), { today: this.options.today(), yearsInLabels: years });
+      const years = this.analysis ? yearsNamedInLabels(this.analysis.rows, columnCells(this.analysis.table.sheet, this.analysis.table.itemColumn)).years : new Map<number, string>();
+      resolveAssumptions(this.formAssumptions(), { today: this.options.today(), yearsInLabels: years });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      for (const problem of error.problems) messages.set(fieldOf(problem.where), problem.message);
+      problems.push(...error.problems);
+    }
+    for (const problem of problems) {
+      const field = fieldOf(problem.where);
+      const words = isPercentField(field) ? percentProblem(field, this.form[field]) : undefined;
+      if (!messages.has(field)) messages.set(field, words ?? inFormWords(problem.message));
     }
     for (const node of document.querySelectorAll<HTMLElement>('[data-error-for]')) {
       const message = messages.get(node.dataset.errorFor as FieldName) ?? '';
@@ -179,6 +241,12 @@ export class Pane {
       node.hidden = message === '';
       const input = document.getElementById(node.dataset.errorFor ?? '');
       input?.setAttribute('aria-invalid', message === '' ? 'false' : 'true');
+    }
+    for (const node of document.querySelectorAll<HTMLElement>('[data-question-for]')) {
+      const field = node.dataset.questionFor ?? '';
+      const question = isPercentField(field) && !messages.has(field) ? percentQuestion(field, this.form[field]) ?? '' : '';
+      node.textContent = question;
+      node.hidden = question === '';
     }
   }
 
@@ -199,16 +267,17 @@ export class Pane {
       select.addEventListener('change', () => this.setClass(row.item, select.value as CostClass));
       return el('tr', {},
         el('td', { class: 'item' }, el('span', {}, row.item), el('span', { class: 'cell' }, cellOf(row.sheetRow))),
-        el('td', { class: 'amount' }, formatMoney(row.amount, false)),
+        el('td', { class: 'amount' }, this.words.amount(row.amount)),
         el('td', {}, select, row.reason === DEFAULT_REASON ? null : el('span', { class: 'reason' }, row.reason)),
       );
     });
     const tie = a.tieOut;
-    const tieText = tie.status === 'ok' ? `Ties out to the stated total ${formatMoney(a.computedTotal)}.`
-      : tie.status === 'absent' ? `Total ${formatMoney(a.computedTotal)}; the table has no total row to tie out to.`
-      : `Does not tie out: the rows come to ${formatMoney(a.computedTotal)}, the stated total is ${formatMoney(a.table.statedTotal?.amount ?? a.computedTotal)}.`;
+    const money = this.words.money;
+    const tieText = tie.status === 'ok' ? `Ties out to the stated total ${money(a.computedTotal)}.`
+      : tie.status === 'absent' ? `Total ${money(a.computedTotal)}; the table has no total row to tie out to.`
+      : `Does not tie out: the rows come to ${money(a.computedTotal)}, the stated total is ${money(a.table.statedTotal?.amount ?? a.computedTotal)}.`;
     replaceChildren(list,
-      el('p', { class: 'summary' }, `${a.rows.length} cost rows from ${a.table.sheet}!${a.table.range}. Avoidable ${formatMoney(a.annual.avoidable)} a year; committed ${formatMoney(a.annual.committed)}.`),
+      el('p', { class: 'summary' }, `${a.rows.length} cost rows from ${sheetReference(a.table.sheet)}!${a.table.range}. Avoidable ${money(a.annual.avoidable)} a year; committed ${money(a.annual.committed)}.`),
       el('p', { class: tie.status === 'mismatch' ? 'warning' : 'ok' }, tieText),
       el('p', { class: 'hint' }, 'A row is committed unless its label names an avoidable cost (core team, core budget, membership, subscription, partnership contribution). Change a class if the label misleads.'),
       ...a.warnings.map((w) => el('p', { class: 'warning' }, describeWarning(w))),
@@ -217,10 +286,11 @@ export class Pane {
     );
   }
 
+  /** Sets a row's class; every row whose label has the same key (case and spacing aside) follows it. */
   private setClass(item: string, cls: CostClass): void {
-    if (classify(item, new Map()).class === cls) delete this.overrides[item];
-    else this.overrides[item] = cls;
-    this.reanalyse();
+    if (classify(item, new Map()).class === cls) this.overrides.delete(labelKey(item));
+    else this.overrides.set(labelKey(item), { label: item, class: cls });
+    this.changed();
   }
 
   private renderForm(): void {
@@ -228,14 +298,16 @@ export class Pane {
     const field = (name: keyof FormValues, label: string, input: HTMLElement, unit?: string) =>
       el('div', { class: 'field' },
         el('label', { for: name }, label),
-        el('div', { class: 'control' }, input, unit ? el('span', { class: 'unit' }, unit) : null),
+        el('div', { class: 'control' }, input, unit ? el('span', { class: 'unit', id: `${name}-unit` }, unit) : null),
         el('p', { class: 'field-error', 'data-error-for': name, id: `${name}-error`, hidden: true, role: 'alert' }),
+        isPercentField(name) ? el('p', { class: 'field-question', 'data-question-for': name, id: `${name}-question`, hidden: true, role: 'status' }) : null,
       );
+    const describedBy = (name: string) => [`${name}-error`, ...(isPercentField(name) ? [`${name}-unit`, `${name}-question`] : [])].join(' ');
     const input = (name: Exclude<keyof FormValues, 'leavers'>, type: string, extra: Record<string, string> = {}) => {
-      const node = el('input', { id: name, name, type, value: f[name], 'aria-describedby': `${name}-error`, ...extra });
+      const node = el('input', { id: name, name, type, value: f[name], 'aria-describedby': describedBy(name), ...extra });
       node.addEventListener('input', () => {
         f[name] = node.value;
-        this.reanalyse();
+        this.changed();
       });
       return node;
     };
@@ -243,7 +315,7 @@ export class Pane {
       const node = el('select', { id: name, name, 'aria-describedby': `${name}-error` }, ...options.map(([value, text]) => el('option', { value, selected: f[name] === value }, text)));
       node.addEventListener('change', () => {
         f[name] = node.value;
-        this.reanalyse();
+        this.changed();
       });
       return node;
     };
@@ -251,12 +323,12 @@ export class Pane {
       const name = el('input', { id: `leavers.${i}.name`, type: 'text', value: leaver.name, 'aria-label': `Partner ${i + 1} leaving: name` });
       const date = el('input', { id: `leavers.${i}.leavesOn`, type: 'date', value: leaver.leavesOn, 'aria-label': `Partner ${i + 1} leaving: date` });
       const remove = el('button', { type: 'button', class: 'link', 'aria-label': `Remove partner ${i + 1}` }, 'Remove');
-      name.addEventListener('input', () => ((leaver.name = name.value), this.reanalyse()));
-      date.addEventListener('input', () => ((leaver.leavesOn = date.value), this.reanalyse()));
+      name.addEventListener('input', () => ((leaver.name = name.value), this.changed()));
+      date.addEventListener('input', () => ((leaver.leavesOn = date.value), this.changed()));
       remove.addEventListener('click', () => {
         f.leavers.splice(i, 1);
         this.renderForm();
-        this.reanalyse();
+        this.changed();
       });
       return el('li', {}, name, date, remove,
         el('p', { class: 'field-error', 'data-error-for': `leavers.${i}.name`, hidden: true, role: 'alert' }),
@@ -266,7 +338,7 @@ export class Pane {
     add.addEventListener('click', () => {
       f.leavers.push({ name: '', leavesOn: '' });
       this.renderForm();
-      this.reanalyse();
+      this.changed();
     });
     replaceChildren(byId('assumptions'),
       field('noticeServedOn', 'Notice served on', input('noticeServedOn', 'date')),
@@ -285,24 +357,59 @@ export class Pane {
     this.validateForm();
   }
 
+  /**
+   * The results of the last Generate, while they match the form. Once the form or a class changes,
+   * they are marked out of date, and so is the scenario sheet, until the next Generate.
+   */
   private renderResults(): void {
+    const box = byId('results');
+    const go = byId('go-to-sheet');
     const a = this.analysis;
-    if (!a) return;
+    const written = this.written;
+    go.hidden = !written?.sheet;
+    box.classList.toggle('stale', this.stale);
+    if (!written?.sheet) return replaceChildren(box);
+    const at = this.whenRan(written.ranAt);
+    if (this.stale || !a) {
+      go.setAttribute('aria-describedby', 'stale-note');
+      return replaceChildren(box,
+        el('h2', {}, 'Scenarios out of date'),
+        el('p', { class: 'warning stale-note', id: 'stale-note' }, `Out of date: the form has changed since the scenarios were written ${at}. The scenario sheets still hold those; press Generate to bring them up to date.`),
+      );
+    }
+    go.removeAttribute('aria-describedby');
     const s = a.savings;
+    const { money, date } = this.words;
     const allOk = a.checks.every((c) => c.ok);
     const years = s.years.map((y) => ({ label: fyLabel(y.fy), stay: y.stay, withdraw: y.withdraw }));
-    replaceChildren(byId('results'),
+    replaceChildren(box,
       el('h2', {}, 'Scenarios written'),
+      el('p', { class: 'hint' }, `Written ${at}; the scenario sheets match the form.`),
       el('dl', { class: 'headline' },
-        el('dt', {}, 'Avoidable a year'), el('dd', {}, formatMoney(a.annual.avoidable)),
-        el('dt', {}, 'Notice expires'), el('dd', {}, isoDate(s.noticeExpiresOn)),
-        el('dt', {}, `Saving over ${s.years.length} years`), el('dd', {}, formatMoney(s.totalSaving)),
-        el('dt', {}, 'Net present value'), el('dd', {}, formatMoney(s.npv)),
+        el('dt', {}, 'Avoidable a year'), el('dd', {}, money(a.annual.avoidable)),
+        el('dt', {}, 'Notice expires'), el('dd', {}, date(s.noticeExpiresOn)),
+        el('dt', {}, `Saving over ${s.years.length} years`), el('dd', {}, money(s.totalSaving)),
+        el('dt', {}, 'Net present value'), el('dd', {}, money(s.npv)),
         el('dt', {}, 'Checks'), el('dd', { class: allOk ? 'ok' : 'warning' }, allOk ? 'All pass' : `Failing: ${a.checks.filter((c) => !c.ok).map((c) => c.name).join(', ')}`),
       ),
-      stayWithdrawChart(years),
+      stayWithdrawChart(years, this.words),
     );
-    byId('go-to-sheet').hidden = false;
+  }
+
+  /** "at 10:42", or "at 10:42 on 30 November 2026" for a run on another day. */
+  private whenRan(ranAt: string): string {
+    const time = this.words.timeOf(ranAt);
+    const day = parseIsoDate(ranAt.slice(0, 10));
+    if (!time || !day) return `at ${ranAt}`;
+    const today = this.options.today();
+    const sameDay = day.year === today.year && day.month === today.month && day.day === today.day;
+    return sameDay ? `at ${time}` : `at ${time} on ${this.words.date(day)}`;
+  }
+
+  /** What the workbook holds when nothing was written: the sheets of an earlier run, if any. */
+  private nothingWritten(): string {
+    const held = this.written ? ` The workbook still holds the scenarios of the previous run, from ${this.whenRan(this.written.ranAt).replace(/^at /, '')}.` : '';
+    return `Nothing was written.${held}`;
   }
 
   // ---- status ----
@@ -320,9 +427,13 @@ export class Pane {
       if (byId('status').textContent === message) this.say(''); // keep what the task itself said
     } catch (error) {
       if (error instanceof InputError) {
-        this.showProblems(error.problems);
-        this.say('');
-      } else this.say(error instanceof PaneError ? error.message : `Excel reported a problem: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
+        const onFields = error.problems.filter((p) => fieldOf(p.where) !== 'form');
+        const onTable = error.problems.filter((p) => fieldOf(p.where) === 'form');
+        this.showProblems(onTable);
+        if (onFields.length > 0) this.validateForm(onFields);
+        this.say(onTable.length > 0 ? '' : `Correct the assumptions marked above. ${this.nothingWritten()}`);
+      } else if (error instanceof PaneError) this.say(`${error.message} ${this.nothingWritten()}`);
+      else this.say(`Excel reported a problem: ${error instanceof Error ? error.message : String(error)}. ${this.nothingWritten()}`);
     } finally {
       this.busy = false;
       main.setAttribute('aria-busy', 'false');
@@ -339,8 +450,10 @@ export class Pane {
   private showProblems(problems: readonly Problem[]): void {
     const box = byId('problems');
     box.hidden = problems.length === 0;
-    replaceChildren(box, problems.length === 0 ? null : el('p', {}, 'The cost table cannot be used as it stands; nothing was written:'),
-      problems.length === 0 ? null : el('ul', {}, ...problems.map((p) => el('li', {}, describeProblem(p)))));
+    if (problems.length === 0) return replaceChildren(box);
+    replaceChildren(box, el('p', {}, 'The cost table cannot be used as it stands:'),
+      el('ul', {}, ...problems.map((p) => el('li', {}, describeProblem(p)))),
+      el('p', { class: 'held' }, this.nothingWritten()));
   }
 }
 

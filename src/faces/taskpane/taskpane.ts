@@ -15,6 +15,7 @@ Office.onReady(() => {
     excel: { run: (batch) => Excel.run(batch) },
     ...clockAt(() => new Date()),
     version,
+    language: Office.context.displayLanguage,
   });
   pane.mount();
   if (place.inExcel) void pane.restoreLastRun();
