@@ -43,10 +43,25 @@ export default tseslint.config(
         patterns: [
           { group: nodeBuiltins, message: 'layout does no I/O' },
           { group: ['exceljs', 'office-*', '@microsoft/*'], message: 'layout knows no spreadsheet library or Office: hosts apply its plan' },
-          { group: ['../hosts/*', '../faces/*', '../../hosts/*', '../../faces/*'], message: 'layout knows no host or face' },
+          { group: ['../hosts/*', '../faces/*', '../app/*', '../../hosts/*', '../../faces/*', '../../app/*'], message: 'layout knows no host, use case or face' },
         ],
       }],
       'no-restricted-syntax': ['error', ...noClock('layout')],
+    },
+  },
+  {
+    // app: the use cases both faces call (one run). Pure: it takes what hosts read and a clock, and
+    // returns the analysis and the plan; it reads and writes nothing itself.
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'app does no I/O: hosts read and write' },
+          { group: ['exceljs', 'office-*', '@microsoft/*'], message: 'app knows no spreadsheet library or Office' },
+          { group: ['../hosts/*', '../faces/*'], message: 'app knows no host or face: it takes what they read' },
+        ],
+      }],
+      'no-restricted-syntax': ['error', ...noClock('app')],
     },
   },
   {
@@ -55,7 +70,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['../../faces/*', '../faces/*'], message: 'hosts know no face' },
+          { group: ['../../faces/*', '../faces/*', '../../app/*', '../app/*'], message: 'hosts know no face or use case' },
           { group: ['../../layout/*', '!../../layout/plan', '../layout/*', '!../layout/plan'], message: 'hosts apply a plan; they make no layout decision' },
         ],
       }],

@@ -26,7 +26,7 @@ async function floor(): Promise<void> {
   await workbook.xlsx.writeFile(path.join(dir, 'floor.xlsx'));
 }
 
-const quiet = { out: () => undefined, err: (t: string) => process.stderr.write(t), today: () => ({ year: 2012, month: 10, day: 19 }), now: () => '2012-10-19T09:30:00Z' };
+const quiet = { out: () => undefined, err: (t: string) => process.stderr.write(t), clock: { today: () => ({ year: 2012, month: 10, day: 19 }), now: () => '2012-10-19T09:30:00Z' } };
 async function cli(): Promise<void> {
   const code = await run(['analyse', input, '--out', path.join(dir, 'out.xlsx')], quiet);
   if (code !== 0) throw new Error(`vfm exited ${code}`);

@@ -1,16 +1,15 @@
 // The add-in's Generate against the fake Excel: round trips and request sizes for a table of a
 // given size, for the Office.js host and for a naive writer that sends one cost row a request.
-import { analyse } from '../src/core/analysis';
+import { runScenarios } from '../src/app/run';
+import { FIXED_CLOCK } from '../test/support/clock';
 import { readWorkbook } from '../src/hosts/office/read-workbook';
 import { writeWorkbook } from '../src/hosts/office/write-workbook';
 import { a1 } from '../src/core/cell';
 import { Content, WorkbookPlan } from '../src/layout/plan';
-import { planWorkbook, productSheets } from '../src/layout/workbook-plan';
 import { createFakeExcel } from '../test/fake-office';
 import { costGrid } from './cost-grid';
 
 const rows = Number(process.argv[2]);
-const RUN = { product: 'VfM Scenarios', version: 'bench', ranAt: '2012-10-19T09:30:00Z', fingerprint: 'f' };
 
 const input = (content: Content) => (content === null ? '' : 'text' in content ? `'${content.text}` : 'number' in content ? content.number : `=${content.formula}`);
 
@@ -36,8 +35,8 @@ async function measure(write: (context: Excel.RequestContext, plan: WorkbookPlan
   await fake.Excel.run(async (context) => {
     const state = await readWorkbook(context, 'selection');
     if (!state.grid) throw new Error('nothing read');
-    const analysis = analyse({ grid: state.grid, assumptions: { noticeServedOn: '2012-10-19' }, today: { year: 2012, month: 10, day: 19 } });
-    await write(context, planWorkbook(analysis, state.sheetNames, productSheets(state.definedNames), RUN), state.definedNames);
+    const { plan } = runScenarios({ workbook: { ...state, grid: state.grid }, assumptions: { noticeServedOn: '2012-10-19' }, clock: FIXED_CLOCK });
+    await write(context, plan, state.definedNames);
   });
   const c = fake.counters;
   return { roundTrips: c.roundTrips, largestRequestBytes: c.largestRequestBytes, requestBytes: c.requestBytes };

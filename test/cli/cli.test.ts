@@ -222,7 +222,7 @@ describe('vfm analyse on bad input: exit 2, the error names the place, nothing w
 });
 
 it('exits 1 on an internal fault, saying so', async () => {
-  const io: Io = { out: () => undefined, err: (t) => void (captured += t), today: () => { throw new TypeError('clock broke'); }, now: () => '' };
+  const io: Io = { out: () => undefined, err: (t) => void (captured += t), clock: { today: () => { throw new TypeError('clock broke'); }, now: () => '' } };
   let captured = '';
   const code = await run(['analyse', EXAMPLE], io);
   expect(code).toBe(1);

@@ -61,7 +61,7 @@ it('reads the seed table, generates the scenarios, and writes the cells the CLI 
   const dir = mkdtempSync(path.join(pane.work(), 'cli-'));
   const input = await writeFixture(path.join(dir, 'costs.xlsx'), [{ name: 'Costs', rows: SEED_VALUES }]);
   writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ noticeServedOn: '2012-10-19' }));
-  const io: Io = { out: () => undefined, err: (t) => process.stderr.write(t), today: () => ({ year: 2026, month: 11, day: 25 }), now: () => '' };
+  const io: Io = { out: () => undefined, err: (t) => process.stderr.write(t), clock: { today: () => ({ year: 2026, month: 11, day: 25 }), now: () => '' } };
   expect(await run(['analyse', input, '--assumptions', path.join(dir, 'a.json'), '--out', path.join(dir, 'out.xlsx')], io)).toBe(0);
   const file = await readWorkbook(path.join(dir, 'out.xlsx'));
 

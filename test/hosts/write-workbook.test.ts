@@ -7,7 +7,7 @@ import { readWorkbook } from '../../src/hosts/xlsx/read-workbook';
 import { definedNames } from '../../src/hosts/xlsx/write-workbook';
 import { temporaryDirectory } from '../support/workbooks';
 
-const IO: Io = { out: () => undefined, err: () => undefined, today: () => ({ year: 2012, month: 10, day: 19 }), now: () => '2012-10-19T09:30:00Z' };
+const IO: Io = { out: () => undefined, err: () => undefined, clock: { today: () => ({ year: 2012, month: 10, day: 19 }), now: () => '2012-10-19T09:30:00Z' } };
 const PRODUCT = ['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit'];
 
 /** A council workbook with the things that must survive: formulas, formats, merges, notes, names, a second sheet. */

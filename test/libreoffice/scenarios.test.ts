@@ -19,7 +19,7 @@ jest.setTimeout(120_000);
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/staffordshire-connects.xlsx');
 const TODAY = { year: 2012, month: 10, day: 19 };
-const IO: Io = { out: () => undefined, err: (t) => process.stderr.write(t), today: () => TODAY, now: () => '2012-10-19T09:30:00Z' };
+const IO: Io = { out: () => undefined, err: (t) => process.stderr.write(t), clock: { today: () => TODAY, now: () => '2012-10-19T09:30:00Z' } };
 
 const KEY = ['VfM_TotalAnnual', 'VfM_AvoidableAnnual', 'VfM_CommittedAnnual', 'VfM_NoticeExpires', 'VfM_TotalSaving', 'VfM_NPV', 'VfM_MasterCheck'];
 const TIMELINE = ['VfM_FinancialYears', 'VfM_CostIfStaying', 'VfM_CostIfWithdrawing', 'VfM_Saving', 'VfM_PresentValue', 'VfM_MembersAtStart', 'VfM_ContributionPerMember'];

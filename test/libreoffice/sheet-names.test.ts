@@ -14,7 +14,7 @@ import { temporaryDirectory, writeWorkbook } from '../support/workbooks';
 jest.setTimeout(120_000);
 
 const TODAY = { year: 2012, month: 10, day: 19 };
-const IO: Io = { out: () => undefined, err: (t) => process.stderr.write(t), today: () => TODAY, now: () => '2012-10-19T09:30:00Z' };
+const IO: Io = { out: () => undefined, err: (t) => process.stderr.write(t), clock: { today: () => TODAY, now: () => '2012-10-19T09:30:00Z' } };
 const pence = (value: unknown) => Math.round((value as number) * 100);
 
 describe.each(['R1C1', 'TRUE'])('a source sheet named %s', (name) => {

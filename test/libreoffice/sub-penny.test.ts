@@ -13,7 +13,7 @@ import { FixtureCell, temporaryDirectory, writeWorkbook } from '../support/workb
 jest.setTimeout(180_000);
 
 const TODAY = { year: 2012, month: 10, day: 19 };
-const IO: Io = { out: () => undefined, err: (t) => process.stderr.write(t), today: () => TODAY, now: () => '2012-10-19T09:30:00Z' };
+const IO: Io = { out: () => undefined, err: (t) => process.stderr.write(t), clock: { today: () => TODAY, now: () => '2012-10-19T09:30:00Z' } };
 const SEED_TIMING = { noticeServedOn: '2012-10-19', noticeMonths: 24, horizonYears: 5 };
 const SCENARIOS = "'VfM Scenarios'";
 

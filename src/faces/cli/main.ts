@@ -5,19 +5,19 @@
 import { promises as fs, readFileSync } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
-import { analyse } from '../../core/analysis';
-import { Clock, clockAt } from '../../core/clock';
+import { PRODUCT } from '../../app/product';
+import { runScenarios } from '../../app/run';
+import { Clock } from '../../core/clock';
 import { parseRange } from '../../core/cell';
 import { InputError, describeProblem } from '../../core/problems';
 import { FileError, FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../hosts/files';
 import { loadWorkbook, partsLostOnWrite, sheetNames } from '../../hosts/xlsx/read-workbook';
+import { systemClock } from '../../hosts/system-clock';
 import { applyPlan, definedNames, saveWorkbook } from '../../hosts/xlsx/write-workbook';
-import { fingerprint } from '../../layout/fingerprint';
-import { planWorkbook, productSheets } from '../../layout/workbook-plan';
+import { productSheets } from '../../layout/workbook-plan';
 import { UsageError, sourceGrid } from './source-sheet';
 import { summaryJson } from './summary-json';
 import { terminalSummary, terminalText } from './terminal';
-import { name, version } from '../../../package.json';
 
 /** The help text; bin/vfm.js prints the same file for --help without loading the rest. */
 export const USAGE = readFileSync(path.join(__dirname, 'usage.txt'), 'utf8');
@@ -26,14 +26,13 @@ export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   /** The day of the run (the default notice date) and its moment (for the audit trail), UK time. */
-  readonly today: Clock['today'];
-  readonly now: Clock['now'];
+  readonly clock: Clock;
 }
 
 export const systemIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  ...clockAt(() => new Date()),
+  clock: systemClock,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -57,7 +56,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (values.version) {
-      io.out(`${version}\n`);
+      io.out(`${PRODUCT.version}\n`);
       return 0;
     }
     const [command, input, ...extra] = positionals;
@@ -116,19 +115,22 @@ async function analyseCommand(options: AnalyseOptions, io: Io): Promise<void> {
       throw new UsageError(`${options.input} holds ${lost.join(', ')}, which the .xlsx writer would not keep, so --out writes nothing. Use the Excel add-in, which writes into the open workbook and keeps everything, or leave out --out (--json still works)`);
     }
   }
-  const ours = productSheets(definedNames(workbook));
-  const { grid, choice } = sourceGrid(workbook, ours, options.sheet, range);
-  const analysis = analyse({ grid, assumptions, today: io.today() });
+  const names = definedNames(workbook);
+  const { grid, choice } = sourceGrid(workbook, productSheets(names), options.sheet, range);
+  const { analysis, plan } = runScenarios({
+    workbook: { grid, sheetNames: sheetNames(workbook), definedNames: names, file: path.basename(options.input) },
+    assumptions,
+    clock: io.clock,
+  });
 
   // Both files or neither, and a file the user had is replaced only once both are complete.
   const outputs = [];
   if (options.out) {
-    const run = { product: 'VfM Scenarios', version, ranAt: io.now(), sourceFile: path.basename(options.input), fingerprint: fingerprint(grid, analysis.table.range) };
-    applyPlan(workbook, planWorkbook(analysis, sheetNames(workbook), ours, run));
+    applyPlan(workbook, plan);
     outputs.push({ file: options.out, write: (temporary: string) => saveWorkbook(workbook, temporary) });
   }
   if (options.json) {
-    const json = `${JSON.stringify(summaryJson(analysis, options.input, { name, version }, choice), null, 2)}\n`;
+    const json = `${JSON.stringify(summaryJson(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice), null, 2)}\n`;
     outputs.push({ file: options.json, write: (temporary: string) => fs.writeFile(temporary, json, 'utf8') });
   }
   await writeFilesWhole(outputs);

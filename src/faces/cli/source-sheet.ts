@@ -1,5 +1,6 @@
 // Which sheet's cells the command reads: the one named with --sheet, or else the visible sheet
 // whose table looks most like cost rows (core/choose-sheet), saying which and why.
+import { PRODUCT } from '../../app/product';
 import { CellRange, Grid, rangeA1 } from '../../core/cell';
 import { SheetWeighed, chooseSheet } from '../../core/choose-sheet';
 import { Workbook, sheetGrid, sheetNames } from '../../hosts/xlsx/read-workbook';
@@ -31,12 +32,12 @@ export function sourceGrid(
   if (sheetName !== undefined) {
     const sheet = workbook.getWorksheet(sheetName);
     if (!sheet) throw new UsageError(`--sheet "${sheetName}": no such sheet; the sheets are ${sheets()}`);
-    if (ours.has(sheet.name)) throw new UsageError(`--sheet "${sheetName}" is a sheet VfM Scenarios wrote; name the sheet that holds the council's costs`);
+    if (ours.has(sheet.name)) throw new UsageError(`--sheet "${sheetName}" is a sheet ${PRODUCT.name} wrote; name the sheet that holds the council's costs`);
     return { grid: sheetGrid(sheet, range), choice: { by: '--sheet', passedOver: [] } };
   }
   const grids = new Map<string, Grid>();
   const choice = chooseSheet(workbook.worksheets.map((sheet) => {
-    if (ours.has(sheet.name)) return { sheet: sheet.name, passOver: 'written by VfM Scenarios' };
+    if (ours.has(sheet.name)) return { sheet: sheet.name, passOver: `written by ${PRODUCT.name}` };
     if (sheet.state === 'hidden' || sheet.state === 'veryHidden') return { sheet: sheet.name, passOver: 'hidden' };
     const grid = sheetGrid(sheet, range);
     grids.set(sheet.name, grid);

@@ -1,17 +1,19 @@
 // The task pane: a thin view over the core, the layout and the Office.js host. It reads the cost
 // rows, lets the officer confirm each row's class and the assumptions, and writes the scenarios.
+import { PRODUCT } from '../../app/product';
+import { runScenarios } from '../../app/run';
 import { Analysis, analyse } from '../../core/analysis';
 import { resolveAssumptions } from '../../core/assumptions';
-import { CalendarDate, parseIsoDate } from '../../core/calendar-date';
+import { parseIsoDate } from '../../core/calendar-date';
+import { Clock } from '../../core/clock';
 import { CostClass, DEFAULT_REASON, classify, labelKey } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
 import { SHARING_MODELS } from '../../core/membership';
 import { InputError, Problem, describeProblem, describeWarning } from '../../core/problems';
 import { yearsNamedInLabels } from '../../core/base-year';
 import { Grid, columnCells, sheetOfReference, sheetReference } from '../../core/cell';
-import { fingerprint } from '../../layout/fingerprint';
 import { INPUT_NAMES, RAN_AT_NAME, assumptionsFromInputs } from '../../layout/read-back';
-import { planWorkbook, productSheets } from '../../layout/workbook-plan';
+import { productSheets } from '../../layout/workbook-plan';
 import { SourceChoice, WorkbookState, readNamedValues, readWorkbook } from '../../hosts/office/read-workbook';
 import { writeWorkbook } from '../../hosts/office/write-workbook';
 import { stayWithdrawChart } from './chart';
@@ -28,9 +30,7 @@ export interface ExcelAccess {
 
 export interface PaneOptions {
   readonly excel: ExcelAccess;
-  readonly today: () => CalendarDate;
-  readonly now: () => string;
-  readonly version: string;
+  readonly clock: Clock;
   /** Office's display language (Office.context.displayLanguage); en-GB when not given. */
   readonly language?: string;
 }
@@ -59,7 +59,7 @@ export class Pane {
   private readonly words: Words;
 
   constructor(private readonly options: PaneOptions) {
-    this.form = emptyForm(options.today());
+    this.form = emptyForm(options.clock.today());
     this.words = wordsFor(options.language);
   }
 
@@ -110,12 +110,9 @@ export class Pane {
       const written = await this.options.excel.run(async (context) => {
         const state = await readWorkbook(context, this.source);
         const grid = this.checkSource(state);
-        const analysis = this.analyseGrid(grid);
-        const ours = productSheets(state.definedNames);
-        const run = { product: 'VfM Scenarios', version: this.options.version, ranAt: this.options.now(), fingerprint: fingerprint(grid, analysis.table.range) };
-        const plan = planWorkbook(analysis, state.sheetNames, ours, run);
+        const { analysis, plan, facts } = runScenarios({ workbook: { ...state, grid }, assumptions: this.formAssumptions(), clock: this.options.clock });
         await writeWorkbook(context, plan, state.definedNames);
-        return { grid, analysis, sheet: plan.sheets[0].name, ranAt: run.ranAt };
+        return { grid, analysis, sheet: plan.sheets[0].name, ranAt: facts.ranAt };
       });
       this.grid = written.grid;
       this.analysis = written.analysis;
@@ -145,18 +142,18 @@ export class Pane {
     const ours = productSheets(state.definedNames);
     if (!state.grid) throw new PaneError(this.source === 'sheet' ? 'This sheet is empty. Open the sheet that holds the cost table.' : 'Select the cost table first.');
     if (ours.has(state.grid.sheet)) {
-      throw new PaneError(`"${state.grid.sheet}" is a sheet VfM Scenarios wrote. Select the council's cost table, or open its sheet.`);
+      throw new PaneError(`"${state.grid.sheet}" is a sheet ${PRODUCT.name} wrote. Select the council's cost table, or open its sheet.`);
     }
     return state.grid;
   }
 
   private formAssumptions(withOverrides = true): Record<string, unknown> {
     const overrides = withOverrides ? Object.fromEntries([...this.overrides.values()].map((o) => [o.label, o.class])) : {};
-    return assumptionsFromForm(this.form, overrides, emptyForm(this.options.today()));
+    return assumptionsFromForm(this.form, overrides, emptyForm(this.options.clock.today()));
   }
 
   private analyseGrid(grid: Grid, assumptions = this.formAssumptions()): Analysis {
-    return analyse({ grid, assumptions, today: this.options.today() });
+    return analyse({ grid, assumptions, today: this.options.clock.today() });
   }
 
   /** The officer changed a field or a class: the scenarios written no longer match the form. */
@@ -204,7 +201,7 @@ export class Pane {
 
   private restore(given: Record<string, unknown>): void {
     try {
-      const resolved = resolveAssumptions(given, { today: this.options.today(), yearsInLabels: new Map() });
+      const resolved = resolveAssumptions(given, { today: this.options.clock.today(), yearsInLabels: new Map() });
       this.form = formFromAssumptions(resolved.values, resolved.sources.baseYear === 'given');
       this.overrides = new Map([...resolved.values.overrides].map(([key, o]) => [key, { label: o.label, class: o.class }]));
       this.renderForm();
@@ -225,7 +222,7 @@ export class Pane {
     const problems = [...found];
     try {
       const years = this.analysis ? yearsNamedInLabels(this.analysis.rows, columnCells(this.analysis.table.sheet, this.analysis.table.itemColumn)).years : new Map<number, string>();
-      resolveAssumptions(this.formAssumptions(), { today: this.options.today(), yearsInLabels: years });
+      resolveAssumptions(this.formAssumptions(), { today: this.options.clock.today(), yearsInLabels: years });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);
@@ -401,7 +398,7 @@ export class Pane {
     const time = this.words.timeOf(ranAt);
     const day = parseIsoDate(ranAt.slice(0, 10));
     if (!time || !day) return `at ${ranAt}`;
-    const today = this.options.today();
+    const today = this.options.clock.today();
     const sameDay = day.year === today.year && day.month === today.month && day.day === today.day;
     return sameDay ? `at ${time}` : `at ${time} on ${this.words.date(day)}`;
   }

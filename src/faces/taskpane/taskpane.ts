@@ -3,8 +3,7 @@ import './taskpane.css';
 import { byId } from './dom';
 import { environment } from './office-environment';
 import { Pane } from './pane';
-import { clockAt } from '../../core/clock';
-import { version } from '../../../package.json';
+import { systemClock } from '../../hosts/system-clock';
 
 Office.onReady(() => {
   const place = environment();
@@ -13,8 +12,7 @@ Office.onReady(() => {
     : `Opened in ${place.description}: open VfM Scenarios from Excel's Home tab to work on a workbook.`;
   const pane = new Pane({
     excel: { run: (batch) => Excel.run(batch) },
-    ...clockAt(() => new Date()),
-    version,
+    clock: systemClock,
     language: Office.context.displayLanguage,
   });
   pane.mount();

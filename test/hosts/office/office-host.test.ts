@@ -1,18 +1,16 @@
 // The Office.js host against the strict fake of Excel: what it reads, what it writes, and how many
 // round trips and bytes it takes.
 import ExcelJS from 'exceljs';
-import { analyse } from '../../../src/core/analysis';
+import { runScenarios } from '../../../src/app/run';
+import { FIXED_CLOCK } from '../../support/clock';
 import { readNamedValues, readWorkbook } from '../../../src/hosts/office/read-workbook';
 import { REQUEST_BUDGET_BYTES, writeWorkbook } from '../../../src/hosts/office/write-workbook';
 import { applyPlan } from '../../../src/hosts/xlsx/write-workbook';
 import { WorkbookPlan } from '../../../src/layout/plan';
 import { INPUT_NAMES, assumptionsFromInputs } from '../../../src/layout/read-back';
-import { planWorkbook, productSheets } from '../../../src/layout/workbook-plan';
 import { CellSpec, FakeExcel, createFakeExcel } from '../../fake-office';
 import { POOL_ASSUMPTIONS, SEED_ASSUMPTIONS, SEED_VALUES } from '../../support/analyses';
 
-const TODAY = { year: 2012, month: 10, day: 19 };
-const RUN = { product: 'VfM Scenarios', version: '9.9.9', ranAt: '2012-10-19T09:30:00Z', fingerprint: 'f' };
 
 function fakeWith(rows: readonly (readonly CellSpec[])[], select = 'A1:B10'): FakeExcel {
   const fake = createFakeExcel();
@@ -26,8 +24,7 @@ async function generate(fake: FakeExcel, assumptions: unknown = SEED_ASSUMPTIONS
   return fake.Excel.run(async (context) => {
     const state = await readWorkbook(context, source);
     if (!state.grid) throw new Error('nothing read');
-    const analysis = analyse({ grid: state.grid, assumptions, today: TODAY });
-    const plan = planWorkbook(analysis, state.sheetNames, productSheets(state.definedNames), RUN);
+    const { plan } = runScenarios({ workbook: { ...state, grid: state.grid }, assumptions, clock: FIXED_CLOCK });
     await writeWorkbook(context, plan, state.definedNames);
     return plan;
   });

@@ -1,11 +1,11 @@
 // Every text the Office host writes, from the workbook or from the user, stays text in Excel: the
 // strict fake reads typed input as Excel does (numbers, errors, times, dates), so a text written
 // without protection comes back as something else.
-import { analyse } from '../../../src/core/analysis';
+import { runScenarios } from '../../../src/app/run';
+import { FIXED_CLOCK } from '../../support/clock';
 import { readWorkbook } from '../../../src/hosts/office/read-workbook';
 import { writeWorkbook } from '../../../src/hosts/office/write-workbook';
 import { WorkbookPlan } from '../../../src/layout/plan';
-import { planWorkbook, productSheets } from '../../../src/layout/workbook-plan';
 import { createFakeExcel } from '../../fake-office';
 
 /** Texts Excel would store as a number, an error, a boolean, a time, a date or a formula. */
@@ -45,9 +45,8 @@ describe('the Office host writes text so that Excel keeps it as text', () => {
     await fake.Excel.run(async (context) => {
       const state = await readWorkbook(context, 'selection');
       if (!state.grid) throw new Error('nothing read');
-      const analysis = analyse({ grid: state.grid, assumptions: { noticeServedOn: '2012-10-19' }, today: { year: 2012, month: 10, day: 19 } });
-      const run = { product: 'VfM Scenarios', version: '9.9.9', ranAt: '2012-10-19T09:30:00Z', fingerprint: 'f' };
-      await writeWorkbook(context, planWorkbook(analysis, state.sheetNames, productSheets(state.definedNames), run), state.definedNames);
+      const { plan } = runScenarios({ workbook: { ...state, grid: state.grid }, assumptions: { noticeServedOn: '2012-10-19' }, clock: FIXED_CLOCK });
+      await writeWorkbook(context, plan, state.definedNames);
     });
     const cells = Object.values(fake.workbook.sheet('VfM Cost Rows').cells());
     for (const label of labels) expect(cells.filter((c) => c.value === label).map((c) => c.type)).toContain('String');

@@ -1,0 +1,50 @@
+// One run, as both faces and the tests make it: a workbook as read, the assumptions as given and a
+// clock in; the analysis and the plan of what to write out. Reading and writing are the hosts'.
+import { Analysis, analyse } from '../core/analysis';
+import { Grid } from '../core/cell';
+import { Clock } from '../core/clock';
+import { RunFacts } from '../layout/audit-sheet';
+import { fingerprint } from '../layout/fingerprint';
+import { WorkbookPlan } from '../layout/plan';
+import { planWorkbook, productSheets } from '../layout/workbook-plan';
+import { PRODUCT } from './product';
+
+/** A workbook as a host reads it: the source cells, and what the plan must not clash with. */
+export interface WorkbookRead {
+  /** The cells of the source: a sheet's table or a range. */
+  readonly grid: Grid;
+  readonly sheetNames: readonly string[];
+  /** Every defined name with the sheet it refers to (marker names find the product's sheets). */
+  readonly definedNames: readonly { name: string; sheet: string }[];
+  /** The workbook's file name, when it is a file. */
+  readonly file?: string;
+}
+
+export interface RunRequest {
+  readonly workbook: WorkbookRead;
+  /** The assumptions as given (parsed JSON, or what the form gives), or undefined for all defaults. */
+  readonly assumptions?: unknown;
+  readonly clock: Clock;
+}
+
+export interface ScenarioRun {
+  readonly analysis: Analysis;
+  /** The product's sheets, to write into the workbook read. */
+  readonly plan: WorkbookPlan;
+  /** What the audit sheet records of the run. */
+  readonly facts: RunFacts;
+}
+
+/** Analyses the source and plans the product's sheets. Throws InputError naming each bad cell or assumption. */
+export function runScenarios({ workbook, assumptions, clock }: RunRequest): ScenarioRun {
+  const analysis = analyse({ grid: workbook.grid, assumptions, today: clock.today() });
+  const facts: RunFacts = {
+    product: PRODUCT.name,
+    version: PRODUCT.version,
+    ranAt: clock.now(),
+    ...(workbook.file === undefined ? {} : { sourceFile: workbook.file }),
+    fingerprint: fingerprint(workbook.grid, analysis.table.range),
+  };
+  const plan = planWorkbook(analysis, workbook.sheetNames, productSheets(workbook.definedNames), facts);
+  return { analysis, plan, facts };
+}
