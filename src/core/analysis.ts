@@ -4,7 +4,7 @@ import { AssumptionSource, AssumptionName, Assumptions, resolveAssumptions } fro
 import { yearsNamedInLabels } from './base-year';
 import { CalendarDate, isoDate } from './calendar-date';
 import { Grid, columnCells, sheetReference } from './cell';
-import { CostClass, classify, labelKey } from './classification';
+import { ClassReason, CostClass, classify, labelKey } from './classification';
 import { CostRow, CostTableInfo, readCostTable } from './cost-table';
 import { FinancialYear, fyLabel } from './financial-year';
 import { horizon } from './horizon';
@@ -13,14 +13,14 @@ import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, LARGEST_TOTAL_POUNDS, LARGE
 import { contributionByMembers, exactContribution, membersAtStart, pool } from './membership';
 import { Exact, Money, ZERO, add, formatMoney, roundToPence, subtract, times } from './money';
 import { noticeExpiry } from './notice';
-import { InputError, ProblemList, Warning, WarningLog } from './problems';
+import { ProblemList, Warning, WarningLog, atAssumption, atCell, refuse } from './problems';
 import { formatRate } from './rate';
 import { Savings, savingsScenario } from './savings';
 import { TieOut, tieOut } from './tie-out';
 
 export interface ClassifiedRow extends CostRow {
   readonly class: CostClass;
-  readonly reason: string;
+  readonly reason: ClassReason;
 }
 
 export interface MembershipYear {
@@ -147,14 +147,14 @@ function classifyRows(rows: readonly CostRow[], overrides: Assumptions['override
       if (!first) matched.set(key, row);
       else if (first.item !== row.item && !ambiguous.has(key)) {
         ambiguous.add(key);
-        problems.add(`overrides[${quote(overrides.get(key)?.label)}]`, `matches the cost rows ${quote(first.item)} in ${labelCell(first.sheetRow)} and ${quote(row.item)} in ${labelCell(row.sheetRow)}, whose labels differ; overrides ignore case and spacing, so rename one of the rows`);
+        problems.add(atAssumption('overrides', { label: overrides.get(key)?.label ?? key }), `matches the cost rows ${quote(first.item)} in ${labelCell(first.sheetRow)} and ${quote(row.item)} in ${labelCell(row.sheetRow)}, whose labels differ; overrides ignore case and spacing, so rename one of the rows`);
       }
     }
     // Written out field by field: a spread copy costs V8 about four times the memory per row.
     return { sheetRow: row.sheetRow, item: row.item, amount: row.amount, amountWasText: row.amountWasText, class: cls, reason };
   });
   for (const [key, override] of overrides) {
-    if (!matched.has(key)) problems.add(`overrides[${quote(override.label)}]`, 'matches no cost row\'s item label; correct the label or remove the override');
+    if (!matched.has(key)) problems.add(atAssumption('overrides', { label: override.label }), 'matches no cost row\'s item label; correct the label or remove the override');
   }
   problems.throwIfAny();
   return classified;
@@ -166,7 +166,7 @@ const LARGEST_PENCE = LARGEST_AMOUNT_POUNDS * 100;
 function annualAmounts(rows: readonly ClassifiedRow[], table: string): { total: Money; avoidable: Money; committed: Money } {
   const gross = rows.reduce((sum, row) => sum + Math.abs(row.amount), 0);
   if (gross > Number.MAX_SAFE_INTEGER) {
-    throw new InputError([{ where: table, message: 'the amounts add up to more than can be counted to the penny' }]);
+    refuse(atCell(table), 'the amounts add up to more than can be counted to the penny');
   }
   let avoidable = ZERO;
   let committed = ZERO;
@@ -178,10 +178,8 @@ function annualAmounts(rows: readonly ClassifiedRow[], table: string): { total: 
   const over = ([['cost rows', total], ['avoidable rows', avoidable], ['committed rows', committed]] as const)
     .find(([, amount]) => Math.abs(amount) > LARGEST_PENCE);
   if (over) {
-    throw new InputError([{
-      where: table,
-      message: `the ${over[0]} come to ${formatMoney(over[1])} a year, more than ${LARGEST_AMOUNT_TEXT}, the most an amount in a year may be; check the amounts and their unit (a header such as £000 or £m scales them)`,
-    }]);
+    refuse(atCell(table),
+      `the ${over[0]} come to ${formatMoney(over[1])} a year, more than ${LARGEST_AMOUNT_TEXT}, the most an amount in a year may be; check the amounts and their unit (a header such as £000 or £m scales them)`);
   }
   return { total, avoidable, committed };
 }
@@ -196,12 +194,9 @@ function checkProjection(
   years: readonly FinancialYear[],
   amounts: { avoidable: Money; stay: readonly Exact[]; committed: readonly Exact[] },
 ): void {
-  const refuse = (where: string, message: string) => {
-    throw new InputError([{ where, message }]);
-  };
   const inBaseYear = a.partners.inBaseYear;
   if (inBaseYear !== undefined && Math.abs(amounts.avoidable) * inBaseYear > LARGEST_PENCE) {
-    refuse('partners.inBaseYear', `the pool, the avoidable cost of ${formatMoney(amounts.avoidable)} a year times ${inBaseYear} members, would be more than ${LARGEST_AMOUNT_TEXT}, the most an amount in a year may be; check the members and the avoidable rows`);
+    refuse(atAssumption('partners', 'inBaseYear'), `the pool, the avoidable cost of ${formatMoney(amounts.avoidable)} a year times ${inBaseYear} members, would be more than ${LARGEST_AMOUNT_TEXT}, the most an amount in a year may be; check the members and the avoidable rows`);
   }
   const most = new Exact(LARGEST_PENCE);
   const mostTotal = new Exact(LARGEST_TOTAL_POUNDS).times(100);
@@ -214,12 +209,12 @@ function checkProjection(
     const t = exact.findIndex((amount) => amount.abs().gt(most));
     const fy = years[t];
     if (fy && fy.startYear > a.baseYear.startYear) {
-      refuse('indexation', `indexation of ${rate} a year from the base year ${fyLabel(a.baseYear)} would take the ${what} past ${LARGEST_AMOUNT_TEXT} in ${fyLabel(fy)}, the most an amount in a year may be; give a lower indexation${t > 0 ? ' or a shorter horizonYears' : ''}, or check baseYear, the year the costs describe`);
+      refuse(atAssumption('indexation'), `indexation of ${rate} a year from the base year ${fyLabel(a.baseYear)} would take the ${what} past ${LARGEST_AMOUNT_TEXT} in ${fyLabel(fy)}, the most an amount in a year may be; give a lower indexation${t > 0 ? ' or a shorter horizonYears' : ''}, or check baseYear, the year the costs describe`);
     } else if (fy) {
-      refuse('indexation', `indexation of ${rate} a year, counted back from the base year ${fyLabel(a.baseYear)}, would take the ${what} past ${LARGEST_AMOUNT_TEXT} in ${fyLabel(fy)}, ${a.baseYear.startYear - fy.startYear} years before it, the most an amount in a year may be; check baseYear, the year the costs describe, or give an indexation nearer 0%`);
+      refuse(atAssumption('indexation'), `indexation of ${rate} a year, counted back from the base year ${fyLabel(a.baseYear)}, would take the ${what} past ${LARGEST_AMOUNT_TEXT} in ${fyLabel(fy)}, ${a.baseYear.startYear - fy.startYear} years before it, the most an amount in a year may be; check baseYear, the year the costs describe, or give an indexation nearer 0%`);
     }
     if (exact.reduce((sum, amount) => sum.plus(amount.abs()), new Exact(0)).gt(mostTotal)) {
-      refuse('horizonYears', `over the ${years.length} years of the horizon the ${what} would come to more than ${LARGEST_TOTAL_TEXT}, the most a total may be; give a shorter horizonYears${a.indexation.isZero() ? '' : ' or a lower indexation'}`);
+      refuse(atAssumption('horizonYears'), `over the ${years.length} years of the horizon the ${what} would come to more than ${LARGEST_TOTAL_TEXT}, the most a total may be; give a shorter horizonYears${a.indexation.isZero() ? '' : ' or a lower indexation'}`);
     }
   }
 }

@@ -11,7 +11,7 @@ import {
 } from './limits';
 import { DEFAULT_SHARING, Leaver, Partners, SHARING_MODELS, Sharing } from './membership';
 import { Exact } from './money';
-import { ProblemList } from './problems';
+import { PathStep, ProblemList, atAssumption } from './problems';
 import { formatRate, parseRate } from './rate';
 
 export interface Override {
@@ -71,11 +71,11 @@ function wholeNumber(value: Json, low: number, high: number): number | undefined
 export function resolveAssumptions(input: Json, context: AssumptionContext): ResolvedAssumptions {
   const problems = new ProblemList();
   const given: Record<string, Json> = input === undefined ? {} : isRecord(input) ? input : {};
-  if (input !== undefined && !isRecord(input)) problems.add('assumptions', 'must be a JSON object of named assumptions');
+  if (input !== undefined && !isRecord(input)) problems.add(atAssumption('assumptions'), 'must be a JSON object of named assumptions');
   for (const key of Object.keys(given)) {
     if ((ASSUMPTION_NAMES as readonly string[]).includes(key)) continue;
     const near = ASSUMPTION_NAMES.find((name) => name.toLowerCase() === key.toLowerCase());
-    problems.add(shorten(key), `is not an assumption${near ? ` (did you mean ${near}?)` : ''}; the assumptions are ${ASSUMPTION_NAMES.join(', ')}`);
+    problems.add(atAssumption(shorten(key)), `is not an assumption${near ? ` (did you mean ${near}?)` : ''}; the assumptions are ${ASSUMPTION_NAMES.join(', ')}`);
   }
   const sources = {} as Record<AssumptionName, AssumptionSource>;
   const has = (name: AssumptionName) => given[name] !== undefined && given[name] !== null;
@@ -83,7 +83,7 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
     sources[name] = has(name) ? 'given' : 'default';
     if (!has(name)) return fallback;
     const value = read(given[name]);
-    if (value === undefined) problems.add(name, `${quote(given[name])} is not ${expected}`);
+    if (value === undefined) problems.add(atAssumption(name), `${quote(given[name])} is not ${expected}`);
     return value ?? fallback;
   }
 
@@ -108,13 +108,13 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
   let baseYear = pick('baseYear', yearZero, (v) => readFy(v, fyStartMonth), 'a financial year such as "2011/12"');
   if (has('baseYear') && !fyWithinDates(baseYear)) {
     const [firstFy, lastFy] = fysWithinDates(fyStartMonth).map(fyLabel);
-    problems.add('baseYear', `${fyLabel(baseYear)} is outside the financial years from ${firstFy} to ${lastFy} that Excel's dates hold`);
+    problems.add(atAssumption('baseYear'), `${fyLabel(baseYear)} is outside the financial years from ${firstFy} to ${lastFy} that Excel's dates hold`);
   }
   if (!has('baseYear') && context.yearsInLabels.size > 0) {
     const named = [...context.yearsInLabels];
     if (named.length > 1) {
       const list = named.map(([year, cell]) => `${fyLabel({ startYear: year, startMonth: fyStartMonth })} in ${cell}`).join(', ');
-      problems.add('baseYear', `the item labels name more than one financial year (${list}); set baseYear to the year the table describes`);
+      problems.add(atAssumption('baseYear'), `the item labels name more than one financial year (${list}); set baseYear to the year the table describes`);
     } else {
       baseYear = { startYear: named[0][0], startMonth: fyStartMonth };
       sources.baseYear = 'item labels';
@@ -125,7 +125,7 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
   const partners = readPartners(given.partners, baseYear, problems);
   sources.partners = has('partners') ? 'given' : 'default';
   if (sharing === 'shared-pool' && partners.inBaseYear === undefined) {
-    problems.add('sharing', '"shared-pool" needs partners.inBaseYear, the number of members paying in the base year');
+    problems.add(atAssumption('sharing'), '"shared-pool" needs partners.inBaseYear, the number of members paying in the base year');
   }
   const overrides = readOverrides(given.overrides, problems);
   sources.overrides = has('overrides') ? 'given' : 'default';
@@ -169,79 +169,79 @@ function checkDates(
 ): void {
   const served = isoDate(a.noticeServedOn);
   if (!withinDates(a.noticeServedOn)) {
-    problems.add('noticeServedOn', `${served} is outside the dates the product works with, ${DATE_RANGE}; give a date between them`);
+    problems.add(atAssumption('noticeServedOn'), `${served} is outside the dates the product works with, ${DATE_RANGE}; give a date between them`);
     return;
   }
   if (monthNumber(a.noticeServedOn.year, a.noticeServedOn.month) + a.noticeMonths > LAST_MONTH) {
-    problems.add('noticeMonths', `notice of ${a.noticeMonths} months served on ${served} would expire after ${isoDate(LATEST_DATE)}, the last date Excel counts; give a shorter notice or an earlier noticeServedOn`);
+    problems.add(atAssumption('noticeMonths'), `notice of ${a.noticeMonths} months served on ${served} would expire after ${isoDate(LATEST_DATE)}, the last date Excel counts; give a shorter notice or an earlier noticeServedOn`);
   }
   const [first, last] = fysWithinDates(a.yearZero.startMonth);
   const lastWords = `${fyLabel(last)}, the last financial year Excel's dates hold (they end on ${isoDate(LATEST_DATE)})`;
   const end = addYears(a.yearZero, a.horizonYears - 1);
   if (a.yearZero.startYear < first.startYear) {
-    problems.add('noticeServedOn', `${served} falls in the financial year ${fyLabel(a.yearZero)}, which starts before ${isoDate(EARLIEST_DATE)}, the first date Excel counts correctly; give a later date`);
+    problems.add(atAssumption('noticeServedOn'), `${served} falls in the financial year ${fyLabel(a.yearZero)}, which starts before ${isoDate(EARLIEST_DATE)}, the first date Excel counts correctly; give a later date`);
   } else if (a.yearZero.startYear > last.startYear) {
-    problems.add('noticeServedOn', `${served} falls in the financial year ${fyLabel(a.yearZero)}, after ${lastWords}; give an earlier date`);
+    problems.add(atAssumption('noticeServedOn'), `${served} falls in the financial year ${fyLabel(a.yearZero)}, after ${lastWords}; give an earlier date`);
   } else if (end.startYear > last.startYear) {
-    problems.add('horizonYears', `${a.horizonYears} years from ${fyLabel(a.yearZero)}, the year notice is served in, would run to ${fyLabel(end)}, after ${lastWords}; give a shorter horizon or an earlier noticeServedOn`);
+    problems.add(atAssumption('horizonYears'), `${a.horizonYears} years from ${fyLabel(a.yearZero)}, the year notice is served in, would run to ${fyLabel(end)}, after ${lastWords}; give a shorter horizon or an earlier noticeServedOn`);
   }
   if (a.labelsYear && !fyWithinDates(a.labelsYear)) {
-    problems.add('baseYear', `the item labels name ${fyLabel(a.labelsYear)}, outside the financial years from ${fyLabel(first)} to ${fyLabel(last)} that Excel's dates hold; set baseYear to the year the table describes`);
+    problems.add(atAssumption('baseYear'), `the item labels name ${fyLabel(a.labelsYear)}, outside the financial years from ${fyLabel(first)} to ${fyLabel(last)} that Excel's dates hold; set baseYear to the year the table describes`);
   }
 }
 
 function readPartners(value: Json, baseYear: FinancialYear, problems: ProblemList): Partners {
   if (value === undefined || value === null) return { leavers: [] };
   if (!isRecord(value)) {
-    problems.add('partners', `${quote(value)} is not an object like {"inBaseYear": 10, "leavers": [...]}`);
+    problems.add(atAssumption('partners'), `${quote(value)} is not an object like {"inBaseYear": 10, "leavers": [...]}`);
     return { leavers: [] };
   }
   for (const key of Object.keys(value)) {
-    if (key !== 'inBaseYear' && key !== 'leavers') problems.add(`partners.${shorten(key)}`, 'is not a partners field; the fields are inBaseYear and leavers');
+    if (key !== 'inBaseYear' && key !== 'leavers') problems.add(atAssumption('partners', shorten(key)), 'is not a partners field; the fields are inBaseYear and leavers');
   }
   let inBaseYear: number | undefined;
   if (value.inBaseYear !== undefined && value.inBaseYear !== null) {
     inBaseYear = wholeNumber(value.inBaseYear, MEMBERS.least, MEMBERS.most);
-    if (inBaseYear === undefined) problems.add('partners.inBaseYear', `${quote(value.inBaseYear)} is not a number of members from ${MEMBERS.least} to ${MEMBERS.most}`);
+    if (inBaseYear === undefined) problems.add(atAssumption('partners', 'inBaseYear'), `${quote(value.inBaseYear)} is not a number of members from ${MEMBERS.least} to ${MEMBERS.most}`);
   }
   const leavers: Leaver[] = [];
   const list = value.leavers ?? [];
   if (!Array.isArray(list)) {
-    problems.add('partners.leavers', `${quote(list)} is not a list of {"name": ..., "leavesOn": "YYYY-MM-DD"}`);
+    problems.add(atAssumption('partners', 'leavers'), `${quote(list)} is not a list of {"name": ..., "leavesOn": "YYYY-MM-DD"}`);
     return { inBaseYear, leavers };
   }
   list.forEach((entry: Json, i: number) => {
-    const where = `partners.leavers[${i}]`;
+    const at = (...steps: PathStep[]) => atAssumption('partners', 'leavers', i, ...steps);
     if (!isRecord(entry)) {
-      problems.add(where, `${quote(entry)} is not a leaver like {"name": "Tamworth", "leavesOn": "2013-03-31"}`);
+      problems.add(at(), `${quote(entry)} is not a leaver like {"name": "Tamworth", "leavesOn": "2013-03-31"}`);
       return;
     }
     const name = typeof entry.name === 'string' ? entry.name.trim() : '';
-    if (name === '') problems.add(`${where}.name`, 'missing: name the partner that leaves');
+    if (name === '') problems.add(at('name'), 'missing: name the partner that leaves');
     const who = name ? ` (the date ${shorten(name)} leaves)` : '';
     if (entry.leavesOn === undefined || entry.leavesOn === null || entry.leavesOn === '') {
-      problems.add(`${where}.leavesOn`, `missing${who}: give it as YYYY-MM-DD`);
+      problems.add(at('leavesOn'), `missing${who}: give it as YYYY-MM-DD`);
       return;
     }
     const leavesOn = typeof entry.leavesOn === 'string' ? parseIsoDate(entry.leavesOn) : undefined;
     if (!leavesOn) {
-      problems.add(`${where}.leavesOn`, `${quote(entry.leavesOn)} is not a date (YYYY-MM-DD)`);
+      problems.add(at('leavesOn'), `${quote(entry.leavesOn)} is not a date (YYYY-MM-DD)`);
       return;
     }
     if (!withinDates(leavesOn)) {
-      problems.add(`${where}.leavesOn`, `${isoDate(leavesOn)} is outside the dates the product works with, ${DATE_RANGE}; give a date between them`);
+      problems.add(at('leavesOn'), `${isoDate(leavesOn)} is outside the dates the product works with, ${DATE_RANGE}; give a date between them`);
       return;
     }
     if (fyWithinDates(baseYear) && compareDates(leavesOn, fyStart(baseYear)) <= 0) {
-      problems.add(`${where}.leavesOn`, `${isoDate(leavesOn)} is not after the base year ${fyLabel(baseYear)} starts, so the partner was not paying in it`);
+      problems.add(at('leavesOn'), `${isoDate(leavesOn)} is not after the base year ${fyLabel(baseYear)} starts, so the partner was not paying in it`);
       return;
     }
     leavers.push({ name, leavesOn });
   });
   if (leavers.length > 0 && inBaseYear === undefined) {
-    problems.add('partners.inBaseYear', 'missing: leavers need the number of members paying in the base year');
+    problems.add(atAssumption('partners', 'inBaseYear'), 'missing: leavers need the number of members paying in the base year');
   } else if (inBaseYear !== undefined && list.length >= inBaseYear) {
-    problems.add('partners.leavers', `${list.length} leavers of ${inBaseYear} members would leave no one, but the council is one of the ${inBaseYear} and stays unless it withdraws`);
+    problems.add(atAssumption('partners', 'leavers'), `${list.length} leavers of ${inBaseYear} members would leave no one, but the council is one of the ${inBaseYear} and stays unless it withdraws`);
   }
   return { inBaseYear, leavers };
 }
@@ -250,17 +250,17 @@ function readOverrides(value: Json, problems: ProblemList): Map<string, Override
   const overrides = new Map<string, Override>();
   if (value === undefined || value === null) return overrides;
   if (!isRecord(value)) {
-    problems.add('overrides', `${quote(value)} is not an object of item label to "avoidable" or "committed"`);
+    problems.add(atAssumption('overrides'), `${quote(value)} is not an object of item label to "avoidable" or "committed"`);
     return overrides;
   }
   for (const [label, cls] of Object.entries(value)) {
     if (cls !== 'avoidable' && cls !== 'committed') {
-      problems.add(`overrides[${quote(label)}]`, `${quote(cls)} is not "avoidable" or "committed"`);
+      problems.add(atAssumption('overrides', { label }), `${quote(cls)} is not "avoidable" or "committed"`);
       continue;
     }
     const same = overrides.get(labelKey(label));
     if (same) {
-      problems.add(`overrides[${quote(label)}]`, `is the same label as ${quote(same.label)}, since overrides ignore case, spaces, hyphens and underscores; keep one of them`);
+      problems.add(atAssumption('overrides', { label }), `is the same label as ${quote(same.label)}, since overrides ignore case, spaces, hyphens and underscores; keep one of them`);
       continue;
     }
     overrides.set(labelKey(label), { label, class: cls });

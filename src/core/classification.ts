@@ -6,9 +6,24 @@ export type CostClass = 'avoidable' | 'committed';
 
 export const AVOIDABLE_KEYWORDS = ['core team', 'core budget', 'membership', 'subscription', 'partnership contribution'] as const;
 
+/** Why a row has its class: the user set it, its label names a keyword, or neither (committed by default). */
+export type ClassReason =
+  | { readonly by: 'user' }
+  | { readonly by: 'keyword'; readonly keyword: (typeof AVOIDABLE_KEYWORDS)[number] }
+  | { readonly by: 'default' };
+
 export interface Classification {
   readonly class: CostClass;
-  readonly reason: string;
+  readonly reason: ClassReason;
+}
+
+/** A reason in words, as the cost-rows sheet, the pane and the JSON summary give it. */
+export function reasonWords(reason: ClassReason): string {
+  switch (reason.by) {
+    case 'user': return 'set by user';
+    case 'keyword': return `label mentions "${reason.keyword}"`;
+    case 'default': return 'label mentions no avoidable keyword: committed by default';
+  }
 }
 
 /** How labels are compared: case, surrounding space, runs of spaces, hyphens and underscores ignored. */
@@ -17,15 +32,14 @@ export function labelKey(label: string): string {
 }
 
 const BY_USER: Record<CostClass, Classification> = {
-  avoidable: { class: 'avoidable', reason: 'set by user' },
-  committed: { class: 'committed', reason: 'set by user' },
+  avoidable: { class: 'avoidable', reason: { by: 'user' } },
+  committed: { class: 'committed', reason: { by: 'user' } },
 };
-const BY_KEYWORD = AVOIDABLE_KEYWORDS.map((keyword) => ({
+const BY_KEYWORD = AVOIDABLE_KEYWORDS.map((keyword): { keyword: string; classification: Classification } => ({
   keyword,
-  classification: { class: 'avoidable', reason: `label mentions "${keyword}"` } as Classification,
+  classification: { class: 'avoidable', reason: { by: 'keyword', keyword } },
 }));
-export const DEFAULT_REASON = 'label mentions no avoidable keyword: committed by default';
-const BY_DEFAULT: Classification = { class: 'committed', reason: DEFAULT_REASON };
+const BY_DEFAULT: Classification = { class: 'committed', reason: { by: 'default' } };
 
 /** `overrides` maps a labelKey to the class the user set. */
 export function classify(item: string, overrides: ReadonlyMap<string, CostClass>): Classification {

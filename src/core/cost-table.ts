@@ -4,7 +4,7 @@
 import { AmountReading, isAmountLike, readAmount } from './amount';
 import { CellValue, Grid, columnCells, columnName, isCellDate, isCellError, isUncalculated, rangeA1, sheetReference } from './cell';
 import { Money } from './money';
-import { ProblemList, WarningLog } from './problems';
+import { ProblemList, WarningLog, atCell } from './problems';
 
 export interface CostRow {
   /** The sheet row the cost is on; `amountCells(table)(sheetRow)` is its amount's cell. */
@@ -116,12 +116,12 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
     right: grid.left + width - 1,
   })}`;
   if (grid.values.every((row) => row.every(isBlank))) {
-    problems.add(extent, 'the range is empty: no cost rows to read');
+    problems.add(atCell(extent), 'the range is empty: no cost rows to read');
     problems.throwIfAny();
   }
   const columns = findColumns(grid);
   if (!columns || columns.amount === 0) {
-    problems.add(extent, columns ? 'no item labels: the amounts have no column to their left' : 'no cost rows found: no column holds amounts');
+    problems.add(atCell(extent), columns ? 'no item labels: the amounts have no column to their left' : 'no cost rows found: no column holds amounts');
     problems.throwIfAny();
   }
   const { item: itemCol, amount: amountCol } = columns as { item: number; amount: number };
@@ -161,14 +161,14 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
     if (rowBlank(r)) continue;
     const label = labelText(cellAt(grid, r, itemCol));
     if (label === undefined) {
-      problems.add(itemCell(r), badLabel(cellAt(grid, r, itemCol)));
+      problems.add(atCell(itemCell(r)), badLabel(cellAt(grid, r, itemCol)));
       continue;
     }
     const reading: AmountReading = readAmount(cellAt(grid, r, amountCol));
     if (TOTAL_LABEL.test(label)) {
       end = r;
       if (reading.kind === 'amount') statedTotal = { cell: amountCell(r), sheetRow: sheetRow(r), amount: reading.amount };
-      else if (reading.kind === 'bad') problems.add(amountCell(r), `stated total: ${reading.message}`);
+      else if (reading.kind === 'bad') problems.add(atCell(amountCell(r)), `stated total: ${reading.message}`);
       else warnings.add('total-without-amount', 'the total row has no amount, so there is nothing to tie out to', amountCell(r));
       break;
     }
@@ -177,11 +177,11 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
       continue;
     }
     if (label === '') {
-      problems.add(amountCell(r), `amount without an item label in ${columnName(grid.left + itemCol)}${sheetRow(r)}`);
+      problems.add(atCell(amountCell(r)), `amount without an item label in ${columnName(grid.left + itemCol)}${sheetRow(r)}`);
       continue;
     }
     if (reading.kind === 'bad') {
-      problems.add(amountCell(r), reading.message);
+      problems.add(atCell(amountCell(r)), reading.message);
       continue;
     }
     if (reading.fromText) warnings.add('text-amount', "amounts held as text were read as numbers (Excel's SUM skips text)", amountCell(r));
@@ -192,8 +192,8 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
   for (let r = end + 1; r < grid.values.length; r++) {
     if (isAmountLike(cellAt(grid, r, amountCol))) warnings.add('below-total', 'amounts below the total row are not part of the table', amountCell(r));
   }
-  if (!Number.isSafeInteger(runningTotal)) problems.add(extent, 'the amounts add up to more than can be counted to the penny');
-  if (rows.length === 0 && problems.isEmpty) problems.add(extent, 'no cost rows found: no row has both an item label and an amount');
+  if (!Number.isSafeInteger(runningTotal)) problems.add(atCell(extent), 'the amounts add up to more than can be counted to the penny');
+  if (rows.length === 0 && problems.isEmpty) problems.add(atCell(extent), 'no cost rows found: no row has both an item label and an amount');
   problems.throwIfAny();
 
   const range = rangeA1({

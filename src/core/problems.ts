@@ -1,22 +1,49 @@
 // How the core reports bad input (an error naming the cell or assumption) and things worth a look
 // (warnings, grouped by kind so that a million rows make one line, not a million).
+import { quote } from './limits';
+
+/** A step into the assumptions: a field's name, a list's index, or an override's label. */
+export type PathStep = string | number | { readonly label: string };
+
+/** Where a problem lies: cells of the source (`Costs!B3`, `Costs!A1:B10`), or an assumption by its path. */
+export type Place =
+  | { readonly cell: string }
+  | { readonly assumption: readonly [string, ...PathStep[]] };
+
+export const atCell = (cell: string): Place => ({ cell });
+export const atAssumption = (name: string, ...path: PathStep[]): Place => ({ assumption: [name, ...path] });
 
 export interface Problem {
-  /** A cell such as `Costs!B3`, or an assumption such as `discountRate`. */
-  readonly where: string;
+  readonly place: Place;
   readonly message: string;
 }
 
+/** A place as the assumptions file spells it: `partners.leavers[1].leavesOn`, `overrides["CRM"]`, or the cell. */
+export function placeWords(place: Place): string {
+  if ('cell' in place) return place.cell;
+  const [name, ...steps] = place.assumption;
+  return name + steps.map((step) => (typeof step === 'number' ? `[${step}]` : typeof step === 'string' ? `.${step}` : `[${quote(step.label)}]`)).join('');
+}
+
 export function describeProblem(problem: Problem): string {
-  return `${problem.where}: ${problem.message}`;
+  return `${placeWords(problem.place)}: ${problem.message}`;
 }
 
 /** Bad input: the job stops and nothing is written. */
 export class InputError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(problems.map(describeProblem).join('\n'));
+  /**
+   * @param problems the problems found, up to ProblemList.MOST
+   * @param more how many more were found, of the same kinds, and not kept
+   */
+  constructor(readonly problems: readonly Problem[], readonly more = 0) {
+    super(problemLines(problems, more).join('\n'));
     this.name = 'InputError';
   }
+}
+
+/** Each problem as `place: message`, and a last line for those not kept. */
+export function problemLines(problems: readonly Problem[], more = 0): string[] {
+  return [...problems.map(describeProblem), ...(more > 0 ? [`and ${more} more problems of the same kinds`] : [])];
 }
 
 /** Collects problems and throws them together, capped so that a broken million-row sheet stays readable. */
@@ -25,8 +52,8 @@ export class ProblemList {
   private readonly items: Problem[] = [];
   private extra = 0;
 
-  add(where: string, message: string): void {
-    if (this.items.length < ProblemList.MOST) this.items.push({ where, message });
+  add(place: Place, message: string): void {
+    if (this.items.length < ProblemList.MOST) this.items.push({ place, message });
     else this.extra += 1;
   }
 
@@ -35,10 +62,13 @@ export class ProblemList {
   }
 
   throwIfAny(): void {
-    if (this.isEmpty) return;
-    const more = this.extra > 0 ? [{ where: 'and', message: `${this.extra} more problems of the same kinds` }] : [];
-    throw new InputError([...this.items, ...more]);
+    if (!this.isEmpty) throw new InputError(this.items, this.extra);
   }
+}
+
+/** Stops the job with one problem. */
+export function refuse(place: Place, message: string): never {
+  throw new InputError([{ place, message }]);
 }
 
 export interface Warning {

@@ -79,7 +79,7 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
   section('Classes', null, [
     ['Avoidable rows', count((r) => r.class === 'avoidable')],
     ['Committed rows', count((r) => r.class === 'committed')],
-    ['Rows whose class the user set', count((r) => r.reason === 'set by user')],
+    ['Rows whose class the user set', count((r) => r.reason.by === 'user')],
     ['Each row\'s class and reason', `${sheetReference(costRowsSheet)} columns C and D (a blank reason: committed by default)`],
   ]);
 

@@ -12,11 +12,11 @@
 // about 1e-15 of a half penny whose shortest form needs 16 or 17 digits (100.00499999999998: the core
 // gives 100.00, the spreadsheets 100.01).
 import { Analysis } from '../core/analysis';
-import { DEFAULT_REASON } from '../core/classification';
+import { reasonWords } from '../core/classification';
 import { MAX_ROWS, columnName, sheetReference } from '../core/cell';
 import { amountCells } from '../core/cost-table';
 import { formatMoney, toPounds } from '../core/money';
-import { InputError } from '../core/problems';
+import { atCell, refuse } from '../core/problems';
 import { DefinedName } from './plan';
 import { SheetBuilder, formula, literal, num, text } from './sheet-builder';
 import { FORMATS } from './styles';
@@ -36,7 +36,7 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   const { table, rows } = analysis;
   const last = FIRST_ROW + rows.length - 1;
   if (last > MAX_ROWS) {
-    throw new InputError([{ where: `${sheetReference(table.sheet)}!${table.range}`, message: `${rows.length} cost rows do not fit on one sheet below the product's header rows (Excel has ${MAX_ROWS} rows)` }]);
+    refuse(atCell(`${sheetReference(table.sheet)}!${table.range}`), `${rows.length} cost rows do not fit on one sheet below the product's header rows (Excel has ${MAX_ROWS} rows)`);
   }
   const sheet = new SheetBuilder(name, names);
   const source = sheetReference(table.sheet);
@@ -77,7 +77,7 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   sheet.put(FIRST_ROW, AMOUNT, rows.map((row) => [row.amountWasText ? num(toPounds(row.amount)) : link(row.sheetRow)]), 'link', [FORMATS.money]);
   sheet.put(FIRST_ROW, CLASS, rows.map((row) => [text(row.class)]), 'input');
   // Only the reasons that say something: a keyword matched, or the user set the class.
-  sheet.put(FIRST_ROW, REASON, rows.map((row) => [row.reason === DEFAULT_REASON ? null : text(row.reason)]), 'note');
+  sheet.put(FIRST_ROW, REASON, rows.map((row) => [row.reason.by === 'default' ? null : text(reasonWords(row.reason))]), 'note');
   if (rows.length > 0) sheet.allow(FIRST_ROW, CLASS, last, CLASS, CLASSES);
   // An amount that was text: written as its number, marked as an input, with a note beside it.
   const note = (row: Analysis['rows'][number]) =>

@@ -1,7 +1,7 @@
 import { CellValue } from '../../src/core/cell';
 import { CostTable, amountCells, holdsCostTable, readCostTable } from '../../src/core/cost-table';
 import { InputError, Warning, WarningLog } from '../../src/core/problems';
-import { GridOptions, SEED_ITEMS, grid, inputProblems, seedGrid } from './grid';
+import { GridOptions, SEED_ITEMS, grid, inputError, inputProblems, located, seedGrid } from './grid';
 
 function read(values: readonly (readonly CellValue[])[], options: GridOptions = {}): { table: CostTable; warnings: Warning[] } {
   const log = new WarningLog();
@@ -248,7 +248,7 @@ describe('readCostTable: bad input names the cell', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(InputError);
-    expect((thrown as InputError).problems).toEqual([{ where: 'Costs!B3', message: 'amount "tbc" is not a number' }]);
+    expect((thrown as InputError).problems).toEqual([{ place: { cell: 'Costs!B3' }, message: 'amount "tbc" is not a number' }]);
     expect((thrown as InputError).message).toBe('Costs!B3: amount "tbc" is not a number');
   });
 
@@ -350,11 +350,13 @@ describe('readCostTable: bad input names the cell', () => {
   it('caps a flood of bad cells at 50, counting the rest', () => {
     const values: CellValue[][] = [['Core Team', 1]];
     for (let i = 0; i < 60; i++) values.push([`Item ${i}`, 'tbc']);
-    const problems = inputProblems(() => read(values));
-    expect(problems).toHaveLength(51);
+    const error = inputError(() => read(values));
+    const problems = error.problems.map(located);
+    expect(problems).toHaveLength(50);
     expect(problems[0]).toEqual({ where: 'Costs!B2', message: 'amount "tbc" is not a number' });
     expect(problems[49].where).toBe('Costs!B51');
-    expect(problems[50]).toEqual({ where: 'and', message: '10 more problems of the same kinds' });
+    expect(error.more).toBe(10);
+    expect(error.message.split('\n')[50]).toBe('and 10 more problems of the same kinds');
   });
 });
 

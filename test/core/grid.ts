@@ -1,6 +1,6 @@
 // Test helpers: building grids the way a sheet hands them to the core, and catching InputError.
 import { CellValue, Grid } from '../../src/core/cell';
-import { InputError, Problem } from '../../src/core/problems';
+import { InputError, Problem, placeWords } from '../../src/core/problems';
 
 export interface GridOptions {
   readonly sheet?: string;
@@ -42,13 +42,25 @@ export function seedGrid(options: GridOptions & { asText?: boolean; statedTotal?
   return grid(seedRows(options.asText ?? false, options.statedTotal), options);
 }
 
-/** The problems of the InputError that `run` throws; fails when it throws nothing or something else. */
-export function inputProblems(run: () => unknown): Problem[] {
+/** The InputError that `run` throws; fails when it throws nothing or something else. */
+export function inputError(run: () => unknown): InputError {
   try {
     run();
   } catch (error) {
-    if (error instanceof InputError) return [...error.problems];
+    if (error instanceof InputError) return error;
     throw error;
   }
   throw new Error('expected an InputError, but nothing was thrown');
+}
+
+/** A problem with its place in the words of the assumptions file (`partners.leavers[0].leavesOn`) or the cell. */
+export interface Located {
+  readonly where: string;
+  readonly message: string;
+}
+export const located = (problem: Problem): Located => ({ where: placeWords(problem.place), message: problem.message });
+
+/** The problems of the InputError that `run` throws, each located; fails when it throws nothing or something else. */
+export function inputProblems(run: () => unknown): Located[] {
+  return inputError(run).problems.map(located);
 }

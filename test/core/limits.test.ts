@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { analyse } from '../../src/core/analysis';
 import { dateOfSerial, excelSerial } from '../../src/core/cell';
-import { InputError, Problem } from '../../src/core/problems';
+import { InputError } from '../../src/core/problems';
+import { Located, inputProblems } from './grid';
 import { quote } from '../../src/core/limits';
 import { cellValue as officeCellValue } from '../../src/hosts/office/read-workbook';
 import { SEED_VALUES } from '../support/analyses';
@@ -12,15 +13,7 @@ const TODAY = { year: 2012, month: 10, day: 19 };
 const run = (assumptions: unknown, values = SEED_VALUES) => analyse({ grid: { sheet: 'Costs', top: 1, left: 1, values }, assumptions, today: TODAY });
 
 /** The problems an input is refused with; fails the test on success or on any other error. */
-function refusal(assumptions: unknown, values = SEED_VALUES): Problem[] {
-  try {
-    run(assumptions, values);
-  } catch (error) {
-    if (error instanceof InputError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('the input was accepted');
-}
+const refusal = (assumptions: unknown, values = SEED_VALUES): Located[] => inputProblems(() => run(assumptions, values));
 
 describe('dates at the edges of Excel\'s', () => {
   it('refuses notice served so late that the horizon would pass 9999-12-31', () => {

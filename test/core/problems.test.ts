@@ -1,16 +1,23 @@
-import { InputError, ProblemList, WarningLog, describeProblem, describeWarning } from '../../src/core/problems';
+import { InputError, ProblemList, WarningLog, atAssumption, atCell, describeProblem, describeWarning, placeWords } from '../../src/core/problems';
 
 describe('problems and warnings', () => {
   it('describes a problem as where: message', () => {
-    expect(describeProblem({ where: 'Costs!B3', message: 'amount "tbc" is not a number' })).toBe('Costs!B3: amount "tbc" is not a number');
+    expect(describeProblem({ place: atCell('Costs!B3'), message: 'amount "tbc" is not a number' })).toBe('Costs!B3: amount "tbc" is not a number');
+  });
+
+  it('names an assumption by its path as the assumptions file spells it, an override by its label quoted', () => {
+    expect(placeWords(atAssumption('discountRate'))).toBe('discountRate');
+    expect(placeWords(atAssumption('partners', 'leavers', 1, 'leavesOn'))).toBe('partners.leavers[1].leavesOn');
+    expect(placeWords(atAssumption('overrides', { label: 'Core "team"' }))).toBe('overrides["Core \\"team\\""]');
+    expect(placeWords(atAssumption('overrides', { label: 'x'.repeat(60) }))).toMatch(/^overrides\["x{30,40}…"\]$/);
   });
 
   it('throws every problem together as one InputError', () => {
     const list = new ProblemList();
     expect(list.isEmpty).toBe(true);
     list.throwIfAny();
-    list.add('discountRate', '1.5 is too high');
-    list.add('noticeMonths', '-1 is negative');
+    list.add(atAssumption('discountRate'), '1.5 is too high');
+    list.add(atAssumption('noticeMonths'), '-1 is negative');
     let thrown: unknown;
     try {
       list.throwIfAny();
@@ -20,8 +27,8 @@ describe('problems and warnings', () => {
     expect(thrown).toBeInstanceOf(InputError);
     expect((thrown as InputError).name).toBe('InputError');
     expect((thrown as InputError).problems).toEqual([
-      { where: 'discountRate', message: '1.5 is too high' },
-      { where: 'noticeMonths', message: '-1 is negative' },
+      { place: { assumption: ['discountRate'] }, message: '1.5 is too high' },
+      { place: { assumption: ['noticeMonths'] }, message: '-1 is negative' },
     ]);
     expect((thrown as InputError).message).toBe('discountRate: 1.5 is too high\nnoticeMonths: -1 is negative');
   });

@@ -1,5 +1,6 @@
 // The pane's words: rate fields in percent, messages naming fields by their labels, and dates and
 // money in Office's language (en-GB by default). Pure functions, no DOM.
+import { atAssumption, atCell } from '../../src/core/problems';
 import { percentProblem, percentQuestion, inFormWords, fieldOf } from '../../src/faces/taskpane/form';
 import { wordsFor } from '../../src/faces/taskpane/format';
 import { axisTicks } from '../../src/faces/taskpane/chart';
@@ -33,9 +34,13 @@ describe('messages in the form\'s words', () => {
   });
 
   it('routes a problem to its field, and a cell to the table', () => {
-    expect(fieldOf('partners.leavers[1].leavesOn')).toBe('leavers.1.leavesOn');
-    expect(fieldOf('overrides["CRM"]')).toBe('overrides');
-    expect(fieldOf('Costs!B5')).toBe('form');
+    expect(fieldOf(atAssumption('partners', 'leavers', 1, 'leavesOn'))).toBe('leavers.1.leavesOn');
+    expect(fieldOf(atAssumption('partners', 'leavers', 1))).toBe('leavers');
+    expect(fieldOf(atAssumption('partners', 'inBaseYear'))).toBe('inBaseYear');
+    expect(fieldOf(atAssumption('overrides', { label: 'CRM' }))).toBe('overrides');
+    expect(fieldOf(atAssumption('discountRate'))).toBe('discountRate');
+    expect(fieldOf(atAssumption('discountRatio'))).toBe('form');
+    expect(fieldOf(atCell('Costs!B5'))).toBe('form');
   });
 });
 

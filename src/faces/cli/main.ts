@@ -9,7 +9,7 @@ import { PRODUCT } from '../../app/product';
 import { runScenarios } from '../../app/run';
 import { Clock } from '../../core/clock';
 import { parseRange } from '../../core/cell';
-import { InputError, describeProblem } from '../../core/problems';
+import { InputError, problemLines } from '../../core/problems';
 import { FileError, FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../hosts/files';
 import { loadWorkbook, partsLostOnWrite, sheetNames } from '../../hosts/xlsx/read-workbook';
 import { systemClock } from '../../hosts/system-clock';
@@ -72,7 +72,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     };
     if (error instanceof InputError) {
-      return refuse(['vfm: the input cannot be used as it stands:', ...error.problems.map((p) => `  ${describeProblem(p)}`), 'Nothing was written.']);
+      return refuse(['vfm: the input cannot be used as it stands:', ...problemLines(error.problems, error.more).map((line) => `  ${line}`), 'Nothing was written.']);
     }
     if (error instanceof FileError) return refuse([`vfm: ${error.message}`, 'Nothing was written.']);
     if (error instanceof UsageError || isArgError(error)) {

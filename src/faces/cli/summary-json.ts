@@ -3,6 +3,7 @@
 import { Analysis } from '../../core/analysis';
 import { amountCells } from '../../core/cost-table';
 import { isoDate } from '../../core/calendar-date';
+import { reasonWords } from '../../core/classification';
 import { GREEN_BOOK_RATE } from '../../core/discounting';
 import { fyLabel } from '../../core/financial-year';
 import { Money, toPounds } from '../../core/money';
@@ -38,7 +39,7 @@ export function summaryJson(analysis: Analysis, file: string, generator: { name:
       item: row.item,
       amount: pounds(row.amount),
       class: row.class,
-      reason: row.reason,
+      reason: reasonWords(row.reason),
       amountWasText: row.amountWasText,
     })),
     annual: {

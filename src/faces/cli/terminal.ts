@@ -3,6 +3,7 @@
 import { Analysis } from '../../core/analysis';
 import { a1 } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
+import { reasonWords } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
 import { Money, formatMoney } from '../../core/money';
 import { describeWarning } from '../../core/problems';
@@ -82,7 +83,7 @@ export function terminalSummary(analysis: Analysis, file: string, choice?: Sheet
   out.push('Cost rows');
   out.push(...table(
     ['cell', 'item', '£', 'class', 'reason'],
-    shown.map((row) => [a1(row.sheetRow, source.amountColumn), clip(row.item, 40), money(row.amount), row.class, row.reason]),
+    shown.map((row) => [a1(row.sheetRow, source.amountColumn), clip(row.item, 40), money(row.amount), row.class, reasonWords(row.reason)]),
     [false, false, true, false, false],
   ));
   if (analysis.rows.length > shown.length) out.push(`  … and ${analysis.rows.length - shown.length} more rows (all of them are in --json)`);

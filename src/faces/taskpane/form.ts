@@ -6,6 +6,7 @@ import { CostClass } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
 import { DISCOUNT_RATE, INDEXATION } from '../../core/limits';
 import { Exact } from '../../core/money';
+import { Place } from '../../core/problems';
 
 export interface LeaverFields {
   name: string;
@@ -134,13 +135,16 @@ export function percentQuestion(name: PercentField, text: string): string | unde
   return `${value}% a year is very low: did you mean ${meant}%? This field is in percent.`;
 }
 
-/** The form field a problem's `where` names (`partners.leavers[1].leavesOn` is leaver 1's date). */
-export function fieldOf(where: string): FieldName {
-  const leaver = /^partners\.leavers\[(\d+)\]\.(name|leavesOn)$/.exec(where);
-  if (leaver) return `leavers.${Number(leaver[1])}.${leaver[2] as keyof LeaverFields}`;
-  if (where === 'partners.inBaseYear') return 'inBaseYear';
-  if (where.startsWith('partners')) return 'leavers';
-  if (where.startsWith('overrides')) return 'overrides';
-  const plain: readonly string[] = ['noticeServedOn', 'noticeMonths', 'horizonYears', 'fyStartMonth', 'discountRate', 'indexation', 'sharing', 'baseYear'];
-  return plain.includes(where) ? (where as FieldName) : 'form';
+/** The form field a problem's place names (leaver 1's date is `leavers.1.leavesOn`); a cell of the table is the form's. */
+export function fieldOf(place: Place): FieldName {
+  if (!('assumption' in place)) return 'form';
+  const [name, first, index, field] = place.assumption;
+  if (name === 'partners') {
+    if (first === 'inBaseYear') return 'inBaseYear';
+    if (first === 'leavers' && typeof index === 'number' && (field === 'name' || field === 'leavesOn')) return `leavers.${index}.${field}`;
+    return 'leavers';
+  }
+  if (name === 'overrides') return 'overrides';
+  return PLAIN_FIELDS.includes(name) ? (name as FieldName) : 'form';
 }
+const PLAIN_FIELDS: readonly string[] = ['noticeServedOn', 'noticeMonths', 'horizonYears', 'fyStartMonth', 'discountRate', 'indexation', 'sharing', 'baseYear'];

@@ -6,10 +6,10 @@ import { Analysis, analyse } from '../../core/analysis';
 import { resolveAssumptions } from '../../core/assumptions';
 import { parseIsoDate } from '../../core/calendar-date';
 import { Clock } from '../../core/clock';
-import { CostClass, DEFAULT_REASON, classify, labelKey } from '../../core/classification';
+import { CostClass, classify, labelKey, reasonWords } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
 import { SHARING_MODELS } from '../../core/membership';
-import { InputError, Problem, describeProblem, describeWarning } from '../../core/problems';
+import { InputError, Problem, describeWarning, problemLines } from '../../core/problems';
 import { yearsNamedInLabels } from '../../core/base-year';
 import { Grid, columnCells, sheetOfReference, sheetReference } from '../../core/cell';
 import { INPUT_NAMES, RAN_AT_NAME, assumptionsFromInputs } from '../../layout/read-back';
@@ -171,17 +171,19 @@ export class Pane {
     this.analysis = undefined;
     let fieldProblems: Problem[] = [];
     let tableProblems: Problem[] = [];
+    let more = 0;
     if (this.grid) {
       try {
         this.analysis = this.analyseGrid(this.grid);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        fieldProblems = error.problems.filter((p) => fieldOf(p.where) !== 'form');
-        tableProblems = error.problems.filter((p) => fieldOf(p.where) === 'form');
+        fieldProblems = error.problems.filter((p) => fieldOf(p.place) !== 'form');
+        tableProblems = error.problems.filter((p) => fieldOf(p.place) === 'form');
+        more = error.more;
         if (tableProblems.length === 0) this.analysis = this.rowsWithDefaults();
       }
     }
-    this.showProblems(tableProblems);
+    this.showProblems(tableProblems, more);
     this.renderRows();
     this.validateForm(fieldProblems);
     this.renderResults();
@@ -228,7 +230,7 @@ export class Pane {
       problems.push(...error.problems);
     }
     for (const problem of problems) {
-      const field = fieldOf(problem.where);
+      const field = fieldOf(problem.place);
       const words = isPercentField(field) ? percentProblem(field, this.form[field]) : undefined;
       if (!messages.has(field)) messages.set(field, words ?? inFormWords(problem.message));
     }
@@ -265,7 +267,7 @@ export class Pane {
       return el('tr', {},
         el('td', { class: 'item' }, el('span', {}, row.item), el('span', { class: 'cell' }, cellOf(row.sheetRow))),
         el('td', { class: 'amount' }, this.words.amount(row.amount)),
-        el('td', {}, select, row.reason === DEFAULT_REASON ? null : el('span', { class: 'reason' }, row.reason)),
+        el('td', {}, select, row.reason.by === 'default' ? null : el('span', { class: 'reason' }, reasonWords(row.reason))),
       );
     });
     const tie = a.tieOut;
@@ -424,9 +426,9 @@ export class Pane {
       if (byId('status').textContent === message) this.say(''); // keep what the task itself said
     } catch (error) {
       if (error instanceof InputError) {
-        const onFields = error.problems.filter((p) => fieldOf(p.where) !== 'form');
-        const onTable = error.problems.filter((p) => fieldOf(p.where) === 'form');
-        this.showProblems(onTable);
+        const onFields = error.problems.filter((p) => fieldOf(p.place) !== 'form');
+        const onTable = error.problems.filter((p) => fieldOf(p.place) === 'form');
+        this.showProblems(onTable, error.more);
         if (onFields.length > 0) this.validateForm(onFields);
         this.say(onTable.length > 0 ? '' : `Correct the assumptions marked above. ${this.nothingWritten()}`);
       } else if (error instanceof PaneError) this.say(`${error.message} ${this.nothingWritten()}`);
@@ -444,12 +446,12 @@ export class Pane {
     byId('progress').hidden = !progress;
   }
 
-  private showProblems(problems: readonly Problem[]): void {
+  private showProblems(problems: readonly Problem[], more = 0): void {
     const box = byId('problems');
     box.hidden = problems.length === 0;
     if (problems.length === 0) return replaceChildren(box);
     replaceChildren(box, el('p', {}, 'The cost table cannot be used as it stands:'),
-      el('ul', {}, ...problems.map((p) => el('li', {}, describeProblem(p)))),
+      el('ul', {}, ...problemLines(problems, more).map((line) => el('li', {}, line))),
       el('p', { class: 'held' }, this.nothingWritten()));
   }
 }
