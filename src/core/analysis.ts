@@ -3,6 +3,7 @@
 import { AssumptionSource, AssumptionName, Assumptions, resolveAssumptions } from './assumptions';
 import { yearsNamedInLabels } from './base-year';
 import { CalendarDate, isoDate } from './calendar-date';
+import { Check, checksOf } from './checks';
 import { Grid, columnCells, sheetReference } from './cell';
 import { ClassReason, CostClass, classify, labelKey } from './classification';
 import { CostRow, CostTableInfo, readCostTable } from './cost-table';
@@ -11,7 +12,7 @@ import { horizon } from './horizon';
 import { indexFactor } from './indexation';
 import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, LARGEST_TOTAL_POUNDS, LARGEST_TOTAL_TEXT, quote } from './limits';
 import { contributionByMembers, exactContribution, membersAtStart, pool } from './membership';
-import { Exact, Money, ZERO, add, formatMoney, roundToPence, subtract, times } from './money';
+import { Exact, Money, ZERO, add, formatMoney, roundToPence, times } from './money';
 import { noticeExpiry } from './notice';
 import { ProblemList, Warning, WarningLog, atAssumption, atCell, refuse } from './problems';
 import { formatRate } from './rate';
@@ -39,12 +40,6 @@ export interface Membership {
   readonly years: readonly MembershipYear[];
   /** Contribution per member at base-year prices for 1 to inBaseYear members. */
   readonly perMember: readonly { members: number; contribution: Money }[];
-}
-
-export interface Check {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
 }
 
 export interface Analysis {
@@ -124,7 +119,7 @@ export function analyse(input: AnalysisInput): Analysis {
     annual: { total: computedTotal, avoidable, committed },
     assumptions: a, assumptionSources: resolved.sources,
     savings, membership,
-    checks: checksOf(table, tie, computedTotal, avoidable, committed),
+    checks: checksOf({ table, tieOut: tie, total: computedTotal, avoidable, committed }),
     warnings: warnings.list(),
   };
 }
@@ -217,21 +212,4 @@ function checkProjection(
       refuse(atAssumption('horizonYears'), `over the ${years.length} years of the horizon the ${what} would come to more than ${LARGEST_TOTAL_TEXT}, the most a total may be; give a shorter horizonYears${a.indexation.isZero() ? '' : ' or a lower indexation'}`);
     }
   }
-}
-
-function checksOf(table: CostTableInfo, tie: TieOut, total: Money, avoidable: Money, committed: Money): Check[] {
-  const tieDetail = {
-    ok: `rows sum to the stated total ${formatMoney(total)} in ${table.statedTotal?.cell}`,
-    absent: 'no total row to tie out to',
-    mismatch: `rows sum to ${formatMoney(total)}; the stated total in ${table.statedTotal?.cell} is ${formatMoney(table.statedTotal?.amount ?? total)} (difference ${tie.status === 'mismatch' ? formatMoney(tie.difference) : ''})`,
-  }[tie.status];
-  const split = add(avoidable, committed);
-  return [
-    { name: 'tieOut', ok: tie.status !== 'mismatch', detail: tieDetail },
-    {
-      name: 'avoidablePlusCommittedEqualsTotal',
-      ok: split === total,
-      detail: `${formatMoney(avoidable)} + ${formatMoney(committed)} = ${formatMoney(split)}; total ${formatMoney(total)}${split === total ? '' : ` (off by ${formatMoney(subtract(split, total))})`}`,
-    },
-  ];
 }

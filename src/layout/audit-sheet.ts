@@ -10,7 +10,6 @@ import { formatMoney, pence } from '../core/money';
 import { describeWarning } from '../core/problems';
 import { formatRate } from '../core/rate';
 import { Content, DefinedName } from './plan';
-import { RAN_AT_NAME } from './read-back';
 import { SheetBuilder, text } from './sheet-builder';
 
 export interface RunFacts {
@@ -24,7 +23,7 @@ export interface RunFacts {
 }
 
 export function auditSheet(name: string, analysis: Analysis, run: RunFacts, costRowsSheet: string, names: DefinedName[]): SheetBuilder {
-  const sheet = new SheetBuilder(name, names);
+  const sheet = new SheetBuilder(name, 'audit', names);
   const { table, assumptions: a, assumptionSources: sources } = analysis;
   let row = 1;
   /** Writes a section; returns the row of its first line. */
@@ -57,7 +56,7 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
       ? `mismatch: the rows come to ${formatMoney(pence(Math.abs(tie.difference)))} ${tie.difference > 0 ? 'more' : 'less'} than the stated total`
       : tie.status],
   ]);
-  sheet.define(RAN_AT_NAME, { row: runRow + 1, column: 2 }); // the 'Run on' line
+  sheet.define('ranAt', { row: runRow + 1, column: 2 }); // the 'Run on' line
 
   const source = (name: keyof typeof sources) => sources[name];
   section('Assumptions used', ['Assumption', 'Value', 'Source'], [

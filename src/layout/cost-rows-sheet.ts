@@ -38,7 +38,7 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   if (last > MAX_ROWS) {
     refuse(atCell(`${sheetReference(table.sheet)}!${table.range}`), `${rows.length} cost rows do not fit on one sheet below the product's header rows (Excel has ${MAX_ROWS} rows)`);
   }
-  const sheet = new SheetBuilder(name, names);
+  const sheet = new SheetBuilder(name, 'costRows', names);
   const source = sheetReference(table.sheet);
   const sourceCell = amountCells(table);
   const amountColumn = columnName(table.amountColumn);
@@ -55,9 +55,9 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   sheet.put(3, ITEM, [[text('Total of the rows'), formula(`ROUND(SUM(${amounts}),2)`)]], 'total', [undefined, FORMATS.money]);
   sheet.put(4, ITEM, [[text('of which avoidable'), part('avoidable')], [text('of which committed'), part('committed')]], 'label', [undefined, FORMATS.money]);
   sheet.paint(3, AMOUNT, 5, AMOUNT, 'output');
-  sheet.define('VfM_TotalAnnual', { row: 3, column: AMOUNT });
-  sheet.define('VfM_AvoidableAnnual', { row: 4, column: AMOUNT });
-  sheet.define('VfM_CommittedAnnual', { row: 5, column: AMOUNT });
+  sheet.define('totalAnnual', { row: 3, column: AMOUNT });
+  sheet.define('avoidableAnnual', { row: 4, column: AMOUNT });
+  sheet.define('committedAnnual', { row: 5, column: AMOUNT });
 
   const stated = table.statedTotal;
   sheet.put(6, ITEM, [[text('Stated total in the source')]], 'label');
@@ -68,7 +68,7 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   } else {
     sheet.put(6, CLASS, [[text('none: the table has no total row')]], 'note');
   }
-  sheet.define('VfM_StatedTotal', { row: 6, column: AMOUNT });
+  sheet.define('statedTotal', { row: 6, column: AMOUNT });
 
   sheet.put(HEADER_ROW, ITEM, [[text('Item'), text('Amount'), text('Class'), text('Reason for the class'), text('Note')]], 'header');
 
@@ -86,9 +86,9 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   rows.forEach((row, i) => {
     if (row.amountWasText) sheet.paint(FIRST_ROW + i, AMOUNT, FIRST_ROW + i, AMOUNT, 'input');
   });
-  sheet.define('VfM_Items', { row: FIRST_ROW, column: ITEM }, { row: last, column: ITEM });
-  sheet.define('VfM_Amounts', { row: FIRST_ROW, column: AMOUNT }, { row: last, column: AMOUNT });
-  sheet.define('VfM_Classes', { row: FIRST_ROW, column: CLASS }, { row: last, column: CLASS });
+  sheet.define('items', { row: FIRST_ROW, column: ITEM }, { row: last, column: ITEM });
+  sheet.define('amounts', { row: FIRST_ROW, column: AMOUNT }, { row: last, column: AMOUNT });
+  sheet.define('classes', { row: FIRST_ROW, column: CLASS }, { row: last, column: CLASS });
   return sheet;
 }
 

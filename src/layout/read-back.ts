@@ -1,24 +1,23 @@
-// Reading a previous run back from the product's sheets: the input cells, found by their names,
-// become the assumptions again, so that re-opening a workbook restores the last run.
+// Reading a previous run back from the product's sheets: the cells of the names that carry an
+// assumption (names.ts) become the assumptions again, so that re-opening a workbook restores the
+// last run.
+import { AssumptionName } from '../core/assumptions';
 import { isoDate } from '../core/calendar-date';
 import { dateOfSerial } from '../core/cell';
 import { classify } from '../core/classification';
+import { NAME, NAMES, NameEntry } from './names';
 
-/** The named ranges whose values a read-back needs. */
-export const INPUT_NAMES = [
-  'VfM_BaseYear', 'VfM_NoticeServedOn', 'VfM_NoticeMonths', 'VfM_FyStartMonth', 'VfM_HorizonYears', 'VfM_Indexation',
-  'VfM_DiscountRate', 'VfM_Sharing', 'VfM_MembersInBaseYear', 'VfM_LeaverNames', 'VfM_LeaversOn', 'VfM_Items', 'VfM_Classes',
-] as const;
-export type InputName = (typeof INPUT_NAMES)[number];
+const ENTRIES: readonly NameEntry[] = Object.values(NAMES);
+
+/** The named ranges whose values a read-back needs: every name that carries an assumption. */
+export const INPUT_NAMES: readonly string[] = ENTRIES.filter((entry) => entry.carries).map((entry) => entry.name);
 
 /** The audit's cell holding when the run happened (UK time, as stamped): what the workbook holds, and since when. */
-export const RAN_AT_NAME = 'VfM_RanAt';
+export const RAN_AT_NAME = NAME.ranAt;
 
 /** Each name's values as a spreadsheet reports them (rows of columns); a missing name is undefined. */
-export type InputValues = Partial<Record<InputName, readonly (readonly unknown[])[]>>;
+export type InputValues = Readonly<Record<string, readonly (readonly unknown[])[] | undefined>>;
 
-const first = (values: InputValues, name: InputName): unknown => values[name]?.[0]?.[0];
-const column = (values: InputValues, name: InputName): unknown[] => (values[name] ?? []).map((row) => row[0]);
 const given = (value: unknown) => value !== undefined && value !== null && value !== '';
 /** A date cell as the assumptions take it; a number outside Excel's dates stays a number, for the check to refuse. */
 const dateText = (value: unknown) => {
@@ -26,37 +25,34 @@ const dateText = (value: unknown) => {
   return date ? isoDate(date) : value;
 };
 
+/** A name's cells, top to bottom (dates as the assumptions take them). */
+function cells(values: InputValues, entry: NameEntry): unknown[] {
+  return (values[entry.name] ?? []).map((row) => (entry.dates ? dateText(row[0]) : row[0]));
+}
+
+/** The assumptions of one cell each: their name carries them alone. */
+const SCALARS = ENTRIES.filter((entry) => entry.carries && ENTRIES.filter((other) => other.carries === entry.carries).length === 1);
+
 /**
  * The assumptions a previous run's sheets hold, in the form the CLI's assumptions file takes (so
  * they are validated again like any other). Classes that differ from what the labels give by
  * default become overrides.
  */
 export function assumptionsFromInputs(values: InputValues): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const scalar = (key: string, name: InputName, convert: (v: unknown) => unknown = (v) => v) => {
-    const value = first(values, name);
-    if (given(value)) out[key] = convert(value);
-  };
-  scalar('baseYear', 'VfM_BaseYear');
-  scalar('noticeServedOn', 'VfM_NoticeServedOn', dateText);
-  scalar('noticeMonths', 'VfM_NoticeMonths');
-  scalar('fyStartMonth', 'VfM_FyStartMonth');
-  scalar('horizonYears', 'VfM_HorizonYears');
-  scalar('indexation', 'VfM_Indexation');
-  scalar('discountRate', 'VfM_DiscountRate');
-  scalar('sharing', 'VfM_Sharing');
+  const out: Partial<Record<AssumptionName, unknown>> = {};
+  for (const entry of SCALARS) {
+    const value = cells(values, entry)[0];
+    if (given(value)) out[entry.carries as AssumptionName] = value;
+  }
 
-  const names = column(values, 'VfM_LeaverNames');
-  const dates = column(values, 'VfM_LeaversOn');
-  const leavers = names
-    .map((name, i) => ({ name, leavesOn: dates[i] }))
-    .filter((leaver) => given(leaver.name) || given(leaver.leavesOn))
-    .map((leaver) => ({ name: leaver.name, leavesOn: dateText(leaver.leavesOn) }));
-  const inBaseYear = first(values, 'VfM_MembersInBaseYear');
+  const names = cells(values, NAMES.leaverNames);
+  const dates = cells(values, NAMES.leaversOn);
+  const leavers = names.map((name, i) => ({ name, leavesOn: dates[i] })).filter((leaver) => given(leaver.name) || given(leaver.leavesOn));
+  const inBaseYear = cells(values, NAMES.membersInBaseYear)[0];
   if (given(inBaseYear) || leavers.length > 0) out.partners = { ...(given(inBaseYear) ? { inBaseYear } : {}), leavers };
 
-  const items = column(values, 'VfM_Items');
-  const classes = column(values, 'VfM_Classes');
+  const items = cells(values, NAMES.items);
+  const classes = cells(values, NAMES.classes);
   const overrides: Record<string, unknown> = {};
   items.forEach((item, i) => {
     if (typeof item !== 'string' || !given(classes[i])) return;

@@ -7,8 +7,10 @@ import { AssumptionName } from '../core/assumptions';
 import { columnName, excelSerial } from '../core/cell';
 import { GREEN_BOOK_RATE } from '../core/discounting';
 import { fyLabel } from '../core/financial-year';
+import { CHECKS } from '../core/checks';
 import { SHARING_MODELS } from '../core/membership';
 import { Content, DefinedName } from './plan';
+import { NAME, NAMES, NameKey } from './names';
 import { SheetBuilder, formula, literal, num, text } from './sheet-builder';
 import { FORMATS } from './styles';
 
@@ -26,8 +28,20 @@ const SOURCE_TEXT: Record<string, string> = {
   today: 'default: the day of the run',
 };
 
+/**
+ * A member's contribution in a year, to the penny: the avoidable cost, indexed, and under the
+ * shared pool re-shared among the members then paying (membership.ts).
+ * @param factor the year's indexation factor
+ * @param members the members paying that year
+ */
+const contribution = (factor: string, members: string) =>
+  `ROUND(${NAME.avoidableAnnual}*${factor === '1' ? '' : `${factor}*`}IF(${NAME.sharing}=${literal('shared-pool')},${NAME.membersInBaseYear}/${members},1),2)`;
+
+/** The names of the input cells, each carrying an assumption. */
+type InputKey = { [K in NameKey]: (typeof NAMES)[K] extends { carries: AssumptionName } ? K : never }[NameKey];
+
 export function scenariosSheet(name: string, analysis: Analysis, sourceRange: string, names: DefinedName[]): SheetBuilder {
-  const sheet = new SheetBuilder(name, names);
+  const sheet = new SheetBuilder(name, 'scenarios', names);
   const a = analysis.assumptions;
   const sources = analysis.assumptionSources;
   const years = analysis.savings.years.length;
@@ -48,30 +62,31 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
 
   // Inputs
   sheet.put(row++, LABEL, [[text('Inputs'), text('Unit'), text('Value'), text('Source')]], 'heading');
-  const input = (label: string, unit: string, value: Content, assumption: AssumptionName, nameOf: string, format?: string, source?: string) => {
+  /** An input cell, named for the assumption it carries, with its source beside it. */
+  const input = (label: string, unit: string, value: Content, key: InputKey, format?: string, source?: string) => {
     const r = row++;
     sheet.put(r, LABEL, [[text(label), text(unit)]], 'label');
     sheet.paint(r, UNIT, r, UNIT, 'unit');
     sheet.put(r, VALUE, [[value]], 'input', [format]);
-    sheet.put(r, NOTE, [[text(source ?? SOURCE_TEXT[sources[assumption]])]], 'note');
-    sheet.define(nameOf, { row: r, column: VALUE });
+    sheet.put(r, NOTE, [[text(source ?? SOURCE_TEXT[sources[NAMES[key].carries]])]], 'note');
+    sheet.define(key, { row: r, column: VALUE });
     return r;
   };
-  input('Base year: the financial year the costs describe', 'starts in', num(a.baseYear.startYear), 'baseYear', 'VfM_BaseYear', FORMATS.whole,
+  input('Base year: the financial year the costs describe', 'starts in', num(a.baseYear.startYear), 'baseYear', FORMATS.whole,
     `${fyLabel(a.baseYear)}; ${SOURCE_TEXT[sources.baseYear]}`);
-  input('Notice served on', 'date', num(excelSerial(a.noticeServedOn)), 'noticeServedOn', 'VfM_NoticeServedOn', FORMATS.date);
-  input('Notice period', 'months', num(a.noticeMonths), 'noticeMonths', 'VfM_NoticeMonths', FORMATS.whole);
-  input('Financial year starts in month', 'month', num(a.fyStartMonth), 'fyStartMonth', 'VfM_FyStartMonth', FORMATS.whole);
-  input('Horizon', 'years', num(a.horizonYears), 'horizonYears', 'VfM_HorizonYears', FORMATS.whole,
+  input('Notice served on', 'date', num(excelSerial(a.noticeServedOn)), 'noticeServedOn', FORMATS.date);
+  input('Notice period', 'months', num(a.noticeMonths), 'noticeMonths', FORMATS.whole);
+  input('Financial year starts in month', 'month', num(a.fyStartMonth), 'fyStartMonth', FORMATS.whole);
+  input('Horizon', 'years', num(a.horizonYears), 'horizonYears', FORMATS.whole,
     `${SOURCE_TEXT[sources.horizonYears]}; the timeline has ${years} columns, so a longer horizon needs a new run`);
-  input('Indexation of every cost after the base year', '% a year', num(a.indexation.toNumber()), 'indexation', 'VfM_Indexation', FORMATS.percent);
-  input('Discount rate', '% a year', num(a.discountRate.toNumber()), 'discountRate', 'VfM_DiscountRate', FORMATS.percent,
+  input('Indexation of every cost after the base year', '% a year', num(a.indexation.toNumber()), 'indexation', FORMATS.percent);
+  input('Discount rate', '% a year', num(a.discountRate.toNumber()), 'discountRate', FORMATS.percent,
     sources.discountRate === 'default' ? `${GREEN_BOOK_RATE.source} (${GREEN_BOOK_RATE.vintage})` : 'given');
-  const sharingRow = input('Sharing model', 'model', text(a.sharing), 'sharing', 'VfM_Sharing', undefined,
+  const sharingRow = input('Sharing model', 'model', text(a.sharing), 'sharing', undefined,
     `${SOURCE_TEXT[sources.sharing]}: ${SHARING_MODELS.join(' or ')}`);
   sheet.allow(sharingRow, VALUE, sharingRow, VALUE, SHARING_MODELS);
   input('Members paying in the base year, the council among them', 'members', a.partners.inBaseYear === undefined ? null : num(a.partners.inBaseYear),
-    'partners', 'VfM_MembersInBaseYear', FORMATS.whole, a.partners.inBaseYear === undefined ? 'not given: needed by shared-pool' : SOURCE_TEXT[sources.partners]);
+    'membersInBaseYear', FORMATS.whole, a.partners.inBaseYear === undefined ? 'not given: needed by shared-pool' : SOURCE_TEXT[sources.partners]);
 
   // Other partners leaving: names and dates are inputs; blank rows leave room to add more.
   row++;
@@ -84,8 +99,8 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   });
   sheet.put(firstLeaver, LABEL, leavers, 'input', [undefined, undefined, FORMATS.date]);
   sheet.paint(firstLeaver, UNIT, firstLeaver + leaverRows - 1, UNIT, 'label');
-  sheet.define('VfM_LeaverNames', { row: firstLeaver, column: LABEL }, { row: firstLeaver + leaverRows - 1, column: LABEL });
-  sheet.define('VfM_LeaversOn', { row: firstLeaver, column: VALUE }, { row: firstLeaver + leaverRows - 1, column: VALUE });
+  sheet.define('leaverNames', { row: firstLeaver, column: LABEL }, { row: firstLeaver + leaverRows - 1, column: LABEL });
+  sheet.define('leaversOn', { row: firstLeaver, column: VALUE }, { row: firstLeaver + leaverRows - 1, column: VALUE });
   row += leaverRows;
   sheet.put(row++, LABEL, [[text('A partner counts as a member of every financial year that starts before the day it leaves.')]], 'note');
   row++;
@@ -105,27 +120,26 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   const labelRow = row++;
   const tRow = timeline('Year number (0 = the year notice is served)', 'year', (_c, t, r) => (t === 0 ? '0' : `${previous(t)}${r}+1`), FORMATS.whole);
   const startYearRow = timeline('Financial year starts in', 'year', (c) =>
-    `YEAR(VfM_NoticeServedOn)-(MONTH(VfM_NoticeServedOn)<VfM_FyStartMonth)+${c}${tRow}`, FORMATS.whole);
+    `YEAR(${NAME.noticeServedOn})-(MONTH(${NAME.noticeServedOn})<${NAME.fyStartMonth})+${c}${tRow}`, FORMATS.whole);
   sheet.put(labelRow, FIRST_FY, [fyColumns.map((c) => formula(
-    `IF(VfM_FyStartMonth=1,TEXT(${col(c)}${startYearRow},"0"),${col(c)}${startYearRow}&"/"&RIGHT(${col(c)}${startYearRow}+1,2))`,
+    `IF(${NAME.fyStartMonth}=1,TEXT(${col(c)}${startYearRow},"0"),${col(c)}${startYearRow}&"/"&RIGHT(${col(c)}${startYearRow}+1,2))`,
   ))], 'heading', fyColumns.map(() => undefined));
-  const startRow = timeline('Starts on', 'date', (c) => `DATE(${c}${startYearRow},VfM_FyStartMonth,1)`, FORMATS.date);
-  const endRow = timeline('Next year starts on', 'date', (c) => `DATE(${c}${startYearRow}+1,VfM_FyStartMonth,1)`, FORMATS.date);
+  const startRow = timeline('Starts on', 'date', (c) => `DATE(${c}${startYearRow},${NAME.fyStartMonth},1)`, FORMATS.date);
+  const endRow = timeline('Next year starts on', 'date', (c) => `DATE(${c}${startYearRow}+1,${NAME.fyStartMonth},1)`, FORMATS.date);
   const daysRow = timeline('Days in the year', 'days', (c) => `${c}${endRow}-${c}${startRow}`, FORMATS.whole);
-  const flagRow = timeline('Within the horizon (1 = yes)', 'flag', (c) => `IF(${c}${tRow}<VfM_HorizonYears,1,0)`, FORMATS.whole);
-  const indexRow = timeline('Indexation factor', 'factor', (c) => `(1+VfM_Indexation)^(${c}${startYearRow}-VfM_BaseYear)`, FORMATS.factor);
+  const flagRow = timeline('Within the horizon (1 = yes)', 'flag', (c) => `IF(${c}${tRow}<${NAME.horizonYears},1,0)`, FORMATS.whole);
+  const indexRow = timeline('Indexation factor', 'factor', (c) => `(1+${NAME.indexation})^(${c}${startYearRow}-${NAME.baseYear})`, FORMATS.factor);
   const membersRow = timeline('Members at the start of the year', 'members', (c) =>
-    `IF(ISNUMBER(VfM_MembersInBaseYear),VfM_MembersInBaseYear-COUNTIF(VfM_LeaversOn,"<="&${c}${startRow}),"")`, FORMATS.whole);
-  const contributionRow = timeline('Contribution per member', '£', (c) =>
-    `ROUND(VfM_AvoidableAnnual*${c}${indexRow}*IF(VfM_Sharing=${literal('shared-pool')},VfM_MembersInBaseYear/${c}${membersRow},1),2)`, FORMATS.money);
+    `IF(ISNUMBER(${NAME.membersInBaseYear}),${NAME.membersInBaseYear}-COUNTIF(${NAME.leaversOn},"<="&${c}${startRow}),"")`, FORMATS.whole);
+  const contributionRow = timeline('Contribution per member', '£', (c) => contribution(`${c}${indexRow}`, `${c}${membersRow}`), FORMATS.money);
   const paidRow = timeline('Days paid for if the council withdraws', 'days', (c) =>
-    `MIN(MAX(VfM_NoticeExpires-${c}${startRow},0),${c}${daysRow})`, FORMATS.whole);
-  const discountRow = timeline('Discount factor', 'factor', (c) => `1/(1+VfM_DiscountRate)^${c}${tRow}`, FORMATS.factor);
+    `MIN(MAX(${NAME.noticeExpires}-${c}${startRow},0),${c}${daysRow})`, FORMATS.whole);
+  const discountRow = timeline('Discount factor', 'factor', (c) => `1/(1+${NAME.discountRate})^${c}${tRow}`, FORMATS.factor);
   row++;
-  const defineRow = (nameOf: string, r: number) => sheet.define(nameOf, { row: r, column: FIRST_FY }, { row: r, column: lastFy });
-  defineRow('VfM_FinancialYears', labelRow);
-  defineRow('VfM_MembersAtStart', membersRow);
-  defineRow('VfM_ContributionPerMember', contributionRow);
+  const defineRow = (key: NameKey, r: number) => sheet.define(key, { row: r, column: FIRST_FY }, { row: r, column: lastFy });
+  defineRow('financialYears', labelRow);
+  defineRow('membersAtStart', membersRow);
+  defineRow('contributionPerMember', contributionRow);
 
   // The scenarios by FY, with totals
   sheet.put(row, LABEL, [[text('Scenarios by financial year'), null, text('Total')]], 'heading');
@@ -150,12 +164,12 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   const savingRow = output('Saving', (c) => `ROUND(${c}${stayRow}-${c}${withdrawRow},2)`, sum);
   output('Cumulative saving', (c, t, r) => (t === 0 ? `${c}${savingRow}` : `ROUND(${previous(t)}${r}+${c}${savingRow},2)`));
   const pvRow = output('Present value of the saving', (c) => `${c}${savingRow}*${c}${discountRow}`, sum);
-  output('Committed costs (continue either way)', (c) => `ROUND(VfM_CommittedAnnual*${c}${indexRow},2)*${c}${flagRow}`, sum);
+  output('Committed costs (continue either way)', (c) => `ROUND(${NAME.committedAnnual}*${c}${indexRow},2)*${c}${flagRow}`, sum);
   row++;
-  defineRow('VfM_CostIfStaying', stayRow);
-  defineRow('VfM_CostIfWithdrawing', withdrawRow);
-  defineRow('VfM_Saving', savingRow);
-  defineRow('VfM_PresentValue', pvRow);
+  defineRow('costIfStaying', stayRow);
+  defineRow('costIfWithdrawing', withdrawRow);
+  defineRow('saving', savingRow);
+  defineRow('presentValue', pvRow);
 
   // Contribution per member for every number of members, at base-year prices
   const inBaseYear = a.partners.inBaseYear;
@@ -166,7 +180,7 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
     sheet.put(row++, LABEL, [[null, text('Members'), text('Contribution')]], 'header');
     const table = Array.from({ length: inBaseYear }, (_, i) => [
       num(i + 1),
-      formula(`ROUND(VfM_AvoidableAnnual*IF(VfM_Sharing=${literal('shared-pool')},VfM_MembersInBaseYear/${col(UNIT)}${row + i},1),2)`),
+      formula(contribution('1', `${col(UNIT)}${row + i}`)),
     ]);
     sheet.put(row, UNIT, table, 'calc', [FORMATS.whole, FORMATS.money]);
     row += inBaseYear;
@@ -175,37 +189,29 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
 
   // Checks
   sheet.put(row++, LABEL, [[text('Checks'), null, text('Passes')]], 'heading');
-  const checks: [string, string][] = [
-    // Blank when the table has no total row; a stated total that is no longer a number shows its error.
-    ['The rows tie out to the stated total', 'IF(ISBLANK(VfM_StatedTotal),TRUE,ROUND(VfM_TotalAnnual-VfM_StatedTotal,2)=0)'],
-    ['Avoidable + committed = total', 'ROUND(VfM_AvoidableAnnual+VfM_CommittedAnnual-VfM_TotalAnnual,2)=0'],
-    ['Every amount is a number', 'COUNT(VfM_Amounts)=ROWS(VfM_Amounts)'],
-    ['Every class is avoidable or committed', `COUNTIF(VfM_Classes,${literal('avoidable')})+COUNTIF(VfM_Classes,${literal('committed')})=ROWS(VfM_Classes)`],
-    ['The sharing model is one of the two', SHARING_MODELS.map((m) => `VfM_Sharing=${literal(m)}`).join(',').replace(/^/, 'OR(') + ')'],
-    ['Shared-pool has the members paying in the base year', `OR(VfM_Sharing<>${literal('shared-pool')},ISNUMBER(VfM_MembersInBaseYear))`],
-  ];
   const firstCheck = row;
-  sheet.put(row, LABEL, checks.map(([label]) => [text(label)]), 'label');
-  sheet.put(row, VALUE, checks.map(([, check]) => [formula(check)]), 'check');
-  row += checks.length;
+  sheet.put(row, LABEL, CHECKS.map((check) => [text(check.words)]), 'label');
+  sheet.put(row, VALUE, CHECKS.map((check) => [formula(check.formula(NAME, literal))]), 'check');
+  row += CHECKS.length;
   sheet.put(row, LABEL, [[text('All checks pass (master check)')]], 'total');
-  sheet.put(row, VALUE, [[formula(`AND(C${firstCheck}:C${row - 1})`)]], 'check');
-  sheet.define('VfM_MasterCheck', { row, column: VALUE });
+  sheet.put(row, VALUE, [[formula(`AND(${col(VALUE)}${firstCheck}:${col(VALUE)}${row - 1})`)]], 'check');
+  sheet.define('masterCheck', { row, column: VALUE });
 
   // Key results, pointing at the totals above
-  const key = (r: number, label: string, unit: string, value: string, nameOf: string, format: string) => {
+  const key = (r: number, label: string, unit: string, value: string, format: string, named?: NameKey) => {
     sheet.put(r, LABEL, [[text(label), text(unit), formula(value)]], 'label', [undefined, undefined, format]);
     sheet.paint(r, UNIT, r, UNIT, 'unit');
     sheet.paint(r, VALUE, r, VALUE, 'output');
-    if (nameOf) sheet.define(nameOf, { row: r, column: VALUE });
+    if (named) sheet.define(named, { row: r, column: VALUE });
   };
-  key(keyRows.total, 'Paid through the partnership', '£ a year', 'VfM_TotalAnnual', '', FORMATS.money);
-  key(keyRows.avoidable, 'Avoidable: saved by leaving', '£ a year', 'VfM_AvoidableAnnual', '', FORMATS.money);
-  key(keyRows.committed, 'Committed: continues either way', '£ a year', 'VfM_CommittedAnnual', '', FORMATS.money);
-  key(keyRows.expires, 'Notice expires', 'date', 'EDATE(VfM_NoticeServedOn,VfM_NoticeMonths)', 'VfM_NoticeExpires', FORMATS.date);
-  key(keyRows.saving, `Saving over the ${years}-year horizon`, '£', `C${savingRow}`, 'VfM_TotalSaving', FORMATS.money);
-  key(keyRows.npv, 'Net present value of the saving', '£', `C${pvRow}`, 'VfM_NPV', FORMATS.money);
-  sheet.put(masterRow, LABEL, [[text('All checks pass (see Checks below)'), null, formula('VfM_MasterCheck')]], 'strong');
+  const total = (r: number) => `${col(VALUE)}${r}`;
+  key(keyRows.total, 'Paid through the partnership', '£ a year', NAME.totalAnnual, FORMATS.money);
+  key(keyRows.avoidable, 'Avoidable: saved by leaving', '£ a year', NAME.avoidableAnnual, FORMATS.money);
+  key(keyRows.committed, 'Committed: continues either way', '£ a year', NAME.committedAnnual, FORMATS.money);
+  key(keyRows.expires, 'Notice expires', 'date', `EDATE(${NAME.noticeServedOn},${NAME.noticeMonths})`, FORMATS.date, 'noticeExpires');
+  key(keyRows.saving, `Saving over the ${years}-year horizon`, '£', total(savingRow), FORMATS.money, 'totalSaving');
+  key(keyRows.npv, 'Net present value of the saving', '£', total(pvRow), FORMATS.money, 'npv');
+  sheet.put(masterRow, LABEL, [[text('All checks pass (see Checks below)'), null, formula(NAME.masterCheck)]], 'strong');
   sheet.paint(masterRow, VALUE, masterRow, VALUE, 'check');
   return sheet;
 }

@@ -1,5 +1,7 @@
 // Building one sheet's plan: blocks of contents, the styles over them, drop-down lists and
 // the defined names that point into it.
+import { a1 } from '../core/cell';
+import { NAMES, NameEntry, NameKey, SheetRole } from './names';
 import { Block, Content, DefinedName, Paint, SheetPlan, Validation } from './plan';
 import { StyleName } from './styles';
 
@@ -19,7 +21,12 @@ export class SheetBuilder {
   private readonly paints: Paint[] = [];
   private readonly validations: Validation[] = [];
 
-  constructor(readonly name: string, private readonly names: DefinedName[]) {}
+  /**
+   * @param name the sheet's name in the workbook
+   * @param role the sheet's part in the model: the names it defines must be registered for it
+   * @param names the workbook's names, which `define` adds to
+   */
+  constructor(readonly name: string, private readonly role: SheetRole, private readonly names: DefinedName[]) {}
 
   /** Writes a rectangle of contents in one style. */
   put(top: number, left: number, rows: readonly (readonly Content[])[], style: StyleName, formats?: readonly (string | undefined)[]): void {
@@ -34,9 +41,13 @@ export class SheetBuilder {
     this.validations.push({ top, left, bottom, right, allowed });
   }
 
-  /** Names a cell, or the rectangle from it to `to`. */
-  define(name: string, at: Cell, to: Cell = at): void {
-    this.names.push({ name, sheet: this.name, top: at.row, left: at.column, bottom: to.row, right: to.column });
+  /** Names a cell, or the rectangle from it to `to`, with the registered name for `key` (names.ts). */
+  define(key: NameKey, at: Cell, to: Cell = at): void {
+    const entry: NameEntry = NAMES[key];
+    if (entry.sheet !== this.role) throw new Error(`${entry.name} belongs on the ${entry.sheet} sheet, not the ${this.role} sheet`);
+    const shaped = { cell: at.row === to.row && at.column === to.column, column: at.column === to.column, row: at.row === to.row }[entry.shape];
+    if (!shaped) throw new Error(`${entry.name} is registered as a ${entry.shape}, not ${a1(at.row, at.column)}:${a1(to.row, to.column)}`);
+    this.names.push({ name: entry.name, sheet: this.name, top: at.row, left: at.column, bottom: to.row, right: to.column });
   }
 
   build(options: { columnWidths: readonly number[]; freeze?: SheetPlan['freeze']; tabColor?: string }): SheetPlan {

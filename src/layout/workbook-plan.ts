@@ -4,18 +4,19 @@ import { Analysis } from '../core/analysis';
 import { sheetReference } from '../core/cell';
 import { AUDIT_LAYOUT, RunFacts, auditSheet } from './audit-sheet';
 import { COST_ROWS_LAYOUT, costRowsSheet } from './cost-rows-sheet';
+import { NAMES, NameKey, SheetRole } from './names';
 import { DefinedName, WorkbookPlan } from './plan';
 import { SCENARIOS_LAYOUT, scenariosSheet } from './scenarios-sheet';
 import { STYLES } from './styles';
 
-/** The product's sheets, each with the marker name that points at its A1 and so identifies it. */
+/** The product's sheets: each's name, and the key of the marker name that points at its A1 and so identifies it. */
 export const PRODUCT_SHEETS = {
-  scenarios: { name: 'VfM Scenarios', marker: 'VfM_Sheet_Scenarios' },
-  costRows: { name: 'VfM Cost Rows', marker: 'VfM_Sheet_CostRows' },
-  audit: { name: 'VfM Audit', marker: 'VfM_Sheet_Audit' },
-} as const;
+  scenarios: { name: 'VfM Scenarios', marker: 'scenariosSheet' },
+  costRows: { name: 'VfM Cost Rows', marker: 'costRowsSheet' },
+  audit: { name: 'VfM Audit', marker: 'auditSheet' },
+} as const satisfies Record<SheetRole, { name: string; marker: NameKey }>;
 
-const MARKERS: ReadonlySet<string> = new Set(Object.values(PRODUCT_SHEETS).map((s) => s.marker));
+const MARKERS: ReadonlySet<string> = new Set(Object.values(PRODUCT_SHEETS).map((s) => NAMES[s.marker].name));
 
 /** The sheets the product wrote, from the workbook's defined names (name and the sheet it refers to). */
 export function productSheets(definedNames: readonly { name: string; sheet: string }[]): Set<string> {
@@ -40,13 +41,18 @@ export function planWorkbook(analysis: Analysis, sheetNames: readonly string[], 
   const sourceRange = `${sheetReference(analysis.table.sheet)}!${analysis.table.range}`;
 
   const years = analysis.savings.years.length;
-  const sheets = [
-    scenariosSheet(scenariosName, analysis, sourceRange, names).build({ columnWidths: SCENARIOS_LAYOUT.widths(years), tabColor: '#107C41' }),
-    costRowsSheet(costRowsName, analysis, names).build({ columnWidths: COST_ROWS_LAYOUT.widths, freeze: { rows: COST_ROWS_LAYOUT.freezeRows, columns: 0 }, tabColor: '#107C41' }),
-    auditSheet(auditName, analysis, run, costRowsName, names).build({ columnWidths: AUDIT_LAYOUT.widths, tabColor: '#7F7F7F' }),
+  const builders = [
+    scenariosSheet(scenariosName, analysis, sourceRange, names),
+    costRowsSheet(costRowsName, analysis, names),
+    auditSheet(auditName, analysis, run, costRowsName, names),
   ];
-  for (const [sheet, marker] of [[scenariosName, PRODUCT_SHEETS.scenarios.marker], [costRowsName, PRODUCT_SHEETS.costRows.marker], [auditName, PRODUCT_SHEETS.audit.marker]]) {
-    names.push({ name: marker, sheet, top: 1, left: 1, bottom: 1, right: 1 });
+  const sheets = [
+    builders[0].build({ columnWidths: SCENARIOS_LAYOUT.widths(years), tabColor: '#107C41' }),
+    builders[1].build({ columnWidths: COST_ROWS_LAYOUT.widths, freeze: { rows: COST_ROWS_LAYOUT.freezeRows, columns: 0 }, tabColor: '#107C41' }),
+    builders[2].build({ columnWidths: AUDIT_LAYOUT.widths, tabColor: '#7F7F7F' }),
+  ];
+  for (const [builder, role] of [[builders[0], 'scenarios'], [builders[1], 'costRows'], [builders[2], 'audit']] as const) {
+    builder.define(PRODUCT_SHEETS[role].marker, { row: 1, column: 1 });
   }
   return { remove: sheetNames.filter((s) => ours.has(s)), sheets, styles: STYLES, names };
 }

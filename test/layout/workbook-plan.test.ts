@@ -1,3 +1,4 @@
+import { NAMES } from '../../src/layout/names';
 import { InputError } from '../../src/core/problems';
 import { Content, DefinedName, SheetPlan, WorkbookPlan } from '../../src/layout/plan';
 import { PRODUCT_SHEETS, planWorkbook, productSheets } from '../../src/layout/workbook-plan';
@@ -39,7 +40,8 @@ describe('the workbook plan', () => {
     expect(p.sheets.map((s) => s.name)).toEqual(['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']);
     expect(p.remove).toEqual([]);
     for (const { name, marker } of Object.values(PRODUCT_SHEETS)) {
-      expect(named(p, marker)).toEqual({ name: marker, sheet: name, top: 1, left: 1, bottom: 1, right: 1 });
+      const markerName = NAMES[marker].name;
+      expect(named(p, markerName)).toEqual({ name: markerName, sheet: name, top: 1, left: 1, bottom: 1, right: 1 });
     }
     expect(productSheets(p.names)).toEqual(new Set(['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']));
   });

@@ -1,0 +1,70 @@
+// Every defined name the product writes, in one table: what it means, the sheet the layout puts it
+// on, its shape, and the assumption it carries, if any. The layout defines names and writes
+// formulas through this table, reading a previous run back uses it, and so will verification.
+import { AssumptionName } from '../core/assumptions';
+
+/** The product's sheets, by their part in the model. */
+export type SheetRole = 'scenarios' | 'costRows' | 'audit';
+
+export interface NameEntry {
+  /** The name as Excel holds it. */
+  readonly name: `VfM_${string}`;
+  readonly sheet: SheetRole;
+  /** One cell, a column of cells, or a row of one cell a financial year. */
+  readonly shape: 'cell' | 'column' | 'row';
+  readonly means: string;
+  /** The assumption whose value these cells hold: read back as it on the next run. */
+  readonly carries?: AssumptionName;
+  /** Cells that hold dates (as serial numbers). */
+  readonly dates?: true;
+}
+
+export const NAMES = {
+  // Marker names: each points at A1 of a product sheet and so finds it, whatever the user renames it to.
+  scenariosSheet: { name: 'VfM_Sheet_Scenarios', sheet: 'scenarios', shape: 'cell', means: 'marks the scenario sheet (its A1)' },
+  costRowsSheet: { name: 'VfM_Sheet_CostRows', sheet: 'costRows', shape: 'cell', means: 'marks the cost-rows sheet (its A1)' },
+  auditSheet: { name: 'VfM_Sheet_Audit', sheet: 'audit', shape: 'cell', means: 'marks the audit sheet (its A1)' },
+
+  // Inputs on the scenario sheet, each the cell of an assumption.
+  baseYear: { name: 'VfM_BaseYear', sheet: 'scenarios', shape: 'cell', means: 'the calendar year the base financial year starts in', carries: 'baseYear' },
+  noticeServedOn: { name: 'VfM_NoticeServedOn', sheet: 'scenarios', shape: 'cell', means: 'the date notice is served', carries: 'noticeServedOn', dates: true },
+  noticeMonths: { name: 'VfM_NoticeMonths', sheet: 'scenarios', shape: 'cell', means: 'the notice period in months', carries: 'noticeMonths' },
+  fyStartMonth: { name: 'VfM_FyStartMonth', sheet: 'scenarios', shape: 'cell', means: 'the month the financial year starts in (1-12)', carries: 'fyStartMonth' },
+  horizonYears: { name: 'VfM_HorizonYears', sheet: 'scenarios', shape: 'cell', means: 'the horizon in financial years', carries: 'horizonYears' },
+  indexation: { name: 'VfM_Indexation', sheet: 'scenarios', shape: 'cell', means: 'indexation a year, as a fraction', carries: 'indexation' },
+  discountRate: { name: 'VfM_DiscountRate', sheet: 'scenarios', shape: 'cell', means: 'the discount rate a year, as a fraction', carries: 'discountRate' },
+  sharing: { name: 'VfM_Sharing', sheet: 'scenarios', shape: 'cell', means: 'the sharing model: fixed-contribution or shared-pool', carries: 'sharing' },
+  membersInBaseYear: { name: 'VfM_MembersInBaseYear', sheet: 'scenarios', shape: 'cell', means: 'members paying in the base year, the council among them', carries: 'partners' },
+  leaverNames: { name: 'VfM_LeaverNames', sheet: 'scenarios', shape: 'column', means: 'the names of the other partners leaving', carries: 'partners' },
+  leaversOn: { name: 'VfM_LeaversOn', sheet: 'scenarios', shape: 'column', means: 'the date each of them leaves', carries: 'partners', dates: true },
+
+  // The cost rows, linked to the source.
+  totalAnnual: { name: 'VfM_TotalAnnual', sheet: 'costRows', shape: 'cell', means: 'the total of the cost rows a year' },
+  avoidableAnnual: { name: 'VfM_AvoidableAnnual', sheet: 'costRows', shape: 'cell', means: 'the avoidable cost a year' },
+  committedAnnual: { name: 'VfM_CommittedAnnual', sheet: 'costRows', shape: 'cell', means: 'the committed cost a year' },
+  statedTotal: { name: 'VfM_StatedTotal', sheet: 'costRows', shape: 'cell', means: 'the total the source states (blank when none)' },
+  items: { name: 'VfM_Items', sheet: 'costRows', shape: 'column', means: 'each cost row\'s item label, which an override of its class names', carries: 'overrides' },
+  amounts: { name: 'VfM_Amounts', sheet: 'costRows', shape: 'column', means: 'each cost row\'s amount, linked to the source' },
+  classes: { name: 'VfM_Classes', sheet: 'costRows', shape: 'column', means: 'each cost row\'s class (an input)', carries: 'overrides' },
+
+  // Workings and results on the scenario sheet.
+  financialYears: { name: 'VfM_FinancialYears', sheet: 'scenarios', shape: 'row', means: 'the label of each financial year of the horizon' },
+  membersAtStart: { name: 'VfM_MembersAtStart', sheet: 'scenarios', shape: 'row', means: 'members at the start of each financial year' },
+  contributionPerMember: { name: 'VfM_ContributionPerMember', sheet: 'scenarios', shape: 'row', means: 'the contribution per member in each financial year' },
+  costIfStaying: { name: 'VfM_CostIfStaying', sheet: 'scenarios', shape: 'row', means: 'the council\'s avoidable cost in each year if it stays' },
+  costIfWithdrawing: { name: 'VfM_CostIfWithdrawing', sheet: 'scenarios', shape: 'row', means: 'what the council pays in each year if it withdraws' },
+  saving: { name: 'VfM_Saving', sheet: 'scenarios', shape: 'row', means: 'the saving in each year' },
+  presentValue: { name: 'VfM_PresentValue', sheet: 'scenarios', shape: 'row', means: 'the present value of each year\'s saving' },
+  noticeExpires: { name: 'VfM_NoticeExpires', sheet: 'scenarios', shape: 'cell', means: 'the day notice expires' },
+  totalSaving: { name: 'VfM_TotalSaving', sheet: 'scenarios', shape: 'cell', means: 'the saving over the horizon' },
+  npv: { name: 'VfM_NPV', sheet: 'scenarios', shape: 'cell', means: 'the net present value of the saving' },
+  masterCheck: { name: 'VfM_MasterCheck', sheet: 'scenarios', shape: 'cell', means: 'TRUE when every check passes' },
+
+  // The audit trail.
+  ranAt: { name: 'VfM_RanAt', sheet: 'audit', shape: 'cell', means: 'when the run happened, UK time with its offset' },
+} as const satisfies Record<string, NameEntry>;
+
+export type NameKey = keyof typeof NAMES;
+
+/** Each name by its key, as formulas refer to it: `NAME.noticeServedOn` is `VfM_NoticeServedOn`. */
+export const NAME = Object.fromEntries(Object.entries(NAMES).map(([key, entry]) => [key, entry.name])) as { readonly [K in NameKey]: (typeof NAMES)[K]['name'] };
