@@ -1,18 +1,14 @@
 // The assumptions of a run: each validated with an error that names it, each defaulted as
-// domain.md says, and each recorded with where its value came from.
+// domain.md says, and each recorded with where its value came from. What each assumption is, takes
+// and defaults to is in its row of the assumption table (assumption-table.ts).
+import { ASSUMPTION_NAMES, ASSUMPTION_TABLE, AssumptionRow, wholeNumber } from './assumption-table';
 import { CalendarDate, compareDates, isoDate, parseIsoDate } from './calendar-date';
 import { CostClass, labelKey } from './classification';
-import { GREEN_BOOK_RATE } from './discounting';
-import { DEFAULT_FY_START_MONTH, FinancialYear, addYears, financialYear, fyContaining, fyLabel, fyStart, parseFy } from './financial-year';
-import { DEFAULT_HORIZON_YEARS } from './horizon';
-import { DEFAULT_INDEXATION } from './indexation';
-import {
-  DATE_RANGE, DISCOUNT_RATE, EARLIEST_DATE, HORIZON_YEARS, INDEXATION, LATEST_DATE, MEMBERS, NOTICE_MONTHS, quote, shorten,
-} from './limits';
-import { DEFAULT_SHARING, Leaver, Partners, SHARING_MODELS, Sharing } from './membership';
+import { FinancialYear, addYears, financialYear, fyContaining, fyLabel, fyStart } from './financial-year';
+import { DATE_RANGE, EARLIEST_DATE, LATEST_DATE, MEMBERS, quote, shorten } from './limits';
+import { Leaver, Partners, Sharing } from './membership';
 import { Exact } from './money';
 import { PathStep, ProblemList, atAssumption } from './problems';
-import { formatRate, parseRate } from './rate';
 
 export interface Override {
   /** The label as the user wrote it. */
@@ -35,10 +31,6 @@ export interface Assumptions {
 }
 
 export type AssumptionName = keyof Assumptions;
-export const ASSUMPTION_NAMES: readonly AssumptionName[] = [
-  'baseYear', 'noticeServedOn', 'noticeMonths', 'fyStartMonth', 'horizonYears',
-  'indexation', 'discountRate', 'partners', 'sharing', 'overrides',
-];
 
 export type AssumptionSource = 'given' | 'default' | 'item labels' | 'today';
 
@@ -46,8 +38,6 @@ export interface ResolvedAssumptions {
   readonly values: Assumptions;
   readonly sources: Readonly<Record<AssumptionName, AssumptionSource>>;
 }
-
-export const DEFAULT_NOTICE_MONTHS = 24;
 
 export interface AssumptionContext {
   /** The default notice date: the day of the run, read by the caller (the core reads no clock). */
@@ -59,10 +49,6 @@ export interface AssumptionContext {
 type Json = unknown;
 const isRecord = (value: Json): value is Record<string, Json> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function wholeNumber(value: Json, low: number, high: number): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high ? value : undefined;
-}
 
 /**
  * Validates and completes the assumptions given (a parsed JSON object, or undefined for all
@@ -79,33 +65,30 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
   }
   const sources = {} as Record<AssumptionName, AssumptionSource>;
   const has = (name: AssumptionName) => given[name] !== undefined && given[name] !== null;
-  function pick<T>(name: AssumptionName, fallback: T, read: (value: Json) => T | undefined, expected: string): T {
+  /** The value given for a one-value assumption, read as its table row says; else its default. */
+  function pick<K extends AssumptionName>(name: K, fallback: Assumptions[K]): Assumptions[K] {
     sources[name] = has(name) ? 'given' : 'default';
     if (!has(name)) return fallback;
-    const value = read(given[name]);
-    if (value === undefined) problems.add(atAssumption(name), `${quote(given[name])} is not ${expected}`);
+    const row: AssumptionRow<Assumptions[K]> = ASSUMPTION_TABLE[name];
+    const value = row.read?.(given[name], fyStartMonth);
+    if (value === undefined) problems.add(atAssumption(name), `${quote(given[name])} is not ${row.expected}`);
     return value ?? fallback;
   }
+  const byDefault = <K extends AssumptionName>(name: K) => ASSUMPTION_TABLE[name].fallback as Assumptions[K];
 
-  const fyStartMonth = pick('fyStartMonth', DEFAULT_FY_START_MONTH, (v) => wholeNumber(v, 1, 12), 'a month from 1 to 12');
-  const noticeServedOn = pick('noticeServedOn', context.today, (v) => (typeof v === 'string' ? parseIsoDate(v) : undefined), 'a date (YYYY-MM-DD)');
+  // Read first, since a base year is read in the financial years it sets.
+  let fyStartMonth = byDefault('fyStartMonth');
+  fyStartMonth = pick('fyStartMonth', fyStartMonth);
+  const noticeServedOn = pick('noticeServedOn', context.today);
   if (!has('noticeServedOn')) sources.noticeServedOn = 'today';
-  const noticeMonths = pick('noticeMonths', DEFAULT_NOTICE_MONTHS, (v) => wholeNumber(v, NOTICE_MONTHS.least, NOTICE_MONTHS.most),
-    `a whole number of months from ${NOTICE_MONTHS.least} to ${NOTICE_MONTHS.most}`);
-  const horizonYears = pick('horizonYears', DEFAULT_HORIZON_YEARS, (v) => wholeNumber(v, HORIZON_YEARS.least, HORIZON_YEARS.most),
-    `a whole number of years from ${HORIZON_YEARS.least} to ${HORIZON_YEARS.most}`);
-  const indexation = pick('indexation', new Exact(DEFAULT_INDEXATION), (v) => {
-    const rate = parseRate(v);
-    return rate && rate.gte(INDEXATION.least) && rate.lte(INDEXATION.most) ? rate : undefined;
-  }, `a yearly rate from ${formatRate(INDEXATION.least)} to ${formatRate(INDEXATION.most)} (give 0.025 or "2.5%")`);
-  const discountRate = pick('discountRate', new Exact(GREEN_BOOK_RATE.rate), (v) => {
-    const rate = parseRate(v);
-    return rate && rate.gte(DISCOUNT_RATE.least) && rate.lt(DISCOUNT_RATE.below) ? rate : undefined;
-  }, `a discount rate from ${formatRate(DISCOUNT_RATE.least)} up to ${formatRate(DISCOUNT_RATE.below)} (give 0.035 or "3.5%")`);
-  const sharing = pick('sharing', DEFAULT_SHARING, (v) => SHARING_MODELS.find((m) => m === v), `one of ${SHARING_MODELS.map((m) => `"${m}"`).join(', ')}`);
+  const noticeMonths = pick('noticeMonths', byDefault('noticeMonths'));
+  const horizonYears = pick('horizonYears', byDefault('horizonYears'));
+  const indexation = pick('indexation', byDefault('indexation'));
+  const discountRate = pick('discountRate', byDefault('discountRate'));
+  const sharing = pick('sharing', byDefault('sharing'));
 
   const yearZero = fyContaining(noticeServedOn, fyStartMonth);
-  let baseYear = pick('baseYear', yearZero, (v) => readFy(v, fyStartMonth), 'a financial year such as "2011/12"');
+  let baseYear = pick('baseYear', yearZero);
   if (has('baseYear') && !fyWithinDates(baseYear)) {
     const [firstFy, lastFy] = fysWithinDates(fyStartMonth).map(fyLabel);
     problems.add(atAssumption('baseYear'), `${fyLabel(baseYear)} is outside the financial years from ${firstFy} to ${lastFy} that Excel's dates hold`);
@@ -135,12 +118,6 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
     values: { baseYear, noticeServedOn, noticeMonths, fyStartMonth, horizonYears, indexation, discountRate, partners, sharing, overrides },
     sources,
   };
-}
-
-/** A financial year given as text, or as the number of the calendar year it starts in. */
-function readFy(value: Json, startMonth: number): FinancialYear | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) ? financialYear(value, startMonth) : undefined;
-  return typeof value === 'string' ? parseFy(value, startMonth) : undefined;
 }
 
 /** Months counted from year 0: the first of a month as one number, to compare without making a date. */

@@ -3,6 +3,9 @@
 // Membership, and the avoidable cost, run up to but not including the expiry date.
 import { CalendarDate, addMonths } from './calendar-date';
 
+/** Notice, in months, when none is given (domain.md, Conventions: Notice). */
+export const DEFAULT_NOTICE_MONTHS = 24;
+
 export function noticeExpiry(servedOn: CalendarDate, noticeMonths: number): CalendarDate {
   return addMonths(servedOn, noticeMonths);
 }

@@ -2,13 +2,13 @@
 // version, when it ran, the source and a fingerprint of its values, every assumption with where
 // it came from, the classes, the checks and the warnings.
 import { Analysis } from '../core/analysis';
+import { ASSUMPTION_TABLE, said } from '../core/assumption-table';
+import { AssumptionName } from '../core/assumptions';
 import { isoDate } from '../core/calendar-date';
 import { sheetReference } from '../core/cell';
-import { GREEN_BOOK_RATE } from '../core/discounting';
-import { fyLabel } from '../core/financial-year';
 import { formatMoney, pence } from '../core/money';
 import { describeWarning } from '../core/problems';
-import { formatRate } from '../core/rate';
+import { COST_ROWS_LAYOUT } from './cost-rows-sheet';
 import { Content, DefinedName } from './plan';
 import { SheetBuilder, text } from './sheet-builder';
 
@@ -58,19 +58,24 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
   ]);
   sheet.define('ranAt', { row: runRow + 1, column: 2 }); // the 'Run on' line
 
-  const source = (name: keyof typeof sources) => sources[name];
+  /** An assumption's line: its label and value in the table's words, and where the value came from. */
+  const line = <K extends AssumptionName>(name: K, value: string = said(name, a[name])): string[] => {
+    const row = ASSUMPTION_TABLE[name];
+    return [row.label, value, sources[name] === 'default' && row.authority ? `default: ${row.authority}` : sources[name]];
+  };
+  const fields = ASSUMPTION_TABLE.partners.fields ?? {};
   section('Assumptions used', ['Assumption', 'Value', 'Source'], [
-    ['Base year', fyLabel(a.baseYear), source('baseYear')],
-    ['Notice served on', isoDate(a.noticeServedOn), source('noticeServedOn')],
-    ['Notice period', `${a.noticeMonths} months`, source('noticeMonths')],
+    line('baseYear'),
+    line('noticeServedOn'),
+    line('noticeMonths'),
     ['Notice expires', isoDate(analysis.savings.noticeExpiresOn), 'calculated'],
-    ['Financial year starts in month', String(a.fyStartMonth), source('fyStartMonth')],
-    ['Horizon', `${a.horizonYears} years`, source('horizonYears')],
-    ['Indexation', `${formatRate(a.indexation)} a year`, source('indexation')],
-    ['Discount rate', `${formatRate(a.discountRate)} a year`, source('discountRate') === 'default' ? `default: ${GREEN_BOOK_RATE.source} (${GREEN_BOOK_RATE.vintage})` : 'given'],
-    ['Sharing model', a.sharing, source('sharing')],
-    ['Members paying in the base year', a.partners.inBaseYear === undefined ? 'not given' : String(a.partners.inBaseYear), source('partners')],
-    ...a.partners.leavers.map((leaver) => [`Partner leaving`, `${leaver.name} on ${isoDate(leaver.leavesOn)}`, source('partners')]),
+    line('fyStartMonth'),
+    line('horizonYears'),
+    line('indexation'),
+    line('discountRate'),
+    line('sharing'),
+    [fields.inBaseYear.label, a.partners.inBaseYear === undefined ? 'not given' : String(a.partners.inBaseYear), sources.partners],
+    ...a.partners.leavers.map((leaver) => ['Partner leaving', `${leaver.name} on ${isoDate(leaver.leavesOn)}`, sources.partners]),
     ...[...a.overrides.values()].map((override) => ['Class set by the user', `${override.label}: ${override.class}`, 'given']),
   ]);
 
@@ -79,7 +84,7 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
     ['Avoidable rows', count((r) => r.class === 'avoidable')],
     ['Committed rows', count((r) => r.class === 'committed')],
     ['Rows whose class the user set', count((r) => r.reason.by === 'user')],
-    ['Each row\'s class and reason', `${sheetReference(costRowsSheet)} columns C and D (a blank reason: committed by default)`],
+    ['Each row\'s class and reason', `${sheetReference(costRowsSheet)} columns ${COST_ROWS_LAYOUT.classColumn} and ${COST_ROWS_LAYOUT.reasonColumn} (a blank reason: committed by default)`],
   ]);
 
   section('Checks at the run', ['Check', 'Passed', 'Detail'], analysis.checks.map((check) => [check.name, check.ok ? 'yes' : 'NO', check.detail]));

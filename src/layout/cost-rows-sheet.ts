@@ -92,4 +92,4 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   return sheet;
 }
 
-export const COST_ROWS_LAYOUT = { widths: [44, 16, 13, 44, 60], freezeRows: HEADER_ROW } as const;
+export const COST_ROWS_LAYOUT = { widths: [44, 16, 13, 44, 60], freezeRows: HEADER_ROW, classColumn: columnName(CLASS), reasonColumn: columnName(REASON) } as const;

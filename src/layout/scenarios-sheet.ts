@@ -3,9 +3,9 @@
 // scenarios by FY, the contribution per member, and the checks. Every result is a formula over the
 // inputs and the cost rows, so Excel recalculates it when an input changes.
 import { Analysis } from '../core/analysis';
+import { ASSUMPTION_TABLE } from '../core/assumption-table';
 import { AssumptionName } from '../core/assumptions';
 import { columnName, excelSerial } from '../core/cell';
-import { GREEN_BOOK_RATE } from '../core/discounting';
 import { fyLabel } from '../core/financial-year';
 import { CHECKS } from '../core/checks';
 import { SHARING_MODELS } from '../core/membership';
@@ -81,7 +81,7 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
     `${SOURCE_TEXT[sources.horizonYears]}; the timeline has ${years} columns, so a longer horizon needs a new run`);
   input('Indexation of every cost after the base year', '% a year', num(a.indexation.toNumber()), 'indexation', FORMATS.percent);
   input('Discount rate', '% a year', num(a.discountRate.toNumber()), 'discountRate', FORMATS.percent,
-    sources.discountRate === 'default' ? `${GREEN_BOOK_RATE.source} (${GREEN_BOOK_RATE.vintage})` : 'given');
+    sources.discountRate === 'default' ? ASSUMPTION_TABLE.discountRate.authority : 'given');
   const sharingRow = input('Sharing model', 'model', text(a.sharing), 'sharing', undefined,
     `${SOURCE_TEXT[sources.sharing]}: ${SHARING_MODELS.join(' or ')}`);
   sheet.allow(sharingRow, VALUE, sharingRow, VALUE, SHARING_MODELS);

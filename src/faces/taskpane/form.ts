@@ -1,6 +1,7 @@
 // The assumptions form: its fields as the user typed them, turned into the same assumptions object
 // the CLI takes (so the core validates both alike), and the core's problems routed to their fields.
-import { Assumptions } from '../../core/assumptions';
+import { ASSUMPTION_TABLE } from '../../core/assumption-table';
+import { AssumptionName, Assumptions } from '../../core/assumptions';
 import { CalendarDate, isoDate } from '../../core/calendar-date';
 import { CostClass } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
@@ -47,10 +48,20 @@ export function formFromAssumptions(a: Assumptions, baseYearGiven: boolean): For
   };
 }
 
+/** The form before the officer changes anything: each field at its default from the assumption table. */
 export function emptyForm(today: CalendarDate): FormValues {
+  const fallback = <K extends AssumptionName>(name: K) => ASSUMPTION_TABLE[name].fallback as Assumptions[K];
   return {
-    noticeServedOn: isoDate(today), noticeMonths: '24', horizonYears: '5', fyStartMonth: '4', discountRate: '3.5', indexation: '0',
-    sharing: 'fixed-contribution', inBaseYear: '', baseYear: '', leavers: [],
+    noticeServedOn: isoDate(today),
+    noticeMonths: String(fallback('noticeMonths')),
+    horizonYears: String(fallback('horizonYears')),
+    fyStartMonth: String(fallback('fyStartMonth')),
+    discountRate: percent(fallback('discountRate')),
+    indexation: percent(fallback('indexation')),
+    sharing: fallback('sharing'),
+    inBaseYear: '',
+    baseYear: '',
+    leavers: [],
   };
 }
 
@@ -80,18 +91,13 @@ export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record
   };
 }
 
-/** Each field's label, as the form shows it: a message names a field by its label, not its key. */
+/** Each field's label, as the form shows it, from the assumption table: a message names a field by its label, not its key. */
+const members = ASSUMPTION_TABLE.partners.fields?.inBaseYear.label ?? '';
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
-  noticeServedOn: 'Notice served on',
-  noticeMonths: 'Notice period',
-  horizonYears: 'Horizon',
-  fyStartMonth: 'Financial year starts in',
-  discountRate: 'Discount rate',
-  indexation: 'Indexation',
-  sharing: 'When partners leave',
-  'partners.inBaseYear': 'Members paying in the base year',
-  inBaseYear: 'Members paying in the base year',
-  baseYear: 'Base year',
+  ...Object.fromEntries((['noticeServedOn', 'noticeMonths', 'horizonYears', 'fyStartMonth', 'discountRate', 'indexation', 'sharing', 'baseYear'] as const)
+    .map((name) => [name, ASSUMPTION_TABLE[name].label])),
+  'partners.inBaseYear': members,
+  inBaseYear: members,
 };
 const KEYS = new RegExp(`\\b(${Object.keys(FIELD_LABELS).sort((a, b) => b.length - a.length).join('|').replace(/\./g, '\\.')})\\b`, 'g');
 
