@@ -60,7 +60,6 @@ export interface Cell {
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: boolean;
-  comment?: string;
   validation?: CellValidation;
 }
 

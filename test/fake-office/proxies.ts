@@ -1,8 +1,8 @@
-// The Excel object model as proxies: Workbook, Worksheet(s), Range, its format, names, comments.
+// The Excel object model as proxies: Workbook, Worksheet(s), Range, its format, names.
 // Only the members listed in this file exist; anything else throws "not implemented in the fake".
 
 import {
-  MAX_COLUMNS, MAX_ROWS, Rect, formatAddress, formatRect, parseA1, rectWithinGrid, splitSheetReference,
+  MAX_COLUMNS, MAX_ROWS, Rect, formatAddress, parseA1, rectWithinGrid, splitSheetReference,
 } from './address';
 import {
   cellCount, forEachCell, matrix, readFormula, readNumberFormat, readValue, readValueType, uniform, writeInputs, writeNumberFormats,
@@ -10,7 +10,7 @@ import {
 import {
   ClientObjectBase, CollectionObject, EntityObject, ExecScope, ObjectInit, Readers,
 } from './client-object';
-import { FakeStrictError, invalidArgument, invalidOperation, notImplemented } from './errors';
+import { invalidArgument, invalidOperation, notImplemented } from './errors';
 import {
   BorderStyle, CellValidation, DEFAULTS, EDGES, Edge, ErrorAlert, ListValidationRule, NameModel, PageZoom, Scalar, SheetModel, ValueType,
   WorkbookModel,
@@ -982,75 +982,10 @@ export class NamedItemCollection extends CollectionObject<WorkbookModel, NameMod
   }
 }
 
-// ---------------------------------------------------------------- Comments
-
-interface CommentEntity {
-  readonly sheet: SheetModel;
-  readonly row: number;
-  readonly column: number;
-}
-
-export class Comment extends EntityObject<CommentEntity, { content: string }> {
-  constructor(init: ObjectInit, locator: (scope: ExecScope) => CommentEntity | null) {
-    super(init, locator, { content: (e) => e.sheet.cell(e.row, e.column)?.comment ?? '' });
-  }
-
-  protected override alive(e: CommentEntity): boolean {
-    return !e.sheet.deleted && e.sheet.cell(e.row, e.column)?.comment !== undefined;
-  }
-
-  get content(): string {
-    return this.get('content');
-  }
-
-  delete(): void {
-    this.queueMethod('delete', [], (e) => e.sheet.edit(e.row, e.column, (cell) => {
-      cell.comment = undefined;
-    }));
-  }
-}
-
-export class CommentCollection extends EntityObject<WorkbookModel, Record<string, never>> {
-  constructor(init: ObjectInit, locator: (scope: ExecScope) => WorkbookModel | null) {
-    super(init, locator, {});
-  }
-
-  /** `cellAddress`: one cell, a Range or a string with its sheet ("'My sheet'!B3"). */
-  add(cellAddress: Range | string, content: string, contentType?: string): Comment {
-    if (contentType !== undefined && contentType !== 'Plain') throw notImplemented(`CommentCollection.add(..., contentType '${contentType}')`);
-    const created: { at?: CommentEntity } = {};
-    const location = this.location('add');
-    this.queueMethod('add', [cellAddress, content], (model, scope) => {
-      let at: RangeEntity;
-      if (cellAddress instanceof Range) {
-        at = cellAddress.live(scope);
-      } else {
-        const { sheet, address } = splitSheetReference(text(cellAddress, location));
-        if (sheet === undefined) throw invalidArgument(`'${cellAddress}' must name its sheet, e.g. "'My sheet'!B3"`, location);
-        const found = model.findSheet(sheet);
-        const rect = parseA1(address);
-        if (!found || !rect) throw invalidArgument(`'${cellAddress}' is not a cell of this workbook`, location);
-        at = { sheet: found, rect };
-      }
-      if (at.rect.rowCount !== 1 || at.rect.columnCount !== 1) throw invalidArgument(`a comment goes on one cell, not ${formatRect(at.rect)}`, location);
-      const body = text(content, location, { nonEmpty: true });
-      const { row, column } = at.rect;
-      if (at.sheet.cell(row, column)?.comment !== undefined) {
-        throw new FakeStrictError(`${formatAddress(at.sheet.name, at.rect)} already has a comment; delete it first`);
-      }
-      at.sheet.edit(row, column, (cell) => {
-        cell.comment = body;
-      });
-      created.at = { sheet: at.sheet, row, column };
-    });
-    return this.spawn('method', 'add', [cellAddress, content], 'Comment', false, (init) => new Comment(init, () => created.at ?? null));
-  }
-}
-
 // ---------------------------------------------------------------- Workbook and application
 
 export class Workbook extends EntityObject<WorkbookModel, Record<string, never>> {
-  private readonly nav: { worksheets?: WorksheetCollection; names?: NamedItemCollection; comments?: CommentCollection } = {};
+  private readonly nav: { worksheets?: WorksheetCollection; names?: NamedItemCollection } = {};
 
   constructor(init: ObjectInit) {
     super(init, (scope) => scope.model, {});
@@ -1064,11 +999,6 @@ export class Workbook extends EntityObject<WorkbookModel, Record<string, never>>
   get names(): NamedItemCollection {
     this.nav.names ??= this.spawn('property', 'names', [], 'NamedItemCollection', false, (init) => new NamedItemCollection(init, (scope) => scope.model));
     return this.nav.names;
-  }
-
-  get comments(): CommentCollection {
-    this.nav.comments ??= this.spawn('property', 'comments', [], 'CommentCollection', false, (init) => new CommentCollection(init, (scope) => scope.model));
-    return this.nav.comments;
   }
 
   protected override navigation(name: string): ClientObjectBase | undefined {

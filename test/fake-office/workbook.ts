@@ -36,7 +36,6 @@ export interface CellDump {
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: true;
-  comment?: string;
   validation?: CellValidation;
 }
 
@@ -129,7 +128,6 @@ function dumpCell(sheet: SheetModel, row: number, column: number, cell: Cell, op
   if (cell.horizontalAlignment !== undefined) dump.horizontalAlignment = cell.horizontalAlignment;
   if (cell.verticalAlignment !== undefined) dump.verticalAlignment = cell.verticalAlignment;
   if (cell.wrapText) dump.wrapText = true;
-  if (cell.comment !== undefined) dump.comment = cell.comment;
   if (cell.validation !== undefined) dump.validation = structuredClone(cell.validation);
   return dump;
 }
@@ -150,7 +148,6 @@ function cellOfDump(dump: CellDump): Cell {
   if (dump.horizontalAlignment !== undefined) cell.horizontalAlignment = dump.horizontalAlignment;
   if (dump.verticalAlignment !== undefined) cell.verticalAlignment = dump.verticalAlignment;
   if (dump.wrapText) cell.wrapText = true;
-  if (dump.comment !== undefined) cell.comment = dump.comment;
   if (dump.validation !== undefined) cell.validation = structuredClone(dump.validation);
   return cell;
 }
@@ -257,13 +254,6 @@ export class FakeSheet {
 
   get pageLayout(): { orientation: 'Portrait' | 'Landscape'; zoom: PageZoom } {
     return { orientation: this.model.orientation, zoom: { ...this.model.zoom } };
-  }
-
-  /** Address → comment text. */
-  comments(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const { row, column, cell } of this.model.entries()) if (cell.comment !== undefined) out[cellAddress(row, column)] = cell.comment;
-    return out;
   }
 
   /** Validations grouped by identical rule and alert, with the cells they cover. */
