@@ -143,7 +143,6 @@ export class SheetModel {
 export interface NameModel {
   name: string;
   formula: string;
-  comment: string;
   visible: boolean;
   deleted: boolean;
 }
@@ -247,10 +246,10 @@ export class WorkbookModel {
     return this.names.get(name.toLowerCase());
   }
 
-  addName(name: unknown, formula: string, comment: string, location?: string): NameModel {
+  addName(name: unknown, formula: string, location?: string): NameModel {
     if (typeof name !== 'string' || !isValidDefinedName(name)) throw invalidArgument(`'${String(name)}' is not a valid name`, location);
     if (this.findName(name)) throw itemAlreadyExists(`a name '${name}' already exists`, location);
-    const model: NameModel = { name, formula, comment, visible: true, deleted: false };
+    const model: NameModel = { name, formula, visible: true, deleted: false };
     this.names.set(name.toLowerCase(), model);
     return model;
   }

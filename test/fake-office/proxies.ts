@@ -850,7 +850,6 @@ function findSheet(model: WorkbookModel, key: unknown): SheetModel | null {
 interface NamedItemScalars {
   name: string;
   formula: string;
-  comment: string;
   visible: boolean;
   type: string;
   value: Scalar;
@@ -871,7 +870,6 @@ function nameKind(model: WorkbookModel, formula: string): { type: string; value:
 const namedItemReaders: Readers<NameModel, NamedItemScalars> = {
   name: (n) => n.name,
   formula: (n) => n.formula,
-  comment: (n) => n.comment,
   visible: (n) => n.visible,
   type: (n, scope) => nameKind(scope.model, n.formula).type,
   value: (n, scope) => nameKind(scope.model, n.formula).value,
@@ -905,14 +903,6 @@ export class NamedItem extends EntityObject<NameModel, NamedItemScalars> {
   set formula(v: unknown) {
     this.queueSet('formula', v, (n, value, scope) => {
       n.formula = referenceFormula(value, scope, this.location('formula'));
-    });
-  }
-  get comment(): string {
-    return this.get('comment');
-  }
-  set comment(v: unknown) {
-    this.queueSet('comment', v, (n, value) => {
-      n.comment = text(value, this.location('comment'), { max: 255 });
     });
   }
   get visible(): boolean {
@@ -962,13 +952,14 @@ export class NamedItemCollection extends CollectionObject<WorkbookModel, NameMod
     return Object.keys(namedItemReaders);
   }
 
-  /** A workbook name for a Range or a formula such as "='VfM Scenarios'!$C$5". */
+  /** A workbook name for a Range or a formula such as "='VfM Scenarios'!$C$5"; a name's comment is not modelled. */
   add(name: string, reference: Range | string, comment?: string): NamedItem {
+    if (comment !== undefined) throw notImplemented('NamedItemCollection.add(name, reference, comment): a comment on a name');
     const created: { name?: NameModel } = {};
     const location = this.location('add');
-    this.queueMethod('add', comment === undefined ? [name, reference] : [name, reference, comment], (model, scope) => {
+    this.queueMethod('add', [name, reference], (model, scope) => {
       const formula = referenceFormula(reference, scope, location);
-      created.name = model.addName(name, formula, comment === undefined ? '' : text(comment, location, { max: 255 }), location);
+      created.name = model.addName(name, formula, location);
     });
     return this.spawn('method', 'add', [name, reference], 'NamedItem', false, (init) => new NamedItem(init, () => created.name ?? null));
   }

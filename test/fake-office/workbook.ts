@@ -53,7 +53,6 @@ export interface SheetSnapshot {
 export interface NameSnapshot {
   name: string;
   formula: string;
-  comment: string;
   visible: boolean;
 }
 
@@ -328,8 +327,8 @@ export class FakeWorkbook {
   }
 
   /** A workbook name, e.g. defineName('VfM_Rate', "='VfM Scenarios'!$C$5"). */
-  defineName(name: string, formula: string, comment = ''): void {
-    this.model.addName(name, formula.startsWith('=') ? formula : `=${formula}`, comment);
+  defineName(name: string, formula: string): void {
+    this.model.addName(name, formula.startsWith('=') ? formula : `=${formula}`);
   }
 
   /** Name → formula. */
@@ -338,7 +337,7 @@ export class FakeWorkbook {
   }
 
   nameDetails(): NameSnapshot[] {
-    return [...this.model.names.values()].map((n) => ({ name: n.name, formula: n.formula, comment: n.comment, visible: n.visible }));
+    return [...this.model.names.values()].map((n) => ({ name: n.name, formula: n.formula, visible: n.visible }));
   }
 
   /** Everything, as plain JSON (for Playwright's page.evaluate, or to compare whole states). */
@@ -378,7 +377,7 @@ export class FakeWorkbook {
         }
       }
       for (const n of state.names) {
-        const model = this.model.addName(n.name, n.formula, n.comment);
+        const model = this.model.addName(n.name, n.formula);
         model.visible = n.visible;
       }
       if (state.activeSheet !== null) this.model.activeSheet = this.model.findSheet(state.activeSheet) ?? null;
