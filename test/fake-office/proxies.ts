@@ -68,7 +68,6 @@ interface RangeScalars {
   columnIndex: number;
   rowCount: number;
   columnCount: number;
-  cellCount: number;
 }
 
 const rangeReaders: Readers<RangeEntity, RangeScalars> = {
@@ -93,7 +92,6 @@ const rangeReaders: Readers<RangeEntity, RangeScalars> = {
   columnIndex: (e) => e.rect.column,
   rowCount: (e) => e.rect.rowCount,
   columnCount: (e) => e.rect.columnCount,
-  cellCount: (e) => cellCount(e.rect),
 };
 
 function integerArg(value: unknown, location: string): number {
@@ -152,9 +150,6 @@ export class Range extends EntityObject<RangeEntity, RangeScalars> {
   }
   get columnCount(): number {
     return this.get('columnCount');
-  }
-  get cellCount(): number {
-    return this.get('cellCount');
   }
 
   get worksheet(): Worksheet {
@@ -459,10 +454,8 @@ export class RangeBorderCollection extends EntityObject<RangeEntity, Record<stri
 }
 
 interface BorderScalars {
-  sideIndex: Edge;
   style: string | null;
   weight: string | null;
-  color: string | null;
 }
 
 function borderOf(e: BorderEntity, r: number, c: number): BorderStyle | undefined {
@@ -470,10 +463,8 @@ function borderOf(e: BorderEntity, r: number, c: number): BorderStyle | undefine
 }
 
 const borderReaders: Readers<BorderEntity, BorderScalars> = {
-  sideIndex: (e) => e.edge,
   style: (e) => uniform(edgeRect(e.range.rect, e.edge), 'border style', (r, c) => borderOf(e, r, c)?.style ?? 'None'),
   weight: (e) => uniform(edgeRect(e.range.rect, e.edge), 'border weight', (r, c) => borderOf(e, r, c)?.weight ?? 'Thin'),
-  color: (e) => uniform(edgeRect(e.range.rect, e.edge), 'border color', (r, c) => borderOf(e, r, c)?.color ?? '#000000'),
 };
 
 export class RangeBorder extends EntityObject<BorderEntity, BorderScalars> {
@@ -485,7 +476,7 @@ export class RangeBorder extends EntityObject<BorderEntity, BorderScalars> {
     return !e.range.sheet.deleted;
   }
 
-  private setBorder(name: 'style' | 'weight' | 'color', v: unknown, check: (value: unknown, location: string) => string): void {
+  private setBorder(name: 'style' | 'weight', v: unknown, check: (value: unknown, location: string) => string): void {
     this.queueSet(name, v, (e, value) => {
       const checked = check(value, this.location(name));
       forEachCell(edgeRect(e.range.rect, e.edge), `border ${name}`, (r, c) => e.range.sheet.edit(r, c, (cell) => {
@@ -497,9 +488,6 @@ export class RangeBorder extends EntityObject<BorderEntity, BorderScalars> {
     });
   }
 
-  get sideIndex(): Edge {
-    return this.get('sideIndex');
-  }
   get style(): string | null {
     return this.get('style');
   }
@@ -511,12 +499,6 @@ export class RangeBorder extends EntityObject<BorderEntity, BorderScalars> {
   }
   set weight(v: unknown) {
     this.setBorder('weight', v, (x, l) => oneOf(x, BORDER_WEIGHTS, l));
-  }
-  get color(): string | null {
-    return this.get('color');
-  }
-  set color(v: unknown) {
-    this.setBorder('color', v, colour);
   }
 }
 
@@ -601,32 +583,20 @@ export class DataValidation extends EntityObject<RangeEntity, ValidationScalars>
       });
     });
   }
-
-  /** Remove validation from the range. */
-  clear(): void {
-    this.queueMethod('clear', [], (e) => this.edit(e, (cv) => {
-      cv.rule = undefined;
-      cv.errorAlert = undefined;
-    }));
-  }
 }
 
 // ---------------------------------------------------------------- Worksheet
 
 interface WorksheetScalars {
   name: string;
-  id: string;
   position: number;
   tabColor: string;
-  visibility: 'Visible';
 }
 
 const worksheetReaders: Readers<SheetModel, WorksheetScalars> = {
   name: (s) => s.name,
-  id: (s) => s.id,
   position: (s, scope) => scope.model.sheets.indexOf(s),
   tabColor: (s) => s.tabColor,
-  visibility: () => 'Visible',
 };
 
 export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
@@ -647,9 +617,6 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
   set name(v: unknown) {
     this.queueSet('name', v, (s, value, scope) => scope.model.renameSheet(s, value, this.location('name')));
   }
-  get id(): string {
-    return this.get('id');
-  }
   get position(): number {
     return this.get('position');
   }
@@ -663,9 +630,6 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
     this.queueSet('tabColor', v, (s, value) => {
       s.tabColor = value === '' ? '' : colour(value, this.location('tabColor'));
     });
-  }
-  get visibility(): 'Visible' {
-    return this.get('visibility');
   }
 
   get freezePanes(): WorksheetFreezePanes {
@@ -689,14 +653,6 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
       const sheet = this.live(scope);
       return { sheet, rect: address === undefined ? WHOLE_SHEET : resolveAddress(scope.model, sheet, address, location) };
     }));
-  }
-
-  getCell(row: number, column: number): Range {
-    const location = this.location('getCell');
-    return this.spawn('method', 'getCell', [row, column], 'Range', false, (init) => new Range(init, (scope) => ({
-      sheet: this.live(scope),
-      rect: withinGrid({ row: integerArg(row, location), column: integerArg(column, location), rowCount: 1, columnCount: 1 }, location),
-    })));
   }
 
   /** The used range (values, or with valuesOnly false also formatting); a null object on an empty sheet. */
@@ -735,13 +691,6 @@ export class WorksheetFreezePanes extends EntityObject<SheetModel, Record<string
     });
   }
 
-  /** Freeze the left columns (1 by default); rows are unfrozen. */
-  freezeColumns(count?: number): void {
-    this.queueMethod('freezeColumns', count === undefined ? [] : [count], (s) => {
-      s.freeze = { rows: 0, columns: numberIn(count ?? 1, 0, MAX_COLUMNS - 1, this.location('freezeColumns'), true) };
-    });
-  }
-
   /** Freeze the rows above and the columns left of the range's bottom-right corner, inclusive. */
   freezeAt(frozenRange: Range | string): void {
     const location = this.location('freezeAt');
@@ -755,12 +704,6 @@ export class WorksheetFreezePanes extends EntityObject<SheetModel, Record<string
         rect = resolveAddress(scope.model, s, frozenRange, location);
       }
       s.freeze = { rows: rect.row + rect.rowCount, columns: rect.column + rect.columnCount };
-    });
-  }
-
-  unfreeze(): void {
-    this.queueMethod('unfreeze', [], (s) => {
-      s.freeze = { rows: 0, columns: 0 };
     });
   }
 }
@@ -817,7 +760,7 @@ export class WorksheetCollection extends CollectionObject<WorkbookModel, SheetMo
     return Object.keys(worksheetReaders);
   }
 
-  /** By name (any case) or id; ItemNotFound at the sync when there is none. */
+  /** By name (any case); ItemNotFound at the sync when there is none. */
   getItem(key: string): Worksheet {
     return this.spawn('method', 'getItem', [key], 'Worksheet', false, (init) => new Worksheet(init, (scope) => findSheet(scope.model, key)));
   }
@@ -842,7 +785,7 @@ export class WorksheetCollection extends CollectionObject<WorkbookModel, SheetMo
 
 function findSheet(model: WorkbookModel, key: unknown): SheetModel | null {
   if (typeof key !== 'string') throw invalidArgument(`${JSON.stringify(key)} is not a sheet name`, 'WorksheetCollection.getItem');
-  return model.findSheet(key) ?? model.sheets.find((s) => s.id === key) ?? null;
+  return model.findSheet(key) ?? null;
 }
 
 // ---------------------------------------------------------------- Names
@@ -899,11 +842,6 @@ export class NamedItem extends EntityObject<NameModel, NamedItemScalars> {
   /** e.g. "='VfM Scenarios'!$C$5". */
   get formula(): string {
     return this.get('formula');
-  }
-  set formula(v: unknown) {
-    this.queueSet('formula', v, (n, value, scope) => {
-      n.formula = referenceFormula(value, scope, this.location('formula'));
-    });
   }
   get visible(): boolean {
     return this.get('visible');
