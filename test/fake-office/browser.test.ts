@@ -103,7 +103,7 @@ describe('the fake office.js in headless Chromium', () => {
     expect(notLoaded).toMatch(/The property 'values' is not available/);
     expect(snapshot.sheets[0].cells.A3).toEqual({ value: '=HYPERLINK("x")', type: 'String', quotePrefix: true });
     expect(snapshot.sheets[0].cells.B3).toMatchObject({ formula: '=B2*2' });
-    expect(snapshot.names).toEqual([{ name: 'VfM_Rent', formula: '=Costs!$B$2', comment: '', visible: true }]);
+    expect(snapshot.names).toEqual([{ name: 'VfM_Rent', formula: '=Costs!$B$2', visible: true }]);
     expect(counters.roundTrips).toBe(1);
     expect(counters.syncs[0].finalSyncOfRun).toBe(true);
 

@@ -10,7 +10,8 @@ import {
 } from './errors';
 import type { WorkbookModel } from './model';
 import type { ResolvedOptions } from './options';
-import { Application, SUSPEND_CALCULATION, Workbook } from './proxies';
+import { Application, SUSPEND_CALCULATION } from './proxies/application';
+import { Workbook } from './proxies/workbook';
 
 export interface Environment {
   readonly model: WorkbookModel;

@@ -64,18 +64,6 @@ function excelNamespace(env: Environment): FakeExcelNamespace {
       itemNotFound: 'ItemNotFound', notImplemented: 'NotImplemented', formulaLengthExceedsLimit: 'FormulaLengthExceedsLimit',
       responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
     }),
-    BorderIndex: enumOf('BorderIndex', { edgeTop: 'EdgeTop', edgeBottom: 'EdgeBottom', edgeLeft: 'EdgeLeft', edgeRight: 'EdgeRight' }),
-    BorderLineStyle: enumOf('BorderLineStyle', {
-      none: 'None', continuous: 'Continuous', dash: 'Dash', dashDot: 'DashDot', dashDotDot: 'DashDotDot', dot: 'Dot', double: 'Double', slantDashDot: 'SlantDashDot',
-    }),
-    BorderWeight: enumOf('BorderWeight', { hairline: 'Hairline', thin: 'Thin', medium: 'Medium', thick: 'Thick' }),
-    HorizontalAlignment: enumOf('HorizontalAlignment', {
-      general: 'General', left: 'Left', center: 'Center', right: 'Right', fill: 'Fill', justify: 'Justify', centerAcrossSelection: 'CenterAcrossSelection', distributed: 'Distributed',
-    }),
-    VerticalAlignment: enumOf('VerticalAlignment', { top: 'Top', center: 'Center', bottom: 'Bottom', justify: 'Justify', distributed: 'Distributed' }),
-    PageOrientation: enumOf('PageOrientation', { portrait: 'Portrait', landscape: 'Landscape' }),
-    RangeValueType: enumOf('RangeValueType', { empty: 'Empty', string: 'String', double: 'Double', boolean: 'Boolean', error: 'Error' }),
-    DataValidationAlertStyle: enumOf('DataValidationAlertStyle', { stop: 'Stop', warning: 'Warning', information: 'Information' }),
   }, 'Excel');
 }
 

@@ -29,7 +29,6 @@ export interface FontStyle {
 export interface BorderStyle {
   style?: string;
   weight?: string;
-  color?: string;
 }
 
 export type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
@@ -60,7 +59,6 @@ export interface Cell {
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: boolean;
-  comment?: string;
   validation?: CellValidation;
 }
 
@@ -98,7 +96,7 @@ export class SheetModel {
   zoom: PageZoom = { scale: 100 };
   selection: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
 
-  constructor(readonly id: string, name: string) {
+  constructor(name: string) {
     this.name = name;
   }
 
@@ -144,7 +142,6 @@ export class SheetModel {
 export interface NameModel {
   name: string;
   formula: string;
-  comment: string;
   visible: boolean;
   deleted: boolean;
 }
@@ -168,7 +165,6 @@ export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly names = new Map<string, NameModel>();
   activeSheet: SheetModel | null = null;
-  private nextSheetNumber = 1;
 
   findSheet(name: string): SheetModel | undefined {
     const lower = name.toLowerCase();
@@ -194,9 +190,7 @@ export class WorkbookModel {
     const problem = sheetNameProblem(chosen);
     if (problem) throw invalidArgument(problem, location);
     if (this.findSheet(chosen)) throw itemAlreadyExists(`a worksheet named '${chosen}' already exists`, location);
-    const id = `{${String(this.nextSheetNumber).padStart(8, '0')}-0001-0000-0000-000000000000}`;
-    this.nextSheetNumber += 1;
-    const sheet = new SheetModel(id, chosen);
+    const sheet = new SheetModel(chosen);
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
     return sheet;
@@ -248,10 +242,10 @@ export class WorkbookModel {
     return this.names.get(name.toLowerCase());
   }
 
-  addName(name: unknown, formula: string, comment: string, location?: string): NameModel {
+  addName(name: unknown, formula: string, location?: string): NameModel {
     if (typeof name !== 'string' || !isValidDefinedName(name)) throw invalidArgument(`'${String(name)}' is not a valid name`, location);
     if (this.findName(name)) throw itemAlreadyExists(`a name '${name}' already exists`, location);
-    const model: NameModel = { name, formula, comment, visible: true, deleted: false };
+    const model: NameModel = { name, formula, visible: true, deleted: false };
     this.names.set(name.toLowerCase(), model);
     return model;
   }

@@ -36,7 +36,6 @@ export interface CellDump {
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: true;
-  comment?: string;
   validation?: CellValidation;
 }
 
@@ -54,7 +53,6 @@ export interface SheetSnapshot {
 export interface NameSnapshot {
   name: string;
   formula: string;
-  comment: string;
   visible: boolean;
 }
 
@@ -129,7 +127,6 @@ function dumpCell(sheet: SheetModel, row: number, column: number, cell: Cell, op
   if (cell.horizontalAlignment !== undefined) dump.horizontalAlignment = cell.horizontalAlignment;
   if (cell.verticalAlignment !== undefined) dump.verticalAlignment = cell.verticalAlignment;
   if (cell.wrapText) dump.wrapText = true;
-  if (cell.comment !== undefined) dump.comment = cell.comment;
   if (cell.validation !== undefined) dump.validation = structuredClone(cell.validation);
   return dump;
 }
@@ -150,7 +147,6 @@ function cellOfDump(dump: CellDump): Cell {
   if (dump.horizontalAlignment !== undefined) cell.horizontalAlignment = dump.horizontalAlignment;
   if (dump.verticalAlignment !== undefined) cell.verticalAlignment = dump.verticalAlignment;
   if (dump.wrapText) cell.wrapText = true;
-  if (dump.comment !== undefined) cell.comment = dump.comment;
   if (dump.validation !== undefined) cell.validation = structuredClone(dump.validation);
   return cell;
 }
@@ -259,13 +255,6 @@ export class FakeSheet {
     return { orientation: this.model.orientation, zoom: { ...this.model.zoom } };
   }
 
-  /** Address → comment text. */
-  comments(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const { row, column, cell } of this.model.entries()) if (cell.comment !== undefined) out[cellAddress(row, column)] = cell.comment;
-    return out;
-  }
-
   /** Validations grouped by identical rule and alert, with the cells they cover. */
   dataValidations(): DataValidationDump[] {
     const groups = new Map<string, { validation: CellValidation; cells: { row: number; column: number }[] }>();
@@ -338,8 +327,8 @@ export class FakeWorkbook {
   }
 
   /** A workbook name, e.g. defineName('VfM_Rate', "='VfM Scenarios'!$C$5"). */
-  defineName(name: string, formula: string, comment = ''): void {
-    this.model.addName(name, formula.startsWith('=') ? formula : `=${formula}`, comment);
+  defineName(name: string, formula: string): void {
+    this.model.addName(name, formula.startsWith('=') ? formula : `=${formula}`);
   }
 
   /** Name → formula. */
@@ -348,7 +337,7 @@ export class FakeWorkbook {
   }
 
   nameDetails(): NameSnapshot[] {
-    return [...this.model.names.values()].map((n) => ({ name: n.name, formula: n.formula, comment: n.comment, visible: n.visible }));
+    return [...this.model.names.values()].map((n) => ({ name: n.name, formula: n.formula, visible: n.visible }));
   }
 
   /** Everything, as plain JSON (for Playwright's page.evaluate, or to compare whole states). */
@@ -388,7 +377,7 @@ export class FakeWorkbook {
         }
       }
       for (const n of state.names) {
-        const model = this.model.addName(n.name, n.formula, n.comment);
+        const model = this.model.addName(n.name, n.formula);
         model.visible = n.visible;
       }
       if (state.activeSheet !== null) this.model.activeSheet = this.model.findSheet(state.activeSheet) ?? null;

@@ -1,0 +1,212 @@
+// Worksheet and WorksheetCollection (workbook.worksheets), with a sheet's freeze panes and page
+// layout: add, find, rename, move, delete and activate sheets, and reach their ranges.
+
+import { MAX_COLUMNS, MAX_ROWS, Rect } from '../address';
+import { ClientObjectBase, CollectionObject, EntityObject, ExecScope, ObjectInit, Readers } from '../client-object';
+import { invalidArgument } from '../errors';
+import type { PageZoom, SheetModel, WorkbookModel } from '../model';
+import { colour, numberIn, oneOf, record } from '../validate';
+import { Range, resolveAddress } from './range';
+
+const WHOLE_SHEET: Rect = { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS };
+
+interface WorksheetScalars {
+  name: string;
+  position: number;
+  tabColor: string;
+}
+
+const worksheetReaders: Readers<SheetModel, WorksheetScalars> = {
+  name: (s) => s.name,
+  position: (s, scope) => scope.model.sheets.indexOf(s),
+  tabColor: (s) => s.tabColor,
+};
+
+export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
+  private readonly nav: { freezePanes?: WorksheetFreezePanes; pageLayout?: PageLayout } = {};
+
+  constructor(init: ObjectInit, locator: (scope: ExecScope) => SheetModel | null) {
+    super(init, locator, worksheetReaders);
+  }
+
+  protected override alive(s: SheetModel): boolean {
+    return !s.deleted;
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+  /** Renames the sheet; names and formulas that refer to it follow, as in Excel. */
+  set name(v: unknown) {
+    this.queueSet('name', v, (s, value, scope) => scope.model.renameSheet(s, value, this.location('name')));
+  }
+  get position(): number {
+    return this.get('position');
+  }
+  set position(v: unknown) {
+    this.queueSet('position', v, (s, value, scope) => scope.model.moveSheet(s, value, this.location('position')));
+  }
+  get tabColor(): string {
+    return this.get('tabColor');
+  }
+  set tabColor(v: unknown) {
+    this.queueSet('tabColor', v, (s, value) => {
+      s.tabColor = value === '' ? '' : colour(value, this.location('tabColor'));
+    });
+  }
+
+  get freezePanes(): WorksheetFreezePanes {
+    this.nav.freezePanes ??= this.spawn('property', 'freezePanes', [], 'WorksheetFreezePanes', false, (init) => new WorksheetFreezePanes(init, (scope) => this.live(scope)));
+    return this.nav.freezePanes;
+  }
+
+  get pageLayout(): PageLayout {
+    this.nav.pageLayout ??= this.spawn('property', 'pageLayout', [], 'PageLayout', false, (init) => new PageLayout(init, (scope) => this.live(scope)));
+    return this.nav.pageLayout;
+  }
+
+  protected override navigation(name: string): ClientObjectBase | undefined {
+    return name === 'pageLayout' ? this.pageLayout : undefined;
+  }
+
+  /** "A1:D5", "B3", "A:C", a workbook name on this sheet; no address: the whole sheet. */
+  getRange(address?: string): Range {
+    const location = this.location('getRange');
+    return this.spawn('method', 'getRange', address === undefined ? [] : [address], 'Range', false, (init) => new Range(init, (scope) => {
+      const sheet = this.live(scope);
+      return { sheet, rect: address === undefined ? WHOLE_SHEET : resolveAddress(scope.model, sheet, address, location) };
+    }));
+  }
+
+  /** The used range (values, or with valuesOnly false also formatting); a null object on an empty sheet. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    return this.spawn('method', 'getUsedRangeOrNullObject', valuesOnly === undefined ? [] : [valuesOnly], 'Range', true, (init) => new Range(init, (scope) => {
+      const sheet = this.live(scope);
+      const rect = sheet.usedRect(valuesOnly === true);
+      return rect ? { sheet, rect } : null;
+    }));
+  }
+
+  delete(): void {
+    this.queueMethod('delete', [], (s, scope) => scope.model.deleteSheet(s, this.location('delete')));
+  }
+
+  activate(): void {
+    this.queueMethod('activate', [], (s, scope) => {
+      scope.model.activeSheet = s;
+    });
+  }
+}
+
+export class WorksheetFreezePanes extends EntityObject<SheetModel, Record<string, never>> {
+  constructor(init: ObjectInit, locator: (scope: ExecScope) => SheetModel | null) {
+    super(init, locator, {});
+  }
+
+  protected override alive(s: SheetModel): boolean {
+    return !s.deleted;
+  }
+
+  /** Freeze the top rows (1 by default); columns are unfrozen. */
+  freezeRows(count?: number): void {
+    this.queueMethod('freezeRows', count === undefined ? [] : [count], (s) => {
+      s.freeze = { rows: numberIn(count ?? 1, 0, MAX_ROWS - 1, this.location('freezeRows'), true), columns: 0 };
+    });
+  }
+
+  /** Freeze the rows above and the columns left of the range's bottom-right corner, inclusive. */
+  freezeAt(frozenRange: Range | string): void {
+    const location = this.location('freezeAt');
+    this.queueMethod('freezeAt', [frozenRange], (s, scope) => {
+      let rect: Rect;
+      if (frozenRange instanceof Range) {
+        const target = frozenRange.live(scope);
+        if (target.sheet !== s) throw invalidArgument('the range is on another sheet', location);
+        rect = target.rect;
+      } else {
+        rect = resolveAddress(scope.model, s, frozenRange, location);
+      }
+      s.freeze = { rows: rect.row + rect.rowCount, columns: rect.column + rect.columnCount };
+    });
+  }
+}
+
+interface PageLayoutScalars {
+  orientation: 'Portrait' | 'Landscape';
+  zoom: PageZoom;
+}
+
+export class PageLayout extends EntityObject<SheetModel, PageLayoutScalars> {
+  constructor(init: ObjectInit, locator: (scope: ExecScope) => SheetModel | null) {
+    super(init, locator, { orientation: (s) => s.orientation, zoom: (s) => ({ ...s.zoom }) });
+  }
+
+  protected override alive(s: SheetModel): boolean {
+    return !s.deleted;
+  }
+
+  get orientation(): 'Portrait' | 'Landscape' {
+    return this.get('orientation');
+  }
+  set orientation(v: unknown) {
+    this.queueSet('orientation', v, (s, value) => {
+      s.orientation = oneOf(value, ['Portrait', 'Landscape'] as const, this.location('orientation'));
+    });
+  }
+  /** `{ scale }` (10–400) or `{ horizontalFitToPages, verticalFitToPages }` (0 = automatic). */
+  get zoom(): PageZoom {
+    return this.get('zoom');
+  }
+  set zoom(v: unknown) {
+    this.queueSet('zoom', v, (s, value) => {
+      const location = this.location('zoom');
+      const rec = record(value, ['scale', 'horizontalFitToPages', 'verticalFitToPages'], location);
+      const zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } = {};
+      if (rec.scale !== undefined) zoom.scale = numberIn(rec.scale, 10, 400, location, true);
+      if (rec.horizontalFitToPages !== undefined) zoom.horizontalFitToPages = numberIn(rec.horizontalFitToPages, 0, 32_767, location, true);
+      if (rec.verticalFitToPages !== undefined) zoom.verticalFitToPages = numberIn(rec.verticalFitToPages, 0, 32_767, location, true);
+      if (Object.keys(zoom).length === 0) throw invalidArgument('zoom needs scale or fit-to-pages', location);
+      if (zoom.scale !== undefined && Object.keys(zoom).length > 1) throw invalidArgument('zoom is either a scale or fit-to-pages, not both', location);
+      s.zoom = zoom;
+    });
+  }
+}
+
+export class WorksheetCollection extends CollectionObject<WorkbookModel, SheetModel, Worksheet> {
+  protected listItems(model: WorkbookModel): SheetModel[] {
+    return [...model.sheets];
+  }
+  protected makeItem(sheet: SheetModel, index: number): Worksheet {
+    return this.spawn('item', String(index), [], 'Worksheet', false, (init) => new Worksheet(init, () => sheet));
+  }
+  protected itemScalarNames(): readonly string[] {
+    return Object.keys(worksheetReaders);
+  }
+
+  /** By name (any case); ItemNotFound at the sync when there is none. */
+  getItem(key: string): Worksheet {
+    return this.spawn('method', 'getItem', [key], 'Worksheet', false, (init) => new Worksheet(init, (scope) => findSheet(scope.model, key)));
+  }
+
+  getItemOrNullObject(key: string): Worksheet {
+    return this.spawn('method', 'getItemOrNullObject', [key], 'Worksheet', true, (init) => new Worksheet(init, (scope) => findSheet(scope.model, key)));
+  }
+
+  /** Adds a sheet after all others (not activated); a taken or invalid name fails at the sync. */
+  add(name?: string): Worksheet {
+    const created: { sheet?: SheetModel } = {};
+    this.queueMethod('add', name === undefined ? [] : [name], (model) => {
+      created.sheet = model.addSheet(name, this.location('add'));
+    });
+    return this.spawn('method', 'add', name === undefined ? [] : [name], 'Worksheet', false, (init) => new Worksheet(init, () => created.sheet ?? null));
+  }
+
+  getActiveWorksheet(): Worksheet {
+    return this.spawn('method', 'getActiveWorksheet', [], 'Worksheet', false, (init) => new Worksheet(init, (scope) => scope.model.activeSheet));
+  }
+}
+
+function findSheet(model: WorkbookModel, key: unknown): SheetModel | null {
+  if (typeof key !== 'string') throw invalidArgument(`${JSON.stringify(key)} is not a sheet name`, 'WorksheetCollection.getItem');
+  return model.findSheet(key) ?? null;
+}
