@@ -1,7 +1,7 @@
 // The pane's words: rate fields in percent, messages naming fields by their labels, and dates and
 // money in Office's language (en-GB by default). Pure functions, no DOM.
 import { atAssumption, atCell } from '../../src/core/problems';
-import { percentProblem, percentQuestion, inFormWords, fieldOf } from '../../src/faces/taskpane/form';
+import { emptyForm, fieldOf, inFormWords, percentProblem, percentQuestion } from '../../src/faces/taskpane/form';
 import { wordsFor } from '../../src/faces/taskpane/format';
 import { axisTicks } from '../../src/faces/taskpane/chart';
 import { pence } from '../../src/core/money';
@@ -68,5 +68,14 @@ describe('the chart\'s axis', () => {
     expect(axisTicks(0, 46_648.63)).toEqual([0, 20_000, 40_000, 60_000]);
     expect(axisTicks(-500, 1_000)).toEqual([-500, 0, 500, 1_000]);
     expect(axisTicks(0, 0)).toEqual([0, 1]);
+  });
+});
+
+describe('the form\'s defaults', () => {
+  it('are the assumption table\'s', () => {
+    expect(emptyForm({ year: 2012, month: 10, day: 19 })).toEqual({
+      noticeServedOn: '2012-10-19', noticeMonths: '24', horizonYears: '5', fyStartMonth: '4', discountRate: '3.5', indexation: '0',
+      sharing: 'fixed-contribution', inBaseYear: '', baseYear: '', leavers: [],
+    });
   });
 });
