@@ -3,9 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'util', 'stream', 'http', 'https', 'url', 'node:*'];
-const noClock = (layer) => [
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: `${layer} reads no clock: take the date as an input` },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: `${layer} reads no clock: take the date as an input` },
+const noClock = (layer, message = `${layer} reads no clock: take the date as an input`) => [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message },
 ];
 
 export default tseslint.config(
@@ -75,6 +75,21 @@ export default tseslint.config(
         ],
       }],
     },
+  },
+  {
+    // The time is read in one place, hosts/system-clock.ts; everything else is given a clock.
+    files: ['src/hosts/**/*.ts', 'src/faces/**/*.ts'],
+    ignores: ['src/hosts/system-clock.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noClock('', 'the time is read only in hosts/system-clock.ts: take a Clock')] },
+  },
+  {
+    // Each face stands alone: what both need lives in app, layout or core.
+    files: ['src/faces/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../taskpane/*'], message: 'the CLI knows no pane: share through app, layout or core' }] }] },
+  },
+  {
+    files: ['src/faces/taskpane/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../cli/*'], message: 'the pane knows no CLI: share through app, layout or core' }] }] },
   },
   {
     files: ['bin/**/*.js', '*.config.js', 'webpack.config.js'],
