@@ -22,8 +22,9 @@ function helpFile(args) {
 }
 
 const args = process.argv.slice(2);
-const help = helpFile(args);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+const version = args.length === 1 && (args[0] === '--version' || args[0] === '-v');
+const help = version ? undefined : helpFile(args);
+if (version) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else if (help !== undefined) {
   process.stdout.write(fs.readFileSync(help, 'utf8'));
