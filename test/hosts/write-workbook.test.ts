@@ -5,6 +5,7 @@ import path from 'path';
 import { Io, run } from '../../src/faces/cli/main';
 import { readWorkbook } from '../../src/hosts/xlsx/read-workbook';
 import { definedNames } from '../../src/hosts/xlsx/write-workbook';
+import { readSummary } from '../support/summary';
 import { temporaryDirectory } from '../support/workbooks';
 
 const IO: Io = { out: () => undefined, err: () => undefined, clock: { today: () => ({ year: 2012, month: 10, day: 19 }), now: () => '2012-10-19T09:30:00Z' } };
@@ -164,6 +165,7 @@ describe('what the .xlsx writer would lose', () => {
     expect(err).toContain('holds charts, macros, which the .xlsx writer would not keep');
     expect(existsSync(path.join(dir, 'out.xlsx'))).toBe(false);
     expect(await run(['analyse', withChart, '--json', path.join(dir, 's.json')], IO)).toBe(0);
+    expect(readSummary(path.join(dir, 's.json')).source.sheet).toBe('Costs');
     expect(await run(['analyse', plain, '--out', path.join(dir, 'plain-out.xlsx')], IO)).toBe(0);
   });
 });

@@ -3,11 +3,12 @@
 // by --out, recalculated by LibreOffice Calc, must then give the CLI's JSON figures to the penny,
 // with no float noise (972.5899999999999) in any money cell.
 import ExcelJS from 'exceljs';
-import { readFileSync, writeFileSync } from 'fs';
+import { writeFileSync } from 'fs';
 import path from 'path';
 import { Io, run } from '../../src/faces/cli/main';
 import { SummaryJson } from '../../src/faces/cli/summary-json';
 import { GetResult, GetValue, calc, isCellError } from '../support/libreoffice';
+import { readSummary } from '../support/summary';
 import { FixtureCell, temporaryDirectory, writeWorkbook } from '../support/workbooks';
 
 jest.setTimeout(180_000);
@@ -35,7 +36,7 @@ async function analyseTable(rows: FixtureCell[][], assumptions: unknown): Promis
   const out = path.join(dir, 'out.xlsx');
   const jsonFile = path.join(dir, 'summary.json');
   expect(await run(['analyse', input, '--assumptions', assumptionsFile, '--json', jsonFile, '--out', out], IO)).toBe(0);
-  return { out, json: JSON.parse(readFileSync(jsonFile, 'utf8')) as SummaryJson };
+  return { out, json: readSummary(jsonFile) };
 }
 
 /** The row of the Scenarios sheet whose label (column A) is `label`. */

@@ -1,69 +1,40 @@
-// `vfm analyse INPUT.xlsx [--sheet NAME] [--range A1:C12] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx]`
-// Exit 0 on success (a failed check is reported, not fatal), 2 on bad input or assumptions, or a
-// file that cannot be read or written (the error names the cell, assumption or file, nothing is
-// written), 1 on an internal fault.
-import { promises as fs, readFileSync } from 'fs';
-import path from 'path';
+// `vfm COMMAND [options]`: finds the command in the table (commands.ts), parses its options with
+// util.parseArgs, and runs it; `vfm --help` and `vfm help [COMMAND]` (or `vfm COMMAND --help`) show
+// the help. Exit 0 on success (a failed check is reported, not fatal), 2 on bad input or
+// assumptions, bad usage, or a file that cannot be read or written (the error names the cell,
+// assumption or file, nothing is written), 1 on an internal fault.
 import { parseArgs } from 'util';
 import { PRODUCT } from '../../app/product';
-import { runScenarios } from '../../app/run';
-import { Clock } from '../../core/clock';
-import { parseRange } from '../../core/cell';
 import { InputError, problemLines } from '../../core/problems';
-import { FileError, FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../hosts/files';
-import { loadWorkbook, partsLostOnWrite, sheetNames } from '../../hosts/xlsx/read-workbook';
-import { systemClock } from '../../hosts/system-clock';
-import { applyPlan, definedNames, saveWorkbook } from '../../hosts/xlsx/write-workbook';
-import { productSheets } from '../../layout/workbook-plan';
-import { UsageError, sourceGrid } from './source-sheet';
-import { summaryJson } from './summary-json';
-import { terminalSummary, terminalText } from './terminal';
+import { FileError } from '../../hosts/files';
+import { COMMON_OPTIONS, Command, Io, systemIo } from './command';
+import { COMMANDS } from './commands';
+import { helpText } from './help';
+import { UsageError } from './source-sheet';
+import { terminalText } from './terminal';
 
-/** The help text; bin/vfm.js prints the same file for --help without loading the rest. */
-export const USAGE = readFileSync(path.join(__dirname, 'usage.txt'), 'utf8');
-
-export interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  /** The day of the run (the default notice date) and its moment (for the audit trail), UK time. */
-  readonly clock: Clock;
-}
-
-export const systemIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  clock: systemClock,
-};
+export { systemIo };
+export type { Io };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        sheet: { type: 'string' },
-        range: { type: 'string' },
-        assumptions: { type: 'string' },
-        json: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-    if (values.help || positionals[0] === 'help') {
-      io.out(USAGE);
-      return 0;
+    // vfm's own options come before the command's name; the command parses the rest.
+    const at = argv.findIndex((arg) => !arg.startsWith('-'));
+    const [leading, name, rest] = at < 0 ? [argv, undefined, []] : [argv.slice(0, at), argv[at], argv.slice(at + 1)];
+    const { values } = parseArgs({ args: [...leading], options: COMMON_OPTIONS, strict: true });
+    if (values.help) return help(name, io);
+    if (values.version) return version(io);
+    if (name === undefined) throw new UsageError('no command given', commandList());
+    if (name === 'help') {
+      const asked = parseArgs({ args: [...rest], options: COMMON_OPTIONS, allowPositionals: true, strict: true }).positionals;
+      if (asked.length > 1) throw new UsageError(`unexpected argument "${asked[1]}"`);
+      return help(asked[0], io);
     }
-    if (values.version) {
-      io.out(`${PRODUCT.version}\n`);
-      return 0;
-    }
-    const [command, input, ...extra] = positionals;
-    if (command !== 'analyse') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-    if (!input) throw new UsageError('analyse needs the INPUT.xlsx workbook to read');
-    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-    await analyseCommand({ input, ...values }, io);
+    const command = commandNamed(name);
+    const args = parseArgs({ args: [...rest], options: { ...command.options, ...COMMON_OPTIONS }, allowPositionals: true, strict: true });
+    if (args.values.help) return help(command.name, io);
+    if (args.values.version) return version(io);
+    await command.run(args, io);
     return 0;
   } catch (error) {
     // Every line goes through terminalText: text from the workbook or the user is shown escaped.
@@ -85,83 +56,30 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+function commandNamed(name: string): Command {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}"`, commandList());
+  return command;
+}
+
+function commandList(): string[] {
+  return [`The commands are: ${COMMANDS.map((c) => c.name).join(', ')}.`];
+}
+
+/** The help of vfm (for no command, or `help` itself), or of the command named. */
+function help(name: string | undefined, io: Io): number {
+  io.out(helpText(name === undefined || name === 'help' ? undefined : commandNamed(name).name));
+  return 0;
+}
+
+function version(io: Io): number {
+  io.out(`${PRODUCT.version}\n`);
+  return 0;
+}
+
 function isArgError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
   return code.startsWith('ERR_PARSE_ARGS');
-}
-
-interface AnalyseOptions {
-  input: string;
-  sheet?: string;
-  range?: string;
-  assumptions?: string;
-  json?: string;
-  out?: string;
-}
-
-async function analyseCommand(options: AnalyseOptions, io: Io): Promise<void> {
-  const range = options.range === undefined ? undefined : parseRange(options.range);
-  if (options.range !== undefined && !range) throw new UsageError(`--range "${options.range}" is not a range such as A1:C12`);
-  await refuseOverwriting(options);
-
-  const assumptions = options.assumptions === undefined ? undefined : parseJson(options.assumptions, await readWhole(options.assumptions));
-  const bytes = await readWhole(options.input);
-  const workbook = await loadWorkbook(bytes).catch((error: Error) => {
-    throw new UsageError(`${options.input}: cannot be read as an .xlsx workbook (${error.message})`);
-  });
-  if (options.out) {
-    const lost = await partsLostOnWrite(bytes);
-    if (lost.length > 0) {
-      throw new UsageError(`${options.input} holds ${lost.join(', ')}, which the .xlsx writer would not keep, so --out writes nothing. Use the Excel add-in, which writes into the open workbook and keeps everything, or leave out --out (--json still works)`);
-    }
-  }
-  const names = definedNames(workbook);
-  const { grid, choice } = sourceGrid(workbook, productSheets(names), options.sheet, range);
-  const { analysis, plan } = runScenarios({
-    workbook: { grid, sheetNames: sheetNames(workbook), definedNames: names, file: path.basename(options.input) },
-    assumptions,
-    clock: io.clock,
-  });
-
-  // Both files or neither, and a file the user had is replaced only once both are complete.
-  const outputs = [];
-  if (options.out) {
-    applyPlan(workbook, plan);
-    outputs.push({ file: options.out, write: (temporary: string) => saveWorkbook(workbook, temporary) });
-  }
-  if (options.json) {
-    const json = `${JSON.stringify(summaryJson(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice), null, 2)}\n`;
-    outputs.push({ file: options.json, write: (temporary: string) => fs.writeFile(temporary, json, 'utf8') });
-  }
-  await writeFilesWhole(outputs);
-  const wrote = options.out ? [`Wrote ${options.out}: the scenarios as live formulas on new sheets after the council's own.`] : [];
-  io.out(terminalSummary(analysis, options.input, choice) + terminalText(wrote));
-}
-
-/**
- * Refuses outputs that would replace a file the run reads, or each other: names are compared as
- * the files they are (symbolic links resolved, hard links by inode), not as typed.
- */
-async function refuseOverwriting(options: AnalyseOptions): Promise<void> {
-  const read: [string, FilePlace][] = [['the input workbook', await placeOf(options.input, 'read')]];
-  if (options.assumptions !== undefined) read.push(['the assumptions file', await placeOf(options.assumptions, 'read')]);
-  const written: [string, string, FilePlace][] = [];
-  for (const [option, file] of [['--out', options.out], ['--json', options.json]] as const) {
-    if (file === undefined) continue;
-    const place = await placeOf(file, 'written');
-    const over = read.find(([, source]) => samePlace(source, place));
-    if (over) throw new UsageError(`${option} ${file} would overwrite ${over[0]}; choose another file`);
-    written.push([option, file, place]);
-  }
-  if (written.length === 2 && samePlace(written[0][2], written[1][2])) throw new UsageError('--json and --out name the same file; choose two');
-}
-
-function parseJson(file: string, bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new UsageError(`--assumptions ${file}: not valid JSON (${(error as Error).message})`);
-  }
 }
 
 export function main(): void {

@@ -1,18 +1,244 @@
-// The --json summary: the CLI's contract with other tools and auditors (schemaVersion 1).
-// Money in pounds rounded to pence, dates as YYYY-MM-DD. Documented in README.
+// The --json summary: the CLI's contract with other tools and auditors (schemaVersion 1). The
+// interfaces below declare it field by field; schema/summary.schema.json says the same as a JSON
+// Schema (a test keeps the two to the same fields), and README describes it.
+//
+// Money is a number of pounds to the penny, as the core's whole pence / 100 (17800, 9802.19,
+// -0.13); dates are `YYYY-MM-DD`; a financial year is its label, "2012/13" (or "2012" when it
+// starts in January); cells are A1 references with the sheet, `Costs!B5`.
 import { Analysis } from '../../core/analysis';
+import { AssumptionName, AssumptionSource } from '../../core/assumptions';
 import { amountCells } from '../../core/cost-table';
 import { isoDate } from '../../core/calendar-date';
-import { reasonWords } from '../../core/classification';
+import { CostClass, reasonWords } from '../../core/classification';
 import { GREEN_BOOK_RATE } from '../../core/discounting';
 import { fyLabel } from '../../core/financial-year';
+import { Sharing } from '../../core/membership';
 import { Money, toPounds } from '../../core/money';
 import { SheetChoice } from './source-sheet';
+
+/** Pounds to the penny: whole pence / 100. */
+export type Pounds = number;
+/** A date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** A financial year's label, "2012/13" ("2012" for a year starting in January). */
+export type FyLabel = string;
+
+export interface SummaryJson {
+  /** 1 for this shape; a change that could break a reader of it gets a new version. */
+  readonly schemaVersion: 1;
+  /** The program that wrote it. */
+  readonly generator: SummaryGenerator;
+  /** Where the cost rows were read from, and how they tie out. */
+  readonly source: SummarySource;
+  /** The cost rows, in the sheet's order. */
+  readonly rows: readonly SummaryRow[];
+  /** The cost in the base year. */
+  readonly annual: SummaryAnnual;
+  /** Every assumption the run used, defaults included, and where each came from. */
+  readonly assumptions: SummaryAssumptions;
+  /** The saving if the council withdraws, by financial year. */
+  readonly savings: SummarySavings;
+  /** The council's contribution as members leave. */
+  readonly membership: SummaryMembership;
+  /** The checks the run made: `tieOut` (fails on a mismatch), `avoidablePlusCommittedEqualsTotal`. */
+  readonly checks: readonly SummaryCheck[];
+  /** Things worth a look, one entry per kind. */
+  readonly warnings: readonly SummaryWarning[];
+}
+
+export interface SummaryGenerator {
+  /** The package's name, `vfm-scenarios`. */
+  readonly name: string;
+  /** The package's version, `0.1.0`. */
+  readonly version: string;
+}
+
+export interface SummarySource {
+  /** The input workbook as named on the command line. */
+  readonly file: string;
+  /** The sheet the cost rows are on. */
+  readonly sheet: string;
+  /** The table's block, from its first row (the header, if any) to its last (the total, if any), `A4:B11`. */
+  readonly range: string;
+  /** How many cost rows were read. */
+  readonly rowCount: number;
+  /** The amount of the total row; null without one. */
+  readonly statedTotal: Pounds | null;
+  /** The total row's amount cell, `Costs!B11`; null without one. */
+  readonly statedTotalCell: string | null;
+  /** The sum of the rows. */
+  readonly computedTotal: Pounds;
+  /** The rows' sum against the stated total, to the penny; `absent` without a total row. */
+  readonly tieOut: 'ok' | 'mismatch' | 'absent';
+  /** The rows' sum minus the stated total on a mismatch; otherwise null. */
+  readonly tieOutDifference: Pounds | null;
+  /** How the sheet was chosen. */
+  readonly sheetChoice: SummarySheetChoice;
+}
+
+export interface SummarySheetChoice {
+  /** Named with `--sheet`, or chosen by weighing the visible sheets. */
+  readonly by: '--sheet' | 'weighing';
+  /** Why the sheet was chosen when weighed; null when named. */
+  readonly reason: string | null;
+  /** The other sheets, in the workbook's order, each with why it was passed over (empty when named). */
+  readonly passedOver: readonly SummarySheetPassedOver[];
+}
+
+export interface SummarySheetPassedOver {
+  readonly sheet: string;
+  readonly reason: string;
+}
+
+export interface SummaryRow {
+  /** The amount's cell, `Costs!B5`. */
+  readonly cell: string;
+  /** The item label. */
+  readonly item: string;
+  /** The amount, rounded to the penny as read. */
+  readonly amount: Pounds;
+  /** Saved by leaving (`avoidable`) or paid either way (`committed`). */
+  readonly class: CostClass;
+  /** Why it has its class, in words: the keyword found, the default, or "set by user". */
+  readonly reason: string;
+  /** The amount was text in the sheet (Excel's SUM skips it). */
+  readonly amountWasText: boolean;
+}
+
+export interface SummaryAnnual {
+  /** All the rows. */
+  readonly total: Pounds;
+  /** The avoidable rows: the council's contribution in the base year. */
+  readonly avoidable: Pounds;
+  /** The committed rows. */
+  readonly committed: Pounds;
+}
+
+export interface SummaryAssumptions {
+  /** The financial year the cost table describes. */
+  readonly baseYear: FyLabel;
+  /** The day notice is served. */
+  readonly noticeServedOn: IsoDate;
+  /** The length of notice in months. */
+  readonly noticeMonths: number;
+  /** The month the financial year starts, 1-12. */
+  readonly fyStartMonth: number;
+  /** How many financial years are projected, from the one notice is served in. */
+  readonly horizonYears: number;
+  /** The yearly indexation of costs from the base year, as a fraction (0.02 is 2%). */
+  readonly indexation: number;
+  /** The yearly discount rate, as a fraction (0.035 is 3.5%). */
+  readonly discountRate: number;
+  /** Where the discount rate comes from. */
+  readonly discountRateBasis: SummaryDiscountRateBasis;
+  /** The partnership's members. */
+  readonly partners: SummaryPartners;
+  /** How the core budget is shared among the members. */
+  readonly sharing: Sharing;
+  /** A class per item label, as the user gave them. */
+  readonly overrides: Readonly<Record<string, CostClass>>;
+  /** Where each assumption's value came from. */
+  readonly sources: Readonly<Record<AssumptionName, AssumptionSource>>;
+}
+
+export interface SummaryDiscountRateBasis {
+  /** The Green Book rate's source, or "given by the user". */
+  readonly source: string;
+  /** The Green Book's edition; null when the user gave the rate. */
+  readonly vintage: string | null;
+}
+
+export interface SummaryPartners {
+  /** Members paying in the base year, the council among them; null when not given. */
+  readonly inBaseYear: number | null;
+  /** Other members that leave, and when. */
+  readonly leavers: readonly SummaryLeaver[];
+}
+
+export interface SummaryLeaver {
+  readonly name: string;
+  readonly leavesOn: IsoDate;
+}
+
+export interface SummarySavings {
+  /** The day notice expires: the council pays until then. */
+  readonly noticeExpiresOn: IsoDate;
+  /** Each financial year of the horizon. */
+  readonly years: readonly SummarySavingsYear[];
+  /** The sum of the years' savings. */
+  readonly totalSaving: Pounds;
+  /** The net present value of the savings: the present values summed unrounded, rounded once. */
+  readonly npv: Pounds;
+}
+
+export interface SummarySavingsYear {
+  readonly fy: FyLabel;
+  /** The council's avoidable cost in the year if it stays. */
+  readonly stay: Pounds;
+  /** Its avoidable cost if it withdraws: the part of the year before notice expires. */
+  readonly withdraw: Pounds;
+  /** `stay` minus `withdraw`. */
+  readonly saving: Pounds;
+  /** The savings to the end of this year. */
+  readonly cumulativeSaving: Pounds;
+  /** 1 / (1 + discount rate)^t, t counted from 0 in the first year; unrounded. */
+  readonly discountFactor: number;
+  /** `saving` x `discountFactor`, rounded for show. */
+  readonly presentValue: Pounds;
+  /** The committed cost in the year, paid either way. */
+  readonly committed: Pounds;
+  /** Days of the year the council still pays for if it withdraws. */
+  readonly paidDays: number;
+  /** Days in the financial year (365 or 366). */
+  readonly daysInFy: number;
+}
+
+export interface SummaryMembership {
+  readonly sharing: Sharing;
+  /** The core budget in the base year (the council's contribution x members then); null when those members are not given. */
+  readonly pool: Pounds | null;
+  /** Each financial year of the horizon. */
+  readonly years: readonly SummaryMembershipYear[];
+  /** The contribution at base-year prices for 1 to the base year's members (empty when they are not given). */
+  readonly perMember: readonly SummaryPerMember[];
+}
+
+export interface SummaryMembershipYear {
+  readonly fy: FyLabel;
+  /** Members at the start of the year, the council among them; null when unknown. */
+  readonly members: number | null;
+  /** What each member pays in the year. */
+  readonly contributionPerMember: Pounds;
+  /** What the council pays in the year if it stays. */
+  readonly stayCost: Pounds;
+}
+
+export interface SummaryPerMember {
+  readonly members: number;
+  readonly contribution: Pounds;
+}
+
+export interface SummaryCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  /** What was compared, in words. */
+  readonly detail: string;
+}
+
+export interface SummaryWarning {
+  /** The kind, such as `text-amount` or `notice-beyond-horizon`. */
+  readonly code: string;
+  readonly message: string;
+  /** How many places it applies to. */
+  readonly count: number;
+  /** The first 20 of those places (cells or assumptions). */
+  readonly cells: readonly string[];
+}
 
 const pounds = (amount: Money) => toPounds(amount);
 const orNull = <T, R>(value: T | undefined, f: (v: T) => R): R | null => (value === undefined ? null : f(value));
 
-export function summaryJson(analysis: Analysis, file: string, generator: { name: string; version: string }, choice: SheetChoice) {
+export function summaryJson(analysis: Analysis, file: string, generator: SummaryGenerator, choice: SheetChoice): SummaryJson {
   const { table, assumptions: a, savings, membership } = analysis;
   const cellOf = amountCells(table);
   return {
@@ -95,9 +321,7 @@ export function summaryJson(analysis: Analysis, file: string, generator: { name:
       })),
       perMember: membership.perMember.map((entry) => ({ members: entry.members, contribution: pounds(entry.contribution) })),
     },
-    checks: analysis.checks,
-    warnings: analysis.warnings,
+    checks: analysis.checks.map(({ name, ok, detail }) => ({ name, ok, detail })),
+    warnings: analysis.warnings.map(({ code, message, count, cells }) => ({ code, message, count, cells })),
   };
 }
-
-export type SummaryJson = ReturnType<typeof summaryJson>;
