@@ -57,7 +57,7 @@ function readFy(value: unknown, startMonth: number): FinancialYear | undefined {
 export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<Assumptions[K]> } = {
   baseYear: {
     label: 'Base year',
-    unit: 'financial year ("2011/12", or 2011)',
+    unit: 'a financial year: "2011/12", or 2011',
     expected: 'a financial year such as "2011/12"',
     byDefault: 'the year the item labels name, else the year notice is served in',
     read: readFy,
@@ -65,7 +65,7 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
   },
   noticeServedOn: {
     label: 'Notice served on',
-    unit: 'date (YYYY-MM-DD)',
+    unit: 'a date, YYYY-MM-DD',
     expected: 'a date (YYYY-MM-DD)',
     byDefault: 'the day of the run (UK time)',
     read: (v) => (typeof v === 'string' ? parseIsoDate(v) : undefined),
@@ -73,7 +73,7 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
   },
   noticeMonths: {
     label: 'Notice period',
-    unit: 'months',
+    unit: 'whole months',
     expected: `a whole number of months from ${NOTICE_MONTHS.least} to ${NOTICE_MONTHS.most}`,
     byDefault: `${DEFAULT_NOTICE_MONTHS}`,
     fallback: DEFAULT_NOTICE_MONTHS,
@@ -82,7 +82,7 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
   },
   fyStartMonth: {
     label: 'Financial year starts in',
-    unit: 'month (1-12)',
+    unit: 'the month, 1 to 12',
     expected: 'a month from 1 to 12',
     byDefault: `${DEFAULT_FY_START_MONTH} (${MONTHS[DEFAULT_FY_START_MONTH - 1]})`,
     fallback: DEFAULT_FY_START_MONTH,
@@ -91,7 +91,7 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
   },
   horizonYears: {
     label: 'Horizon',
-    unit: 'financial years',
+    unit: 'whole financial years',
     expected: `a whole number of years from ${HORIZON_YEARS.least} to ${HORIZON_YEARS.most}`,
     byDefault: `${DEFAULT_HORIZON_YEARS}`,
     fallback: DEFAULT_HORIZON_YEARS,
@@ -100,7 +100,7 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
   },
   indexation: {
     label: 'Indexation',
-    unit: 'a year (0.025 or "2.5%")',
+    unit: 'a rate a year: 0.025 or "2.5%"',
     expected: `a yearly rate from ${formatRate(INDEXATION.least)} to ${formatRate(INDEXATION.most)} (give 0.025 or "2.5%")`,
     byDefault: formatRate(DEFAULT_INDEXATION),
     fallback: new Exact(DEFAULT_INDEXATION),
@@ -109,7 +109,7 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
   },
   discountRate: {
     label: 'Discount rate',
-    unit: 'a year (0.035 or "3.5%")',
+    unit: 'a rate a year: 0.035 or "3.5%"',
     expected: `a discount rate from ${formatRate(DISCOUNT_RATE.least)} up to ${formatRate(DISCOUNT_RATE.below)} (give 0.035 or "3.5%")`,
     byDefault: formatRate(GREEN_BOOK_RATE.rate),
     fallback: new Exact(GREEN_BOOK_RATE.rate),
@@ -129,7 +129,7 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
   },
   sharing: {
     label: 'When partners leave',
-    unit: 'sharing model',
+    unit: `the sharing model: ${SHARING_MODELS.map((m) => `"${m}"`).join(' or ')}`,
     expected: `one of ${SHARING_MODELS.map((m) => `"${m}"`).join(', ')}`,
     byDefault: DEFAULT_SHARING,
     fallback: DEFAULT_SHARING,
