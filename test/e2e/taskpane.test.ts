@@ -302,3 +302,28 @@ it('quotes sheet names as Excel does, and keys a row\'s class as the core does: 
   expect((await snapshot(page)).sheets.map((sheet) => sheet.name)).toEqual(['Shared Service Costs']);
   await page.close();
 });
+
+it('keeps the officer\'s place: typing keeps the field and its caret, and a class or a leaver changed keeps the focus', async () => {
+  const page = await seedRead();
+  const rate = page.getByLabel('Discount rate');
+  await rate.fill('');
+  await rate.pressSequentially('0.35');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('0');
+  expect(await rate.inputValue()).toBe('0.035');
+  expect(await page.evaluate(() => [document.activeElement?.id, (document.activeElement as HTMLInputElement).selectionStart])).toEqual(['discountRate', 3]);
+  expect(await page.locator('[data-question-for="discountRate"]').innerText()).toContain('did you mean 3.5%?');
+
+  const crm = page.getByLabel('Class of CRM');
+  await crm.focus();
+  await crm.selectOption('avoidable');
+  expect(await page.locator('#rows p.summary').innerText()).toContain('Avoidable £64,448.63 a year');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Class of CRM');
+
+  await page.getByRole('button', { name: 'Add a partner who leaves' }).click();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add a partner who leaves');
+  await page.getByLabel('Partner 1 leaving: name').pressSequentially('Tamworth');
+  expect(await page.getByLabel('Partner 1 leaving: name').inputValue()).toBe('Tamworth');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Partner 1 leaving: name');
+  await page.close();
+});

@@ -26,3 +26,18 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function replaceChildren(parent: Element, ...children: Child[]): void {
   parent.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
 }
+
+/**
+ * Builds a part of the pane again without losing the officer's place: the control that had the
+ * focus (found again by its id) gets it back, with its caret where it was.
+ */
+export function keepingFocus(part: Element, build: () => void): void {
+  const active = document.activeElement;
+  const id = active instanceof HTMLElement && part.contains(active) ? active.id : '';
+  const caret = active instanceof HTMLInputElement && active.type === 'text' ? [active.selectionStart, active.selectionEnd] : undefined;
+  build();
+  const again = id ? document.getElementById(id) : null;
+  if (!again || again === active) return;
+  again.focus();
+  if (caret && again instanceof HTMLInputElement && again.type === 'text') again.setSelectionRange(caret[0], caret[1]);
+}

@@ -14,8 +14,8 @@ Office.onReady(() => {
     excel: { run: (batch) => Excel.run(batch) },
     clock: systemClock,
     language: Office.context.displayLanguage,
+    inExcel: place.inExcel,
   });
   pane.mount();
   if (place.inExcel) void pane.restoreLastRun();
-  else for (const id of ['read', 'generate']) byId<HTMLButtonElement>(id).disabled = true;
 });

@@ -102,13 +102,29 @@ async function readInPieces(context: Excel.RequestContext, sheet: Excel.Workshee
   return values;
 }
 
-/** The values of named ranges, in one round trip; a name the workbook lacks gives undefined. */
-export async function readNamedValues(context: Excel.RequestContext, names: readonly string[]): Promise<Record<string, unknown[][] | undefined>> {
+/** What a previous run may have left: the defined names, and the values of the named ranges asked for. */
+export interface NamesRead {
+  /** Every defined name with the sheet it refers to (marker names find the product's sheets). */
+  readonly definedNames: readonly { name: string; sheet: string }[];
+  /** Each name asked for: its range's values, or undefined when the workbook has no such name or it refers to no range. */
+  readonly values: Record<string, unknown[][] | undefined>;
+}
+
+/**
+ * The defined names and the values of the named ranges `names`, in ONE round trip: whether the
+ * workbook holds a previous run is for the caller to decide from the names.
+ */
+export async function readLastRun(context: Excel.RequestContext, names: readonly string[]): Promise<NamesRead> {
+  const defined = context.workbook.names;
+  defined.load('items/name,items/formula');
   const ranges = names.map((name) => {
-    const range = context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject();
+    const range = defined.getItemOrNullObject(name).getRangeOrNullObject();
     range.load('values');
     return range;
   });
   await context.sync();
-  return Object.fromEntries(names.map((name, i) => [name, ranges[i].isNullObject ? undefined : ranges[i].values]));
+  return {
+    definedNames: defined.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) })),
+    values: Object.fromEntries(names.map((name, i) => [name, ranges[i].isNullObject ? undefined : ranges[i].values])),
+  };
 }

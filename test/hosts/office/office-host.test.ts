@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { runScenarios } from '../../../src/app/run';
 import { FIXED_CLOCK } from '../../support/clock';
-import { readNamedValues, readWorkbook } from '../../../src/hosts/office/read-workbook';
+import { readLastRun, readWorkbook } from '../../../src/hosts/office/read-workbook';
 import { REQUEST_BUDGET_BYTES, writeWorkbook } from '../../../src/hosts/office/write-workbook';
 import { applyPlan } from '../../../src/hosts/xlsx/write-workbook';
 import { WorkbookPlan } from '../../../src/layout/plan';
@@ -112,7 +112,7 @@ describe('writing the scenarios', () => {
     const fake = fakeWith(SEED_VALUES);
     await generate(fake, { ...POOL_ASSUMPTIONS, overrides: { CRM: 'avoidable' } });
     fake.resetCounters();
-    const values = await fake.Excel.run((context) => readNamedValues(context, INPUT_NAMES));
+    const { values } = await fake.Excel.run((context) => readLastRun(context, INPUT_NAMES));
     expect(fake.counters.roundTrips).toBe(1);
     expect(assumptionsFromInputs(values)).toEqual({
       baseYear: 2011, noticeServedOn: '2012-10-19', noticeMonths: 24, fyStartMonth: 4, horizonYears: 5, indexation: 0, discountRate: 0.035,

@@ -1,0 +1,55 @@
+// What the pane asks of Excel, through the Office host. Each task returns the action that reports
+// what it found; a failure is thrown, for the controller to report. Meaning is the model's: the
+// host reads and writes, the model and the app decide.
+import { runScenarios } from '../../app/run';
+import { Clock } from '../../core/clock';
+import { readLastRun, readWorkbook } from '../../hosts/office/read-workbook';
+import { showSheet } from '../../hosts/office/show-sheet';
+import { writeWorkbook } from '../../hosts/office/write-workbook';
+import { INPUT_NAMES, RAN_AT_NAME } from '../../layout/read-back';
+import { formAssumptions } from './check';
+import { Action, State, Task, sourceGrid } from './model';
+
+/** How the pane reaches Excel: Excel.run, or a fake of it in tests. */
+export interface ExcelAccess {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface World {
+  readonly excel: ExcelAccess;
+  readonly clock: Clock;
+}
+
+type Effect = (world: World, state: () => State) => Promise<Action>;
+
+export const EFFECTS: Record<Task, Effect> = {
+  /** The names that mark the product's sheets and the last run's inputs: one round trip. */
+  restore: async ({ excel }) => ({ type: 'last run read', ...(await excel.run((context) => readLastRun(context, [...INPUT_NAMES, RAN_AT_NAME]))) }),
+
+  /** The source: one round trip. */
+  read: async ({ excel }, state) => {
+    const { source } = state();
+    const read = await excel.run((context) => readWorkbook(context, source));
+    return { type: 'read succeeded', grid: sourceGrid(read, source) };
+  },
+
+  /** The source again, then the scenarios written: two round trips up to a few thousand rows. */
+  generate: async ({ excel, clock }, state) => ({
+    type: 'generate succeeded',
+    ...(await excel.run(async (context) => {
+      const { source } = state();
+      const read = await readWorkbook(context, source);
+      const grid = sourceGrid(read, source);
+      const { analysis, plan, facts } = runScenarios({ workbook: { ...read, grid }, assumptions: formAssumptions(state()), clock });
+      await writeWorkbook(context, plan, read.definedNames);
+      return { grid, analysis, sheet: plan.sheets[0].name, ranAt: facts.ranAt };
+    })),
+  }),
+
+  /** The scenario sheet, at A1: one round trip. */
+  'go to sheet': async ({ excel }, state) => {
+    const sheet = state().written?.sheet;
+    if (sheet) await excel.run((context) => showSheet(context, sheet));
+    return { type: 'sheet shown' };
+  },
+};

@@ -1,0 +1,179 @@
+// The pane's state and every change to it, as data: no DOM, no Office, no clock (today is in the
+// state). `reduce` checks the rows and the assumptions with the core once per change (check.ts);
+// view-model.ts derives what the views show; pane.ts runs Excel and dispatches what it found.
+import { PRODUCT } from '../../app/product';
+import { Analysis } from '../../core/analysis';
+import { CalendarDate } from '../../core/calendar-date';
+import { Grid } from '../../core/cell';
+import { CostClass, classify, labelKey } from '../../core/classification';
+import { InputError, Problem } from '../../core/problems';
+import { RAN_AT_NAME, assumptionsFromInputs } from '../../layout/read-back';
+import { productSheets } from '../../layout/workbook-plan';
+import { CORE, Checked, Core, Overrides, check, isOnTable } from './check';
+import { FormValues, LeaverFields, emptyForm, formFromAssumptions } from './form';
+
+export type Source = 'selection' | 'sheet';
+export type Task = 'restore' | 'read' | 'generate' | 'go to sheet';
+type PlainField = Exclude<keyof FormValues, 'leavers'>;
+type DefinedNames = readonly { name: string; sheet: string }[];
+
+/** A run whose scenarios the workbook holds: when it ran (UK time, as stamped) and its scenario sheet. */
+export interface WrittenRun {
+  readonly ranAt: string;
+  readonly sheet?: string;
+}
+
+/** Why a task wrote nothing. */
+export type Failure =
+  | { readonly kind: 'input'; readonly problems: readonly Problem[]; readonly more: number }
+  | { readonly kind: 'source'; readonly message: string }
+  | { readonly kind: 'excel'; readonly message: string };
+
+/** What the last task ended with, to say; nothing when it went as asked. */
+export type Outcome = { readonly kind: 'restored' } | { readonly kind: 'restore refused' } | { readonly kind: 'failed'; readonly failure: Failure };
+
+export interface State {
+  readonly today: CalendarDate;
+  /** Office's display language, for dates and money; en-GB when not given. */
+  readonly language?: string;
+  /** False outside Excel: there is no workbook to read or write. */
+  readonly inExcel: boolean;
+  readonly source: Source;
+  /** The source cells, once read. */
+  readonly grid?: Grid;
+  readonly form: FormValues;
+  /** Goes up whenever the form's values change other than by typing in it: the form is built again then only. */
+  readonly formVersion: number;
+  readonly overrides: Overrides;
+  /** The core's verdict on the rows, the form and the classes as they stand. */
+  readonly checked: Checked;
+  /** The run whose scenarios the workbook holds, from this pane or found at start. */
+  readonly written?: WrittenRun;
+  /** The form or a class has changed since the scenarios were written. */
+  readonly stale: boolean;
+  /** The task under way: the pane is busy. */
+  readonly task?: Task;
+  readonly outcome?: Outcome;
+}
+
+export type Action =
+  | { readonly type: 'field edited'; readonly field: PlainField; readonly value: string }
+  | { readonly type: 'leaver edited'; readonly index: number; readonly field: keyof LeaverFields; readonly value: string }
+  | { readonly type: 'leaver added' }
+  | { readonly type: 'leaver removed'; readonly index: number }
+  | { readonly type: 'class set'; readonly item: string; readonly class: CostClass }
+  | { readonly type: 'source chosen'; readonly source: Source }
+  | { readonly type: 'started'; readonly task: Task }
+  /** The defined names and named values readLastRun found. */
+  | { readonly type: 'last run read'; readonly definedNames: DefinedNames; readonly values: Readonly<Record<string, unknown[][] | undefined>> }
+  | { readonly type: 'read succeeded'; readonly grid: Grid }
+  | { readonly type: 'generate succeeded'; readonly grid: Grid; readonly analysis: Analysis; readonly sheet: string; readonly ranAt: string }
+  | { readonly type: 'sheet shown' }
+  | { readonly type: 'failed'; readonly failure: Failure };
+
+export function initialState(options: { today: CalendarDate; language?: string; inExcel?: boolean }, core: Core = CORE): State {
+  const form = emptyForm(options.today);
+  const overrides: Overrides = new Map();
+  return {
+    today: options.today, language: options.language, inExcel: options.inExcel ?? true, source: 'selection',
+    form, formVersion: 0, overrides, checked: check({ form, overrides, today: options.today }, undefined, core), stale: false,
+  };
+}
+
+/** A problem the officer can fix in Excel (the source chosen holds no cost table), in the pane's words. */
+export class SourceProblem extends Error {}
+
+/** The source cells, when they can be the cost table: not empty, and not a sheet the product wrote. */
+export function sourceGrid(read: { readonly grid: Grid | undefined; readonly definedNames: DefinedNames }, source: Source): Grid {
+  if (!read.grid) throw new SourceProblem(source === 'sheet' ? 'This sheet is empty. Open the sheet that holds the cost table.' : 'Select the cost table first.');
+  if (productSheets(read.definedNames).has(read.grid.sheet)) {
+    throw new SourceProblem(`"${read.grid.sheet}" is a sheet ${PRODUCT.name} wrote. Select the council's cost table, or open its sheet.`);
+  }
+  return read.grid;
+}
+
+export function failureOf(error: unknown): Failure {
+  if (error instanceof InputError) return { kind: 'input', problems: error.problems, more: error.more };
+  if (error instanceof SourceProblem) return { kind: 'source', message: error.message };
+  return { kind: 'excel', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** `reduce` with the core given: the tests count its calls. */
+export function reducer(core: Core = CORE): (state: State, action: Action) => State {
+  /** The rows, the form or the classes changed: checked once, here. */
+  const recheck = (state: State): State => ({ ...state, checked: check(state, state.checked, core) });
+  /** The officer changed the form or a class: the scenarios written no longer match. */
+  const changed = (state: State, change: Partial<State>): State => recheck({ ...state, ...change, stale: state.stale || state.written?.sheet !== undefined });
+  const done = (state: State, outcome?: Outcome): State => ({ ...state, task: undefined, outcome });
+  const leavers = (state: State, list: LeaverFields[], version = state.formVersion) => changed(state, { form: { ...state.form, leavers: list }, formVersion: version });
+
+  return function reduce(state: State, action: Action): State {
+    switch (action.type) {
+      case 'field edited':
+        return changed(state, { form: { ...state.form, [action.field]: action.value } });
+      case 'leaver edited':
+        return leavers(state, state.form.leavers.map((leaver, i) => (i === action.index ? { ...leaver, [action.field]: action.value } : leaver)));
+      case 'leaver added':
+        return leavers(state, [...state.form.leavers, { name: '', leavesOn: '' }], state.formVersion + 1);
+      case 'leaver removed':
+        return leavers(state, state.form.leavers.filter((_, i) => i !== action.index), state.formVersion + 1);
+      case 'class set': {
+        // Every row whose label has the same key (case and spacing aside) follows it.
+        const overrides = new Map(state.overrides);
+        if (classify(action.item, new Map()).class === action.class) overrides.delete(labelKey(action.item));
+        else overrides.set(labelKey(action.item), { label: action.item, class: action.class });
+        return changed(state, { overrides });
+      }
+      case 'source chosen':
+        return { ...state, source: action.source };
+      case 'started':
+        return state.task ? state : { ...state, task: action.task, outcome: undefined };
+      case 'last run read':
+        return done(...restored(state, action.definedNames, action.values, core));
+      case 'read succeeded':
+        return done(recheck({ ...state, grid: action.grid }));
+      case 'generate succeeded':
+        return done({
+          ...state, grid: action.grid, checked: { analysis: action.analysis, onFields: [], onTable: [], more: 0 },
+          written: { ranAt: action.ranAt, sheet: action.sheet }, stale: false,
+        });
+      case 'sheet shown':
+        return done(state);
+      case 'failed':
+        return done(action.failure.kind === 'input' ? withProblems(state, action.failure) : state, { kind: 'failed', failure: action.failure });
+    }
+  };
+}
+
+export const reduce = reducer();
+
+/** Starts from the inputs of the last run when the workbook holds the product's sheets. */
+function restored(state: State, definedNames: DefinedNames, values: Readonly<Record<string, unknown[][] | undefined>>, core: Core): [State, Outcome?] {
+  if (productSheets(definedNames).size === 0) return [state];
+  const ranAt = values[RAN_AT_NAME]?.[0]?.[0];
+  const found = typeof ranAt === 'string' ? { ...state, written: { ranAt } } : state;
+  try {
+    const resolved = core.resolveAssumptions(assumptionsFromInputs(values), { today: state.today, yearsInLabels: new Map() });
+    const form = formFromAssumptions(resolved.values, resolved.sources.baseYear === 'given');
+    const overrides: Overrides = new Map([...resolved.values.overrides].map(([key, o]) => [key, { label: o.label, class: o.class }]));
+    const next = { ...found, form, overrides, formVersion: state.formVersion + 1 };
+    return [{ ...next, checked: check(next, state.checked, core) }, { kind: 'restored' }];
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return [found, { kind: 'restore refused' }];
+  }
+}
+
+/** A task refused by the core: its table problems replace those shown; its assumption problems come first under their fields. */
+function withProblems(state: State, failure: Failure & { kind: 'input' }): State {
+  const onFields = failure.problems.filter((p) => !isOnTable(p));
+  const checked = state.checked;
+  return {
+    ...state,
+    checked: {
+      ...checked,
+      onTable: failure.problems.filter(isOnTable), more: failure.more,
+      onFields: onFields.length > 0 ? [...onFields, ...checked.onFields] : checked.onFields,
+    },
+  };
+}

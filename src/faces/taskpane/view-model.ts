@@ -1,0 +1,183 @@
+// What the pane shows, derived from the state in words: pure, no DOM. The views (rows-view.ts,
+// form-view.ts, results-view.ts, status-view.ts) only put this on the page.
+import { parseIsoDate } from '../../core/calendar-date';
+import { columnCells, sheetReference } from '../../core/cell';
+import { CostClass, reasonWords } from '../../core/classification';
+import { fyLabel } from '../../core/financial-year';
+import { describeWarning, problemLines } from '../../core/problems';
+import type { ChartYear } from './chart';
+import { isOnTable } from './check';
+import { FieldName, fieldOf, inFormWords, isPercentField, percentProblem, percentQuestion } from './form';
+import { Words, wordsFor } from './format';
+import { State, Task } from './model';
+
+export const ROWS_SHOWN = 200;
+
+export interface RowView {
+  /** The id of the row's class control. */
+  readonly id: string;
+  readonly item: string;
+  /** The cell of its amount, e.g. `Costs!B4`. */
+  readonly cell: string;
+  readonly amount: string;
+  readonly class: CostClass;
+  /** Why it has its class, unless it is committed by default. */
+  readonly reason?: string;
+}
+
+export type RowsView =
+  | { readonly kind: 'not read' }
+  /** Read, but the table cannot be used: its problems show above. */
+  | { readonly kind: 'unusable' }
+  | {
+    readonly kind: 'rows'; readonly summary: string; readonly tie: { readonly text: string; readonly mismatch: boolean };
+    readonly warnings: readonly string[]; readonly rows: readonly RowView[]; readonly more?: string;
+  };
+
+export interface FieldMessages {
+  /** What is wrong with a field, in its own words. */
+  readonly errors: Readonly<Partial<Record<FieldName, string>>>;
+  /** A question about a rate field that reads like a fraction: not a block. */
+  readonly questions: Readonly<Partial<Record<FieldName, string>>>;
+}
+
+export type ResultsView =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'stale'; readonly stale: boolean; readonly note: string }
+  | { readonly kind: 'written'; readonly note: string; readonly headline: readonly { term: string; value: string; ok?: boolean }[]; readonly years: readonly ChartYear[] };
+
+export interface PaneView {
+  readonly busy: boolean;
+  /** Read and Generate: not while busy, nor outside Excel. */
+  readonly runDisabled: boolean;
+  readonly status: { readonly text: string; readonly progress: boolean };
+  /** The table's problems, above the rows, and what the workbook holds meanwhile. */
+  readonly problems?: { readonly lines: readonly string[]; readonly held: string };
+  readonly rows: RowsView;
+  readonly fields: FieldMessages;
+  readonly results: ResultsView;
+}
+
+const TASK_WORDS: Record<Task, string> = {
+  restore: 'Looking for an earlier run in this workbook…',
+  read: 'Reading the workbook…',
+  generate: 'Writing the scenarios into the workbook…',
+  'go to sheet': 'Opening the scenarios…',
+};
+
+const languages = new Map<string | undefined, Words>();
+export function wordsOf(state: State): Words {
+  if (!languages.has(state.language)) languages.set(state.language, wordsFor(state.language));
+  return languages.get(state.language) as Words;
+}
+
+export function view(state: State): PaneView {
+  const words = wordsOf(state);
+  const { onTable, more } = state.checked;
+  return {
+    busy: state.task !== undefined,
+    runDisabled: state.task !== undefined || !state.inExcel,
+    status: { text: statusWords(state, words), progress: state.task !== undefined },
+    problems: onTable.length === 0 ? undefined : { lines: problemLines(onTable, more), held: nothingWritten(state, words) },
+    rows: rowsView(state, words),
+    fields: fieldMessages(state),
+    results: resultsView(state, words),
+  };
+}
+
+function rowsView(state: State, { money, amount }: Words): RowsView {
+  const a = state.checked.analysis;
+  if (!a) return { kind: state.grid ? 'unusable' : 'not read' };
+  const cellOf = columnCells(a.table.sheet, a.table.amountColumn);
+  const tie = a.tieOut;
+  const total = money(a.computedTotal);
+  return {
+    kind: 'rows',
+    summary: `${a.rows.length} cost rows from ${sheetReference(a.table.sheet)}!${a.table.range}. Avoidable ${money(a.annual.avoidable)} a year; committed ${money(a.annual.committed)}.`,
+    tie: {
+      mismatch: tie.status === 'mismatch',
+      text: tie.status === 'ok' ? `Ties out to the stated total ${total}.`
+        : tie.status === 'absent' ? `Total ${total}; the table has no total row to tie out to.`
+        : `Does not tie out: the rows come to ${total}, the stated total is ${money(a.table.statedTotal?.amount ?? a.computedTotal)}.`,
+    },
+    warnings: a.warnings.map(describeWarning),
+    rows: a.rows.slice(0, ROWS_SHOWN).map((row, i) => ({
+      id: `class-${i}`, item: row.item, cell: cellOf(row.sheetRow), amount: amount(row.amount), class: row.class,
+      ...(row.reason.by === 'default' ? {} : { reason: reasonWords(row.reason) }),
+    })),
+    ...(a.rows.length > ROWS_SHOWN ? { more: `Showing the first ${ROWS_SHOWN} of ${a.rows.length} rows; all of them are written to the workbook.` } : {}),
+  };
+}
+
+/** Each field's first problem, in the field's words (labels for keys, percent for the rate fields), and the rate questions. */
+function fieldMessages({ checked, form }: State): FieldMessages {
+  const errors: Partial<Record<FieldName, string>> = {};
+  for (const problem of checked.onFields) {
+    const field = fieldOf(problem.place);
+    const words = isPercentField(field) ? percentProblem(field, form[field]) : undefined;
+    errors[field] ??= words ?? inFormWords(problem.message);
+  }
+  const questions: Partial<Record<FieldName, string>> = {};
+  for (const field of ['discountRate', 'indexation'] as const) {
+    const question = errors[field] === undefined ? percentQuestion(field, form[field]) : undefined;
+    if (question) questions[field] = question;
+  }
+  return { errors, questions };
+}
+
+/**
+ * The results of the last Generate, while they match the form. Once the form or a class changes,
+ * they are marked out of date, and so is the scenario sheet, until the next Generate.
+ */
+function resultsView(state: State, words: Words): ResultsView {
+  const { written, stale } = state;
+  const a = state.checked.analysis;
+  if (!written?.sheet) return { kind: 'none' };
+  const at = whenRan(state, words, written.ranAt);
+  if (stale || !a) {
+    return { kind: 'stale', stale, note: `Out of date: the form has changed since the scenarios were written ${at}. The scenario sheets still hold those; press Generate to bring them up to date.` };
+  }
+  const s = a.savings;
+  const failing = a.checks.filter((c) => !c.ok);
+  return {
+    kind: 'written',
+    note: `Written ${at}; the scenario sheets match the form.`,
+    headline: [
+      { term: 'Avoidable a year', value: words.money(a.annual.avoidable) },
+      { term: 'Notice expires', value: words.date(s.noticeExpiresOn) },
+      { term: `Saving over ${s.years.length} years`, value: words.money(s.totalSaving) },
+      { term: 'Net present value', value: words.money(s.npv) },
+      { term: 'Checks', value: failing.length === 0 ? 'All pass' : `Failing: ${failing.map((c) => c.name).join(', ')}`, ok: failing.length === 0 },
+    ],
+    years: s.years.map((y) => ({ label: fyLabel(y.fy), stay: y.stay, withdraw: y.withdraw })),
+  };
+}
+
+function statusWords(state: State, words: Words): string {
+  if (state.task) return TASK_WORDS[state.task];
+  const outcome = state.outcome;
+  if (!outcome) return '';
+  if (outcome.kind === 'restored') return 'Restored the inputs of the last run from the scenario sheet.';
+  if (outcome.kind === 'restore refused') return 'The scenario sheet holds inputs that no longer validate; starting from the defaults.';
+  const failure = outcome.failure;
+  switch (failure.kind) {
+    case 'input': return failure.problems.some(isOnTable) ? '' : `Correct the assumptions marked above. ${nothingWritten(state, words)}`;
+    case 'source': return `${failure.message} ${nothingWritten(state, words)}`;
+    case 'excel': return `Excel reported a problem: ${failure.message}. ${nothingWritten(state, words)}`;
+  }
+}
+
+/** "at 10:42", or "at 10:42 on 30 November 2026" for a run on another day. */
+function whenRan({ today }: State, words: Words, ranAt: string): string {
+  const time = words.timeOf(ranAt);
+  const day = parseIsoDate(ranAt.slice(0, 10));
+  if (!time || !day) return `at ${ranAt}`;
+  const sameDay = day.year === today.year && day.month === today.month && day.day === today.day;
+  return sameDay ? `at ${time}` : `at ${time} on ${words.date(day)}`;
+}
+
+/** What the workbook holds when nothing was written: the sheets of an earlier run, if any. */
+function nothingWritten(state: State, words: Words): string {
+  const held = state.written ? ` The workbook still holds the scenarios of the previous run, from ${whenRan(state, words, state.written.ranAt).replace(/^at /, '')}.` : '';
+  return `Nothing was written.${held}`;
+}

@@ -1,0 +1,254 @@
+/** @jest-environment node */
+// The pane's model without a browser or Excel: actions in, state and what the views show out. The
+// figures are the seed's worked example (test/core/seed-worked-example.test.ts): avoidable £17,800.00
+// a year, saving £43,597.81 over five years, NPV £39,032.29.
+import { runScenarios } from '../../src/app/run';
+import { Analysis, AnalysisInput, analyse } from '../../src/core/analysis';
+import { resolveAssumptions } from '../../src/core/assumptions';
+import { Grid } from '../../src/core/cell';
+import { Core } from '../../src/faces/taskpane/check';
+import { Action, SourceProblem, State, initialState, reduce, reducer, sourceGrid } from '../../src/faces/taskpane/model';
+import { PaneView, view } from '../../src/faces/taskpane/view-model';
+import { SEED_VALUES } from '../support/analyses';
+import { FIXED_CLOCK, SEED_DAY } from '../support/clock';
+
+const SEED: Grid = { sheet: 'Costs', top: 1, left: 1, values: SEED_VALUES };
+const OTHER_DAY = { year: 2026, month: 11, day: 25 };
+const MARKERS = [
+  { name: 'VfM_Sheet_Scenarios', sheet: 'VfM Scenarios' },
+  { name: 'VfM_Sheet_CostRows', sheet: 'VfM Cost Rows' },
+  { name: 'VfM_Sheet_Audit', sheet: 'VfM Audit' },
+];
+
+const after = (state: State, ...actions: Action[]) => actions.reduce(reduce, state);
+const edit = (field: Extract<Action, { type: 'field edited' }>['field'], value: string): Action => ({ type: 'field edited', field, value });
+/** The seed read on the day its notice was served (the form's default notice date). */
+const seedRead = () => after(initialState({ today: SEED_DAY }), { type: 'started', task: 'read' }, { type: 'read succeeded', grid: SEED });
+function rowsOf(shown: PaneView) {
+  if (shown.rows.kind !== 'rows') throw new Error(`no rows shown: ${shown.rows.kind}`);
+  return shown.rows;
+}
+
+/** Generate as the pane's effect makes it, on the seed with the form's notice date. */
+function generated(state: State): State {
+  const run = runScenarios({ workbook: { grid: SEED, sheetNames: ['Costs'], definedNames: [] }, assumptions: { noticeServedOn: '2012-10-19' }, clock: FIXED_CLOCK });
+  return after(state, { type: 'started', task: 'generate' }, { type: 'generate succeeded', grid: SEED, analysis: run.analysis, sheet: 'VfM Scenarios', ranAt: run.facts.ranAt });
+}
+
+describe('reading the cost rows', () => {
+  it('derives the rows, their amounts in words, the tie-out and the summary', () => {
+    const shown = view(seedRead());
+    const rows = rowsOf(shown);
+    // The table starts at its header row (the "£" in row 3); the title above it is passed over.
+    expect(rows.summary).toBe('6 cost rows from Costs!A3:B10. Avoidable £17,800.00 a year; committed £106,735.22.');
+    expect(rows.tie).toEqual({ text: 'Ties out to the stated total £124,535.22.', mismatch: false });
+    expect(rows.rows).toHaveLength(6);
+    expect(rows.rows[0]).toEqual({ id: 'class-0', item: 'Staffordshire Connects 2011/12 Core Team', cell: 'Costs!B4', amount: '17,800.00', class: 'avoidable', reason: 'label mentions "core team"' });
+    expect(rows.rows[1]).toEqual({ id: 'class-1', item: 'CRM', cell: 'Costs!B5', amount: '46,648.63', class: 'committed' });
+    expect(shown.problems).toBeUndefined();
+    expect(shown.status).toEqual({ text: '', progress: false });
+  });
+
+  it('says nothing has been read before a read, and shows nothing under a table that cannot be used but its problems', () => {
+    expect(view(initialState({ today: SEED_DAY })).rows).toEqual({ kind: 'not read' });
+    const grid = { ...SEED, values: SEED_VALUES.map((row) => (row[0] === 'CRM' ? ['CRM', 'tbc'] : row)) };
+    const shown = view(after(initialState({ today: SEED_DAY }), { type: 'read succeeded', grid }));
+    expect(shown.rows).toEqual({ kind: 'unusable' });
+    expect(shown.problems).toEqual({ lines: ['Costs!B5: amount "tbc" is not a number'], held: 'Nothing was written.' });
+  });
+
+  it('refuses an empty source and a sheet the product wrote, in the pane\'s words', () => {
+    expect(() => sourceGrid({ grid: undefined, definedNames: [] }, 'selection')).toThrow(new SourceProblem('Select the cost table first.'));
+    expect(() => sourceGrid({ grid: undefined, definedNames: [] }, 'sheet')).toThrow('This sheet is empty. Open the sheet that holds the cost table.');
+    expect(() => sourceGrid({ grid: { ...SEED, sheet: 'VfM Scenarios' }, definedNames: MARKERS }, 'selection'))
+      .toThrow('"VfM Scenarios" is a sheet VfM Scenarios wrote. Select the council\'s cost table, or open its sheet.');
+    expect(sourceGrid({ grid: SEED, definedNames: MARKERS }, 'selection')).toBe(SEED);
+  });
+});
+
+describe('the assumptions form', () => {
+  it('asks about a discount rate of 0.035, and does not block it', () => {
+    const state = after(seedRead(), edit('discountRate', '0.035'));
+    const shown = view(state);
+    expect(shown.fields.questions.discountRate).toBe('0.035% a year is very low: did you mean 3.5%? This field is in percent.');
+    expect(shown.fields.errors).toEqual({});
+    expect(state.checked.analysis?.assumptions.discountRate.toString()).toBe('0.00035');
+  });
+
+  it('says what is wrong with a rate in percent, with no question', () => {
+    const shown = view(after(seedRead(), edit('discountRate', '150')));
+    expect(shown.fields.errors.discountRate).toBe('Give a number of percent a year from 0 up to (not including) 100, such as 3.5 for 3.5%.');
+    expect(shown.fields.questions).toEqual({});
+  });
+
+  it('shows a bad notice under its field in the labels\' words, and keeps the rows, read with the defaults', () => {
+    const shown = view(after(seedRead(), edit('noticeServedOn', '9999-01-01')));
+    expect(shown.fields.errors.noticeMonths).toBe('notice of 24 months served on 9999-01-01 would expire after 9999-12-31, the last date Excel counts; give a shorter notice or an earlier "Notice served on"');
+    expect(shown.fields.errors.horizonYears).toContain('give a shorter horizon or an earlier "Notice served on"');
+    expect(shown.problems).toBeUndefined();
+    expect(rowsOf(shown).rows).toHaveLength(6);
+    expect(rowsOf(shown).summary).toContain('Avoidable £17,800.00 a year');
+  });
+
+  it('routes a leaver\'s problem to that leaver\'s field; adding or removing a leaver builds the form again, typing does not', () => {
+    const added = after(seedRead(), { type: 'leaver added' });
+    expect(added.formVersion).toBe(1);
+    const typed = after(added, { type: 'leaver edited', index: 0, field: 'name', value: 'Tamworth' });
+    expect(typed.formVersion).toBe(1);
+    expect(typed.form.leavers).toEqual([{ name: 'Tamworth', leavesOn: '' }]);
+    expect(view(typed).fields.errors['leavers.0.leavesOn']).toBeDefined();
+    const removed = after(typed, { type: 'leaver removed', index: 0 });
+    expect(removed.formVersion).toBe(2);
+    expect(removed.form.leavers).toEqual([]);
+    expect(view(removed).fields.errors).toEqual({});
+  });
+});
+
+describe('classes and the scenarios written', () => {
+  it('keys a class set by the officer as the core keys it, and drops it when set back to the label\'s own class', () => {
+    const set = after(seedRead(), { type: 'class set', item: 'CRM', class: 'avoidable' });
+    expect([...set.overrides]).toEqual([['crm', { label: 'CRM', class: 'avoidable' }]]);
+    const rows = rowsOf(view(set));
+    expect(rows.rows[1]).toMatchObject({ item: 'CRM', class: 'avoidable', reason: 'set by user' });
+    expect(rows.summary).toContain('Avoidable £64,448.63 a year; committed £60,086.59.');
+    expect([...after(set, { type: 'class set', item: ' crm ', class: 'committed' }).overrides]).toEqual([]);
+  });
+
+  it('shows the headline figures after Generate, and marks them out of date after a change', () => {
+    const written = generated(seedRead());
+    const fresh = view(written);
+    expect(fresh.results).toMatchObject({ kind: 'written', note: 'Written at 09:30; the scenario sheets match the form.' });
+    expect(fresh.results.kind === 'written' && fresh.results.headline).toEqual([
+      { term: 'Avoidable a year', value: '£17,800.00' },
+      { term: 'Notice expires', value: '19 October 2014' },
+      { term: 'Saving over 5 years', value: '£43,597.81' },
+      { term: 'Net present value', value: '£39,032.29' },
+      { term: 'Checks', value: 'All pass', ok: true },
+    ]);
+    expect(fresh.results.kind === 'written' && fresh.results.years.map((y) => y.label)).toEqual(['2012/13', '2013/14', '2014/15', '2015/16', '2016/17']);
+
+    const changed = after(written, { type: 'class set', item: 'CRM', class: 'avoidable' });
+    expect(changed.stale).toBe(true);
+    expect(view(changed).results).toEqual({
+      kind: 'stale', stale: true,
+      note: 'Out of date: the form has changed since the scenarios were written at 09:30. The scenario sheets still hold those; press Generate to bring them up to date.',
+    });
+    expect(generated(changed).stale).toBe(false);
+  });
+
+  it('is never out of date before anything was written', () => {
+    const state = after(seedRead(), edit('horizonYears', '6'));
+    expect(state.stale).toBe(false);
+    expect(view(state).results).toEqual({ kind: 'none' });
+  });
+});
+
+describe('what a failed task says', () => {
+  /** Opened on a workbook whose last run was stamped `ranAt`. */
+  const opened = (ranAt: string, today = OTHER_DAY) => after(initialState({ today }), { type: 'started', task: 'restore' },
+    { type: 'last run read', definedNames: MARKERS, values: { VfM_DiscountRate: [[0.05]], VfM_RanAt: [[ranAt]] } });
+  const failed = (state: State, failure: Extract<Action, { type: 'failed' }>['failure']) =>
+    view(after(state, { type: 'started', task: 'generate' }, { type: 'failed', failure })).status.text;
+
+  it('says nothing was written and that the workbook still holds the previous run, and from when', () => {
+    expect(failed(opened('2026-11-25T10:42:00+00:00'), { kind: 'excel', message: 'The request failed' }))
+      .toBe('Excel reported a problem: The request failed. Nothing was written. The workbook still holds the scenarios of the previous run, from 10:42.');
+    expect(failed(opened('2026-11-20T10:42:00+00:00'), { kind: 'source', message: 'Select the cost table first.' }))
+      .toBe('Select the cost table first. Nothing was written. The workbook still holds the scenarios of the previous run, from 10:42 on 20 November 2026.');
+    expect(failed(initialState({ today: OTHER_DAY }), { kind: 'excel', message: 'The request failed' })).toBe('Excel reported a problem: The request failed. Nothing was written.');
+  });
+
+  it('sends the officer to the fields for an assumption, and to the table for a cell, keeping the rows', () => {
+    const state = after(seedRead(), { type: 'started', task: 'generate' },
+      { type: 'failed', failure: { kind: 'input', problems: [{ place: { assumption: ['horizonYears'] }, message: '0 is not a whole number of years from 1 to 100' }], more: 0 } });
+    expect(view(state).status.text).toBe('Correct the assumptions marked above. Nothing was written.');
+    expect(view(state).fields.errors.horizonYears).toBe('0 is not a whole number of years from 1 to 100');
+    expect(rowsOf(view(state)).rows).toHaveLength(6);
+
+    const onTable = view(after(seedRead(), { type: 'started', task: 'generate' },
+      { type: 'failed', failure: { kind: 'input', problems: [{ place: { cell: 'Costs!B5' }, message: 'amount "tbc" is not a number' }], more: 2 } }));
+    expect(onTable.status.text).toBe('');
+    expect(onTable.problems?.lines).toEqual(['Costs!B5: amount "tbc" is not a number', 'and 2 more problems of the same kinds']);
+  });
+});
+
+describe('a previous run', () => {
+  it('restores the inputs the scenario sheet holds, and says so', () => {
+    const state = after(initialState({ today: OTHER_DAY }), { type: 'started', task: 'restore' }, {
+      type: 'last run read', definedNames: MARKERS,
+      values: { VfM_NoticeServedOn: [[41201]], VfM_DiscountRate: [[0.05]], VfM_Sharing: [['shared-pool']], VfM_MembersInBaseYear: [[10]], VfM_RanAt: [['2026-11-25T10:42:00+00:00']] },
+    });
+    expect(state.form).toMatchObject({ noticeServedOn: '2012-10-19', discountRate: '5', sharing: 'shared-pool', inBaseYear: '10' });
+    expect(state.formVersion).toBe(1);
+    expect(state.written).toEqual({ ranAt: '2026-11-25T10:42:00+00:00' });
+    expect(view(state).status.text).toBe('Restored the inputs of the last run from the scenario sheet.');
+  });
+
+  it('starts from the defaults when those inputs no longer validate, and says nothing when there was no run', () => {
+    const start = initialState({ today: OTHER_DAY });
+    const refused = after(start, { type: 'last run read', definedNames: MARKERS, values: { VfM_NoticeMonths: [['soon']] } });
+    expect(refused.form).toEqual(start.form);
+    expect(view(refused).status.text).toBe('The scenario sheet holds inputs that no longer validate; starting from the defaults.');
+    const none = after(start, { type: 'started', task: 'restore' }, { type: 'last run read', definedNames: [], values: { VfM_DiscountRate: [[0.05]] } });
+    expect(none.form).toEqual(start.form);
+    expect(none.written).toBeUndefined();
+    expect(view(none).status).toEqual({ text: '', progress: false });
+  });
+});
+
+describe('busy', () => {
+  it('disables the buttons and says what Excel is doing while a task runs, and takes no second task', () => {
+    const busy = after(seedRead(), { type: 'started', task: 'generate' });
+    expect(view(busy)).toMatchObject({ busy: true, runDisabled: true, status: { text: 'Writing the scenarios into the workbook…', progress: true } });
+    expect(reduce(busy, { type: 'started', task: 'read' })).toBe(busy);
+    const idle = after(busy, { type: 'failed', failure: { kind: 'excel', message: 'x' } });
+    expect(view(idle)).toMatchObject({ busy: false, runDisabled: false });
+  });
+
+  it('keeps Read and Generate disabled outside Excel', () => {
+    expect(view(initialState({ today: SEED_DAY, inExcel: false }))).toMatchObject({ busy: false, runDisabled: true });
+  });
+});
+
+describe('the analysis runs once per change', () => {
+  function counted() {
+    const calls = { analyse: 0, resolve: 0 };
+    const core: Core = {
+      analyse: (input: AnalysisInput): Analysis => (calls.analyse++, analyse(input)),
+      resolveAssumptions: (input, context) => (calls.resolve++, resolveAssumptions(input, context)),
+    };
+    const step = reducer(core);
+    let state = initialState({ today: SEED_DAY }, core);
+    const dispatch = (...actions: Action[]) => {
+      calls.analyse = calls.resolve = 0;
+      state = actions.reduce(step, state);
+      for (let i = 0; i < 3; i++) view(state); // views read what the change found: no call of their own
+      return { ...calls };
+    };
+    return dispatch;
+  }
+
+  it('once for a read and once for each keystroke, with no second validation of the assumptions', () => {
+    const dispatch = counted();
+    expect(dispatch({ type: 'started', task: 'read' })).toEqual({ analyse: 0, resolve: 0 });
+    expect(dispatch({ type: 'read succeeded', grid: SEED })).toEqual({ analyse: 1, resolve: 0 });
+    for (const text of ['4', '4.5', '4.25']) expect(dispatch(edit('discountRate', text))).toEqual({ analyse: 1, resolve: 0 });
+    expect(dispatch({ type: 'class set', item: 'CRM', class: 'avoidable' })).toEqual({ analyse: 1, resolve: 0 });
+    expect(dispatch({ type: 'source chosen', source: 'sheet' }, { type: 'started', task: 'generate' }, { type: 'failed', failure: { kind: 'excel', message: 'x' } }))
+      .toEqual({ analyse: 0, resolve: 0 });
+  });
+
+  it('on a wrong assumption, reads the rows with the defaults once, and keeps them while the cells and classes stay', () => {
+    const dispatch = counted();
+    dispatch({ type: 'read succeeded', grid: SEED });
+    expect(dispatch(edit('noticeMonths', '-'))).toEqual({ analyse: 2, resolve: 0 });
+    expect(dispatch(edit('noticeMonths', '-1'))).toEqual({ analyse: 1, resolve: 0 });
+    expect(dispatch({ type: 'class set', item: 'CRM', class: 'avoidable' })).toEqual({ analyse: 2, resolve: 0 });
+    expect(dispatch(edit('noticeMonths', '24'))).toEqual({ analyse: 1, resolve: 0 });
+  });
+
+  it('validates the assumptions alone, once, before any rows are read', () => {
+    const dispatch = counted();
+    expect(dispatch(edit('horizonYears', '0'))).toEqual({ analyse: 0, resolve: 1 });
+  });
+});
