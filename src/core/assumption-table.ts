@@ -3,7 +3,7 @@
 // said. Validation, the CLI's help, the pane's form and the audit sheet all read it; the type
 // makes sure no assumption is missing from it. Each default is kept by the rule it belongs to.
 import type { AssumptionName, Assumptions } from './assumptions';
-import { isoDate, parseIsoDate } from './calendar-date';
+import { MONTH_NAMES, isoDate, parseIsoDate } from './calendar-date';
 import { GREEN_BOOK_RATE } from './discounting';
 import { DEFAULT_FY_START_MONTH, FinancialYear, financialYear, fyLabel, parseFy } from './financial-year';
 import { DEFAULT_HORIZON_YEARS } from './horizon';
@@ -34,8 +34,6 @@ export interface AssumptionRow<T> {
   /** The fields of an assumption given as an object, each with its label. */
   readonly fields?: Readonly<Record<string, { readonly label: string }>>;
 }
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A whole number from `low` to `high`, or undefined. */
 export function wholeNumber(value: unknown, low: number, high: number): number | undefined {
@@ -84,10 +82,10 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
     label: 'Financial year starts in',
     unit: 'the month, 1 to 12',
     expected: 'a month from 1 to 12',
-    byDefault: `${DEFAULT_FY_START_MONTH} (${MONTHS[DEFAULT_FY_START_MONTH - 1]})`,
+    byDefault: `${DEFAULT_FY_START_MONTH} (${MONTH_NAMES[DEFAULT_FY_START_MONTH - 1]})`,
     fallback: DEFAULT_FY_START_MONTH,
     read: (v) => wholeNumber(v, 1, 12),
-    words: (month) => `${MONTHS[month - 1]} (month ${month})`,
+    words: (month) => `${MONTH_NAMES[month - 1]} (month ${month})`,
   },
   horizonYears: {
     label: 'Horizon',

@@ -9,6 +9,9 @@ export interface CalendarDate {
 
 const MS_PER_DAY = 86_400_000;
 
+/** The months' names, January first (English: the product's words). */
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -143,6 +143,17 @@ describe('classes and the scenarios written', () => {
   });
 });
 
+describe('the checks in the headline', () => {
+  it('names a failing check in the words the scenario sheet gives it', () => {
+    const values = SEED_VALUES.map((row) => (row[0] === 'Total (Exc VAT)' ? ['Total (Exc VAT)', 124000] : row));
+    const grid = { ...SEED, values };
+    const run = runScenarios({ workbook: { grid, sheetNames: ['Costs'], definedNames: [] }, assumptions: { noticeServedOn: '2012-10-19' }, clock: FIXED_CLOCK });
+    const state = after(initialState({ today: SEED_DAY }), { type: 'started', task: 'generate' }, { type: 'generate succeeded', grid, analysis: run.analysis, sheet: 'VfM Scenarios', ranAt: run.facts.ranAt });
+    const results = view(state).results;
+    expect(results.kind === 'written' && results.headline[4]).toEqual({ term: 'Checks', value: 'Failing: The rows tie out to the stated total', ok: false });
+  });
+});
+
 describe('what a failed task says', () => {
   /** Opened on a workbook whose last run was stamped `ranAt`. */
   const opened = (ranAt: string, today = OTHER_DAY) => after(initialState({ today }), { type: 'started', task: 'restore' },

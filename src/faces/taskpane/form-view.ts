@@ -1,22 +1,28 @@
 // The assumptions form. Built only when its values change other than by typing (restored, a
 // leaver added or removed), so that typing never loses the field; its messages change in place.
+import { ASSUMPTION_TABLE } from '../../core/assumption-table';
+import { MONTH_NAMES } from '../../core/calendar-date';
 import { SHARING_MODELS } from '../../core/membership';
+import { Exact } from '../../core/money';
 import { el } from './dom';
-import { FieldName, FormValues, isPercentField } from './form';
+import { FIELD_LABELS, FieldName, FormValues, isPercentField, percent } from './form';
 import { Action } from './model';
 import { FieldMessages } from './view-model';
 
 type Dispatch = (action: Action) => void;
 type PlainField = Exclude<keyof FormValues, 'leavers'>;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SHARING_WORDS: Record<string, string> = { 'fixed-contribution': 'each pays the same (fixed contribution)', 'shared-pool': 'the pool is re-shared (shared pool)' };
+
+const LEAVERS_LABEL = ASSUMPTION_TABLE.partners.fields?.leavers.label;
+const GREEN_BOOK_RATE = ASSUMPTION_TABLE.discountRate.fallback ?? new Exact(0);
 
 const errorFor = (name: string, id?: string) => el('p', { class: 'field-error', 'data-error-for': name, id, hidden: true, role: 'alert' });
 
-function field(name: PlainField, label: string, control: HTMLElement, unit?: string): HTMLElement {
+/** A field, labelled as the assumption table labels its assumption. */
+function field(name: PlainField, control: HTMLElement, unit?: string): HTMLElement {
   return el('div', { class: 'field' },
-    el('label', { for: name }, label),
+    el('label', { for: name }, FIELD_LABELS[name]),
     el('div', { class: 'control' }, control, unit ? el('span', { class: 'unit', id: `${name}-unit` }, unit) : null),
     errorFor(name, `${name}-error`),
     isPercentField(name) ? el('p', { class: 'field-question', 'data-question-for': name, id: `${name}-question`, hidden: true, role: 'status' }) : null,
@@ -39,16 +45,16 @@ export function formView(f: FormValues, dispatch: Dispatch): HTMLElement[] {
   const add = el('button', { type: 'button', class: 'secondary', id: 'add-leaver' }, 'Add a partner who leaves');
   add.addEventListener('click', () => dispatch({ type: 'leaver added' }));
   return [
-    field('noticeServedOn', 'Notice served on', input('noticeServedOn', 'date')),
-    field('noticeMonths', 'Notice period', input('noticeMonths', 'number', { min: '0', step: '1', inputmode: 'numeric' }), 'months'),
-    field('horizonYears', 'Horizon', input('horizonYears', 'number', { min: '1', max: '100', step: '1' }), 'years'),
-    field('fyStartMonth', 'Financial year starts in', select('fyStartMonth', MONTHS.map((m, i) => [String(i + 1), m]))),
-    field('discountRate', 'Discount rate', input('discountRate', 'text', { inputmode: 'decimal' }), '% a year (Green Book: 3.5)'),
-    field('indexation', 'Indexation', input('indexation', 'text', { inputmode: 'decimal' }), '% a year'),
-    field('sharing', 'When partners leave', select('sharing', SHARING_MODELS.map((m) => [m, SHARING_WORDS[m] ?? m]))),
-    field('inBaseYear', 'Members paying in the base year', input('inBaseYear', 'number', { min: '1', step: '1', placeholder: 'optional' }), 'the council among them'),
-    field('baseYear', 'Base year', input('baseYear', 'text', { placeholder: 'from the item labels' }), 'e.g. 2011/12'),
-    el('fieldset', { class: 'leavers' }, el('legend', {}, 'Other partners leaving'), el('ul', {}, ...f.leavers.map((leaver, i) => leaverView(leaver, i, dispatch))), add, errorFor('leavers')),
+    field('noticeServedOn', input('noticeServedOn', 'date')),
+    field('noticeMonths', input('noticeMonths', 'number', { min: '0', step: '1', inputmode: 'numeric' }), 'months'),
+    field('horizonYears', input('horizonYears', 'number', { min: '1', max: '100', step: '1' }), 'years'),
+    field('fyStartMonth', select('fyStartMonth', MONTH_NAMES.map((m, i) => [String(i + 1), m]))),
+    field('discountRate', input('discountRate', 'text', { inputmode: 'decimal' }), `% a year (Green Book: ${percent(GREEN_BOOK_RATE)})`),
+    field('indexation', input('indexation', 'text', { inputmode: 'decimal' }), '% a year'),
+    field('sharing', select('sharing', SHARING_MODELS.map((m) => [m, SHARING_WORDS[m] ?? m]))),
+    field('inBaseYear', input('inBaseYear', 'number', { min: '1', step: '1', placeholder: 'optional' }), 'the council among them'),
+    field('baseYear', input('baseYear', 'text', { placeholder: 'from the item labels' }), 'e.g. 2011/12'),
+    el('fieldset', { class: 'leavers' }, el('legend', {}, LEAVERS_LABEL), el('ul', {}, ...f.leavers.map((leaver, i) => leaverView(leaver, i, dispatch))), add, errorFor('leavers')),
     errorFor('overrides'),
   ];
 }

@@ -31,7 +31,8 @@ export interface FormValues {
 
 export type FieldName = Exclude<keyof FormValues, 'leavers'> | `leavers.${number}.${keyof LeaverFields}` | 'leavers' | 'overrides' | 'form';
 
-const percent = (rate: Exact) => rate.times(100).toString();
+/** A rate as the form's rate fields show it, in percent: 0.035 is "3.5". */
+export const percent = (rate: Exact) => rate.times(100).toString();
 
 export function formFromAssumptions(a: Assumptions, baseYearGiven: boolean): FormValues {
   return {

@@ -2,6 +2,7 @@
 // form-view.ts, results-view.ts, status-view.ts) only put this on the page.
 import { parseIsoDate } from '../../core/calendar-date';
 import { columnCells, sheetReference } from '../../core/cell';
+import { CHECKS, Check } from '../../core/checks';
 import { CostClass, reasonWords } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
 import { describeWarning, problemLines } from '../../core/problems';
@@ -147,11 +148,14 @@ function resultsView(state: State, words: Words): ResultsView {
       { term: 'Notice expires', value: words.date(s.noticeExpiresOn) },
       { term: `Saving over ${s.years.length} years`, value: words.money(s.totalSaving) },
       { term: 'Net present value', value: words.money(s.npv) },
-      { term: 'Checks', value: failing.length === 0 ? 'All pass' : `Failing: ${failing.map((c) => c.name).join(', ')}`, ok: failing.length === 0 },
+      { term: 'Checks', value: failing.length === 0 ? 'All pass' : `Failing: ${failing.map(checkWords).join('; ')}`, ok: failing.length === 0 },
     ],
     years: s.years.map((y) => ({ label: fyLabel(y.fy), stay: y.stay, withdraw: y.withdraw })),
   };
 }
+
+/** A check as the scenario sheet words it (checks.ts). */
+const checkWords = (check: Check) => CHECKS.find((c) => c.name === check.name)?.words ?? check.name;
 
 function statusWords(state: State, words: Words): string {
   if (state.task) return TASK_WORDS[state.task];
