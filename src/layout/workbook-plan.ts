@@ -41,18 +41,16 @@ export function planWorkbook(analysis: Analysis, sheetNames: readonly string[], 
   const sourceRange = `${sheetReference(analysis.table.sheet)}!${analysis.table.range}`;
 
   const years = analysis.savings.years.length;
-  const builders = [
-    scenariosSheet(scenariosName, analysis, sourceRange, names),
-    costRowsSheet(costRowsName, analysis, names),
-    auditSheet(auditName, analysis, run, costRowsName, names),
-  ];
-  const sheets = [
-    builders[0].build({ columnWidths: SCENARIOS_LAYOUT.widths(years), tabColor: '#107C41' }),
-    builders[1].build({ columnWidths: COST_ROWS_LAYOUT.widths, freeze: { rows: COST_ROWS_LAYOUT.freezeRows, columns: 0 }, tabColor: '#107C41' }),
-    builders[2].build({ columnWidths: AUDIT_LAYOUT.widths, tabColor: '#7F7F7F' }),
-  ];
-  for (const [builder, role] of [[builders[0], 'scenarios'], [builders[1], 'costRows'], [builders[2], 'audit']] as const) {
-    builder.define(PRODUCT_SHEETS[role].marker, { row: 1, column: 1 });
+  const scenarios = scenariosSheet(scenariosName, analysis, sourceRange, names);
+  const costRows = costRowsSheet(costRowsName, analysis, names);
+  const audit = auditSheet(auditName, analysis, run, costRowsName, names);
+  for (const [sheet, role] of [[scenarios, 'scenarios'], [costRows, 'costRows'], [audit, 'audit']] as const) {
+    sheet.define(PRODUCT_SHEETS[role].marker, { row: 1, column: 1 });
   }
+  const sheets = [
+    scenarios.build({ columnWidths: SCENARIOS_LAYOUT.widths(years), tabColor: '#107C41' }),
+    costRows.build({ columnWidths: COST_ROWS_LAYOUT.widths, freeze: { rows: COST_ROWS_LAYOUT.freezeRows, columns: 0 }, tabColor: '#107C41' }),
+    audit.build({ columnWidths: AUDIT_LAYOUT.widths, tabColor: '#7F7F7F' }),
+  ];
   return { remove: sheetNames.filter((s) => ours.has(s)), sheets, styles: STYLES, names };
 }
