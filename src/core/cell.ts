@@ -20,6 +20,8 @@ export interface Grid {
   readonly top: number;
   readonly left: number;
   readonly values: readonly (readonly CellValue[])[];
+  /** The sheet rows of the block that are hidden or filtered out: read like any other row, and named in a warning. */
+  readonly hiddenRows?: readonly number[];
 }
 
 export const MAX_ROWS = 1_048_576;
