@@ -2,7 +2,7 @@
 // `-1,000.00`. Text amounts are read (with a warning, since Excel's SUM skips text).
 import { CellValue, isCellDate, isCellError, isUncalculated } from './cell';
 import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, quote } from './limits';
-import { Money, fromDigits, fromPounds } from './money';
+import { Exact, Money, fromDigits, fromPounds, roundToPence } from './money';
 
 export type AmountReading =
   | { readonly kind: 'empty' }
@@ -21,8 +21,11 @@ const tooLarge = (shown: string): AmountReading => ({
 const AMOUNT_TEXT =
   /^(-\s*)?(\(\s*)?(-\s*)?(?:£\s*)?(-\s*)?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(\))?$/;
 
-/** The amount written in a text, or undefined when the text is not an amount. */
-export function parseAmountText(text: string): { amount: Money; subPenny: boolean } | 'too large' | undefined {
+/**
+ * The amount written in a text, in pounds when each unit of it is `factor` pounds (1000 in a £000
+ * table), or undefined when the text is not an amount.
+ */
+export function parseAmountText(text: string, factor = 1): { amount: Money; subPenny: boolean } | 'too large' | undefined {
   const match = AMOUNT_TEXT.exec(text.replace(/\u00a0/g, ' ').trim());
   if (!match) return undefined;
   const [, minus1, open, minus2, minus3, whole, fraction, close] = match;
@@ -30,20 +33,29 @@ export function parseAmountText(text: string): { amount: Money; subPenny: boolea
   if (Boolean(open) !== Boolean(close)) return undefined;
   const signs = [minus1, open, minus2, minus3].filter(Boolean).length;
   if (signs > 1) return undefined;
-  if (Number((whole ?? '').replace(/,/g, '')) > LARGEST_AMOUNT_POUNDS) return 'too large';
-  return fromDigits((whole ?? '').replace(/,/g, ''), fraction ?? '', signs === 1);
+  const digits = (whole ?? '').replace(/,/g, '');
+  if (factor === 1) return Number(digits) > LARGEST_AMOUNT_POUNDS ? 'too large' : fromDigits(digits, fraction ?? '', signs === 1);
+  const pounds = new Exact(`${digits || '0'}.${fraction ?? '0'}`).times(factor);
+  return pounds.gt(LARGEST_AMOUNT_POUNDS) ? 'too large' : inPence(signs === 1 ? pounds.negated() : pounds);
 }
 
-export function readAmount(value: CellValue): AmountReading {
+/** Pounds, exact, as money: rounded to the penny, half away from zero, saying whether that dropped anything. */
+function inPence(pounds: Exact): { amount: Money; subPenny: boolean } {
+  const exactPence = pounds.times(100);
+  return { amount: roundToPence(exactPence), subPenny: !exactPence.isInteger() };
+}
+
+/** An amount in a cell, in pounds when each unit of it is `factor` pounds (1000 in a £000 table). */
+export function readAmount(value: CellValue, factor = 1): AmountReading {
   if (value === null) return EMPTY;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'bad', message: `amount ${value} is not a number` };
-    if (Math.abs(value) > LARGEST_AMOUNT_POUNDS) return tooLarge(String(value));
-    return { kind: 'amount', ...fromPounds(value), fromText: false };
+    if (Math.abs(value) * factor > LARGEST_AMOUNT_POUNDS) return tooLarge(String(value));
+    return { kind: 'amount', ...(factor === 1 ? fromPounds(value) : inPence(new Exact(value).times(factor))), fromText: false };
   }
   if (typeof value === 'string') {
     if (value.trim() === '') return EMPTY;
-    const parsed = parseAmountText(value);
+    const parsed = parseAmountText(value, factor);
     if (parsed === 'too large') return tooLarge(quote(value));
     if (parsed) return { kind: 'amount', ...parsed, fromText: true };
     return { kind: 'bad', message: `amount ${quote(value)} is not a number` };

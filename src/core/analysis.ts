@@ -1,5 +1,6 @@
 // The whole job on one sheet's cells: read the cost rows, classify them, resolve the assumptions,
 // and project the savings and membership scenarios, with checks and warnings.
+import { ASSUMPTION_TABLE } from './assumption-table';
 import { AssumptionSource, AssumptionName, Assumptions, resolveAssumptions } from './assumptions';
 import { yearsNamedInLabels } from './base-year';
 import { CalendarDate, isoDate } from './calendar-date';
@@ -7,7 +8,7 @@ import { Check, checksOf } from './checks';
 import { Grid, columnCells, sheetReference } from './cell';
 import { ClassReason, CostClass, classify, labelKey } from './classification';
 import { CostRow, CostTableInfo, readCostTable } from './cost-table';
-import { FinancialYear, fyLabel } from './financial-year';
+import { DEFAULT_FY_START_MONTH, FinancialYear, fyLabel } from './financial-year';
 import { horizon } from './horizon';
 import { indexFactor } from './indexation';
 import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, LARGEST_TOTAL_POUNDS, LARGEST_TOTAL_TEXT, quote } from './limits';
@@ -64,13 +65,15 @@ export interface AnalysisInput {
   readonly assumptions?: unknown;
   /** The day of the run, the default notice date. */
   readonly today: CalendarDate;
+  /** The amount column to read, when the table has several: its letter or its header's text. */
+  readonly column?: string;
 }
 
 export function analyse(input: AnalysisInput): Analysis {
   const warnings = new WarningLog();
-  const { rows: costRows, ...table } = readCostTable(input.grid, warnings);
+  const { rows: costRows, ...table } = readCostTable(input.grid, warnings, { column: input.column, baseYear: givenBaseYear(input.assumptions) });
   const yearsInLabels = yearsNamedInLabels(costRows, columnCells(table.sheet, table.itemColumn)).years;
-  const resolved = resolveAssumptions(input.assumptions, { today: input.today, yearsInLabels });
+  const resolved = resolveAssumptions(input.assumptions, { today: input.today, yearsInLabels, headerYear: table.columns.headerYear });
   const a = resolved.values;
 
   const rows = classifyRows(costRows, a.overrides, columnCells(table.sheet, table.itemColumn));
@@ -111,7 +114,7 @@ export function analyse(input: AnalysisInput): Analysis {
   if (avoidable === 0) warnings.add('nothing-avoidable', 'no cost row is avoidable, so leaving saves nothing; check the classes or set overrides');
   if (avoidable < 0) warnings.add('negative-avoidable', `the avoidable cost is negative (${formatMoney(avoidable)}): credits exceed the costs leaving would save`);
   if (resolved.sources.baseYear === 'default' && !a.indexation.isZero()) {
-    warnings.add('base-year-assumed', `no base year was given or named in the item labels; indexation counts from ${fyLabel(a.baseYear)}, the year notice is served in`);
+    warnings.add('base-year-assumed', `no base year was given or named in the item labels or the amount column's header; indexation counts from ${fyLabel(a.baseYear)}, the year notice is served in`);
   }
 
   return {
@@ -122,6 +125,12 @@ export function analyse(input: AnalysisInput): Analysis {
     checks: checksOf({ table, tieOut: tie, total: computedTotal, avoidable, committed }),
     warnings: warnings.list(),
   };
+}
+
+/** The start year of the base year the assumptions give, if they give a valid one: the reader reads the column it heads. */
+function givenBaseYear(assumptions: unknown): number | undefined {
+  const given = typeof assumptions === 'object' && assumptions !== null ? (assumptions as Record<string, unknown>).baseYear : undefined;
+  return given === undefined || given === null ? undefined : ASSUMPTION_TABLE.baseYear.read?.(given, DEFAULT_FY_START_MONTH)?.startYear;
 }
 
 /**

@@ -32,7 +32,7 @@ export interface Assumptions {
 
 export type AssumptionName = keyof Assumptions;
 
-export type AssumptionSource = 'given' | 'default' | 'item labels' | 'today';
+export type AssumptionSource = 'given' | 'default' | 'item labels' | 'column header' | 'today';
 
 export interface ResolvedAssumptions {
   readonly values: Assumptions;
@@ -44,6 +44,8 @@ export interface AssumptionContext {
   readonly today: CalendarDate;
   /** FYs named in the item labels (start year and the first cell naming it). */
   readonly yearsInLabels: ReadonlyMap<number, string>;
+  /** The FY (its start year) the header of the amount column read names, if any: the base year when none is given. */
+  readonly headerYear?: number;
 }
 
 type Json = unknown;
@@ -93,7 +95,10 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
     const [firstFy, lastFy] = fysWithinDates(fyStartMonth).map(fyLabel);
     problems.add(atAssumption('baseYear'), `${fyLabel(baseYear)} is outside the financial years from ${firstFy} to ${lastFy} that Excel's dates hold`);
   }
-  if (!has('baseYear') && context.yearsInLabels.size > 0) {
+  if (!has('baseYear') && context.headerYear !== undefined) {
+    baseYear = { startYear: context.headerYear, startMonth: fyStartMonth };
+    sources.baseYear = 'column header';
+  } else if (!has('baseYear') && context.yearsInLabels.size > 0) {
     const named = [...context.yearsInLabels];
     if (named.length > 1) {
       const list = named.map(([year, cell]) => `${fyLabel({ startYear: year, startMonth: fyStartMonth })} in ${cell}`).join(', ');
@@ -104,7 +109,7 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
     }
   }
 
-  checkDates({ noticeServedOn, noticeMonths, horizonYears, yearZero, labelsYear: sources.baseYear === 'item labels' ? baseYear : undefined }, problems);
+  checkDates({ noticeServedOn, noticeMonths, horizonYears, yearZero, labelsYear: sources.baseYear === 'item labels' || sources.baseYear === 'column header' ? baseYear : undefined, yearFrom: sources.baseYear === 'column header' ? 'the amount column\'s header names' : 'the item labels name' }, problems);
   const partners = readPartners(given.partners, baseYear, problems);
   sources.partners = has('partners') ? 'given' : 'default';
   if (sharing === 'shared-pool' && partners.inBaseYear === undefined) {
@@ -141,7 +146,7 @@ function fyWithinDates(fy: FinancialYear): boolean {
  * and its expiry, every financial year of the horizon and the first day after it, the base year.
  */
 function checkDates(
-  a: { noticeServedOn: CalendarDate; noticeMonths: number; horizonYears: number; yearZero: FinancialYear; labelsYear?: FinancialYear },
+  a: { noticeServedOn: CalendarDate; noticeMonths: number; horizonYears: number; yearZero: FinancialYear; labelsYear?: FinancialYear; yearFrom: string },
   problems: ProblemList,
 ): void {
   const served = isoDate(a.noticeServedOn);
@@ -163,7 +168,7 @@ function checkDates(
     problems.add(atAssumption('horizonYears'), `${a.horizonYears} years from ${fyLabel(a.yearZero)}, the year notice is served in, would run to ${fyLabel(end)}, after ${lastWords}; give a shorter horizon or an earlier noticeServedOn`);
   }
   if (a.labelsYear && !fyWithinDates(a.labelsYear)) {
-    problems.add(atAssumption('baseYear'), `the item labels name ${fyLabel(a.labelsYear)}, outside the financial years from ${fyLabel(first)} to ${fyLabel(last)} that Excel's dates hold; set baseYear to the year the table describes`);
+    problems.add(atAssumption('baseYear'), `${a.yearFrom} ${fyLabel(a.labelsYear)}, outside the financial years from ${fyLabel(first)} to ${fyLabel(last)} that Excel's dates hold; set baseYear to the year the table describes`);
   }
 }
 

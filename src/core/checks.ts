@@ -2,7 +2,8 @@
 // it), its words (as the scenario sheet labels it), the formula the sheet checks it with, over the
 // model's named quantities, and, where the core can find it failing, the core's verdict on the run.
 // The scenario sheet's checks block, the core's checks and (next) verification all read this list.
-import { CostTableInfo } from './cost-table';
+import { CostTableInfo, Subtotal } from './cost-table';
+import { quote } from './limits';
 import { SHARING_MODELS } from './membership';
 import { Money, add, formatMoney, subtract } from './money';
 import { TieOut } from './tie-out';
@@ -87,7 +88,23 @@ export const CHECKS: readonly CheckSpec[] = [
   },
 ];
 
-/** The core's verdicts on a run: each check it can find failing. */
+/** The name of a subtotal's check: one for each subtotal the table holds. */
+export const subtotalCheckName = (subtotal: Subtotal) => `subtotal ${subtotal.cell}`;
+
+/** A subtotal agrees with the cost rows it covers (since the previous heading or subtotal). */
+export function subtotalCheck(subtotal: Subtotal): Check {
+  const rows = subtotal.rows.length === 1 ? '1 row comes' : `${subtotal.rows.length} rows come`;
+  return {
+    name: subtotalCheckName(subtotal),
+    ok: subtotal.amount === subtotal.sum,
+    detail: `${quote(subtotal.label)} in ${subtotal.cell} is ${formatMoney(subtotal.amount)}; its ${rows} to ${formatMoney(subtotal.sum)}${subtotal.amount === subtotal.sum ? '' : ` (difference ${formatMoney(subtract(subtotal.amount, subtotal.sum))})`}`,
+  };
+}
+
+/** The core's verdicts on a run: each check of the list it can find failing, and each subtotal's. */
 export function checksOf(facts: CheckFacts): Check[] {
-  return CHECKS.flatMap((check) => (check.core ? [{ name: check.name, ...check.core(facts) }] : []));
+  return [
+    ...CHECKS.flatMap((check) => (check.core ? [{ name: check.name, ...check.core(facts) }] : [])),
+    ...facts.table.subtotals.map(subtotalCheck),
+  ];
 }

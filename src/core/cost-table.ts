@@ -1,10 +1,18 @@
-// Finding and reading the cost table on a sheet: title rows above it, an optional header row,
-// blank rows inside it, and a total row whose label starts with "Total". An explicit range is read
-// the same way, within its bounds.
+// Finding and reading the cost table on a sheet (domain.md, Reading real cost tables): title rows
+// above it, a header row, a unit, blank rows, section headings and subtotals inside it, notes and
+// contract ends beside it, and a total row whose label starts with "Total". Which column holds what
+// is table-layout.ts; which amount column to read, amount-columns.ts; units, units.ts. An explicit
+// range is read the same way, within its bounds. Every choice made is in the table's description,
+// for the report, the audit sheet, the JSON summary and the pane to state.
 import { AmountReading, isAmountLike, readAmount } from './amount';
+import { AmountColumn, ColumnChoice, chooseAmountColumn } from './amount-columns';
+import { CalendarDate } from './calendar-date';
 import { CellValue, Grid, columnCells, columnName, isCellDate, isCellError, isUncalculated, rangeA1, sheetReference } from './cell';
-import { Money } from './money';
+import { endInColumn, endInNote } from './contract-end';
+import { Money, add, subtract } from './money';
 import { ProblemList, WarningLog, atCell } from './problems';
+import { TableLayout, blankIn, cellAt, tableLayout } from './table-layout';
+import { POUNDS, Unit, unitIn } from './units';
 
 export interface CostRow {
   /** The sheet row the cost is on; `amountCells(table)(sheetRow)` is its amount's cell. */
@@ -13,6 +21,12 @@ export interface CostRow {
   readonly amount: Money;
   /** The amount was text in the sheet (Excel's SUM skips it). */
   readonly amountWasText: boolean;
+  /** The section heading the row is under, if any. */
+  readonly section?: string;
+  /** The text of the notes column beside it, if any. */
+  readonly note?: string;
+  /** When its contract ends, from an end-date column or a note. */
+  readonly endsOn?: CalendarDate;
 }
 
 export interface StatedTotal {
@@ -21,7 +35,28 @@ export interface StatedTotal {
   readonly amount: Money;
 }
 
-/** Where the table is, without its rows. */
+/** A subtotal row: left out of the sum, and checked against the cost rows it covers. */
+export interface Subtotal {
+  readonly cell: string;
+  readonly sheetRow: number;
+  readonly label: string;
+  readonly amount: Money;
+  /** The sheet rows of the cost rows it covers (since the previous heading or subtotal). */
+  readonly rows: readonly number[];
+  /** What those rows come to. */
+  readonly sum: Money;
+  /** Why it was taken for a subtotal. */
+  readonly by: 'label' | 'sum';
+}
+
+/** A section heading: a label without an amount, naming the rows under it. */
+export interface SectionHeading {
+  readonly cell: string;
+  readonly sheetRow: number;
+  readonly label: string;
+}
+
+/** Where the table is and how it was read, without its rows. */
 export interface CostTableInfo {
   readonly sheet: string;
   /** The table's block in A1 form, from its first row (header, if any) to its last (total, if any). */
@@ -30,10 +65,31 @@ export interface CostTableInfo {
   readonly amountColumn: number;
   readonly headerRow?: number;
   readonly statedTotal?: StatedTotal;
+  /** The unit the amounts are in; pounds when the table states none. */
+  readonly unit: Unit;
+  /** The amount column read, how it was chosen, and those passed over. */
+  readonly columns: ColumnChoice;
+  readonly subtotals: readonly Subtotal[];
+  readonly headings: readonly SectionHeading[];
+  /** The sheet columns of the notes and of the contract ends, when the table has them. */
+  readonly noteColumn?: number;
+  readonly endColumn?: number;
+  /** Columns of codes beside the labels, not read as amounts. */
+  readonly codeColumns: readonly number[];
+  /** The sheet rows of the table that are hidden or filtered out (read like the others). */
+  readonly hiddenRows: readonly number[];
 }
 
 export interface CostTable extends CostTableInfo {
   readonly rows: readonly CostRow[];
+}
+
+/** How the user steers the reader. */
+export interface ReadOptions {
+  /** The amount column to read: its letter (`C`) or its header's text (`2011/12`). */
+  readonly column?: string;
+  /** The start year of the base year, when the user gave one: the column headed with it is read. */
+  readonly baseYear?: number;
 }
 
 /** The address of the amount cell on a sheet row of the table, e.g. `Costs!B5`. */
@@ -41,12 +97,8 @@ export function amountCells(table: Pick<CostTableInfo, 'sheet' | 'amountColumn'>
   return columnCells(table.sheet, table.amountColumn);
 }
 
-const TOTAL_LABEL = /^total\b/i;
-// A header over the amounts says what they are: a currency, a word for money, or a year.
-const AMOUNT_HEADER =
-  /£|\bgbp\b|amount|cost|value|payment|paid|spend|budget|price|charge|fee|invoice|contribution|actual|forecast|estimate|\bsum\b|(?<!\d)(?:19|20)\d{2}(?!\d)/i;
-
-const cellAt = (grid: Grid, r: number, c: number): CellValue => grid.values[r]?.[c] ?? null;
+const TOTAL_LABEL = /^(?:grand\s+)?total\b/i;
+const SUBTOTAL_LABEL = /^sub[\s-]?total\b|^total\s+for\b/i;
 
 /** A label as text: trimmed strings, numbers as written; undefined for an error value. */
 function labelText(value: CellValue): string | undefined {
@@ -59,30 +111,6 @@ function labelText(value: CellValue): string | undefined {
 }
 
 const isBlank = (value: CellValue) => value === null || (typeof value === 'string' && value.trim() === '');
-
-/** Grid column index of the amounts and of the item labels, or undefined when no column holds amounts. */
-function findColumns(grid: Grid): { item: number; amount: number } | undefined {
-  const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
-  const amountsIn = new Array<number>(width).fill(0);
-  for (const row of grid.values) {
-    for (let c = 0; c < row.length; c++) if (isAmountLike(row[c])) amountsIn[c] += 1;
-  }
-  let amount = -1;
-  for (let c = 0; c < width; c++) if (amountsIn[c] > 0 && amountsIn[c] >= (amountsIn[amount] ?? 0)) amount = c;
-  if (amount < 0) return undefined;
-  // The item column: left of the amounts, the one holding the most text beside an amount.
-  const labelsIn = new Array<number>(amount).fill(0);
-  for (const row of grid.values) {
-    if (!isAmountLike(row[amount] ?? null)) continue;
-    for (let c = 0; c < amount; c++) {
-      const value = row[c] ?? null;
-      if (typeof value === 'string' && value.trim() !== '' && !isAmountLike(value)) labelsIn[c] += 1;
-    }
-  }
-  let item = -1;
-  for (let c = 0; c < amount; c++) if (labelsIn[c] > (labelsIn[item] ?? 0)) item = c;
-  return { item: item < 0 ? Math.max(amount - 1, 0) : item, amount };
-}
 
 /**
  * The text left of a row's last amount, its cells joined by a space: the row's label when the row
@@ -101,11 +129,33 @@ export function holdsCostTable(grid: Grid): boolean {
   return grid.values.some((row) => labelBesideAmount(row) !== undefined);
 }
 
+/** The unit the table states: over the amounts, in a unit row above them, or in a title; else pounds. */
+function unitOf(grid: Grid, layout: TableLayout, amount: number, cell: (r: number, c: number) => string): Unit {
+  const stated = (r: number, c: number): Unit | undefined => {
+    const value = cellAt(grid, r, c);
+    const unit = typeof value === 'string' ? unitIn(value) : undefined;
+    return unit && { ...unit, cell: cell(r, c) };
+  };
+  for (let r = layout.first - 1; r >= 0; r--) {
+    const over = stated(r, amount);
+    if (over) return over;
+    if (r <= (layout.header ?? layout.first)) {
+      // Titles above the table: any of their cells.
+      for (const c of grid.values[r]?.keys() ?? []) {
+        const inTitle = stated(r, c);
+        if (inTitle) return inTitle;
+      }
+    }
+  }
+  return POUNDS;
+}
+
 /**
- * Reads the cost rows. Throws InputError naming every bad cell; adds warnings for text amounts,
- * labelled rows without an amount, and amounts below the total row.
+ * Reads the cost rows. Throws InputError naming every bad cell, and ColumnsToChoose when several
+ * columns hold amounts and nothing says which to read; adds warnings for what was read but is
+ * worth a look (text amounts, hidden rows, rows without an amount, amounts below the total row).
  */
-export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
+export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOptions = {}): CostTable {
   const problems = new ProblemList();
   const where = sheetReference(grid.sheet);
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 1);
@@ -119,44 +169,61 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
     problems.add(atCell(extent), 'the range is empty: no cost rows to read');
     problems.throwIfAny();
   }
-  const columns = findColumns(grid);
-  if (!columns || columns.amount === 0) {
-    problems.add(atCell(extent), columns ? 'no item labels: the amounts have no column to their left' : 'no cost rows found: no column holds amounts');
+  const layout = tableLayout(grid);
+  if (!layout) {
+    const amounts = grid.values.some((row) => row.some(isAmountLike));
+    problems.add(atCell(extent), amounts ? 'no item labels: the amounts have no column to their left' : 'no cost rows found: no column holds amounts');
     problems.throwIfAny();
   }
-  const { item: itemCol, amount: amountCol } = columns as { item: number; amount: number };
+  const { label: itemCol, first: start } = layout as TableLayout;
   const sheetRow = (r: number) => grid.top + r;
-  const itemColumnCells = columnCells(grid.sheet, grid.left + itemCol);
-  const amountColumnCells = columnCells(grid.sheet, grid.left + amountCol);
-  const itemCell = (r: number) => itemColumnCells(sheetRow(r));
-  const amountCell = (r: number) => amountColumnCells(sheetRow(r));
-  const rowBlank = (r: number) => isBlank(cellAt(grid, r, itemCol)) && isBlank(cellAt(grid, r, amountCol));
-
-  // The first row holding an amount; then walk up past rows with a bad amount to the header or titles.
-  const first = grid.values.findIndex((row) => isAmountLike(row[amountCol] ?? null));
-  let start = first;
-  let headerRow: number | undefined;
-  for (let r = first - 1; r >= 0; r--) {
-    if (rowBlank(r)) continue;
-    const amountValue = cellAt(grid, r, amountCol);
-    const label = labelText(cellAt(grid, r, itemCol));
-    if (isBlank(amountValue)) break; // a title
-    if (typeof amountValue === 'string' && AMOUNT_HEADER.test(amountValue)) {
-      headerRow = r;
-      break;
-    }
-    if (!label && typeof amountValue === 'string') break; // a title standing in the amounts column
-    start = r; // a row whose amount is bad: part of the table, reported below
-  }
+  const cell = (r: number, c: number) => columnCells(grid.sheet, grid.left + c)(sheetRow(r));
+  const header = layout?.header;
+  const amountColumns: AmountColumn[] = (layout as TableLayout).amounts.map((c) => {
+    const heading = header === undefined ? undefined : labelText(cellAt(grid, header, c));
+    return { column: grid.left + c, letter: columnName(grid.left + c), ...(heading ? { header: heading, headerCell: cell(header as number, c) } : {}) };
+  });
+  const columns = chooseAmountColumn(amountColumns, extent, options.column, options.baseYear);
+  const amountCol = columns.chosen.column - grid.left;
+  const unit = unitOf(grid, layout as TableLayout, amountCol, cell);
+  const { notes, ends } = layout as TableLayout;
+  const itemCell = (r: number) => cell(r, itemCol);
+  const amountCell = (r: number) => cell(r, amountCol);
+  const rowBlank = (r: number) => blankIn(grid, r, [itemCol, amountCol]);
+  const hidden = new Set(grid.hiddenRows ?? []);
 
   // Without a total row the table ends at the last amount; labelled notes below it are not rows.
   let last = grid.values.length - 1;
   while (last > start && isBlank(cellAt(grid, last, amountCol)) && !TOTAL_LABEL.test(labelText(cellAt(grid, last, itemCol)) ?? '')) last--;
+  /** Whether a labelled amount follows row r within the table: then a "Total ..." row is a subtotal. */
+  const amountFollows = (r: number) => {
+    for (let next = r + 1; next <= last; next++) {
+      const text = labelText(cellAt(grid, next, itemCol));
+      if (text && !TOTAL_LABEL.test(text) && isAmountLike(cellAt(grid, next, amountCol))) return true;
+    }
+    return false;
+  };
 
   const rows: CostRow[] = [];
+  const subtotals: Subtotal[] = [];
+  const headings: SectionHeading[] = [];
+  const hiddenRows: number[] = [];
+  let group: CostRow[] = [];
+  let section: SectionHeading | undefined;
+  let sectionUsed = false;
   let runningTotal = 0;
   let statedTotal: StatedTotal | undefined;
   let end = last;
+  const closeSection = () => {
+    if (section && !sectionUsed) {
+      headings.pop();
+      warnings.add('row-without-amount', 'rows with an item label but no amount were skipped', amountCell(section.sheetRow - grid.top));
+    }
+  };
+  const subtotal = (r: number, label: string, amount: Money, by: Subtotal['by']) => {
+    subtotals.push({ cell: amountCell(r), sheetRow: sheetRow(r), label, amount, rows: group.map((row) => row.sheetRow), sum: group.reduce((sum, row) => add(sum, row.amount), 0 as Money), by });
+    group = [];
+  };
   for (let r = start; r <= last; r++) {
     if (rowBlank(r)) continue;
     const label = labelText(cellAt(grid, r, itemCol));
@@ -164,8 +231,11 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
       problems.add(atCell(itemCell(r)), badLabel(cellAt(grid, r, itemCol)));
       continue;
     }
-    const reading: AmountReading = readAmount(cellAt(grid, r, amountCol));
-    if (TOTAL_LABEL.test(label)) {
+    if (hidden.has(sheetRow(r))) hiddenRows.push(sheetRow(r));
+    const reading: AmountReading = readAmount(cellAt(grid, r, amountCol), unit.factor);
+    // "Total <something>" above more cost rows closes a part of the table; "Total" alone ends it.
+    const isSubtotal = SUBTOTAL_LABEL.test(label) || (/^total\s+\p{L}/iu.test(label) && amountFollows(r));
+    if (TOTAL_LABEL.test(label) && !isSubtotal) {
       end = r;
       if (reading.kind === 'amount') statedTotal = { cell: amountCell(r), sheetRow: sheetRow(r), amount: reading.amount };
       else if (reading.kind === 'bad') problems.add(atCell(amountCell(r)), `stated total: ${reading.message}`);
@@ -173,7 +243,11 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
       break;
     }
     if (reading.kind === 'empty') {
-      warnings.add('row-without-amount', 'rows with an item label but no amount were skipped', amountCell(r));
+      closeSection();
+      section = { cell: itemCell(r), sheetRow: sheetRow(r), label };
+      sectionUsed = false;
+      headings.push(section);
+      group = [];
       continue;
     }
     if (label === '') {
@@ -184,26 +258,56 @@ export function readCostTable(grid: Grid, warnings: WarningLog): CostTable {
       problems.add(atCell(amountCell(r)), reading.message);
       continue;
     }
+    // By its amount: the sum of two or more cost rows since the previous heading or subtotal.
+    const bySum = (section !== undefined || subtotals.length > 0) && group.length >= 2 && reading.amount === group.reduce((sum, row) => sum + row.amount, 0);
+    if (isSubtotal || bySum) {
+      subtotal(r, label, reading.amount, isSubtotal ? 'label' : 'sum');
+      continue;
+    }
     if (reading.fromText) warnings.add('text-amount', "amounts held as text were read as numbers (Excel's SUM skips text)", amountCell(r));
-    if (reading.subPenny) warnings.add('sub-penny', 'amounts with fractions of a penny were rounded to the penny', amountCell(r));
+    if (reading.subPenny) warnings.add('sub-penny', `amounts with fractions of a penny${unit.factor === 1 ? '' : ' (once in pounds)'} were rounded to the penny`, amountCell(r));
     runningTotal += reading.amount;
-    rows.push({ sheetRow: sheetRow(r), item: label, amount: reading.amount, amountWasText: reading.fromText });
+    const note = notes === undefined ? '' : labelText(cellAt(grid, r, notes)) ?? '';
+    const endsOn = (ends === undefined ? undefined : endInColumn(cellAt(grid, r, ends))) ?? (note ? endInNote(note) : undefined);
+    const row: CostRow = {
+      sheetRow: sheetRow(r), item: label, amount: reading.amount, amountWasText: reading.fromText,
+      ...(section ? { section: section.label } : {}), ...(note ? { note } : {}), ...(endsOn ? { endsOn } : {}),
+    };
+    sectionUsed = true;
+    group.push(row);
+    rows.push(row);
   }
+  closeSection();
   for (let r = end + 1; r < grid.values.length; r++) {
     if (isAmountLike(cellAt(grid, r, amountCol))) warnings.add('below-total', 'amounts below the total row are not part of the table', amountCell(r));
+  }
+  if (hiddenRows.length > 0) {
+    for (const row of hiddenRows) warnings.add('hidden-rows', 'hidden or filtered-out rows were read like the others', amountCell(row - grid.top));
   }
   if (!Number.isSafeInteger(runningTotal)) problems.add(atCell(extent), 'the amounts add up to more than can be counted to the penny');
   if (rows.length === 0 && problems.isEmpty) problems.add(atCell(extent), 'no cost rows found: no row has both an item label and an amount');
   problems.throwIfAny();
 
+  const used = [itemCol, amountCol, ...(notes === undefined ? [] : [notes]), ...(ends === undefined ? [] : [ends])];
   const range = rangeA1({
-    top: sheetRow(headerRow ?? start),
-    left: grid.left + itemCol,
+    top: sheetRow(header ?? start),
+    left: grid.left + Math.min(...used),
     bottom: sheetRow(end),
-    right: grid.left + amountCol,
+    right: grid.left + Math.max(...used),
   });
-  return { sheet: grid.sheet, range, itemColumn: grid.left + itemCol, amountColumn: grid.left + amountCol, headerRow: headerRow === undefined ? undefined : sheetRow(headerRow), rows, statedTotal };
+  return {
+    sheet: grid.sheet, range, itemColumn: grid.left + itemCol, amountColumn: grid.left + amountCol,
+    headerRow: header === undefined ? undefined : sheetRow(header),
+    rows, statedTotal, unit, columns, subtotals, headings,
+    ...(notes === undefined ? {} : { noteColumn: grid.left + notes }),
+    ...(ends === undefined ? {} : { endColumn: grid.left + ends }),
+    codeColumns: (layout as TableLayout).codes.map((c) => grid.left + c),
+    hiddenRows,
+  };
 }
+
+/** Whether a subtotal agrees with the rows it covers. */
+export const subtotalTies = (subtotal: Subtotal) => subtract(subtotal.amount, subtotal.sum) === 0;
 
 function badLabel(value: CellValue): string {
   if (isUncalculated(value)) return `item label is a formula (=${value.formula}) that was never calculated`;

@@ -4,7 +4,7 @@
 // inputs and the cost rows, so Excel recalculates it when an input changes.
 import { Analysis } from '../core/analysis';
 import { ASSUMPTION_TABLE } from '../core/assumption-table';
-import { AssumptionName } from '../core/assumptions';
+import { AssumptionName, AssumptionSource } from '../core/assumptions';
 import { columnName, excelSerial } from '../core/cell';
 import { fyLabel } from '../core/financial-year';
 import { CHECKS } from '../core/checks';
@@ -21,10 +21,11 @@ const VALUE = 3;
 const FIRST_FY = 4;
 const NOTE = 4; // an input's source, beside it in the first FY column
 
-const SOURCE_TEXT: Record<string, string> = {
+const SOURCE_TEXT: Record<AssumptionSource, string> = {
   given: 'given',
   default: 'default',
   'item labels': 'named in the item labels',
+  'column header': 'named in the amount column\'s header',
   today: 'default: the day of the run',
 };
 

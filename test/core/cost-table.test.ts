@@ -90,13 +90,14 @@ describe('readCostTable: finding the table', () => {
     expect(table.statedTotal).toEqual({ cell: 'Costs!B3', sheetRow: 3, amount: 15001 });
   });
 
-  it('does not take "Subtotal" or "Totals" labels as the total row', () => {
+  it('takes a "Subtotal" label for a subtotal, not the total, and "Totally" for an item', () => {
     const { table } = read([
       ['Core Team', 100],
       ['Subtotal adjustment', 1],
       ['Totally new service', 2],
     ]);
-    expect(table.rows.map((row) => row.item)).toEqual(['Core Team', 'Subtotal adjustment', 'Totally new service']);
+    expect(table.rows.map((row) => row.item)).toEqual(['Core Team', 'Totally new service']);
+    expect(table.subtotals).toEqual([{ cell: 'Costs!B2', sheetRow: 2, label: 'Subtotal adjustment', amount: 100, rows: [1], sum: 10000, by: 'label' }]);
     expect(table.statedTotal).toBeUndefined();
   });
 
@@ -143,14 +144,27 @@ describe('readCostTable: finding the table', () => {
     expect(warnings.find((w) => w.code === 'total-without-amount')?.cells).toEqual(['Costs!B3']);
   });
 
-  it('skips a labelled row without an amount, with a warning', () => {
+  it('takes a labelled row without an amount for the heading of the rows under it', () => {
     const { table, warnings } = read([
       ['Core Team', 100],
       ['Printing (not yet invoiced)', null],
       ['CRM', 50],
     ]);
+    expect(table.rows.map((row) => [row.item, row.section])).toEqual([['Core Team', undefined], ['CRM', 'Printing (not yet invoiced)']]);
+    expect(table.headings).toEqual([{ cell: 'Costs!A2', sheetRow: 2, label: 'Printing (not yet invoiced)' }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('skips a labelled row without an amount that heads no rows, with a warning', () => {
+    const { table, warnings } = read([
+      ['Core Team', 100],
+      ['CRM', 50],
+      ['Printing (not yet invoiced)', null],
+      ['Total', 150],
+    ]);
     expect(table.rows.map((row) => row.item)).toEqual(['Core Team', 'CRM']);
-    expect(warnings).toEqual([expect.objectContaining({ code: 'row-without-amount', count: 1, cells: ['Costs!B2'] })]);
+    expect(table.headings).toEqual([]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'row-without-amount', count: 1, cells: ['Costs!B3'] })]);
   });
 
   it('finds the amount and item columns away from column A', () => {

@@ -1,0 +1,133 @@
+// Which column of a table holds what (domain.md, Reading real cost tables): the item labels, the
+// amounts, codes, notes and contract ends, and which row is the header. Decided by header words and
+// by content, never by position alone: codes are whole numbers of one width (4001, 4002...), amounts
+// are money, labels are words, a date is never an amount, and a header row is never a cost row,
+// whatever its cells hold.
+import { isAmountLike } from './amount';
+import { CellValue, Grid, isCellDate } from './cell';
+import { END_HEADER } from './contract-end';
+import { unitIn } from './units';
+
+export interface TableLayout {
+  /** Grid column indexes (0-based within the grid). */
+  readonly label: number;
+  /** The columns holding amounts, left to right: one to read, the others passed over. */
+  readonly amounts: readonly number[];
+  readonly codes: readonly number[];
+  readonly notes?: number;
+  readonly ends?: number;
+  /** The grid row of the header, if the table has one. */
+  readonly header?: number;
+  /** The grid row of the first cost row (or row with a bad amount) under the header. */
+  readonly first: number;
+}
+
+const CODE_HEADER = /\bcodes?\b|\bcost\s*cent(?:re|er)s?\b|\bcc\b|\bref(?:erence)?\b|\baccount\b|\bledger\b|\bgl\b|\bno\.?$|\bnumber\b|\bid\b/i;
+const NOTE_HEADER = /\bnotes?\b|\bcomments?\b|\bremarks?\b|\bdetails?\b|\bexplanation\b/i;
+/** Words a header row puts over the item labels. */
+const LABEL_HEADER = /^(?:items?|descriptions?|services?|costs?|details?|headings?|lines?|contracts?|suppliers?|category|categories|names?|expenditure|budget\s+(?:lines?|heads?)|elements?|particulars)\b/i;
+// A header over the amounts says what they are: a currency, a word for money, or a year.
+export const AMOUNT_HEADER =
+  /£|\bgbp\b|amount|cost|value|payment|paid|spend|budget|price|charge|fee|invoice|contribution|actual|forecast|estimate|\bsum\b|\bnet\b|\bvat\b|\bgross\b|(?<!\d)(?:19|20)\d{2}(?!\d)/i;
+
+const cellAt = (grid: Grid, r: number, c: number): CellValue => grid.values[r]?.[c] ?? null;
+const text = (value: CellValue) => (typeof value === 'string' ? value.trim() : '');
+/** A code: letters then digits, or digits alone (`CC4001`, `A-100`, `4001`). */
+const codeLike = (value: string) => /^[A-Za-z]{0,4}[-/ ]?\d+[A-Za-z]?$/.test(value);
+/** A word-like label: has a letter and is no code. */
+const wordLike = (value: CellValue) => typeof value === 'string' && /\p{L}/u.test(value) && !codeLike(value.trim()) && !isAmountLike(value);
+/** A year as a header writes it: a whole number from 1900 to 2100. */
+const yearLike = (value: CellValue) => typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= 2100;
+
+/**
+ * Whether a row reads as a header: over the amount columns, words that head columns (a money word,
+ * a unit, a year, "code", "notes", "end date"), at least one of them over money. A year written as a
+ * number heads a column only under a header word or nothing in the label column ("Item | 2012"), since
+ * "Printing | 2012" is a cost.
+ */
+function isHeaderRow(grid: Grid, r: number, label: number, amounts: readonly number[]): boolean {
+  const over = amounts.map((c) => cellAt(grid, r, c)).filter((v) => typeof v === 'number' || text(v) !== '');
+  const money = (v: CellValue) => typeof v === 'string' && !isAmountLike(v) && (AMOUNT_HEADER.test(v) || unitIn(v) !== undefined);
+  const heads = (v: CellValue) => money(v) || (typeof v === 'string' && !isAmountLike(v) && [CODE_HEADER, NOTE_HEADER, END_HEADER].some((words) => words.test(v)));
+  if (over.length === 0 || !over.some((v) => money(v) || yearLike(v))) return false;
+  if (over.every(heads)) return true;
+  const labelText = text(cellAt(grid, r, label));
+  const headerWord = labelText === '' || LABEL_HEADER.test(labelText) || CODE_HEADER.test(labelText);
+  return headerWord && typeof cellAt(grid, r, label) !== 'number' && over.every((v) => heads(v) || yearLike(v));
+}
+
+/** The table's layout, or undefined when no column holds amounts beside item labels. */
+export function tableLayout(grid: Grid): TableLayout | undefined {
+  const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
+  const columns = Array.from({ length: width }, (_, c) => c);
+  const count = (c: number, test: (value: CellValue) => boolean) => grid.values.reduce((n, row) => n + (test(row[c] ?? null) ? 1 : 0), 0);
+
+  // The item labels: the column with the most word-like labels beside an amount to their right; a
+  // column of codes only when there are no words.
+  const amountLike = columns.map((c) => count(c, isAmountLike));
+  const besideAmount = (r: number, c: number) => columns.some((a) => a > c && isAmountLike(cellAt(grid, r, a)));
+  const labelScore = (c: number, test: (value: CellValue) => boolean) => grid.values.reduce((n, _, r) => n + (test(cellAt(grid, r, c)) && besideAmount(r, c) ? 1 : 0), 0);
+  let label = best(columns, (c) => labelScore(c, wordLike));
+  if (label === undefined) label = best(columns, (c) => labelScore(c, (v) => v !== null && text(v) !== '' || typeof v === 'number' || isCellDate(v)));
+  if (label === undefined) return undefined;
+
+  // Amount candidates: right of the labels, holding amounts.
+  const right = columns.filter((c) => c > label && amountLike[c] > 0);
+  if (right.length === 0) return undefined;
+  const first = grid.values.findIndex((row, r) => right.some((c) => isAmountLike(row[c] ?? null)) && !isHeaderRow(grid, r, label, right));
+  if (first < 0) return undefined;
+  // Up from the first amount: blank rows, rows whose amount is bad (part of the table, refused by
+  // the reader), to the header or the titles.
+  let header: number | undefined;
+  let start = first;
+  for (let r = first - 1; r >= 0; r--) {
+    if (blankIn(grid, r, [label, ...right]) && !right.some((c) => typeof cellAt(grid, r, c) === 'number')) continue;
+    if (isHeaderRow(grid, r, label, right)) {
+      header = r;
+      break;
+    }
+    const labelled = text(cellAt(grid, r, label)) !== '' || typeof cellAt(grid, r, label) === 'number';
+    if (blankIn(grid, r, right) || !labelled) break; // a title
+    start = r;
+  }
+  const headerText = (c: number) => (header === undefined ? '' : text(cellAt(grid, header, c)) || String(cellAt(grid, header, c) ?? ''));
+  const below = (c: number, test: (value: CellValue) => boolean) => grid.values.reduce((n, row, r) => n + (r >= start && test(row[c] ?? null) ? 1 : 0), 0);
+
+  // Codes: headed as codes, or whole numbers all of one width beside a column of money.
+  const wholeOfWidth = (c: number) => {
+    const values = grid.values.slice(start).map((row) => row[c] ?? null).filter((v): v is number => typeof v === 'number');
+    const widths = new Set(values.map((v) => (Number.isInteger(v) && v >= 0 ? String(v).length : -1)));
+    return values.length >= 2 && widths.size === 1 && !widths.has(-1) && [...widths][0] >= 3;
+  };
+  const codes = right.filter((c) => CODE_HEADER.test(headerText(c)) || (wholeOfWidth(c) && right.some((o) => o !== c && !wholeOfWidth(o) && !CODE_HEADER.test(headerText(o)))));
+  const money = right.filter((c) => !codes.includes(c) && !END_HEADER.test(headerText(c)) && below(c, isCellDate) < below(c, isAmountLike));
+  // A column is read for amounts when it holds them on at least half the rows the fullest one does.
+  const most = Math.max(0, ...money.map((c) => below(c, isAmountLike)));
+  const amounts = money.filter((c) => below(c, isAmountLike) * 2 >= most);
+  if (amounts.length === 0) return undefined;
+
+  const others = columns.filter((c) => c !== label && !amounts.includes(c) && !codes.includes(c));
+  const ends = others.find((c) => END_HEADER.test(headerText(c)));
+  const notes = others.find((c) => c !== ends && (NOTE_HEADER.test(headerText(c)) || (c > label && below(c, wordLike) > 0 && !money.includes(c))));
+  return { label, amounts, codes, ...(notes === undefined ? {} : { notes }), ...(ends === undefined ? {} : { ends }), ...(header === undefined ? {} : { header }), first: start };
+
+  function best(candidates: readonly number[], score: (c: number) => number): number | undefined {
+    let chosen: number | undefined;
+    let top = 0;
+    for (const c of candidates) {
+      const s = score(c);
+      if (s > top) [chosen, top] = [c, s];
+    }
+    return chosen;
+  }
+}
+
+/** Whether a grid row holds nothing in the given columns. */
+export function blankIn(grid: Grid, r: number, columns: readonly number[]): boolean {
+  return columns.every((c) => {
+    const value = cellAt(grid, r, c);
+    return value === null || (typeof value === 'string' && value.trim() === '');
+  });
+}
+
+export { cellAt };
