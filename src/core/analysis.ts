@@ -155,7 +155,9 @@ function classifyRows(rows: readonly CostRow[], overrides: Assumptions['override
       }
     }
     // Written out field by field: a spread copy costs V8 about four times the memory per row.
-    return { sheetRow: row.sheetRow, item: row.item, amount: row.amount, amountWasText: row.amountWasText, class: cls, reason };
+    const classified: ClassifiedRow = { sheetRow: row.sheetRow, item: row.item, amount: row.amount, amountWasText: row.amountWasText, class: cls, reason };
+    return row.section === undefined && row.note === undefined && row.endsOn === undefined ? classified
+      : { ...classified, section: row.section, note: row.note, endsOn: row.endsOn };
   });
   for (const [key, override] of overrides) {
     if (!matched.has(key)) problems.add(atAssumption('overrides', { label: override.label }), 'matches no cost row\'s item label; correct the label or remove the override');

@@ -195,11 +195,10 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
   // Without a total row the table ends at the last amount; labelled notes below it are not rows.
   let last = grid.values.length - 1;
   while (last > start && isBlank(cellAt(grid, last, amountCol)) && !TOTAL_LABEL.test(labelText(cellAt(grid, last, itemCol)) ?? '')) last--;
-  /** Whether a labelled amount follows row r within the table: then a "Total ..." row is a subtotal. */
+  /** Whether a labelled amount (a total's too) follows row r within the table: then a "Total ..." row is a subtotal. */
   const amountFollows = (r: number) => {
     for (let next = r + 1; next <= last; next++) {
-      const text = labelText(cellAt(grid, next, itemCol));
-      if (text && !TOTAL_LABEL.test(text) && isAmountLike(cellAt(grid, next, amountCol))) return true;
+      if (labelText(cellAt(grid, next, itemCol)) && isAmountLike(cellAt(grid, next, amountCol))) return true;
     }
     return false;
   };

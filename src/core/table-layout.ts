@@ -78,16 +78,25 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
   if (first < 0) return undefined;
   // Up from the first amount: blank rows, rows whose amount is bad (part of the table, refused by
   // the reader), to the header or the titles.
+  // Labels without amounts just above the first amount are section headings when a header is above
+  // them, titles when none is.
   let header: number | undefined;
   let start = first;
+  let headings: number | undefined;
   for (let r = first - 1; r >= 0; r--) {
     if (blankIn(grid, r, [label, ...right]) && !right.some((c) => typeof cellAt(grid, r, c) === 'number')) continue;
     if (isHeaderRow(grid, r, label, right)) {
       header = r;
+      if (headings !== undefined) start = headings;
       break;
     }
     const labelled = text(cellAt(grid, r, label)) !== '' || typeof cellAt(grid, r, label) === 'number';
-    if (blankIn(grid, r, right) || !labelled) break; // a title
+    if (!labelled) break; // a title in the amounts' columns
+    if (blankIn(grid, r, right)) {
+      headings = r;
+      continue;
+    }
+    if (headings !== undefined) break; // a row with an amount above a title: not this table's
     start = r;
   }
   const headerText = (c: number) => (header === undefined ? '' : text(cellAt(grid, header, c)) || String(cellAt(grid, header, c) ?? ''));

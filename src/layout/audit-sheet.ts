@@ -5,7 +5,10 @@ import { Analysis } from '../core/analysis';
 import { ASSUMPTION_TABLE, said } from '../core/assumption-table';
 import { AssumptionName } from '../core/assumptions';
 import { isoDate } from '../core/calendar-date';
-import { sheetReference } from '../core/cell';
+import { AmountColumn } from '../core/amount-columns';
+import { columnName, sheetReference } from '../core/cell';
+import { CostTableInfo } from '../core/cost-table';
+import { quote } from '../core/limits';
 import { formatMoney, pence } from '../core/money';
 import { describeWarning } from '../core/problems';
 import { COST_ROWS_LAYOUT } from './cost-rows-sheet';
@@ -48,6 +51,7 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
     ['Run on (UK time, with its offset from UTC)', run.ranAt],
     ...(run.sourceFile ? [['Source workbook', run.sourceFile]] : []),
     ['Source sheet and range', `${sheetReference(table.sheet)}!${table.range}`],
+    ...readerChoices(table),
     ['Cost rows read', String(analysis.rows.length)],
     ['Fingerprint of the source values (SHA-256)', run.fingerprint],
     ['Total of the rows', formatMoney(analysis.computedTotal)],
@@ -90,6 +94,21 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
   section('Checks at the run', ['Check', 'Passed', 'Detail'], analysis.checks.map((check) => [check.name, check.ok ? 'yes' : 'NO', check.detail]));
   section('Warnings at the run', null, analysis.warnings.length === 0 ? [['none']] : analysis.warnings.map((w) => [w.code, describeWarning(w)]));
   return sheet;
+}
+
+/** What the reader made of the table, each choice stated (domain.md: a guess is never silent). */
+function readerChoices(table: CostTableInfo): string[][] {
+  const { unit, columns } = table;
+  const column = (c: AmountColumn) => `${c.letter}${c.header ? ` ${quote(c.header)}` : ''}`;
+  const list = (items: readonly string[]) => (items.length === 0 ? 'none' : items.join('; '));
+  return [
+    ['Unit of the amounts', unit.cell ? `${unit.label}, stated in ${unit.cell}: each amount times ${unit.factor.toLocaleString('en-GB')}` : 'pounds: the table states no unit'],
+    ['Amount column read', `${column(columns.chosen)}: ${columns.by}${columns.others.length > 0 ? `; passed over ${columns.others.map(column).join(', ')}` : ''}`],
+    ['Subtotals left out of the sum', list(table.subtotals.map((s) => `${quote(s.label)} in ${s.cell}${s.amount === s.sum ? '' : ' (does not agree with its rows)'}`))],
+    ['Section headings', list(table.headings.map((h) => `${quote(h.label)} in ${h.cell}`))],
+    ...(table.codeColumns.length > 0 ? [['Code columns, not amounts', table.codeColumns.map(columnName).join(', ')]] : []),
+    ['Hidden or filtered-out rows, read like the others', table.hiddenRows.length === 0 ? 'none' : table.hiddenRows.join(', ')],
+  ];
 }
 
 export const AUDIT_LAYOUT = { widths: [40, 70, 48] } as const;

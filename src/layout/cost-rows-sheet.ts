@@ -13,16 +13,18 @@
 // gives 100.00, the spreadsheets 100.01).
 import { Analysis } from '../core/analysis';
 import { reasonWords } from '../core/classification';
-import { MAX_ROWS, columnName, sheetReference } from '../core/cell';
+import { MAX_ROWS, columnName, excelSerial, sheetReference } from '../core/cell';
 import { amountCells } from '../core/cost-table';
 import { formatMoney, toPounds } from '../core/money';
 import { atCell, refuse } from '../core/problems';
+import { NAME } from './names';
 import { DefinedName } from './plan';
 import { SheetBuilder, formula, literal, num, text } from './sheet-builder';
 import { FORMATS } from './styles';
 
 export const CLASSES = ['avoidable', 'committed'] as const;
 
+const UNIT_ROW = 7;
 const HEADER_ROW = 8;
 const FIRST_ROW = HEADER_ROW + 1;
 // Columns: the amount links to its source cell, so the formula itself names where it came from.
@@ -31,6 +33,10 @@ const AMOUNT = 2;
 const CLASS = 3;
 const REASON = 4;
 const NOTE = 5;
+/** Then, where the table has them: each row's section, its note in the source, and when its contract ends. */
+const EXTRA = 6;
+
+type Row = Analysis['rows'][number];
 
 export function costRowsSheet(name: string, analysis: Analysis, names: DefinedName[]): SheetBuilder {
   const { table, rows } = analysis;
@@ -42,11 +48,11 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   const source = sheetReference(table.sheet);
   const sourceCell = amountCells(table);
   const amountColumn = columnName(table.amountColumn);
-  /** The amount in the source cell on `sheetRow`, rounded to the penny as the core reads it. */
-  const link = (sheetRow: number) => formula(`ROUND(${source}!${amountColumn}${sheetRow},2)`);
+  /** The amount in the source cell on `sheetRow`, in pounds (times the source's unit), rounded to the penny as the core reads it. */
+  const link = (sheetRow: number) => formula(`ROUND(${source}!${amountColumn}${sheetRow}*${NAME.sourceUnit},2)`);
 
   sheet.put(1, 1, [[text(`Cost rows read from ${source}!${table.range}`)]], 'title');
-  sheet.put(2, 1, [[text('Amounts link to the source cells, rounded to the penny. The class (yellow) is an input: change it and every scenario recalculates. A blank reason means the label names no avoidable keyword, so the row is committed by default.')]], 'subtitle');
+  sheet.put(2, 1, [[text('Amounts link to the source cells, times the pounds in one of their units (row 7), rounded to the penny. The class (yellow) is an input: change it and every scenario recalculates. A blank reason means the label names no avoidable keyword, so the row is committed by default.')]], 'subtitle');
 
   const amounts = `${columnName(AMOUNT)}${FIRST_ROW}:${columnName(AMOUNT)}${last}`;
   const classes = `${columnName(CLASS)}${FIRST_ROW}:${columnName(CLASS)}${last}`;
@@ -69,8 +75,19 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
     sheet.put(6, CLASS, [[text('none: the table has no total row')]], 'note');
   }
   sheet.define('statedTotal', { row: 6, column: AMOUNT });
+  const unit = table.unit;
+  sheet.put(UNIT_ROW, ITEM, [[text('Pounds in one unit of the source amounts'), num(unit.factor)]], 'label', [undefined, FORMATS.whole]);
+  sheet.paint(UNIT_ROW, AMOUNT, UNIT_ROW, AMOUNT, 'input');
+  sheet.put(UNIT_ROW, CLASS, [[text(unit.cell ? `${unit.label}, stated in ${unit.cell}` : 'no unit stated: pounds')]], 'note');
+  sheet.define('sourceUnit', { row: UNIT_ROW, column: AMOUNT });
 
-  sheet.put(HEADER_ROW, ITEM, [[text('Item'), text('Amount'), text('Class'), text('Reason for the class'), text('Note')]], 'header');
+  // The columns the table has beyond item and amount: its sections, its notes, its contract ends.
+  const extras = ([
+    ['Section', (row: Row) => (row.section === undefined ? null : text(row.section)), undefined],
+    ['Note in the source', (row: Row) => (row.note === undefined ? null : text(row.note)), undefined],
+    ['Contract ends', (row: Row) => (row.endsOn === undefined ? null : num(excelSerial(row.endsOn))), FORMATS.date],
+  ] as const).filter(([, value]) => rows.some((row) => value(row) !== null));
+  sheet.put(HEADER_ROW, ITEM, [[text('Item'), text('Amount'), text('Class'), text('Reason for the class'), text('Note'), ...extras.map(([header]) => text(header))]], 'header');
 
   // One block a column, each in its own style, so that every cell is written once.
   sheet.put(FIRST_ROW, ITEM, rows.map((row) => [text(row.item)]), 'label');
@@ -80,16 +97,22 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   sheet.put(FIRST_ROW, REASON, rows.map((row) => [row.reason.by === 'default' ? null : text(reasonWords(row.reason))]), 'note');
   if (rows.length > 0) sheet.allow(FIRST_ROW, CLASS, last, CLASS, CLASSES);
   // An amount that was text: written as its number, marked as an input, with a note beside it.
-  const note = (row: Analysis['rows'][number]) =>
+  const note = (row: Row) =>
     `${sourceCell(row.sheetRow)} holds this amount as text, which Excel's SUM skips; it was read as ${formatMoney(row.amount)}. Edit it here, or make the source cell a number and run again.`;
   sheet.put(FIRST_ROW, NOTE, rows.map((row) => [row.amountWasText ? text(note(row)) : null]), 'note');
   rows.forEach((row, i) => {
     if (row.amountWasText) sheet.paint(FIRST_ROW + i, AMOUNT, FIRST_ROW + i, AMOUNT, 'input');
   });
+  extras.forEach(([, value, format], i) => sheet.put(FIRST_ROW, EXTRA + i, rows.map((row) => [value(row)]), 'note', [format]));
   sheet.define('items', { row: FIRST_ROW, column: ITEM }, { row: last, column: ITEM });
   sheet.define('amounts', { row: FIRST_ROW, column: AMOUNT }, { row: last, column: AMOUNT });
   sheet.define('classes', { row: FIRST_ROW, column: CLASS }, { row: last, column: CLASS });
   return sheet;
 }
 
-export const COST_ROWS_LAYOUT = { widths: [44, 16, 13, 44, 60], freezeRows: HEADER_ROW, classColumn: columnName(CLASS), reasonColumn: columnName(REASON) } as const;
+/** The cells of the amounts of the cost rows `first` to `last` (0-based, in the analysis's order) on the cost-rows sheet. */
+export function amountsOfRows(costRowsSheet: string, first: number, last: number): string {
+  return `${sheetReference(costRowsSheet)}!${columnName(AMOUNT)}${FIRST_ROW + first}:${columnName(AMOUNT)}${FIRST_ROW + last}`;
+}
+
+export const COST_ROWS_LAYOUT = { widths: [44, 16, 13, 44, 60, 30, 40, 14], freezeRows: HEADER_ROW, classColumn: columnName(CLASS), reasonColumn: columnName(REASON) } as const;

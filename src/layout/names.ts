@@ -43,6 +43,7 @@ export const NAMES = {
   avoidableAnnual: { name: 'VfM_AvoidableAnnual', sheet: 'costRows', shape: 'cell', means: 'the avoidable cost a year' },
   committedAnnual: { name: 'VfM_CommittedAnnual', sheet: 'costRows', shape: 'cell', means: 'the committed cost a year' },
   statedTotal: { name: 'VfM_StatedTotal', sheet: 'costRows', shape: 'cell', means: 'the total the source states (blank when none)' },
+  sourceUnit: { name: 'VfM_SourceUnit', sheet: 'costRows', shape: 'cell', means: 'pounds in one unit of the source amounts: 1, or 1000 in a £000 table (an input)' },
   items: { name: 'VfM_Items', sheet: 'costRows', shape: 'column', means: 'each cost row\'s item label, which an override of its class names', carries: 'overrides' },
   amounts: { name: 'VfM_Amounts', sheet: 'costRows', shape: 'column', means: 'each cost row\'s amount, linked to the source' },
   classes: { name: 'VfM_Classes', sheet: 'costRows', shape: 'column', means: 'each cost row\'s class (an input)', carries: 'overrides' },

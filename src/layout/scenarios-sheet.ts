@@ -8,8 +8,11 @@ import { AssumptionName, AssumptionSource } from '../core/assumptions';
 import { columnName, excelSerial } from '../core/cell';
 import { fyLabel } from '../core/financial-year';
 import { CHECKS } from '../core/checks';
+import { quote } from '../core/limits';
+import { Subtotal } from '../core/cost-table';
 import { SHARING_MODELS } from '../core/membership';
 import { Content, DefinedName } from './plan';
+import { amountsOfRows } from './cost-rows-sheet';
 import { NAME, NAMES, NameKey } from './names';
 import { SheetBuilder, formula, literal, num, text } from './sheet-builder';
 import { FORMATS } from './styles';
@@ -41,7 +44,7 @@ const contribution = (factor: string, members: string) =>
 /** The names of the input cells, each carrying an assumption. */
 type InputKey = { [K in NameKey]: (typeof NAMES)[K] extends { carries: AssumptionName } ? K : never }[NameKey];
 
-export function scenariosSheet(name: string, analysis: Analysis, sourceRange: string, names: DefinedName[]): SheetBuilder {
+export function scenariosSheet(name: string, analysis: Analysis, sourceRange: string, costRowsSheet: string, names: DefinedName[]): SheetBuilder {
   const sheet = new SheetBuilder(name, 'scenarios', names);
   const a = analysis.assumptions;
   const sources = analysis.assumptionSources;
@@ -188,12 +191,22 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   }
   row++;
 
-  // Checks
+  // Checks: the list's, then one for each subtotal the source holds, against the cost rows it covers.
+  const indexOf = new Map(analysis.rows.map((costRow, i) => [costRow.sheetRow, i]));
+  const subtotalFormula = (subtotal: Subtotal) => {
+    const covered = subtotal.rows.map((r) => indexOf.get(r) as number);
+    const sum = covered.length === 0 ? '0' : `SUM(${amountsOfRows(costRowsSheet, Math.min(...covered), Math.max(...covered))})`;
+    return `ROUND(${sum}-ROUND(${subtotal.cell}*${NAME.sourceUnit},2),2)=0`;
+  };
   sheet.put(row++, LABEL, [[text('Checks'), null, text('Passes')]], 'heading');
+  const checks = [
+    ...CHECKS.map((check) => [check.words, check.formula(NAME, literal)]),
+    ...analysis.table.subtotals.map((subtotal) => [`Subtotal ${quote(subtotal.label)} (${subtotal.cell}) agrees with its rows`, subtotalFormula(subtotal)]),
+  ];
   const firstCheck = row;
-  sheet.put(row, LABEL, CHECKS.map((check) => [text(check.words)]), 'label');
-  sheet.put(row, VALUE, CHECKS.map((check) => [formula(check.formula(NAME, literal))]), 'check');
-  row += CHECKS.length;
+  sheet.put(row, LABEL, checks.map(([words]) => [text(words)]), 'label');
+  sheet.put(row, VALUE, checks.map(([, check]) => [formula(check)]), 'check');
+  row += checks.length;
   sheet.put(row, LABEL, [[text('All checks pass (master check)')]], 'total');
   sheet.put(row, VALUE, [[formula(`AND(${col(VALUE)}${firstCheck}:${col(VALUE)}${row - 1})`)]], 'check');
   sheet.define('masterCheck', { row, column: VALUE });

@@ -41,7 +41,7 @@ export function planWorkbook(analysis: Analysis, sheetNames: readonly string[], 
   const sourceRange = `${sheetReference(analysis.table.sheet)}!${analysis.table.range}`;
 
   const years = analysis.savings.years.length;
-  const scenarios = scenariosSheet(scenariosName, analysis, sourceRange, names);
+  const scenarios = scenariosSheet(scenariosName, analysis, sourceRange, costRowsName, names);
   const costRows = costRowsSheet(costRowsName, analysis, names);
   const audit = auditSheet(auditName, analysis, run, costRowsName, names);
   for (const [sheet, role] of [[scenarios, 'scenarios'], [costRows, 'costRows'], [audit, 'audit']] as const) {

@@ -78,13 +78,13 @@ describe('the workbook plan', () => {
   it('links each numeric amount to its source cell, rounded to the penny as the core reads it, and writes each class as an input with a drop-down', () => {
     const amounts = named(p, 'VfM_Amounts');
     expect([amounts.sheet, amounts.bottom - amounts.top + 1]).toEqual(['VfM Cost Rows', 6]);
-    expect(contentAt(costRows, amounts.top, 2)).toEqual({ formula: 'ROUND(Costs!B4,2)' });
-    expect(contentAt(costRows, amounts.top + 5, 2)).toEqual({ formula: 'ROUND(Costs!B9,2)' });
+    expect(contentAt(costRows, amounts.top, 2)).toEqual({ formula: 'ROUND(Costs!B4*VfM_SourceUnit,2)' });
+    expect(contentAt(costRows, amounts.top + 5, 2)).toEqual({ formula: 'ROUND(Costs!B9*VfM_SourceUnit,2)' });
     expect(contentAt(costRows, amounts.top, 3)).toEqual({ text: 'avoidable' });
     expect(styleAt(costRows, amounts.top, 3)).toBe('input');
     expect(costRows.validations).toEqual([{ top: amounts.top, left: 3, bottom: amounts.bottom, right: 3, allowed: ['avoidable', 'committed'] }]);
     const stated = named(p, 'VfM_StatedTotal');
-    expect(contentAt(costRows, stated.top, stated.left)).toEqual({ formula: 'ROUND(Costs!B10,2)' });
+    expect(contentAt(costRows, stated.top, stated.left)).toEqual({ formula: 'ROUND(Costs!B10*VfM_SourceUnit,2)' });
   });
 
   it('names the audit\'s run time, so the pane can say which run the workbook holds', () => {
@@ -129,7 +129,7 @@ describe('the workbook plan', () => {
 
   it('quotes a source sheet whose name needs it', () => {
     const q = planWorkbook(analysisOf(SEED_VALUES, undefined, "Council's costs"), ["Council's costs"], new Set(), RUN);
-    expect(contentAt(sheetOf(q, 'VfM Cost Rows'), named(q, 'VfM_Amounts').top, 2)).toEqual({ formula: "ROUND('Council''s costs'!B4,2)" });
+    expect(contentAt(sheetOf(q, 'VfM Cost Rows'), named(q, 'VfM_Amounts').top, 2)).toEqual({ formula: "ROUND('Council''s costs'!B4*VfM_SourceUnit,2)" });
   });
 
   it('writes labels from the sheet as text, never as formulas', () => {
@@ -194,5 +194,50 @@ describe('the audit sheet', () => {
     expect(auditText(short)).toContain('mismatch: the rows come to £5.87 less than the stated total');
     const over = SEED_VALUES.map((row) => (row[0] === 'Total (Exc VAT)' ? ['Total (Exc VAT)', 124535] : row));
     expect(auditText(over)).toContain('mismatch: the rows come to £0.22 more than the stated total');
+  });
+});
+
+describe('a council\'s own table in the plan', () => {
+  const COUNCIL = [
+    ['Shared service costs (£000)', null, null],
+    ['Item', '2011/12', 'Notes'],
+    ['Core services', null, null],
+    ['Core Team', 17.8, null],
+    ['Membership subscription', 2.5, null],
+    ['Subtotal: core', 20.3, null],
+    ['Contracts', null, null],
+    ['CRM', 46.64863, 'Contract ends 31/03/2015'],
+    ['Total', 66.94863, null],
+  ];
+  const p = planWorkbook(analysisOf(COUNCIL, { noticeServedOn: '2012-10-19' }), ['Costs'], new Set(), RUN);
+  const costRows = sheetOf(p, 'VfM Cost Rows');
+
+  it('writes the unit as an input that every link multiplies by, with where the table states it', () => {
+    const unit = named(p, 'VfM_SourceUnit');
+    expect(contentAt(costRows, unit.top, unit.left)).toEqual({ number: 1000 });
+    expect(styleAt(costRows, unit.top, unit.left)).toBe('input');
+    expect(contentAt(costRows, unit.top, unit.left + 1)).toEqual({ text: '£000, stated in Costs!A1' });
+    const amounts = named(p, 'VfM_Amounts');
+    expect(contentAt(costRows, amounts.top, 2)).toEqual({ formula: 'ROUND(Costs!B4*VfM_SourceUnit,2)' });
+    expect(amounts.bottom - amounts.top + 1).toBe(3);
+  });
+
+  it('gives each row its section, its note in the source and its contract end, in columns of their own', () => {
+    const amounts = named(p, 'VfM_Amounts');
+    const header = amounts.top - 1;
+    expect([6, 7, 8].map((c) => contentAt(costRows, header, c))).toEqual([{ text: 'Section' }, { text: 'Note in the source' }, { text: 'Contract ends' }]);
+    expect([6, 7, 8].map((c) => contentAt(costRows, amounts.top + 2, c))).toEqual([{ text: 'Contracts' }, { text: 'Contract ends 31/03/2015' }, { number: 42094 }]);
+    expect(contentAt(costRows, amounts.top, 6)).toEqual({ text: 'Core services' });
+  });
+
+  it('checks each subtotal against the cost rows it covers, inside the master check', () => {
+    const scenarios = sheetOf(p, 'VfM Scenarios');
+    const cells = scenarios.blocks.flatMap((b) => b.rows.flatMap((r, i) => r.map((c, j) => ({ row: b.top + i, column: b.left + j, c }))));
+    const label = cells.find(({ c }) => c !== null && 'text' in c && c.text.startsWith('Subtotal "Subtotal: core"'));
+    expect(label?.c).toEqual({ text: 'Subtotal "Subtotal: core" (Costs!B6) agrees with its rows' });
+    const amounts = named(p, 'VfM_Amounts');
+    expect(contentAt(scenarios, label?.row as number, 3)).toEqual({ formula: `ROUND(SUM('VfM Cost Rows'!B${amounts.top}:B${amounts.top + 1})-ROUND(Costs!B6*VfM_SourceUnit,2),2)=0` });
+    const master = named(p, 'VfM_MasterCheck');
+    expect(contentAt(scenarios, master.top, 3)).toEqual({ formula: expect.stringMatching(new RegExp(`^AND\\(C\\d+:C${(label?.row as number)}\\)$`)) });
   });
 });
