@@ -24,6 +24,8 @@ export interface RunRequest {
   readonly workbook: WorkbookRead;
   /** The assumptions as given (parsed JSON, or what the form gives), or undefined for all defaults. */
   readonly assumptions?: unknown;
+  /** The amount column to read, when the table has several: its letter or its header's text. */
+  readonly column?: string;
   readonly clock: Clock;
 }
 
@@ -36,8 +38,8 @@ export interface ScenarioRun {
 }
 
 /** Analyses the source and plans the product's sheets. Throws InputError naming each bad cell or assumption. */
-export function runScenarios({ workbook, assumptions, clock }: RunRequest): ScenarioRun {
-  const analysis = analyse({ grid: workbook.grid, assumptions, today: clock.today() });
+export function runScenarios({ workbook, assumptions, column, clock }: RunRequest): ScenarioRun {
+  const analysis = analyse({ grid: workbook.grid, assumptions, column, today: clock.today() });
   const facts: RunFacts = {
     product: PRODUCT.name,
     version: PRODUCT.version,

@@ -108,7 +108,9 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
     const widths = new Set(values.map((v) => (Number.isInteger(v) && v >= 0 ? String(v).length : -1)));
     return values.length >= 2 && widths.size === 1 && !widths.has(-1) && [...widths][0] >= 3;
   };
-  const codes = right.filter((c) => CODE_HEADER.test(headerText(c)) || (wholeOfWidth(c) && right.some((o) => o !== c && !wholeOfWidth(o) && !CODE_HEADER.test(headerText(o)))));
+  // A column headed as money (a money word, a unit, a year) is never codes.
+  const headedAsMoney = (c: number) => AMOUNT_HEADER.test(headerText(c)) && !CODE_HEADER.test(headerText(c));
+  const codes = right.filter((c) => CODE_HEADER.test(headerText(c)) || (!headedAsMoney(c) && wholeOfWidth(c) && right.some((o) => o !== c && !wholeOfWidth(o) && !CODE_HEADER.test(headerText(o)))));
   const money = right.filter((c) => !codes.includes(c) && !END_HEADER.test(headerText(c)) && below(c, isCellDate) < below(c, isAmountLike));
   // A column is read for amounts when it holds them on at least half the rows the fullest one does.
   const most = Math.max(0, ...money.map((c) => below(c, isAmountLike)));

@@ -327,3 +327,32 @@ it('keeps the officer\'s place: typing keeps the field and its caret, and a clas
   expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Partner 1 leaving: name');
   await page.close();
 });
+
+it('reads a council\'s £000 table with several amount columns: says what it made of it, and lets the officer choose the column', async () => {
+  const rows = [
+    ['Partnership costs (£000)', null, null, null],
+    ['Item', 'Net', 'VAT', 'Gross'],
+    ['Core services', null, null, null],
+    ['Core Team', 17.8, 3.56, 21.36],
+    ['Membership subscription', 2.5, 0.5, 3],
+    ['Subtotal', 20.3, 4.06, 24.36],
+    ['CRM', 46.64863, 9.32973, 55.97836],
+  ];
+  const page = await openPane({ sheets: [{ name: 'Costs', rows }], selection: { sheet: 'Costs', address: 'A1:D7' } });
+  await page.getByRole('button', { name: 'Read the cost rows' }).click();
+  await idle(page);
+  const reading = await page.locator('#rows p.reading').allInnerTexts();
+  expect(reading).toEqual([
+    'Amounts are in £000 (stated in Costs!A1), so each is multiplied by 1,000.',
+    'Amounts read from column B "Net", net of VAT, as councils report costs; passed over C "VAT", D "Gross".',
+    'Subtotals left out of the sum and checked against their rows: Subtotal £20,300.00.',
+    'Sections: Core services.',
+  ]);
+  await expect(page.locator('#rows p.summary').innerText()).resolves.toBe('3 cost rows from Costs!A2:B7. Avoidable £20,300.00 a year; committed £46,648.63.');
+  await shot(page, '12-council-table');
+  await page.getByLabel('Amount column').selectOption('D');
+  await idle(page);
+  await expect(page.locator('#rows p.summary').innerText()).resolves.toBe('3 cost rows from Costs!A2:D7. Avoidable £24,360.00 a year; committed £55,978.36.');
+  expect(await page.getByLabel('Amount column').inputValue()).toBe('D');
+  await page.close();
+});

@@ -143,6 +143,31 @@ describe('classes and the scenarios written', () => {
   });
 });
 
+describe('a table with several amount columns', () => {
+  const years: Grid = { sheet: 'Costs', top: 1, left: 1, values: [['Item', '2010/11', '2011/12'], ['Core Team', 17000, 17800], ['CRM', 45000, 46648.63]] };
+  const vat: Grid = { sheet: 'Costs', top: 1, left: 1, values: [['Item', 'Net', 'VAT', 'Gross'], ['Core Team', 100, 20, 120], ['CRM', 50, 10, 60]] };
+  const readOf = (grid: Grid) => after(initialState({ today: SEED_DAY }), { type: 'started', task: 'read' }, { type: 'read succeeded', grid });
+
+  it('reads the net column, says so, and lets the officer choose another', () => {
+    const shown = rowsOf(view(readOf(vat)));
+    expect(shown.summary).toBe('2 cost rows from Costs!A1:B3. Avoidable £100.00 a year; committed £50.00.');
+    expect(shown.reading).toEqual(['Amounts read from column B "Net", net of VAT, as councils report costs; passed over C "VAT", D "Gross".']);
+    expect(shown.columns).toEqual({ options: [{ value: 'B', text: 'B "Net"' }, { value: 'C', text: 'C "VAT"' }, { value: 'D', text: 'D "Gross"' }], chosen: 'B' });
+    const gross = rowsOf(view(after(readOf(vat), { type: 'column chosen', column: 'D' })));
+    expect(gross.rows.map((row) => row.amount)).toEqual(['120.00', '60.00']);
+    expect(gross.columns?.chosen).toBe('D');
+  });
+
+  it('asks which year to read when nothing decides, and reads the one chosen', () => {
+    const asked = view(readOf(years));
+    expect(asked.rows).toEqual({ kind: 'unusable', columns: { options: [{ value: 'B', text: 'B "2010/11"' }, { value: 'C', text: 'C "2011/12"' }] } });
+    expect(asked.problems?.lines[0]).toMatch(/^Costs!A1:C3: 2 columns hold amounts \(B "2010\/11", C "2011\/12"\)/);
+    const chosen = rowsOf(view(after(readOf(years), { type: 'column chosen', column: 'C' })));
+    expect(chosen.rows.map((row) => row.amount)).toEqual(['17,800.00', '46,648.63']);
+    expect(chosen.reading).toEqual(['Amounts read from column C "2011/12", as chosen; passed over B "2010/11".']);
+  });
+});
+
 describe('the checks in the headline', () => {
   it('names a failing check in the words the scenario sheet gives it', () => {
     const values = SEED_VALUES.map((row) => (row[0] === 'Total (Exc VAT)' ? ['Total (Exc VAT)', 124000] : row));

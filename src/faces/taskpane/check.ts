@@ -3,6 +3,7 @@
 // read that. A problem with an assumption belongs under its field, and the rows stay, read with the
 // defaults; a problem with the table goes above the rows.
 import { Analysis, AnalysisInput, analyse } from '../../core/analysis';
+import { AmountColumn, ColumnChoice, ColumnsToChoose } from '../../core/amount-columns';
 import { resolveAssumptions } from '../../core/assumptions';
 import { CalendarDate } from '../../core/calendar-date';
 import { Grid } from '../../core/cell';
@@ -23,6 +24,8 @@ export const CORE: Core = { analyse, resolveAssumptions };
 /** What a check looks at. */
 export interface Inputs {
   readonly grid?: Grid;
+  /** The amount column the officer chose, by its letter, when the table has several. */
+  readonly column?: string;
   readonly form: FormValues;
   readonly overrides: Overrides;
   readonly today: CalendarDate;
@@ -31,6 +34,7 @@ export interface Inputs {
 /** The rows read with the defaults, kept while the cells read and the classes set stay the same. */
 interface WithDefaults {
   readonly grid: Grid;
+  readonly column?: string;
   readonly overrides: Overrides;
   readonly analysis: Analysis | undefined;
 }
@@ -44,6 +48,8 @@ export interface Checked {
   readonly onTable: readonly Problem[];
   readonly more: number;
   readonly withDefaults?: WithDefaults;
+  /** The amount columns, when the table has several: to choose from. */
+  readonly columns?: readonly AmountColumn[];
 }
 
 export const isOnTable = (problem: Problem) => fieldOf(problem.place) === 'form';
@@ -66,7 +72,7 @@ function inputProblems(error: unknown): InputError {
  * then kept in `previous`); on a table problem, the assumptions alone, for their fields.
  */
 export function check(inputs: Inputs, previous: Checked | undefined, core: Core): Checked {
-  const { grid, today } = inputs;
+  const { grid, today, column } = inputs;
   const assumptions = formAssumptions(inputs);
   const validate = () => {
     try {
@@ -78,28 +84,35 @@ export function check(inputs: Inputs, previous: Checked | undefined, core: Core)
   };
   if (!grid) return { onFields: validate(), onTable: [], more: 0 };
   try {
-    return { analysis: core.analyse({ grid, assumptions, today }), onFields: [], onTable: [], more: 0 };
+    const analysis = core.analyse({ grid, assumptions, today, column });
+    return { analysis, onFields: [], onTable: [], more: 0, ...columnsOf(analysis.table.columns) };
   } catch (error) {
     const { problems, more } = inputProblems(error);
+    if (error instanceof ColumnsToChoose) return { onFields: validate(), onTable: problems, more, columns: error.columns };
     const onTable = problems.filter(isOnTable);
     const onFields = problems.filter((p) => !isOnTable(p));
     if (onTable.length > 0) return { onFields: [...onFields, ...validate()], onTable, more };
     const kept = previous?.withDefaults;
-    const withDefaults = kept?.grid === grid && kept.overrides === inputs.overrides ? kept : rowsWithDefaults(inputs, grid, assumptions.overrides, core);
+    const withDefaults = kept?.grid === grid && kept.overrides === inputs.overrides && kept.column === column ? kept : rowsWithDefaults(inputs, grid, assumptions.overrides, core);
     // Rows that cannot be read even with the defaults: the assumptions alone, as with no rows.
     const alone = withDefaults.analysis ? [] : validate();
-    return { analysis: withDefaults.analysis, onFields: [...onFields, ...alone], onTable: [], more, withDefaults };
+    return { analysis: withDefaults.analysis, onFields: [...onFields, ...alone], onTable: [], more, withDefaults, ...(withDefaults.analysis ? columnsOf(withDefaults.analysis.table.columns) : {}) };
   }
+}
+
+/** The columns to choose from, when there are several. */
+function columnsOf(choice: ColumnChoice): { columns?: readonly AmountColumn[] } {
+  return choice.others.length === 0 ? {} : { columns: [choice.chosen, ...choice.others].sort((a, b) => a.column - b.column) };
 }
 
 /** The rows with the default assumptions and the classes set, or without the classes when those are unsound. */
 function rowsWithDefaults(inputs: Inputs, grid: Grid, overrides: unknown, core: Core): WithDefaults {
   for (const assumptions of overrides === undefined ? [{}] : [{ overrides }, {}]) {
     try {
-      return { grid, overrides: inputs.overrides, analysis: core.analyse({ grid, assumptions, today: inputs.today }) };
+      return { grid, column: inputs.column, overrides: inputs.overrides, analysis: core.analyse({ grid, assumptions, today: inputs.today, column: inputs.column }) };
     } catch (error) {
       inputProblems(error);
     }
   }
-  return { grid, overrides: inputs.overrides, analysis: undefined };
+  return { grid, column: inputs.column, overrides: inputs.overrides, analysis: undefined };
 }

@@ -40,7 +40,7 @@ export const EFFECTS: Record<Task, Effect> = {
       const { source } = state();
       const read = await readWorkbook(context, source);
       const grid = sourceGrid(read, source);
-      const { analysis, plan, facts } = runScenarios({ workbook: { ...read, grid }, assumptions: formAssumptions(state()), clock });
+      const { analysis, plan, facts } = runScenarios({ workbook: { ...read, grid }, assumptions: formAssumptions(state()), column: state().column, clock });
       await writeWorkbook(context, plan, read.definedNames);
       return { grid, analysis, sheet: plan.sheets[0].name, ranAt: facts.ranAt };
     })),

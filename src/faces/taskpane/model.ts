@@ -41,6 +41,8 @@ export interface State {
   readonly source: Source;
   /** The source cells, once read. */
   readonly grid?: Grid;
+  /** The amount column the officer chose (its letter), when the table has several. */
+  readonly column?: string;
   readonly form: FormValues;
   /** Goes up whenever the form's values change other than by typing in it: the form is built again then only. */
   readonly formVersion: number;
@@ -63,6 +65,7 @@ export type Action =
   | { readonly type: 'leaver removed'; readonly index: number }
   | { readonly type: 'class set'; readonly item: string; readonly class: CostClass }
   | { readonly type: 'source chosen'; readonly source: Source }
+  | { readonly type: 'column chosen'; readonly column: string }
   | { readonly type: 'started'; readonly task: Task }
   /** The defined names and named values readLastRun found. */
   | { readonly type: 'last run read'; readonly definedNames: DefinedNames; readonly values: Readonly<Record<string, unknown[][] | undefined>> }
@@ -126,12 +129,15 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
       }
       case 'source chosen':
         return { ...state, source: action.source };
+      case 'column chosen':
+        return changed(state, { column: action.column });
       case 'started':
         return state.task ? state : { ...state, task: action.task, outcome: undefined };
       case 'last run read':
         return done(...restored(state, action.definedNames, action.values, core));
       case 'read succeeded':
-        return done(recheck({ ...state, grid: action.grid }));
+        // Another table may have other columns: the choice is made again.
+        return done(recheck({ ...state, grid: action.grid, column: action.grid.sheet === state.grid?.sheet ? state.column : undefined }));
       case 'generate succeeded':
         return done({
           ...state, grid: action.grid, checked: { analysis: action.analysis, onFields: [], onTable: [], more: 0 },

@@ -67,7 +67,7 @@ export class Pane {
     this.part('form', this.state.formVersion, () => keepingFocus(form, () => replaceChildren(form, ...formView(this.state.form, this.dispatch))));
     showFieldMessages(form, shows.fields);
     this.part('problems', shows.problems, () => problemsView(byId('problems'), shows.problems));
-    this.part('rows', shows.rows, () => keepingFocus(rows, () => rowsView(rows, shows.rows, (item, cls) => this.dispatch({ type: 'class set', item, class: cls }))));
+    this.part('rows', shows.rows, () => keepingFocus(rows, () => rowsView(rows, shows.rows, (item, cls) => this.dispatch({ type: 'class set', item, class: cls }), (column) => this.dispatch({ type: 'column chosen', column }))));
     this.part('results', shows.results, () => resultsView(byId('results'), byId('go-to-sheet'), shows.results, wordsOf(this.state)));
     statusView(shows);
   }

@@ -1,9 +1,11 @@
 // What the pane shows, derived from the state in words: pure, no DOM. The views (rows-view.ts,
 // form-view.ts, results-view.ts, status-view.ts) only put this on the page.
 import { parseIsoDate } from '../../core/calendar-date';
-import { columnCells, sheetReference } from '../../core/cell';
+import { ChosenBy, describeColumn } from '../../core/amount-columns';
+import { columnCells, columnName, sheetReference } from '../../core/cell';
 import { CHECKS, Check } from '../../core/checks';
 import { CostClass, reasonWords } from '../../core/classification';
+import { CostTableInfo } from '../../core/cost-table';
 import { fyLabel } from '../../core/financial-year';
 import { describeWarning, problemLines } from '../../core/problems';
 import type { ChartYear } from './chart';
@@ -26,12 +28,22 @@ export interface RowView {
   readonly reason?: string;
 }
 
+/** The amount columns to choose from, when the table has several. */
+export interface ColumnPicker {
+  readonly options: readonly { readonly value: string; readonly text: string }[];
+  /** The letter of the column read; none while the officer has to choose. */
+  readonly chosen?: string;
+}
+
 export type RowsView =
   | { readonly kind: 'not read' }
-  /** Read, but the table cannot be used: its problems show above. */
-  | { readonly kind: 'unusable' }
+  /** Read, but the table cannot be used: its problems show above (and the columns, when one is to be chosen). */
+  | { readonly kind: 'unusable'; readonly columns?: ColumnPicker }
   | {
     readonly kind: 'rows'; readonly summary: string; readonly tie: { readonly text: string; readonly mismatch: boolean };
+    /** What the reader made of the table: the unit, the column, subtotals, sections, codes. */
+    readonly reading: readonly string[];
+    readonly columns?: ColumnPicker;
     readonly warnings: readonly string[]; readonly rows: readonly RowView[]; readonly more?: string;
   };
 
@@ -88,7 +100,8 @@ export function view(state: State): PaneView {
 
 function rowsView(state: State, { money, amount }: Words): RowsView {
   const a = state.checked.analysis;
-  if (!a) return { kind: state.grid ? 'unusable' : 'not read' };
+  const picker = columnPicker(state);
+  if (!a) return state.grid ? { kind: 'unusable', ...(picker ? { columns: picker } : {}) } : { kind: 'not read' };
   const cellOf = columnCells(a.table.sheet, a.table.amountColumn);
   const tie = a.tieOut;
   const total = money(a.computedTotal);
@@ -101,6 +114,8 @@ function rowsView(state: State, { money, amount }: Words): RowsView {
         : tie.status === 'absent' ? `Total ${total}; the table has no total row to tie out to.`
         : `Does not tie out: the rows come to ${total}, the stated total is ${money(a.table.statedTotal?.amount ?? a.computedTotal)}.`,
     },
+    reading: readingWords(a.table, money),
+    ...(picker ? { columns: picker } : {}),
     warnings: a.warnings.map(describeWarning),
     rows: a.rows.slice(0, ROWS_SHOWN).map((row, i) => ({
       id: `class-${i}`, item: row.item, cell: cellOf(row.sheetRow), amount: amount(row.amount), class: row.class,
@@ -108,6 +123,35 @@ function rowsView(state: State, { money, amount }: Words): RowsView {
     })),
     ...(a.rows.length > ROWS_SHOWN ? { more: `Showing the first ${ROWS_SHOWN} of ${a.rows.length} rows; all of them are written to the workbook.` } : {}),
   };
+}
+
+function columnPicker(state: State): ColumnPicker | undefined {
+  const columns = state.checked.columns;
+  if (!columns) return undefined;
+  const chosen = state.checked.analysis?.table.columns.chosen.letter;
+  return { options: columns.map((c) => ({ value: c.letter, text: describeColumn(c) })), ...(chosen ? { chosen } : {}) };
+}
+
+const CHOSEN_BY: Record<ChosenBy, string> = {
+  'the only one': 'the only one holding amounts',
+  given: 'as chosen',
+  'base year': 'headed with the base year',
+  'net of VAT': 'net of VAT, as councils report costs',
+};
+
+/** What the reader made of the table, each choice said (domain.md: a guess is never silent). */
+function readingWords(table: CostTableInfo, money: Words['money']): string[] {
+  const { unit, columns } = table;
+  const said: string[] = [];
+  if (unit.cell) said.push(`Amounts are in ${unit.label} (stated in ${unit.cell}), so each is multiplied by ${unit.factor.toLocaleString('en-GB')}.`);
+  if (columns.others.length > 0) said.push(`Amounts read from column ${describeColumn(columns.chosen)}, ${CHOSEN_BY[columns.by]}; passed over ${columns.others.map(describeColumn).join(', ')}.`);
+  if (table.subtotals.length > 0) {
+    const each = table.subtotals.map((s) => `${s.label} ${money(s.amount)}${s.amount === s.sum ? '' : ` (its rows come to ${money(s.sum)})`}`);
+    said.push(`Subtotals left out of the sum and checked against their rows: ${each.join('; ')}.`);
+  }
+  if (table.headings.length > 0) said.push(`Sections: ${table.headings.map((h) => h.label).join(', ')}.`);
+  if (table.codeColumns.length > 0) said.push(`Column ${table.codeColumns.map(columnName).join(', ')} holds codes, not amounts.`);
+  return said;
 }
 
 /** Each field's first problem, in the field's words (labels for keys, percent for the rate fields), and the rate questions. */
