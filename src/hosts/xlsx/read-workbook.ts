@@ -55,7 +55,10 @@ export function cellValue(value: ExcelJS.CellValue): CellValue {
 
 /**
  * The sheet's cells as a grid: its used range from A1, or the given range. A merged block's value
- * stands in its top-left cell only, as in Excel.
+ * stands in its top-left cell only, as in Excel. The rows of the block that are hidden are named
+ * in `hiddenRows`: rows hidden by hand, rows filtered out by an AutoFilter and rows of a collapsed
+ * outline are all stored as hidden rows in the file. (A row of height 0 that the file does not mark
+ * hidden is not seen: exceljs reads a height of 0 as no height.)
  */
 export function sheetGrid(sheet: ExcelJS.Worksheet, range?: CellRange): Grid {
   const top = range?.top ?? 1;
@@ -63,9 +66,11 @@ export function sheetGrid(sheet: ExcelJS.Worksheet, range?: CellRange): Grid {
   const bottom = range?.bottom ?? sheet.rowCount;
   const right = range?.right ?? sheet.columnCount;
   const values: CellValue[][] = [];
+  const hiddenRows: number[] = [];
   for (let r = top; r <= bottom; r++) {
     const row: CellValue[] = [];
     const sheetRow = sheet.findRow(r);
+    if (sheetRow?.hidden) hiddenRows.push(r);
     if (sheetRow) {
       sheetRow.eachCell({ includeEmpty: false }, (cell, column) => {
         if (column < left || column > right) return;
@@ -76,7 +81,7 @@ export function sheetGrid(sheet: ExcelJS.Worksheet, range?: CellRange): Grid {
     for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
     values.push(row);
   }
-  return { sheet: sheet.name, top, left, values };
+  return { sheet: sheet.name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
 }
 
 /** Parts of an .xlsx file that exceljs does not write back, by where they live in the package. */
