@@ -437,6 +437,72 @@ describe('worksheets', () => {
   });
 });
 
+describe('hidden rows', () => {
+  it('gives each row of a range with getRowProperties, a ClientResult read after the sync', async () => {
+    fake.workbook.addSheet('Filtered', [['Item', '£'], ['CRM', 1], ['Licence', 2], ['Core', 3]], { hiddenRows: [3, 5] });
+    expect(fake.workbook.sheet('Filtered').hiddenRows).toEqual([3, 5]);
+    await fake.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Filtered').getRange('A2:B5');
+      const rows = range.getRowProperties({ rowHidden: true });
+      const indexed = range.getRowProperties({ rowHidden: true, rowIndex: true });
+      expect(() => rows.value).toThrow(expect.objectContaining({ code: 'ValueNotLoaded' }));
+      range.load('rowHidden');
+      await context.sync();
+      expect(rows.value).toEqual([{ rowHidden: false }, { rowHidden: true }, { rowHidden: false }, { rowHidden: true }]);
+      expect(indexed.value.map((row) => row.rowIndex)).toEqual([1, 2, 3, 4]);
+      expect(range.rowHidden).toBeNull(); // some rows hidden, some not
+    });
+    expect(fake.counters.syncs[0]).toMatchObject({ actions: 3, loads: 3 }); // getRowProperties reads, as a load does
+  });
+
+  it('says true or false for rowHidden when all or none of the rows are hidden, and refuses what it does not model', async () => {
+    fake.workbook.sheet('Costs').hideRows([2, 3]);
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Costs');
+      const hidden = sheet.getRange('A2:C3');
+      const shown = sheet.getRange('A1:C1');
+      hidden.load('rowHidden');
+      shown.load('rowHidden');
+      await context.sync();
+      expect([hidden.rowHidden, shown.rowHidden]).toEqual([true, false]);
+      expect(() => hidden.getRowProperties({ format: { rowHeight: true } })).toThrow(FakeNotImplementedError);
+      expect(() => {
+        hidden.rowHidden = false;
+      }).toThrow(FakeNotImplementedError);
+    });
+  });
+
+  it('refuses getRowProperties on a null object, and reads the used range with getUsedRange, A1 on a blank sheet', async () => {
+    fake.workbook.addSheet('Blank');
+    await fake.Excel.run(async (context) => {
+      const blank = context.workbook.worksheets.getItem('Blank');
+      const used = blank.getUsedRange(true);
+      used.load('address');
+      const nullRange = blank.getUsedRangeOrNullObject(true);
+      nullRange.getRowProperties({ rowHidden: true });
+      await expect(context.sync()).rejects.toThrow(/null object/);
+      used.load('address, values');
+      const costs = context.workbook.worksheets.getItem('Costs').getUsedRange(true);
+      costs.load('address');
+      await context.sync();
+      expect(used.address).toBe('Blank!A1');
+      expect(used.values).toEqual([['']]);
+      expect(costs.address).toBe('Costs!A1:C3');
+    });
+  });
+
+  it('keeps the hidden rows in a snapshot and loads them back', () => {
+    fake.workbook.sheet('Costs').hideRows([2]);
+    const snapshot = fake.workbook.snapshot();
+    expect(snapshot.sheets[0].hiddenRows).toEqual([2]);
+    const other = createFakeExcel();
+    other.workbook.load(snapshot);
+    expect(other.workbook.sheet('Costs').hiddenRows).toEqual([2]);
+    other.workbook.load({ sheets: [{ name: 'Spec', rows: [['x']], hiddenRows: [4] }] });
+    expect(other.workbook.sheet('Spec').hiddenRows).toEqual([4]);
+  });
+});
+
 describe('names', () => {
   it('adds names for a range or a formula, finds them, lists them and deletes them', async () => {
     fake.workbook.addSheet('VfM Scenarios', [[null, null, null], [null, null, 0.035]]);

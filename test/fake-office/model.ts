@@ -90,6 +90,8 @@ export class SheetModel {
   deleted = false;
   readonly cells = new Map<number, Cell>();
   readonly columnWidths = new Map<number, number>();
+  /** Zero-based rows hidden (by hand, by a filter or a collapsed outline: Excel reports them alike). */
+  readonly hiddenRows = new Set<number>();
   freeze = { rows: 0, columns: 0 };
   tabColor = '';
   orientation: 'Portrait' | 'Landscape' = 'Portrait';
@@ -118,6 +120,13 @@ export class SheetModel {
     return [...this.cells.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([k, cell]) => ({ row: Math.floor(k / MAX_COLUMNS), column: k % MAX_COLUMNS, cell }));
+  }
+
+  /** Of the rows `row` to `row + count - 1`, how many are hidden. */
+  hiddenRowCount(row: number, count: number): number {
+    let hidden = 0;
+    for (const r of this.hiddenRows) if (r >= row && r < row + count) hidden += 1;
+    return hidden;
   }
 
   /** Excel's used range: cells with a value (or, unless valuesOnly, any formatting); null when none. */

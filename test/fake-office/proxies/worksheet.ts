@@ -87,6 +87,17 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
     }));
   }
 
+  /**
+   * The used range (values, or with valuesOnly false also formatting); on a blank sheet the top-left
+   * cell, A1, "it will *not* throw an error" (Excel.Worksheet.getUsedRange).
+   */
+  getUsedRange(valuesOnly?: boolean): Range {
+    return this.spawn('method', 'getUsedRange', valuesOnly === undefined ? [] : [valuesOnly], 'Range', false, (init) => new Range(init, (scope) => {
+      const sheet = this.live(scope);
+      return { sheet, rect: sheet.usedRect(valuesOnly === true) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
+    }));
+  }
+
   delete(): void {
     this.queueMethod('delete', [], (s, scope) => scope.model.deleteSheet(s, this.location('delete')));
   }
