@@ -53,6 +53,55 @@ describe('reading the source', () => {
   });
 });
 
+describe('hidden and filtered rows', () => {
+  const rows: CellSpec[][] = [['Item', '£'], ['CRM', 46648.63], ['Licence', 2400], ['Core team', 17800], ['Hosting', 500], ['Total', 67348.63]];
+
+  it('names the hidden rows of the selection, read like the others, in the same one round trip', async () => {
+    const fake = createFakeExcel();
+    fake.workbook.addSheet('Costs', rows, { hiddenRows: [3, 5, 9] });
+    fake.workbook.select('Costs', 'A2:B6');
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'selection'));
+    expect(fake.counters.roundTrips).toBe(1);
+    expect(state.grid).toEqual({
+      sheet: 'Costs', top: 2, left: 1, hiddenRows: [3, 5],
+      values: [['CRM', 46648.63], ['Licence', 2400], ['Core team', 17800], ['Hosting', 500], ['Total', 67348.63]],
+    });
+  });
+
+  it('names the hidden rows of the used range when finding the table on the sheet, in one round trip', async () => {
+    const fake = createFakeExcel();
+    fake.workbook.addSheet('Costs', [[], ...rows], { hiddenRows: [1, 4] });
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'sheet'));
+    expect(fake.counters.roundTrips).toBe(1);
+    expect(state.grid).toMatchObject({ top: 2, left: 1, hiddenRows: [4] }); // row 1, hidden and empty, is not in the used range
+    expect(state.address).toBe('Costs!A2:B7');
+  });
+
+  it('leaves hiddenRows out when no row is hidden, and finds nothing on a blank sheet, each in one round trip', async () => {
+    const fake = fakeWith(rows, 'A1:B6');
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'selection'));
+    expect(state.grid).not.toHaveProperty('hiddenRows');
+    const blank = createFakeExcel();
+    blank.workbook.addSheet('Blank', [], { hiddenRows: [1, 2] });
+    const none = await blank.Excel.run((context) => readWorkbook(context, 'sheet'));
+    expect(none).toMatchObject({ grid: undefined, address: undefined, sheetNames: ['Blank'] });
+    expect([fake.counters.roundTrips, blank.counters.roundTrips]).toEqual([1, 1]);
+  });
+
+  it('names the hidden rows of a source too large for one response, read in pieces', async () => {
+    const fake = createFakeExcel();
+    const many = [['Item', '£'], ...Array.from({ length: 100_000 }, (_, i) => [`Contract ${i}`, 1000 + (i % 997)])];
+    fake.workbook.addSheet('Costs', many, { hiddenRows: [3, 50_000, 100_001] });
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'sheet'));
+    const reads = fake.counters.syncs.filter((sync) => !sync.error);
+    expect(reads.length).toBeGreaterThan(3); // the names and shape, then at least two pieces
+    expect(fake.counters.syncs[0].error).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(state.grid?.values).toHaveLength(100_001);
+    expect(state.grid?.hiddenRows).toEqual([3, 50_000, 100_001]);
+    expect(state.grid?.values[49_999]).toEqual(['Contract 49998', 1000 + (49_998 % 997)]);
+  });
+});
+
 describe('writing the scenarios', () => {
   it('reads and writes the seed in two round trips, with calculation suspended while it writes', async () => {
     const fake = fakeWith(SEED_VALUES);
