@@ -503,6 +503,74 @@ describe('hidden rows', () => {
   });
 });
 
+describe('tables', () => {
+  beforeEach(() => {
+    fake.workbook.addSheet('Report', [['Title'], [], ['Item', '£'], ['CRM', 1], ['Core', 2], ['Total', 3], [], ['Year', 'Budget'], [2024, 9]], {
+      tables: [{ name: 'PartnershipCosts', address: 'A3:B6', showTotals: true }, { name: 'Budget', address: 'A8:B9' }],
+    });
+  });
+
+  it('lists a sheet\'s tables, in the order they were added, and gives a table\'s whole range', async () => {
+    await fake.Excel.run(async (context) => {
+      const tables = context.workbook.worksheets.getItem('Report').tables;
+      const none = context.workbook.worksheets.getItem('Costs').tables;
+      const count = tables.getCount();
+      tables.load('items/name');
+      none.load('items/name');
+      const range = tables.getItem('partnershipcosts').getRange();
+      range.load('address, values');
+      expect(() => count.value).toThrow(expect.objectContaining({ code: 'ValueNotLoaded' }));
+      await context.sync();
+      expect(tables.items.map((t) => t.name)).toEqual(['PartnershipCosts', 'Budget']);
+      expect(none.items).toEqual([]);
+      expect(count.value).toBe(2);
+      expect(range.address).toBe('Report!A3:B6');
+      expect(range.values).toEqual([['Item', '£'], ['CRM', 1], ['Core', 2], ['Total', 3]]);
+      const first = tables.items[0].getRange();
+      first.load('address');
+      const table = tables.items[1];
+      table.load('id, showHeaders, showTotals');
+      await context.sync();
+      expect(first.address).toBe('Report!A3:B6');
+      expect([table.showHeaders, table.showTotals]).toEqual([true, false]);
+    });
+    expect(fake.workbook.sheet('Report').tables.map((t) => t.address)).toEqual(['A3:B6', 'A8:B9']);
+  });
+
+  it('finds a table of the sheet by name or a null object, and fails to find one of another sheet', async () => {
+    await fake.Excel.run(async (context) => {
+      const report = context.workbook.worksheets.getItem('Report').tables.getItemOrNullObject('Budget');
+      const elsewhere = context.workbook.worksheets.getItem('Costs').tables.getItemOrNullObject('Budget');
+      await context.sync();
+      expect([report.isNullObject, elsewhere.isNullObject]).toEqual([false, true]);
+      context.workbook.worksheets.getItem('Costs').tables.getItem('Budget').load('name');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+  });
+
+  it('shares one set of names with defined names, refuses overlapping tables, and drops a deleted sheet\'s tables', async () => {
+    expect(() => fake.workbook.sheet('Costs').addTable({ name: 'budget', address: 'E1:F2' })).toThrow(/already exists/);
+    expect(() => fake.workbook.sheet('Report').addTable({ name: 'Other', address: 'B5:C7' })).toThrow(/overlap/);
+    expect(() => fake.workbook.defineName('Budget', '=Costs!$A$1')).toThrow(/already exists/);
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Report').delete();
+      await context.sync();
+    });
+    fake.workbook.defineName('Budget', '=Costs!$A$1');
+    expect(fake.workbook.names()).toEqual({ Budget: '=Costs!$A$1' });
+  });
+
+  it('keeps the tables in a snapshot and loads them back', () => {
+    const other = createFakeExcel();
+    other.workbook.load(fake.workbook.snapshot());
+    expect(other.workbook.sheet('Report').tables).toEqual([
+      { name: 'PartnershipCosts', address: 'A3:B6', showHeaders: true, showTotals: true },
+      { name: 'Budget', address: 'A8:B9', showHeaders: true, showTotals: false },
+    ]);
+    expect(fake.workbook.snapshot().sheets[0]).not.toHaveProperty('tables');
+  });
+});
+
 describe('names', () => {
   it('adds names for a range or a formula, finds them, lists them and deletes them', async () => {
     fake.workbook.addSheet('VfM Scenarios', [[null, null, null], [null, null, 0.035]]);

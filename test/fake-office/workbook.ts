@@ -50,6 +50,16 @@ export interface SheetSnapshot {
   cells: Record<string, CellDump>;
   /** The hidden rows (1-based, ascending); absent when none. */
   hiddenRows?: number[];
+  /** The sheet's Excel tables, in the order they were added; absent when none. */
+  tables?: TableSpec[];
+}
+
+/** An Excel table: its name and its whole range ("A3:B10"), header row (shown unless said) and total row (hidden unless said) included. */
+export interface TableSpec {
+  readonly name: string;
+  readonly address: string;
+  readonly showHeaders?: boolean;
+  readonly showTotals?: boolean;
 }
 
 export interface NameSnapshot {
@@ -75,6 +85,8 @@ export interface SheetSpec {
   readonly numberFormats?: readonly (readonly (string | null)[])[];
   /** Rows hidden (1-based), by hand or by a filter: Excel reports them alike. */
   readonly hiddenRows?: readonly number[];
+  /** Excel tables on the sheet. */
+  readonly tables?: readonly TableSpec[];
 }
 
 /** A simpler way to describe a workbook (sheets from A1, names, selection). */
@@ -250,6 +262,17 @@ export class FakeSheet {
     return this;
   }
 
+  /** Make an Excel table of `address` (header row included), as the user would with Insert > Table. */
+  addTable(table: TableSpec): this {
+    this.workbook.addTable(this.model, table.name, rectOf(table.address), table);
+    return this;
+  }
+
+  /** The sheet's tables, in the order they were added. */
+  get tables(): TableSpec[] {
+    return this.workbook.tablesOf(this.model).map((t) => ({ name: t.name, address: formatRect(t.rect), showHeaders: t.showHeaders, showTotals: t.showTotals }));
+  }
+
   /** The hidden rows, 1-based, ascending. */
   get hiddenRows(): number[] {
     return [...this.model.hiddenRows].sort((a, b) => a - b).map((row) => row + 1);
@@ -300,6 +323,7 @@ export class FakeSheet {
       selection: formatRect(this.model.selection),
       cells: this.cells(),
       ...(this.model.hiddenRows.size > 0 ? { hiddenRows: this.hiddenRows } : {}),
+      ...(this.tables.length > 0 ? { tables: this.tables } : {}),
     };
   }
 }
@@ -310,11 +334,13 @@ export class FakeWorkbook {
 
   /**
    * Add a sheet at the end, its rows from A1 (strings are literal text; `{ formula, value }` for
-   * formulas), with number formats and hidden rows (1-based) if given.
+   * formulas), with number formats, hidden rows (1-based) and Excel tables if given.
    */
   addSheet(name: string, rows: readonly (readonly CellSpec[])[] = [], options: Omit<SheetSpec, 'name' | 'rows'> = {}): FakeSheet {
     const sheet = new FakeSheet(this.model.addSheet(name), this.model, this.options);
-    return sheet.put('A1', rows, options.numberFormats).hideRows(options.hiddenRows ?? []);
+    sheet.put('A1', rows, options.numberFormats).hideRows(options.hiddenRows ?? []);
+    for (const table of options.tables ?? []) sheet.addTable(table);
+    return sheet;
   }
 
   hasSheet(name: string): boolean {
@@ -377,6 +403,7 @@ export class FakeWorkbook {
     for (const s of this.model.sheets) s.deleted = true;
     this.model.sheets.length = 0;
     this.model.names.clear();
+    for (const t of [...this.model.tables]) this.model.deleteTable(t);
     this.model.activeSheet = null;
   }
 
@@ -393,6 +420,7 @@ export class FakeWorkbook {
         for (const [letter, width] of Object.entries(s.columnWidths)) sheet.columnWidths.set(columnIndex(letter), width);
         sheet.selection = rectOf(s.selection);
         for (const row of s.hiddenRows ?? []) sheet.hiddenRows.add(row - 1);
+        for (const t of s.tables ?? []) this.model.addTable(sheet, t.name, rectOf(t.address), t);
         for (const [address, dump] of Object.entries(s.cells)) {
           const { row, column } = rectOf(address);
           const cell = cellOfDump(dump);
