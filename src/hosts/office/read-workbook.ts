@@ -1,7 +1,7 @@
-// Reads what the product needs from the open workbook in ONE round trip: the source cells (the
-// selection, or the active sheet's used range) with the rows of them that are hidden, the sheet
-// names, and the defined names (which mark the product's own sheets). It decides nothing about
-// what the cells mean.
+// Reads what the product needs from the open workbook in ONE round trip (two when the source is a
+// sheet's Excel table): the source cells (the selection, or the active sheet's first table or used
+// range) with the rows of them that are hidden, the sheet names, and the defined names (which mark
+// the product's own sheets). It decides nothing about what the cells mean.
 import { CellValue, Grid, a1, dateOfSerial, sheetOfReference } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
 
@@ -16,6 +16,8 @@ export interface WorkbookState {
   readonly definedNames: readonly { name: string; sheet: string }[];
   /** The source range's address, e.g. `Costs!A1:C12`. */
   readonly address: string | undefined;
+  /** The Excel table read, when the source is the sheet and the sheet has one. */
+  readonly table?: string;
 }
 
 /** A number format that shows a date (d, m and y codes outside quotes and brackets), not a number. */
@@ -63,33 +65,48 @@ interface Block {
 /**
  * Reads the source, the sheet names and the defined names in one round trip, with the rows of the
  * source that are hidden or filtered out (Range.getRowProperties, ExcelApi 1.9, in the same
- * request). A source too large for one response (Excel on the web returns at most 5 MB) is read
- * again in pieces of whole rows. "Find the table on this sheet" reads the active sheet's used
- * range; a blank sheet gives no grid.
+ * request). The source is the selection; or, to find the table on the active sheet, the sheet's
+ * first Excel table, header row included, when it has one, else its used range (a blank sheet
+ * gives no grid). A table takes a second round trip: which tables the sheet has comes back with
+ * the first, and Office.js has no null-object way to ask for "the first table, if any" in it
+ * (TableCollection.getItemAt fails the whole request on a sheet without tables). A source too
+ * large for one response (Excel on the web returns at most 5 MB) is read again in pieces of whole
+ * rows.
  */
 export async function readWorkbook(context: Excel.RequestContext, source: SourceChoice): Promise<WorkbookState> {
   const workbook = context.workbook;
   const selected = source === 'selection' ? workbook.getSelectedRange() : undefined;
   const sheet = selected ? selected.worksheet : workbook.worksheets.getActiveWorksheet();
+  const tables = selected ? undefined : sheet.tables;
   // getUsedRange, not its null-object variant: on a blank sheet it gives A1 rather than a null object,
   // so that getRowProperties can be queued on it before the sync says whether the sheet is blank.
-  const range = selected ?? sheet.getUsedRange(true);
+  const used = selected ?? sheet.getUsedRange(true);
   const queueNames = () => {
     sheet.load('name');
     workbook.worksheets.load('items/name');
     workbook.names.load('items/name,items/formula');
+    tables?.load('items/name');
   };
   queueNames();
-  const block = await readBlock(context, sheet, range, queueNames);
+  const whole = await readWhole(context, used, queueNames);
 
   const sheetNames = workbook.worksheets.items.map((s) => s.name);
   const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) }));
-  if (!selected && isBlank(block)) return { grid: undefined, sheetNames, definedNames, address: undefined };
+  const table = tables?.items[0];
+  let range = used;
+  let block = whole;
+  if (table) {
+    range = table.getRange();
+    block = await readWhole(context, range, () => undefined);
+  } else if (!selected && whole && isBlank(whole)) {
+    return { grid: undefined, sheetNames, definedNames, address: undefined };
+  }
+  block ??= await readInPieces(context, sheet, range);
   const grid: Grid = {
     sheet: sheet.name, top: range.rowIndex + 1, left: range.columnIndex + 1, values: block.values,
     ...(block.hiddenRows.length > 0 ? { hiddenRows: block.hiddenRows } : {}),
   };
-  return { grid, sheetNames, definedNames, address: range.address };
+  return { grid, sheetNames, definedNames, address: range.address, ...(table ? { table: table.name } : {}) };
 }
 
 /** The used range of a sheet without values: its one cell, empty. */
@@ -98,11 +115,12 @@ function isBlank(block: Block): boolean {
 }
 
 /**
- * A range's cells and hidden rows in the sync that also carries whatever the caller queued; when
- * the response would be too large, the caller's loads again with the range's shape, then the
- * cells in pieces. The range's address and position are loaded either way.
+ * A range's cells and hidden rows, in the sync that also carries whatever the caller queued; or,
+ * when the response would be too large, undefined, after a sync that carries the caller's loads
+ * again and the range's shape, for reading it in pieces. Its address and position are loaded
+ * either way.
  */
-async function readBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, range: Excel.Range, queueAgain: () => void): Promise<Block> {
+async function readWhole(context: Excel.RequestContext, range: Excel.Range, queueAgain: () => void): Promise<Block | undefined> {
   range.load('values,valueTypes,numberFormat,address,rowIndex,columnIndex');
   const rows = range.getRowProperties(ROW_PROPERTIES);
   try {
@@ -112,7 +130,7 @@ async function readBlock(context: Excel.RequestContext, sheet: Excel.Worksheet, 
     queueAgain();
     range.load('address,rowIndex,columnIndex,rowCount,columnCount');
     await context.sync();
-    return readInPieces(context, sheet, range);
+    return undefined;
   }
   return { values: cellsOf(range), hiddenRows: hiddenRowsOf(rows.value, range.rowIndex + 1) };
 }
