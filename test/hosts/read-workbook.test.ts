@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'fs';
 import JSZip from 'jszip';
 import path from 'path';
-import { cellValue, readWorkbook, sheetGrid, sheetNames } from '../../src/hosts/xlsx/read-workbook';
+import { cellValue, namedRange, namedRanges, readWorkbook, sheetGrid, sheetNames } from '../../src/hosts/xlsx/read-workbook';
 import { temporaryDirectory } from '../support/workbooks';
 
 describe('cellValue: exceljs values as the core sees them', () => {
@@ -75,5 +75,37 @@ describe('sheetGrid', () => {
     expect(sheetGrid(back, { top: 1, left: 1, bottom: 7, right: 2 }).hiddenRows).toEqual([3, 5, 6]);
     expect(sheetGrid(back, { top: 4, left: 1, bottom: 12, right: 2 }).hiddenRows).toEqual([5, 6, 9]);
     expect(sheetGrid(back, { top: 1, left: 1, bottom: 2, right: 2 })).not.toHaveProperty('hiddenRows');
+  });
+});
+
+describe('namedRanges: the tables and defined names a --range can name', () => {
+  it('finds Excel tables (header and total rows included) and names of one rectangle, in any case', async () => {
+    const file = path.join(temporaryDirectory(), 'named.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const costs = workbook.addWorksheet('Costs');
+    costs.getCell('A1').value = 'Partnership costs 2011/12';
+    costs.addTable({
+      name: 'PartnershipCosts', ref: 'A3', headerRow: true, totalsRow: true,
+      columns: [{ name: 'Item' }, { name: 'Amount', totalsRowFunction: 'sum' }], rows: [['CRM', 46648.63], ['Core team', 17800]],
+    });
+    const other = workbook.addWorksheet('Other sheet');
+    other.getCell('B2').value = 'Rent';
+    workbook.definedNames.add("'Other sheet'!$B$2:$C$9", 'CostBlock');
+    workbook.definedNames.add("'Other sheet'!$B$2", 'OneCell');
+    workbook.definedNames.add('Costs!$A$1:$B$2', 'TwoAreas');
+    workbook.definedNames.add('Costs!$D$1:$E$2', 'TwoAreas');
+    workbook.definedNames.add('Costs!$A$3:$B$6', '_xlnm._FilterDatabase');
+    await workbook.xlsx.writeFile(file);
+
+    const back = await readWorkbook(file);
+    expect(namedRanges(back)).toEqual([
+      { name: 'PartnershipCosts', kind: 'table', sheet: 'Costs', range: { top: 3, left: 1, bottom: 6, right: 2 } },
+      { name: 'CostBlock', kind: 'defined name', sheet: 'Other sheet', range: { top: 2, left: 2, bottom: 9, right: 3 } },
+      { name: 'OneCell', kind: 'defined name', sheet: 'Other sheet', range: { top: 2, left: 2, bottom: 2, right: 2 } },
+    ]);
+    expect(namedRange(back, 'partnershipcosts')?.range).toEqual({ top: 3, left: 1, bottom: 6, right: 2 });
+    expect(namedRange(back, ' CostBlock ')?.sheet).toBe('Other sheet');
+    expect(namedRange(back, 'TwoAreas')).toBeUndefined();
+    expect(namedRange(back, 'Nothing')).toBeUndefined();
   });
 });
