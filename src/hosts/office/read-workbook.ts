@@ -69,7 +69,8 @@ interface Block {
  * first Excel table, header row included, when it has one, else its used range (a blank sheet
  * gives no grid). A table takes a second round trip: which tables the sheet has comes back with
  * the first, and Office.js has no null-object way to ask for "the first table, if any" in it
- * (TableCollection.getItemAt fails the whole request on a sheet without tables). A source too
+ * (TableCollection.getItemAt has no *OrNullObject variant, and an accessor whose object does not
+ * exist fails the whole request, here on every sheet without a table). A source too
  * large for one response (Excel on the web returns at most 5 MB) is read again in pieces of whole
  * rows.
  */
