@@ -1,4 +1,5 @@
 import { execFile } from 'child_process';
+import ExcelJS from 'exceljs';
 import { createHash } from 'crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import path from 'path';
@@ -141,6 +142,70 @@ describe('vfm analyse finding the table', () => {
     const b = readSummary(path.join(dir, 'b.json'));
     expect(b.source).toMatchObject({ sheet: 'Other', range: 'B2:C3', rowCount: 2, tieOut: 'absent' });
     expect(b.rows.map((r: { cell: string; amount: number }) => [r.cell, r.amount])).toEqual([['Other!C2', 100], ['Other!C3', 50]]);
+  });
+
+  /** A report with a cover sheet, the seed's rows as an Excel table under a title, and a defined name on a second sheet. */
+  async function namedWorkbook(file: string): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Cover').getCell('A1').value = 'Partnership review';
+    const report = workbook.addWorksheet('Report');
+    report.getCell('A1').value = 'Staffordshire Connects Partnership: payments 2011/12';
+    const rows = SEED_SHEET.rows.filter((row) => typeof row[0] === 'string' && typeof row[1] === 'number');
+    report.addTable({ name: 'PartnershipCosts', ref: 'A3', columns: [{ name: 'Item' }, { name: 'Amount' }], rows: rows.map((row) => [...row]) });
+    const other = workbook.addWorksheet('Other');
+    [['Licence', 100], ['Core team', 50]].forEach(([item, amount], i) => {
+      other.getCell(`B${i + 2}`).value = item;
+      other.getCell(`C${i + 2}`).value = amount;
+    });
+    workbook.definedNames.add('Other!$B$2:$C$3', 'SmallBlock');
+    await workbook.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('reads the Excel table or defined name --range names, on its own sheet, and says so', async () => {
+    const dir = temporaryDirectory();
+    const file = await namedWorkbook(path.join(dir, 'named.xlsx'));
+    const table = await vfm(['analyse', file, '--range', 'PartnershipCosts', '--json', path.join(dir, 't.json')]);
+    expect(table.code).toBe(0);
+    expect(table.out).toContain('VfM Scenarios: ' + file + ', sheet Report, A3:B10 (6 cost rows)\nRead the table "PartnershipCosts" given by --range, on sheet "Report".');
+    const t = readSummary(path.join(dir, 't.json'));
+    expect(t.source).toMatchObject({ sheet: 'Report', range: 'A3:B10', tieOut: 'ok', sheetChoice: { by: '--range', reason: 'the table "PartnershipCosts"', passedOver: [] } });
+
+    const name = await vfm(['analyse', file, '--range', 'smallblock', '--sheet', 'Other', '--json', path.join(dir, 'n.json')]);
+    expect(name.code).toBe(0);
+    const n = readSummary(path.join(dir, 'n.json'));
+    expect(n.source).toMatchObject({ sheet: 'Other', range: 'B2:C3', rowCount: 2, sheetChoice: { by: '--sheet', reason: null } });
+  });
+
+  it('refuses a name that is neither a table nor a defined name, listing those there are, and one on another --sheet', async () => {
+    const dir = temporaryDirectory();
+    const file = await namedWorkbook(path.join(dir, 'named.xlsx'));
+    const unknown = await vfm(['analyse', file, '--range', 'Costs2012', '--json', path.join(dir, 's.json')]);
+    expect(unknown).toEqual({
+      code: 2,
+      out: '',
+      err: 'vfm: --range "Costs2012" is not a range such as A1:C12, nor an Excel table or a defined name of the workbook\n'
+        + 'The workbook has:\n  Excel tables: "PartnershipCosts" (Report!A3:B10)\n  defined names: "SmallBlock" (Other!B2:C3)\n'
+        + 'Nothing was written. Run "vfm --help" for usage.\n',
+    });
+    const elsewhere = await vfm(['analyse', file, '--range', 'PartnershipCosts', '--sheet', 'Other']);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.err).toContain('vfm: --range "PartnershipCosts" is the table Report!A3:B10, not on --sheet "Other"; leave out --sheet, or name the sheet "Report"');
+    const none = await vfm(['analyse', EXAMPLE, '--range', 'PartnershipCosts']);
+    expect(none.err).toContain('The workbook has no Excel tables and no defined names of one block of cells.');
+    expect(readdirSync(dir)).toEqual(['named.xlsx']);
+  });
+
+  it('refuses a name on a sheet it wrote itself', async () => {
+    const dir = temporaryDirectory();
+    const out = path.join(dir, 'out.xlsx');
+    expect((await vfm(['analyse', EXAMPLE, '--out', out])).code).toBe(0);
+    const ours = await vfm(['analyse', out, '--range', 'VfM_Amounts']);
+    expect(ours.code).toBe(2);
+    expect(ours.err).toContain("vfm: --range \"VfM_Amounts\" is the defined name 'VfM Cost Rows'!");
+    expect(ours.err).toContain(", on a sheet VfM Scenarios wrote; name the council's cost table");
+    const listed = await vfm(['analyse', out, '--range', 'Nothing']);
+    expect(listed.err).toContain('The workbook has no Excel tables and no defined names of one block of cells.'); // its own names are not offered
   });
 
   it('reports a tie-out mismatch but still succeeds', async () => {

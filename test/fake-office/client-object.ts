@@ -2,7 +2,7 @@
 // its request context; its properties become readable only after a load *and* a sync; every
 // proxy is wrapped so that touching a member the fake does not model throws at once.
 
-import { FakeStrictError, invalidRequestContext, itemNotFound, notImplemented, propertyNotLoaded, invalidObjectPath } from './errors';
+import { FakeStrictError, invalidRequestContext, itemNotFound, notImplemented, propertyNotLoaded, invalidObjectPath, valueNotLoaded } from './errors';
 import type { WorkbookModel } from './model';
 import type { ResolvedOptions } from './options';
 
@@ -30,7 +30,8 @@ export interface ExecScope {
 
 export interface Action {
   readonly objectId: number;
-  readonly kind: 'set' | 'method' | 'load' | 'instantiate';
+  /** 'query': a method whose result comes back (a ClientResult), a read like a load. */
+  readonly kind: 'set' | 'method' | 'load' | 'instantiate' | 'query';
   readonly name: string;
   readonly wireValue?: unknown;
   readonly statement: string;
@@ -449,6 +450,29 @@ export abstract class EntityObject<E, S extends object> extends ClientObjectBase
     });
   }
 
+  /**
+   * Queue a method whose result comes back, as a ClientResult: its `value` reads only once the sync
+   * that carried the call has resolved (*Application-specific API model*, "ClientResult").
+   */
+  protected queueQuery<T>(name: string, args: readonly unknown[], compute: (entity: E, scope: ExecScope) => T): ClientResult<T> {
+    this.assertUsable(name);
+    const s = this[STATE];
+    const result = new ClientResult<T>(`${s.label}.${name}`);
+    this.enqueue({
+      objectId: s.id,
+      kind: 'query',
+      name,
+      wireValue: args.map(toWire),
+      statement: `${s.label}.${name}(${args.map(summarise).join(', ')})`,
+      run: (scope) => {
+        const value = compute(this.live(scope), scope);
+        scope.respond(s.id, { [name]: value });
+        scope.onSuccess(() => result.publish(value));
+      },
+    });
+    return strict(result, 'ClientResult');
+  }
+
   /** Queue a method call that returns nothing. */
   protected queueMethod(name: string, args: readonly unknown[], apply: (entity: E, scope: ExecScope) => void): void {
     this.assertUsable(name);
@@ -521,5 +545,27 @@ export abstract class CollectionObject<E, I, P extends ClientObjectBase> extends
         });
       },
     });
+  }
+}
+
+/** OfficeExtension.ClientResult: a method's result, readable as `value` after the sync. */
+export class ClientResult<T> {
+  private readonly state: { loaded: boolean; value?: T } = { loaded: false };
+
+  constructor(private readonly label: string) {}
+
+  get value(): T {
+    if (!this.state.loaded) throw valueNotLoaded(this.label);
+    return this.state.value as T;
+  }
+
+  /** @internal the sync's result arrived. */
+  publish(value: T): void {
+    this.state.value = value;
+    this.state.loaded = true;
+  }
+
+  toJSON(): unknown {
+    return this.state.loaded ? { value: this.state.value } : {};
   }
 }

@@ -161,7 +161,7 @@ export class FakeRequestContext implements ContextHost {
       requestBytes,
       responseBytes: 0,
       actions: actions.length,
-      loads: actions.filter((a) => a.kind === 'load').length,
+      loads: actions.filter((a) => a.kind === 'load' || a.kind === 'query').length,
       calculationSuspended: actions.some((a) => a.name === SUSPEND_CALCULATION),
       statements: actions.map((a) => a.statement),
     });

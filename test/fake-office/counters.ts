@@ -14,6 +14,7 @@ export interface SyncRecord {
   responseBytes: number;
   /** Actions in the request, loads included. */
   readonly actions: number;
+  /** Actions that only read: loads, and methods whose result comes back (a ClientResult, e.g. getRowProperties). */
   readonly loads: number;
   /** `application.suspendApiCalculationUntilNextSync()` was queued for this sync. */
   readonly calculationSuspended: boolean;

@@ -53,6 +53,7 @@ export const ErrorCodes = {
   responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
   requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
   propertyNotLoaded: 'PropertyNotLoaded',
+  valueNotLoaded: 'ValueNotLoaded',
   invalidObjectPath: 'InvalidObjectPath',
   invalidRequestContext: 'InvalidRequestContext',
 } as const;
@@ -62,6 +63,15 @@ export function propertyNotLoaded(property: string, typeName: string): FakeOffic
     ErrorCodes.propertyNotLoaded,
     `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
     `${typeName}.${property}`,
+  );
+}
+
+/** A ClientResult's value read before its sync came back (OfficeExtension.ErrorCodes.valueNotLoaded). */
+export function valueNotLoaded(location: string): FakeOfficeError {
+  return new FakeOfficeError(
+    ErrorCodes.valueNotLoaded,
+    'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+    location,
   );
 }
 

@@ -437,6 +437,140 @@ describe('worksheets', () => {
   });
 });
 
+describe('hidden rows', () => {
+  it('gives each row of a range with getRowProperties, a ClientResult read after the sync', async () => {
+    fake.workbook.addSheet('Filtered', [['Item', '£'], ['CRM', 1], ['Licence', 2], ['Core', 3]], { hiddenRows: [3, 5] });
+    expect(fake.workbook.sheet('Filtered').hiddenRows).toEqual([3, 5]);
+    await fake.Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Filtered').getRange('A2:B5');
+      const rows = range.getRowProperties({ rowHidden: true });
+      const indexed = range.getRowProperties({ rowHidden: true, rowIndex: true });
+      expect(() => rows.value).toThrow(expect.objectContaining({ code: 'ValueNotLoaded' }));
+      range.load('rowHidden');
+      await context.sync();
+      expect(rows.value).toEqual([{ rowHidden: false }, { rowHidden: true }, { rowHidden: false }, { rowHidden: true }]);
+      expect(indexed.value.map((row) => row.rowIndex)).toEqual([1, 2, 3, 4]);
+      expect(range.rowHidden).toBeNull(); // some rows hidden, some not
+    });
+    expect(fake.counters.syncs[0]).toMatchObject({ actions: 3, loads: 3 }); // getRowProperties reads, as a load does
+  });
+
+  it('says true or false for rowHidden when all or none of the rows are hidden, and refuses what it does not model', async () => {
+    fake.workbook.sheet('Costs').hideRows([2, 3]);
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Costs');
+      const hidden = sheet.getRange('A2:C3');
+      const shown = sheet.getRange('A1:C1');
+      hidden.load('rowHidden');
+      shown.load('rowHidden');
+      await context.sync();
+      expect([hidden.rowHidden, shown.rowHidden]).toEqual([true, false]);
+      expect(() => hidden.getRowProperties({ format: { rowHeight: true } })).toThrow(FakeNotImplementedError);
+      expect(() => {
+        hidden.rowHidden = false;
+      }).toThrow(FakeNotImplementedError);
+    });
+  });
+
+  it('refuses getRowProperties on a null object, and reads the used range with getUsedRange, A1 on a blank sheet', async () => {
+    fake.workbook.addSheet('Blank');
+    await fake.Excel.run(async (context) => {
+      const blank = context.workbook.worksheets.getItem('Blank');
+      const used = blank.getUsedRange(true);
+      used.load('address');
+      const nullRange = blank.getUsedRangeOrNullObject(true);
+      nullRange.getRowProperties({ rowHidden: true });
+      await expect(context.sync()).rejects.toThrow(/null object/);
+      used.load('address, values');
+      const costs = context.workbook.worksheets.getItem('Costs').getUsedRange(true);
+      costs.load('address');
+      await context.sync();
+      expect(used.address).toBe('Blank!A1');
+      expect(used.values).toEqual([['']]);
+      expect(costs.address).toBe('Costs!A1:C3');
+    });
+  });
+
+  it('keeps the hidden rows in a snapshot and loads them back', () => {
+    fake.workbook.sheet('Costs').hideRows([2]);
+    const snapshot = fake.workbook.snapshot();
+    expect(snapshot.sheets[0].hiddenRows).toEqual([2]);
+    const other = createFakeExcel();
+    other.workbook.load(snapshot);
+    expect(other.workbook.sheet('Costs').hiddenRows).toEqual([2]);
+    other.workbook.load({ sheets: [{ name: 'Spec', rows: [['x']], hiddenRows: [4] }] });
+    expect(other.workbook.sheet('Spec').hiddenRows).toEqual([4]);
+  });
+});
+
+describe('tables', () => {
+  beforeEach(() => {
+    fake.workbook.addSheet('Report', [['Title'], [], ['Item', '£'], ['CRM', 1], ['Core', 2], ['Total', 3], [], ['Year', 'Budget'], [2024, 9]], {
+      tables: [{ name: 'PartnershipCosts', address: 'A3:B6', showTotals: true }, { name: 'Budget', address: 'A8:B9' }],
+    });
+  });
+
+  it('lists a sheet\'s tables, in the order they were added, and gives a table\'s whole range', async () => {
+    await fake.Excel.run(async (context) => {
+      const tables = context.workbook.worksheets.getItem('Report').tables;
+      const none = context.workbook.worksheets.getItem('Costs').tables;
+      const count = tables.getCount();
+      tables.load('items/name');
+      none.load('items/name');
+      const range = tables.getItem('partnershipcosts').getRange();
+      range.load('address, values');
+      expect(() => count.value).toThrow(expect.objectContaining({ code: 'ValueNotLoaded' }));
+      await context.sync();
+      expect(tables.items.map((t) => t.name)).toEqual(['PartnershipCosts', 'Budget']);
+      expect(none.items).toEqual([]);
+      expect(count.value).toBe(2);
+      expect(range.address).toBe('Report!A3:B6');
+      expect(range.values).toEqual([['Item', '£'], ['CRM', 1], ['Core', 2], ['Total', 3]]);
+      const first = tables.items[0].getRange();
+      first.load('address');
+      const table = tables.items[1];
+      table.load('id, showHeaders, showTotals');
+      await context.sync();
+      expect(first.address).toBe('Report!A3:B6');
+      expect([table.showHeaders, table.showTotals]).toEqual([true, false]);
+    });
+    expect(fake.workbook.sheet('Report').tables.map((t) => t.address)).toEqual(['A3:B6', 'A8:B9']);
+  });
+
+  it('finds a table of the sheet by name or a null object, and fails to find one of another sheet', async () => {
+    await fake.Excel.run(async (context) => {
+      const report = context.workbook.worksheets.getItem('Report').tables.getItemOrNullObject('Budget');
+      const elsewhere = context.workbook.worksheets.getItem('Costs').tables.getItemOrNullObject('Budget');
+      await context.sync();
+      expect([report.isNullObject, elsewhere.isNullObject]).toEqual([false, true]);
+      context.workbook.worksheets.getItem('Costs').tables.getItem('Budget').load('name');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+  });
+
+  it('shares one set of names with defined names, refuses overlapping tables, and drops a deleted sheet\'s tables', async () => {
+    expect(() => fake.workbook.sheet('Costs').addTable({ name: 'budget', address: 'E1:F2' })).toThrow(/already exists/);
+    expect(() => fake.workbook.sheet('Report').addTable({ name: 'Other', address: 'B5:C7' })).toThrow(/overlap/);
+    expect(() => fake.workbook.defineName('Budget', '=Costs!$A$1')).toThrow(/already exists/);
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Report').delete();
+      await context.sync();
+    });
+    fake.workbook.defineName('Budget', '=Costs!$A$1');
+    expect(fake.workbook.names()).toEqual({ Budget: '=Costs!$A$1' });
+  });
+
+  it('keeps the tables in a snapshot and loads them back', () => {
+    const other = createFakeExcel();
+    other.workbook.load(fake.workbook.snapshot());
+    expect(other.workbook.sheet('Report').tables).toEqual([
+      { name: 'PartnershipCosts', address: 'A3:B6', showHeaders: true, showTotals: true },
+      { name: 'Budget', address: 'A8:B9', showHeaders: true, showTotals: false },
+    ]);
+    expect(fake.workbook.snapshot().sheets[0]).not.toHaveProperty('tables');
+  });
+});
+
 describe('names', () => {
   it('adds names for a range or a formula, finds them, lists them and deletes them', async () => {
     fake.workbook.addSheet('VfM Scenarios', [[null, null, null], [null, null, 0.035]]);

@@ -21,7 +21,7 @@ export { FakeCounters } from './counters';
 export type { SyncRecord, CounterSummary } from './counters';
 export { FakeOfficeError, FakeNotImplementedError, FakeStrictError } from './errors';
 export { FakeWorkbook, FakeSheet, SNAPSHOT_FORMAT } from './workbook';
-export type { CellSpec, CellDump, SheetSnapshot, WorkbookSnapshot, WorkbookSpec, SheetSpec, NameSnapshot, DataValidationDump } from './workbook';
+export type { CellSpec, CellDump, SheetSnapshot, WorkbookSnapshot, WorkbookSpec, SheetSpec, TableSpec, NameSnapshot, DataValidationDump } from './workbook';
 export type { FakeExcelOptions, ResolvedOptions, Evaluate } from './options';
 export { FIVE_MEGABYTES } from './options';
 export { quoteSheetName, formatAddress, parseA1, columnLetters } from './address';

@@ -90,6 +90,8 @@ export class SheetModel {
   deleted = false;
   readonly cells = new Map<number, Cell>();
   readonly columnWidths = new Map<number, number>();
+  /** Zero-based rows hidden (by hand, by a filter or a collapsed outline: Excel reports them alike). */
+  readonly hiddenRows = new Set<number>();
   freeze = { rows: 0, columns: 0 };
   tabColor = '';
   orientation: 'Portrait' | 'Landscape' = 'Portrait';
@@ -120,6 +122,13 @@ export class SheetModel {
       .map(([k, cell]) => ({ row: Math.floor(k / MAX_COLUMNS), column: k % MAX_COLUMNS, cell }));
   }
 
+  /** Of the rows `row` to `row + count - 1`, how many are hidden. */
+  hiddenRowCount(row: number, count: number): number {
+    let hidden = 0;
+    for (const r of this.hiddenRows) if (r >= row && r < row + count) hidden += 1;
+    return hidden;
+  }
+
   /** Excel's used range: cells with a value (or, unless valuesOnly, any formatting); null when none. */
   usedRect(valuesOnly: boolean): Rect | null {
     let top = Infinity;
@@ -137,6 +146,26 @@ export class SheetModel {
     }
     return bottom < 0 ? null : { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
   }
+}
+
+/** An Excel table: a rectangle of one sheet, its header row (when shown) and total row (when shown) included. */
+export interface TableModel {
+  name: string;
+  readonly id: string;
+  readonly sheet: SheetModel;
+  readonly rect: Rect;
+  readonly showHeaders: boolean;
+  readonly showTotals: boolean;
+  deleted: boolean;
+}
+
+export interface TableOptions {
+  readonly showHeaders?: boolean;
+  readonly showTotals?: boolean;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.column < b.column + b.columnCount && b.column < a.column + a.columnCount;
 }
 
 export interface NameModel {
@@ -164,6 +193,9 @@ export function rewriteSheetReferences(formula: string, sheetName: string, repla
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly names = new Map<string, NameModel>();
+  /** Every table of the workbook, in the order they were added. */
+  readonly tables: TableModel[] = [];
+  private nextTableId = 1;
   activeSheet: SheetModel | null = null;
 
   findSheet(name: string): SheetModel | undefined {
@@ -213,6 +245,7 @@ export class WorkbookModel {
     const index = this.sheets.indexOf(sheet);
     this.sheets.splice(index, 1);
     sheet.deleted = true;
+    for (const table of this.tablesOf(sheet)) this.deleteTable(table);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[Math.min(index, this.sheets.length - 1)];
     this.rewriteReferences(sheet.name, '#REF!');
   }
@@ -238,13 +271,42 @@ export class WorkbookModel {
     }
   }
 
+  /** A table by name (any case) or by id. */
+  findTable(key: string): TableModel | undefined {
+    const lower = key.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === lower || t.id === key);
+  }
+
+  /** The sheet's tables, in the order they were added. */
+  tablesOf(sheet: SheetModel): TableModel[] {
+    return this.tables.filter((t) => t.sheet === sheet);
+  }
+
+  /** A table named as Excel names them (a defined name's rules; tables and names share one set of names), overlapping no other. */
+  addTable(sheet: SheetModel, name: string, rect: Rect, options: TableOptions = {}, location?: string): TableModel {
+    if (!isValidDefinedName(name)) throw invalidArgument(`'${name}' is not a valid table name`, location);
+    if (this.findTable(name) || this.findName(name)) throw itemAlreadyExists(`a table or name '${name}' already exists`, location);
+    if (this.tablesOf(sheet).some((t) => overlaps(t.rect, rect))) throw invalidArgument(`the table would overlap another table on '${sheet.name}'`, location);
+    const table: TableModel = {
+      name, id: String(this.nextTableId), sheet, rect, showHeaders: options.showHeaders ?? true, showTotals: options.showTotals ?? false, deleted: false,
+    };
+    this.nextTableId += 1;
+    this.tables.push(table);
+    return table;
+  }
+
+  deleteTable(table: TableModel): void {
+    this.tables.splice(this.tables.indexOf(table), 1);
+    table.deleted = true;
+  }
+
   findName(name: string): NameModel | undefined {
     return this.names.get(name.toLowerCase());
   }
 
   addName(name: unknown, formula: string, location?: string): NameModel {
     if (typeof name !== 'string' || !isValidDefinedName(name)) throw invalidArgument(`'${String(name)}' is not a valid name`, location);
-    if (this.findName(name)) throw itemAlreadyExists(`a name '${name}' already exists`, location);
+    if (this.findName(name) || this.findTable(name)) throw itemAlreadyExists(`a name '${name}' already exists`, location);
     const model: NameModel = { name, formula, visible: true, deleted: false };
     this.names.set(name.toLowerCase(), model);
     return model;
@@ -255,3 +317,4 @@ export class WorkbookModel {
     model.deleted = true;
   }
 }
+

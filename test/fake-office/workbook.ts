@@ -1,7 +1,7 @@
 // The test's side of the fake workbook: pre-populate it, and read back exactly what Excel would
 // hold (cells, names, sheets, layout), plainly or as a JSON snapshot (for the browser build).
 
-import { Rect, cellAddress, columnIndex, columnLetters, formatAddress, formatRect, parseA1 } from './address';
+import { MAX_ROWS, Rect, cellAddress, columnIndex, columnLetters, formatAddress, formatRect, parseA1 } from './address';
 import { readFormula, readNumberFormat, readValue, readValueType, matrix } from './cells';
 import { isErrorLiteral } from './input';
 import {
@@ -48,6 +48,18 @@ export interface SheetSnapshot {
   columnWidths: Record<string, number>;
   selection: string;
   cells: Record<string, CellDump>;
+  /** The hidden rows (1-based, ascending); absent when none. */
+  hiddenRows?: number[];
+  /** The sheet's Excel tables, in the order they were added; absent when none. */
+  tables?: TableSpec[];
+}
+
+/** An Excel table: its name and its whole range ("A3:B10"), header row (shown unless said) and total row (hidden unless said) included. */
+export interface TableSpec {
+  readonly name: string;
+  readonly address: string;
+  readonly showHeaders?: boolean;
+  readonly showTotals?: boolean;
 }
 
 export interface NameSnapshot {
@@ -71,6 +83,10 @@ export interface SheetSpec {
   /** From A1. */
   readonly rows?: readonly (readonly CellSpec[])[];
   readonly numberFormats?: readonly (readonly (string | null)[])[];
+  /** Rows hidden (1-based), by hand or by a filter: Excel reports them alike. */
+  readonly hiddenRows?: readonly number[];
+  /** Excel tables on the sheet. */
+  readonly tables?: readonly TableSpec[];
 }
 
 /** A simpler way to describe a workbook (sheets from A1, names, selection). */
@@ -237,6 +253,31 @@ export class FakeSheet {
     return Object.fromEntries([...this.model.columnWidths.entries()].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetters(c), w]));
   }
 
+  /** Hide rows (1-based sheet rows), as the user would by hand or with a filter; no sync, nothing counted. */
+  hideRows(rows: readonly number[]): this {
+    for (const row of rows) {
+      if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) fail(`${row} is not a sheet row`);
+      this.model.hiddenRows.add(row - 1);
+    }
+    return this;
+  }
+
+  /** Make an Excel table of `address` (header row included), as the user would with Insert > Table. */
+  addTable(table: TableSpec): this {
+    this.workbook.addTable(this.model, table.name, rectOf(table.address), table);
+    return this;
+  }
+
+  /** The sheet's tables, in the order they were added. */
+  get tables(): TableSpec[] {
+    return this.workbook.tablesOf(this.model).map((t) => ({ name: t.name, address: formatRect(t.rect), showHeaders: t.showHeaders, showTotals: t.showTotals }));
+  }
+
+  /** The hidden rows, 1-based, ascending. */
+  get hiddenRows(): number[] {
+    return [...this.model.hiddenRows].sort((a, b) => a - b).map((row) => row + 1);
+  }
+
   columnWidth(letter: string): number | undefined {
     const c = columnIndex(letter);
     if (c < 0) fail(`'${letter}' is not a column`);
@@ -281,6 +322,8 @@ export class FakeSheet {
       columnWidths: this.columnWidths(),
       selection: formatRect(this.model.selection),
       cells: this.cells(),
+      ...(this.model.hiddenRows.size > 0 ? { hiddenRows: this.hiddenRows } : {}),
+      ...(this.tables.length > 0 ? { tables: this.tables } : {}),
     };
   }
 }
@@ -289,10 +332,15 @@ export class FakeSheet {
 export class FakeWorkbook {
   constructor(private readonly model: WorkbookModel, private readonly options: ResolvedOptions) {}
 
-  /** Add a sheet at the end, its rows from A1 (strings are literal text; `{ formula, value }` for formulas). */
-  addSheet(name: string, rows: readonly (readonly CellSpec[])[] = [], options: { numberFormats?: readonly (readonly (string | null)[])[] } = {}): FakeSheet {
+  /**
+   * Add a sheet at the end, its rows from A1 (strings are literal text; `{ formula, value }` for
+   * formulas), with number formats, hidden rows (1-based) and Excel tables if given.
+   */
+  addSheet(name: string, rows: readonly (readonly CellSpec[])[] = [], options: Omit<SheetSpec, 'name' | 'rows'> = {}): FakeSheet {
     const sheet = new FakeSheet(this.model.addSheet(name), this.model, this.options);
-    return sheet.put('A1', rows, options.numberFormats);
+    sheet.put('A1', rows, options.numberFormats).hideRows(options.hiddenRows ?? []);
+    for (const table of options.tables ?? []) sheet.addTable(table);
+    return sheet;
   }
 
   hasSheet(name: string): boolean {
@@ -355,6 +403,7 @@ export class FakeWorkbook {
     for (const s of this.model.sheets) s.deleted = true;
     this.model.sheets.length = 0;
     this.model.names.clear();
+    for (const t of [...this.model.tables]) this.model.deleteTable(t);
     this.model.activeSheet = null;
   }
 
@@ -370,6 +419,8 @@ export class FakeWorkbook {
         sheet.zoom = { ...s.pageLayout.zoom };
         for (const [letter, width] of Object.entries(s.columnWidths)) sheet.columnWidths.set(columnIndex(letter), width);
         sheet.selection = rectOf(s.selection);
+        for (const row of s.hiddenRows ?? []) sheet.hiddenRows.add(row - 1);
+        for (const t of s.tables ?? []) this.model.addTable(sheet, t.name, rectOf(t.address), t);
         for (const [address, dump] of Object.entries(s.cells)) {
           const { row, column } = rectOf(address);
           const cell = cellOfDump(dump);
@@ -384,7 +435,7 @@ export class FakeWorkbook {
       return;
     }
     if (isSpec(state)) {
-      for (const s of state.sheets) this.addSheet(s.name, s.rows ?? [], s.numberFormats ? { numberFormats: s.numberFormats } : {});
+      for (const s of state.sheets) this.addSheet(s.name, s.rows ?? [], s);
       for (const [name, formula] of Object.entries(state.names ?? {})) this.defineName(name, formula);
       if (state.selection) this.select(state.selection.sheet, state.selection.address);
       return;

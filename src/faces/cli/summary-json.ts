@@ -77,9 +77,9 @@ export interface SummarySource {
 }
 
 export interface SummarySheetChoice {
-  /** Named with `--sheet`, or chosen by weighing the visible sheets. */
-  readonly by: '--sheet' | 'weighing';
-  /** Why the sheet was chosen when weighed; null when named. */
+  /** Named with `--sheet`, given by the Excel table or defined name `--range` named, or chosen by weighing the visible sheets. */
+  readonly by: '--sheet' | '--range' | 'weighing';
+  /** Why the sheet was chosen: when weighed, the weighing; by `--range`, the table or name (`the table "PartnershipCosts"`); null with `--sheet`. */
   readonly reason: string | null;
   /** The other sheets, in the workbook's order, each with why it was passed over (empty when named). */
   readonly passedOver: readonly SummarySheetPassedOver[];

@@ -67,8 +67,9 @@ function assumedText({ assumptions: a, assumptionSources: sources }: Analysis): 
     .join(', ');
 }
 
-/** Which sheet was weighed the most like cost rows, and the others; nothing when there was no choice. */
+/** Which sheet was weighed the most like cost rows, and the others, or which table --range named; nothing when the sheet was named. */
 function choiceText(sheet: string, choice: SheetChoice | undefined): string[] {
+  if (choice?.by === '--range') return [`Read ${choice.reason ?? 'the name'} given by --range, on sheet "${sheet}".`];
   if (!choice || choice.by !== 'weighing' || choice.passedOver.length === 0) return [];
   const others = choice.passedOver.map((other) => `"${other.sheet}" (${other.reason})`).join(', ');
   return [`Sheet "${sheet}" chosen as the most like cost rows (${choice.reason}); passed over ${others}. Name another with --sheet NAME.`];

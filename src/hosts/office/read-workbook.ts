@@ -1,5 +1,6 @@
-// Reads what the product needs from the open workbook in ONE round trip: the source cells (the
-// selection, or the active sheet's used range), the sheet names, and the defined names (which mark
+// Reads what the product needs from the open workbook in ONE round trip (two when the source is a
+// sheet's Excel table): the source cells (the selection, or the active sheet's first table or used
+// range) with the rows of them that are hidden, the sheet names, and the defined names (which mark
 // the product's own sheets). It decides nothing about what the cells mean.
 import { CellValue, Grid, a1, dateOfSerial, sheetOfReference } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
@@ -15,6 +16,8 @@ export interface WorkbookState {
   readonly definedNames: readonly { name: string; sheet: string }[];
   /** The source range's address, e.g. `Costs!A1:C12`. */
   readonly address: string | undefined;
+  /** The Excel table read, when the source is the sheet and the sheet has one. */
+  readonly table?: string;
 }
 
 /** A number format that shows a date (d, m and y codes outside quotes and brackets), not a number. */
@@ -42,64 +45,124 @@ export function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.
   }
 }
 
-/** Cells read in one request when a source is too large for one response (about 45 bytes a cell). */
+/**
+ * Cells read in one request when a source is too large for one response (about 45 bytes a cell);
+ * a row's hidden flag costs about half a cell.
+ */
 const CELLS_PER_READ = 60_000;
 
 const isResponseTooLarge = (error: unknown) => (error as { code?: string } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
 
+/** What is read of each row beside its cells: whether it is hidden (by hand or by a filter). */
+const ROW_PROPERTIES: Excel.RowPropertiesLoadOptions = { rowHidden: true };
+
+/** A block of cells as read: its values and the sheet rows of it that are hidden. */
+interface Block {
+  readonly values: CellValue[][];
+  readonly hiddenRows: number[];
+}
+
 /**
- * Reads the source, the sheet names and the defined names in one round trip. A source too large for
- * one response (Excel on the web returns at most 5 MB) is read again in pieces of whole rows.
+ * Reads the source, the sheet names and the defined names in one round trip, with the rows of the
+ * source that are hidden or filtered out (Range.getRowProperties, ExcelApi 1.9, in the same
+ * request). The source is the selection; or, to find the table on the active sheet, the sheet's
+ * first Excel table, header row included, when it has one, else its used range (a blank sheet
+ * gives no grid). A table takes a second round trip: which tables the sheet has comes back with
+ * the first, and Office.js has no null-object way to ask for "the first table, if any" in it
+ * (TableCollection.getItemAt has no *OrNullObject variant, and an accessor whose object does not
+ * exist fails the whole request, here on every sheet without a table). A source too
+ * large for one response (Excel on the web returns at most 5 MB) is read again in pieces of whole
+ * rows.
  */
 export async function readWorkbook(context: Excel.RequestContext, source: SourceChoice): Promise<WorkbookState> {
   const workbook = context.workbook;
   const selected = source === 'selection' ? workbook.getSelectedRange() : undefined;
   const sheet = selected ? selected.worksheet : workbook.worksheets.getActiveWorksheet();
-  const range = selected ?? sheet.getUsedRangeOrNullObject(true);
-  sheet.load('name');
-  workbook.worksheets.load('items/name');
-  workbook.names.load('items/name,items/formula');
+  const tables = selected ? undefined : sheet.tables;
+  // getUsedRange, not its null-object variant: on a blank sheet it gives A1 rather than a null object,
+  // so that getRowProperties can be queued on it before the sync says whether the sheet is blank.
+  const used = selected ?? sheet.getUsedRange(true);
+  const queueNames = () => {
+    sheet.load('name');
+    workbook.worksheets.load('items/name');
+    workbook.names.load('items/name,items/formula');
+    tables?.load('items/name');
+  };
+  queueNames();
+  const whole = await readWhole(context, used, queueNames);
+
+  const sheetNames = workbook.worksheets.items.map((s) => s.name);
+  const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) }));
+  const table = tables?.items[0];
+  let range = used;
+  let block = whole;
+  if (table) {
+    range = table.getRange();
+    block = await readWhole(context, range, () => undefined);
+  } else if (!selected && whole && isBlank(whole)) {
+    return { grid: undefined, sheetNames, definedNames, address: undefined };
+  }
+  block ??= await readInPieces(context, sheet, range);
+  const grid: Grid = {
+    sheet: sheet.name, top: range.rowIndex + 1, left: range.columnIndex + 1, values: block.values,
+    ...(block.hiddenRows.length > 0 ? { hiddenRows: block.hiddenRows } : {}),
+  };
+  return { grid, sheetNames, definedNames, address: range.address, ...(table ? { table: table.name } : {}) };
+}
+
+/** The used range of a sheet without values: its one cell, empty. */
+function isBlank(block: Block): boolean {
+  return block.values.length === 1 && block.values[0].length === 1 && block.values[0][0] === null;
+}
+
+/**
+ * A range's cells and hidden rows, in the sync that also carries whatever the caller queued; or,
+ * when the response would be too large, undefined, after a sync that carries the caller's loads
+ * again and the range's shape, for reading it in pieces. Its address and position are loaded
+ * either way.
+ */
+async function readWhole(context: Excel.RequestContext, range: Excel.Range, queueAgain: () => void): Promise<Block | undefined> {
   range.load('values,valueTypes,numberFormat,address,rowIndex,columnIndex');
-  let whole = true;
+  const rows = range.getRowProperties(ROW_PROPERTIES);
   try {
     await context.sync();
   } catch (error) {
     if (!isResponseTooLarge(error)) throw error;
-    whole = false;
-    sheet.load('name');
-    workbook.worksheets.load('items/name');
-    workbook.names.load('items/name,items/formula');
+    queueAgain();
     range.load('address,rowIndex,columnIndex,rowCount,columnCount');
     await context.sync();
+    return undefined;
   }
-
-  const sheetNames = workbook.worksheets.items.map((s) => s.name);
-  const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) }));
-  if (range.isNullObject) return { grid: undefined, sheetNames, definedNames, address: undefined };
-  const values = whole ? cellsOf(range) : await readInPieces(context, sheet, range);
-  const grid: Grid = { sheet: sheet.name, top: range.rowIndex + 1, left: range.columnIndex + 1, values };
-  return { grid, sheetNames, definedNames, address: range.address };
+  return { values: cellsOf(range), hiddenRows: hiddenRowsOf(rows.value, range.rowIndex + 1) };
 }
 
 function cellsOf(range: Excel.Range): CellValue[][] {
   return range.values.map((row, r) => row.map((value, c) => cellValue(value, range.valueTypes[r][c], String(range.numberFormat[r][c]))));
 }
 
+/** The sheet rows (1-based) of the hidden rows, from getRowProperties' items, one a row from `top`. */
+function hiddenRowsOf(rows: readonly Excel.RowProperties[], top: number): number[] {
+  return rows.flatMap((row, i) => (row.rowHidden ? [top + i] : []));
+}
+
 /** A large source in pieces of whole rows, one request each (each response under the limit). */
-async function readInPieces(context: Excel.RequestContext, sheet: Excel.Worksheet, range: Excel.Range): Promise<CellValue[][]> {
-  const rowsPerPiece = Math.max(1, Math.floor(CELLS_PER_READ / range.columnCount));
+async function readInPieces(context: Excel.RequestContext, sheet: Excel.Worksheet, range: Excel.Range): Promise<Block> {
+  const rowsPerPiece = Math.max(1, Math.floor(CELLS_PER_READ / (range.columnCount + 0.5)));
   const left = range.columnIndex + 1;
   const right = left + range.columnCount - 1;
   const values: CellValue[][] = [];
+  const hiddenRows: number[] = [];
   for (let offset = 0; offset < range.rowCount; offset += rowsPerPiece) {
     const top = range.rowIndex + 1 + offset;
     const bottom = Math.min(top + rowsPerPiece, range.rowIndex + 1 + range.rowCount) - 1;
     const piece = sheet.getRange(`${a1(top, left)}:${a1(bottom, right)}`);
     piece.load('values,valueTypes,numberFormat');
+    const rows = piece.getRowProperties(ROW_PROPERTIES);
     await context.sync(); // one piece a request: the response limit allows no fewer
     values.push(...cellsOf(piece));
+    hiddenRows.push(...hiddenRowsOf(rows.value, top));
   }
-  return values;
+  return { values, hiddenRows };
 }
 
 /** What a previous run may have left: the defined names, and the values of the named ranges asked for. */

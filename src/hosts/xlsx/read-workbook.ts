@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import JSZip from 'jszip';
 import { isoDate } from '../../core/calendar-date';
-import { CellRange, CellValue, Grid, dateOfSerial, excelSerial } from '../../core/cell';
+import { CellRange, CellValue, Grid, dateOfSerial, excelSerial, parseRange, sheetOfReference } from '../../core/cell';
 
 export type Workbook = ExcelJS.Workbook;
 
@@ -55,7 +55,10 @@ export function cellValue(value: ExcelJS.CellValue): CellValue {
 
 /**
  * The sheet's cells as a grid: its used range from A1, or the given range. A merged block's value
- * stands in its top-left cell only, as in Excel.
+ * stands in its top-left cell only, as in Excel. The rows of the block that are hidden are named
+ * in `hiddenRows`: rows hidden by hand, rows filtered out by an AutoFilter and rows of a collapsed
+ * outline are all stored as hidden rows in the file. (A row of height 0 that the file does not mark
+ * hidden is not seen: exceljs reads a height of 0 as no height.)
  */
 export function sheetGrid(sheet: ExcelJS.Worksheet, range?: CellRange): Grid {
   const top = range?.top ?? 1;
@@ -63,9 +66,11 @@ export function sheetGrid(sheet: ExcelJS.Worksheet, range?: CellRange): Grid {
   const bottom = range?.bottom ?? sheet.rowCount;
   const right = range?.right ?? sheet.columnCount;
   const values: CellValue[][] = [];
+  const hiddenRows: number[] = [];
   for (let r = top; r <= bottom; r++) {
     const row: CellValue[] = [];
     const sheetRow = sheet.findRow(r);
+    if (sheetRow?.hidden) hiddenRows.push(r);
     if (sheetRow) {
       sheetRow.eachCell({ includeEmpty: false }, (cell, column) => {
         if (column < left || column > right) return;
@@ -76,7 +81,50 @@ export function sheetGrid(sheet: ExcelJS.Worksheet, range?: CellRange): Grid {
     for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
     values.push(row);
   }
-  return { sheet: sheet.name, top, left, values };
+  return { sheet: sheet.name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
+}
+
+/** A name the workbook gives a rectangle of one sheet: an Excel table, or a defined name. */
+export interface NamedRange {
+  /** As the workbook spells it. */
+  readonly name: string;
+  readonly kind: 'table' | 'defined name';
+  readonly sheet: string;
+  /** A table's whole range: its header row and total row included. */
+  readonly range: CellRange;
+}
+
+/** exceljs keeps a table's whole range, header and total rows included, as `tableRef` (its typings omit it). */
+type WithTableRef = { model: { tableRef?: string } };
+
+/**
+ * The workbook's Excel tables, sheet by sheet, then its defined names that refer to one rectangle
+ * of a sheet it has. Excel's own names (`_xlnm.`, such as a filter's `_FilterDatabase`) are left
+ * out, and so are names of several areas, of whole rows or columns, of constants and of formulas.
+ * exceljs reads a sheet-level name as a workbook one: such a name counts when it is the only one
+ * of its spelling.
+ */
+export function namedRanges(workbook: Workbook): NamedRange[] {
+  const tables = workbook.worksheets.flatMap((sheet) =>
+    // getTables() gives the tables themselves, whatever its typings say.
+    (sheet.getTables() as unknown as ExcelJS.Table[]).flatMap((table): NamedRange[] => {
+      const range = parseRange((table as unknown as WithTableRef).model.tableRef ?? '');
+      return range ? [{ name: table.name, kind: 'table', sheet: sheet.name, range }] : [];
+    }));
+  const names = workbook.definedNames.model.flatMap((entry): NamedRange[] => {
+    if (entry.name.startsWith('_xlnm.') || entry.ranges.length !== 1) return [];
+    const reference = entry.ranges[0];
+    const sheet = workbook.getWorksheet(sheetOfReference(reference));
+    const range = parseRange(reference.slice(reference.lastIndexOf('!') + 1));
+    return sheet && range ? [{ name: entry.name, kind: 'defined name', sheet: sheet.name, range }] : [];
+  });
+  return [...tables, ...names];
+}
+
+/** The table or defined name spelt `name` (any case, as Excel reads names), or undefined when there is none. */
+export function namedRange(workbook: Workbook, name: string): NamedRange | undefined {
+  const wanted = name.trim().toLowerCase();
+  return namedRanges(workbook).find((named) => named.name.toLowerCase() === wanted);
 }
 
 /** Parts of an .xlsx file that exceljs does not write back, by where they live in the package. */

@@ -4,8 +4,8 @@
 
 import { Rect, formatAddress, parseA1, rectWithinGrid, splitSheetReference } from '../address';
 import { cellCount, matrix, readFormula, readNumberFormat, readValue, readValueType, writeInputs, writeNumberFormats } from '../cells';
-import { ClientObjectBase, EntityObject, ExecScope, ObjectInit, Readers } from '../client-object';
-import { invalidArgument } from '../errors';
+import { ClientObjectBase, ClientResult, EntityObject, ExecScope, ObjectInit, Readers } from '../client-object';
+import { invalidArgument, notImplemented } from '../errors';
 import type { Scalar, SheetModel, ValueType, WorkbookModel } from '../model';
 import { DataValidation } from './data-validation';
 import { RangeFormat } from './range-format';
@@ -59,7 +59,16 @@ interface RangeScalars {
   columnIndex: number;
   rowCount: number;
   columnCount: number;
+  rowHidden: boolean | null;
 }
+
+/** What `getRowProperties` returns for one row, of what the fake models. */
+export interface RowPropertiesValue {
+  rowHidden?: boolean;
+  rowIndex?: number;
+}
+
+const ROW_PROPERTIES = ['rowHidden', 'rowIndex'] as const;
 
 const rangeReaders: Readers<RangeEntity, RangeScalars> = {
   address: (e) => formatAddress(e.sheet.name, e.rect),
@@ -83,7 +92,25 @@ const rangeReaders: Readers<RangeEntity, RangeScalars> = {
   columnIndex: (e) => e.rect.column,
   rowCount: (e) => e.rect.rowCount,
   columnCount: (e) => e.rect.columnCount,
+  // Excel.Range.rowHidden: true when every row is hidden, false when none is, null when some are.
+  rowHidden: (e) => {
+    const hidden = e.sheet.hiddenRowCount(e.rect.row, e.rect.rowCount);
+    return hidden === 0 ? false : hidden === e.rect.rowCount ? true : null;
+  },
 };
+
+/** The properties asked of `getRowProperties`: of the RowPropertiesLoadOptions, `rowHidden` and `rowIndex` are modelled. */
+function rowPropertiesAsked(options: unknown, location: string): (typeof ROW_PROPERTIES)[number][] {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw invalidArgument('getRowProperties takes a RowPropertiesLoadOptions object', location);
+  const asked: (typeof ROW_PROPERTIES)[number][] = [];
+  for (const [name, value] of Object.entries(options)) {
+    const known = ROW_PROPERTIES.find((p) => p === name);
+    if (!known) throw notImplemented(`Range.getRowProperties({ ${name} })`);
+    if (typeof value !== 'boolean') throw invalidArgument(`${name} must be true or false`, location);
+    if (value) asked.push(known);
+  }
+  return asked;
+}
 
 function integerArg(value: unknown, location: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidArgument(`${JSON.stringify(value)} is not an integer`, location);
@@ -141,6 +168,35 @@ export class Range extends EntityObject<RangeEntity, RangeScalars> {
   }
   get columnCount(): number {
     return this.get('columnCount');
+  }
+
+  /** True when every row of the range is hidden, false when none is, null when some are (Excel.Range.rowHidden). */
+  get rowHidden(): boolean | null {
+    return this.get('rowHidden');
+  }
+  /** Hiding rows from the add-in is not modelled (Excel allows it). */
+  set rowHidden(_v: unknown) {
+    throw notImplemented('setting Range.rowHidden');
+  }
+
+  /**
+   * One item per row of the range, in order, with the properties asked for (ExcelApi 1.9):
+   * `rowHidden` (a row hidden by hand, by a filter or in a collapsed outline) and `rowIndex`
+   * (zero-based, in the sheet). A ClientResult: its `value` reads after the sync.
+   */
+  getRowProperties(options: unknown): ClientResult<RowPropertiesValue[]> {
+    const location = this.location('getRowProperties');
+    const asked = rowPropertiesAsked(options, location);
+    return this.queueQuery('getRowProperties', [options], (e, scope) => {
+      scope.guardResponse(e.rect.rowCount * 2); // at least `{},` a row
+      return Array.from({ length: e.rect.rowCount }, (_, i) => {
+        const row = e.rect.row + i;
+        const item: RowPropertiesValue = {};
+        if (asked.includes('rowHidden')) item.rowHidden = e.sheet.hiddenRows.has(row);
+        if (asked.includes('rowIndex')) item.rowIndex = row;
+        return item;
+      });
+    });
   }
 
   get worksheet(): Worksheet {

@@ -1,5 +1,5 @@
 // Worksheet and WorksheetCollection (workbook.worksheets), with a sheet's freeze panes and page
-// layout: add, find, rename, move, delete and activate sheets, and reach their ranges.
+// layout: add, find, rename, move, delete and activate sheets, and reach their ranges and tables.
 
 import { MAX_COLUMNS, MAX_ROWS, Rect } from '../address';
 import { ClientObjectBase, CollectionObject, EntityObject, ExecScope, ObjectInit, Readers } from '../client-object';
@@ -7,6 +7,7 @@ import { invalidArgument } from '../errors';
 import type { PageZoom, SheetModel, WorkbookModel } from '../model';
 import { colour, numberIn, oneOf, record } from '../validate';
 import { Range, resolveAddress } from './range';
+import { TableCollection } from './tables';
 
 const WHOLE_SHEET: Rect = { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS };
 
@@ -23,7 +24,7 @@ const worksheetReaders: Readers<SheetModel, WorksheetScalars> = {
 };
 
 export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
-  private readonly nav: { freezePanes?: WorksheetFreezePanes; pageLayout?: PageLayout } = {};
+  private readonly nav: { freezePanes?: WorksheetFreezePanes; pageLayout?: PageLayout; tables?: TableCollection } = {};
 
   constructor(init: ObjectInit, locator: (scope: ExecScope) => SheetModel | null) {
     super(init, locator, worksheetReaders);
@@ -65,8 +66,16 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
     return this.nav.pageLayout;
   }
 
+  /** The sheet's Excel tables. */
+  get tables(): TableCollection {
+    this.nav.tables ??= this.spawn('property', 'tables', [], 'TableCollection', false, (init) => new TableCollection(init, (scope) => this.live(scope)));
+    return this.nav.tables;
+  }
+
   protected override navigation(name: string): ClientObjectBase | undefined {
-    return name === 'pageLayout' ? this.pageLayout : undefined;
+    if (name === 'pageLayout') return this.pageLayout;
+    if (name === 'tables') return this.tables;
+    return undefined;
   }
 
   /** "A1:D5", "B3", "A:C", a workbook name on this sheet; no address: the whole sheet. */
@@ -84,6 +93,17 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
       const sheet = this.live(scope);
       const rect = sheet.usedRect(valuesOnly === true);
       return rect ? { sheet, rect } : null;
+    }));
+  }
+
+  /**
+   * The used range (values, or with valuesOnly false also formatting); on a blank sheet the top-left
+   * cell, A1, "it will *not* throw an error" (Excel.Worksheet.getUsedRange).
+   */
+  getUsedRange(valuesOnly?: boolean): Range {
+    return this.spawn('method', 'getUsedRange', valuesOnly === undefined ? [] : [valuesOnly], 'Range', false, (init) => new Range(init, (scope) => {
+      const sheet = this.live(scope);
+      return { sheet, rect: sheet.usedRect(valuesOnly === true) ?? { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
     }));
   }
 

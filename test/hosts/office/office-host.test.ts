@@ -53,6 +53,113 @@ describe('reading the source', () => {
   });
 });
 
+describe('hidden and filtered rows', () => {
+  const rows: CellSpec[][] = [['Item', '£'], ['CRM', 46648.63], ['Licence', 2400], ['Core team', 17800], ['Hosting', 500], ['Total', 67348.63]];
+
+  it('names the hidden rows of the selection, read like the others, in the same one round trip', async () => {
+    const fake = createFakeExcel();
+    fake.workbook.addSheet('Costs', rows, { hiddenRows: [3, 5, 9] });
+    fake.workbook.select('Costs', 'A2:B6');
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'selection'));
+    expect(fake.counters.roundTrips).toBe(1);
+    expect(state.grid).toEqual({
+      sheet: 'Costs', top: 2, left: 1, hiddenRows: [3, 5],
+      values: [['CRM', 46648.63], ['Licence', 2400], ['Core team', 17800], ['Hosting', 500], ['Total', 67348.63]],
+    });
+  });
+
+  it('names the hidden rows of the used range when finding the table on the sheet, in one round trip', async () => {
+    const fake = createFakeExcel();
+    fake.workbook.addSheet('Costs', [[], ...rows], { hiddenRows: [1, 4] });
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'sheet'));
+    expect(fake.counters.roundTrips).toBe(1);
+    expect(state.grid).toMatchObject({ top: 2, left: 1, hiddenRows: [4] }); // row 1, hidden and empty, is not in the used range
+    expect(state.address).toBe('Costs!A2:B7');
+  });
+
+  it('leaves hiddenRows out when no row is hidden, and finds nothing on a blank sheet, each in one round trip', async () => {
+    const fake = fakeWith(rows, 'A1:B6');
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'selection'));
+    expect(state.grid).not.toHaveProperty('hiddenRows');
+    const blank = createFakeExcel();
+    blank.workbook.addSheet('Blank', [], { hiddenRows: [1, 2] });
+    const none = await blank.Excel.run((context) => readWorkbook(context, 'sheet'));
+    expect(none).toMatchObject({ grid: undefined, address: undefined, sheetNames: ['Blank'] });
+    expect([fake.counters.roundTrips, blank.counters.roundTrips]).toEqual([1, 1]);
+  });
+
+  it('names the hidden rows of a source too large for one response, read in pieces', async () => {
+    const fake = createFakeExcel();
+    const many = [['Item', '£'], ...Array.from({ length: 100_000 }, (_, i) => [`Contract ${i}`, 1000 + (i % 997)])];
+    fake.workbook.addSheet('Costs', many, { hiddenRows: [3, 50_000, 100_001] });
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'sheet'));
+    const reads = fake.counters.syncs.filter((sync) => !sync.error);
+    expect(reads.length).toBeGreaterThan(3); // the names and shape, then at least two pieces
+    expect(fake.counters.syncs[0].error).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(state.grid?.values).toHaveLength(100_001);
+    expect(state.grid?.hiddenRows).toEqual([3, 50_000, 100_001]);
+    expect(state.grid?.values[49_999]).toEqual(['Contract 49998', 1000 + (49_998 % 997)]);
+  });
+});
+
+describe('an Excel table on the sheet', () => {
+  const REPORT: CellSpec[][] = [
+    ['Staffordshire Connects: costs 2011/12'], [],
+    ['Item', '£'], ['CRM', 46648.63], ['Licence', 2400], ['Core team', 17800], ['Total', 66848.63],
+    [], ['Notes: figures exclude VAT'], [], ['Year', 'Budget'], [2012, 90000],
+  ];
+
+  it('is read in place of the used range, header row included, with its hidden rows, in a second round trip', async () => {
+    const fake = createFakeExcel();
+    fake.workbook.addSheet('Costs', REPORT, { tables: [{ name: 'PartnershipCosts', address: 'A3:B7', showTotals: true }], hiddenRows: [5, 9] });
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'sheet'));
+    expect(fake.counters.roundTrips).toBe(2);
+    expect(state).toMatchObject({ address: 'Costs!A3:B7', table: 'PartnershipCosts', sheetNames: ['Costs'] });
+    expect(state.grid).toEqual({
+      sheet: 'Costs', top: 3, left: 1, hiddenRows: [5],
+      values: [['Item', '£'], ['CRM', 46648.63], ['Licence', 2400], ['Core team', 17800], ['Total', 66848.63]],
+    });
+  });
+
+  it('reads the first of several tables, and no table for the selection or on a sheet without one (one round trip)', async () => {
+    const fake = createFakeExcel();
+    fake.workbook.addSheet('Costs', REPORT, { tables: [{ name: 'PartnershipCosts', address: 'A3:B7' }, { name: 'Budget', address: 'A11:B12' }] });
+    fake.workbook.addSheet('Plain', REPORT);
+    fake.workbook.select('Costs', 'A3:B12');
+    const first = await fake.Excel.run((context) => readWorkbook(context, 'sheet'));
+    expect([first.table, first.address]).toEqual(['PartnershipCosts', 'Costs!A3:B7']);
+    fake.resetCounters();
+    const selection = await fake.Excel.run((context) => readWorkbook(context, 'selection'));
+    expect([selection.table, selection.address, fake.counters.roundTrips]).toEqual([undefined, 'Costs!A3:B12', 1]);
+    fake.workbook.select('Plain', 'A1');
+    fake.resetCounters();
+    const plain = await fake.Excel.run((context) => readWorkbook(context, 'sheet'));
+    expect([plain.table, plain.address, fake.counters.roundTrips]).toEqual([undefined, 'Plain!A1:B12', 1]);
+  });
+
+  it('is read alone when the rest of the sheet is too large for one response', async () => {
+    const fake = createFakeExcel();
+    const log = Array.from({ length: 100_000 }, (_, i) => [null, null, null, `Entry ${i}`, i]);
+    fake.workbook.addSheet('Costs', [...REPORT, ...log], { tables: [{ name: 'PartnershipCosts', address: 'A3:B7' }] });
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'sheet'));
+    expect(fake.counters.syncs.map((sync) => sync.error ?? 'ok')).toEqual(['ResponsePayloadSizeLimitExceeded', 'ok', 'ok']); // the sheet, its shape and tables, the table
+    expect(state.grid?.values).toHaveLength(5);
+    expect(state.table).toBe('PartnershipCosts');
+  });
+
+  it('is what Generate analyses: three round trips in all', async () => {
+    const fake = createFakeExcel();
+    fake.workbook.addSheet('Costs', [['Budget', 1000], [], ...SEED_VALUES], { tables: [{ name: 'Seed', address: `A3:B${SEED_VALUES.length + 2}` }] });
+    const plan = await generate(fake, SEED_ASSUMPTIONS, 'sheet');
+    expect(fake.counters.roundTrips).toBe(3);
+    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']);
+    const items = Object.values(fake.workbook.sheet('VfM Cost Rows').cells()).map((cell) => cell.value);
+    expect(items).toContain('Staffordshire Connects 2011/12 Core Team');
+    expect(items).not.toContain('Budget'); // above the table: not read
+    expect(items).toContain('Cost rows read from Costs!A5:B12');
+  });
+});
+
 describe('writing the scenarios', () => {
   it('reads and writes the seed in two round trips, with calculation suspended while it writes', async () => {
     const fake = fakeWith(SEED_VALUES);

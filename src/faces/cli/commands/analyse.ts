@@ -1,17 +1,16 @@
-// `vfm analyse INPUT.xlsx [--sheet NAME] [--range A1:C12] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx]`
+// `vfm analyse INPUT.xlsx [--sheet NAME] [--range A1:C12|NAME] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx]`
 // Reads the cost rows, prints the scenarios, and writes the JSON summary and the workbook with the
 // scenario sheets. Bad input, assumptions or files throw (exit 2) before anything is written.
 import { promises as fs } from 'fs';
 import path from 'path';
 import { PRODUCT } from '../../../app/product';
 import { runScenarios } from '../../../app/run';
-import { parseRange } from '../../../core/cell';
 import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
 import { loadWorkbook, partsLostOnWrite, sheetNames } from '../../../hosts/xlsx/read-workbook';
 import { applyPlan, definedNames, saveWorkbook } from '../../../hosts/xlsx/write-workbook';
 import { productSheets } from '../../../layout/workbook-plan';
 import { Command, Io } from '../command';
-import { UsageError, sourceGrid } from '../source-sheet';
+import { UsageError, rangeChoice, sourceGrid } from '../source-sheet';
 import { summaryJson } from '../summary-json';
 import { terminalSummary, terminalText } from '../terminal';
 
@@ -44,8 +43,6 @@ interface AnalyseOptions {
 }
 
 async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
-  const range = options.range === undefined ? undefined : parseRange(options.range);
-  if (options.range !== undefined && !range) throw new UsageError(`--range "${options.range}" is not a range such as A1:C12`);
   await refuseOverwriting(options);
 
   const assumptions = options.assumptions === undefined ? undefined : parseJson(options.assumptions, await readWhole(options.assumptions));
@@ -60,7 +57,9 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
     }
   }
   const names = definedNames(workbook);
-  const { grid, choice } = sourceGrid(workbook, productSheets(names), options.sheet, range);
+  const ours = productSheets(names);
+  const range = options.range === undefined ? undefined : rangeChoice(workbook, options.range, ours);
+  const { grid, choice } = sourceGrid(workbook, ours, options.sheet, range);
   const { analysis, plan } = runScenarios({
     workbook: { grid, sheetNames: sheetNames(workbook), definedNames: names, file: path.basename(options.input) },
     assumptions,
