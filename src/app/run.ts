@@ -25,6 +25,8 @@ export interface RunRequest {
   /** The assumptions as given (parsed JSON, or what the form gives), or undefined for all defaults. */
   readonly assumptions?: unknown;
   readonly clock: Clock;
+  /** The amount column to read, when the table has several: its letter (`C`) or its header's text (`2011/12`). */
+  readonly column?: string;
 }
 
 export interface ScenarioRun {
@@ -36,8 +38,8 @@ export interface ScenarioRun {
 }
 
 /** Analyses the source and plans the product's sheets. Throws InputError naming each bad cell or assumption. */
-export function runScenarios({ workbook, assumptions, clock }: RunRequest): ScenarioRun {
-  const analysis = analyse({ grid: workbook.grid, assumptions, today: clock.today() });
+export function runScenarios({ workbook, assumptions, clock, column }: RunRequest): ScenarioRun {
+  const analysis = analyse({ grid: workbook.grid, assumptions, today: clock.today(), column });
   const facts: RunFacts = {
     product: PRODUCT.name,
     version: PRODUCT.version,
