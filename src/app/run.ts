@@ -24,7 +24,7 @@ export interface RunRequest {
   readonly workbook: WorkbookRead;
   /** The assumptions as given (parsed JSON, or what the form gives), or undefined for all defaults. */
   readonly assumptions?: unknown;
-  /** The amount column to read, when the table has several: its letter or its header's text. */
+  /** The amount column to read, when the table has several: its letter (`C`) or its header's text (`2011/12`). */
   readonly column?: string;
   readonly clock: Clock;
 }

@@ -57,7 +57,7 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
     label: 'Base year',
     unit: 'a financial year: "2011/12", or 2011',
     expected: 'a financial year such as "2011/12"',
-    byDefault: 'the year the item labels name, else the year notice is served in',
+    byDefault: 'the year the amount column\'s header names, else the year the item labels name, else the year notice is served in',
     read: readFy,
     words: fyLabel,
   },

@@ -24,3 +24,9 @@ export function unitIn(text: string): Omit<Unit, 'cell'> | undefined {
   const factor = match[1] ? 1000 : match[2] ? 1_000_000 : 1;
   return { label: match[0].trim(), factor };
 }
+
+/** A text that is a unit and nothing else (`£000`, `£'000`, `£k`, `£m`): a header, never an amount. */
+export function isUnitOnly(text: string): boolean {
+  const unit = unitIn(text);
+  return unit !== undefined && unit.factor !== 1 && text.trim().length === unit.label.length;
+}

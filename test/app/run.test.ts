@@ -32,6 +32,13 @@ describe('a run', () => {
     expect(run.plan.remove).toEqual(['Old scenarios']);
   });
 
+  it('reads the amount column asked for', () => {
+    const years = { sheet: 'Costs', top: 1, left: 1, values: [['Item', '2010/11', '2011/12'], ['Core team', 17250.4, 17800], ['CRM', 45120.15, 46648.63]] };
+    const run = runScenarios({ workbook: { grid: years, sheetNames: ['Costs'], definedNames: [] }, assumptions: SEED_ASSUMPTIONS, clock: FIXED_CLOCK, column: '2010/11' });
+    expect(run.analysis.table.columns).toMatchObject({ chosen: { letter: 'B' }, by: 'given' });
+    expect(toPounds(run.analysis.computedTotal)).toBe(62370.55);
+  });
+
   it('takes the default notice date from the clock\'s day', () => {
     const run = runScenarios({ workbook: { grid: seed, sheetNames: ['Costs'], definedNames: [] }, clock: { today: () => ({ year: 2013, month: 1, day: 2 }), now: () => '' } });
     expect(run.analysis.assumptions.noticeServedOn).toEqual({ year: 2013, month: 1, day: 2 });

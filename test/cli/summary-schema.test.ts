@@ -34,8 +34,16 @@ const SUMMARY_SHAPE: Shape<SummaryJson> = {
     file: 'string', sheet: 'string', range: 'string', rowCount: 'number', statedTotal: money, statedTotalCell: 'string',
     computedTotal: money, tieOut: 'string', tieOutDifference: money,
     sheetChoice: { by: 'string', reason: 'string', passedOver: [{ sheet: 'string', reason: 'string' }] },
+    unit: { label: 'string', factor: 'number', cell: 'string' },
+    amountColumn: { letter: 'string', header: 'string', headerCell: 'string', chosenBy: 'string', passedOver: [{ letter: 'string', header: 'string' }] },
+    subtotals: [{ cell: 'string', label: 'string', amount: money, sum: money, ties: 'boolean', by: 'string' }],
+    sectionHeadings: [{ cell: 'string', label: 'string' }],
+    hiddenRows: ['number'],
   },
-  rows: [{ cell: 'string', item: 'string', amount: money, class: 'string', reason: 'string', amountWasText: 'boolean' }],
+  rows: [{
+    cell: 'string', item: 'string', amount: money, class: 'string', reason: 'string', amountWasText: 'boolean',
+    section: 'string', note: 'string', endsOn: 'string',
+  }],
   annual: { total: money, avoidable: money, committed: money },
   assumptions: {
     baseYear: 'string', noticeServedOn: 'string', noticeMonths: 'number', fyStartMonth: 'number', horizonYears: 'number',

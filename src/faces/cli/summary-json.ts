@@ -6,8 +6,9 @@
 // -0.13); dates are `YYYY-MM-DD`; a financial year is its label, "2012/13" (or "2012" when it
 // starts in January); cells are A1 references with the sheet, `Costs!B5`.
 import { Analysis } from '../../core/analysis';
+import { ChosenBy } from '../../core/amount-columns';
 import { AssumptionName, AssumptionSource } from '../../core/assumptions';
-import { amountCells } from '../../core/cost-table';
+import { amountCells, subtotalTies } from '../../core/cost-table';
 import { isoDate } from '../../core/calendar-date';
 import { CostClass, reasonWords } from '../../core/classification';
 import { GREEN_BOOK_RATE } from '../../core/discounting';
@@ -40,7 +41,7 @@ export interface SummaryJson {
   readonly savings: SummarySavings;
   /** The council's contribution as members leave. */
   readonly membership: SummaryMembership;
-  /** The checks the run made: `tieOut` (fails on a mismatch), `avoidablePlusCommittedEqualsTotal`. */
+  /** The checks the run made: `tieOut` (fails on a mismatch), `avoidablePlusCommittedEqualsTotal`, and `subtotal <cell>` for each subtotal. */
   readonly checks: readonly SummaryCheck[];
   /** Things worth a look, one entry per kind. */
   readonly warnings: readonly SummaryWarning[];
@@ -74,6 +75,68 @@ export interface SummarySource {
   readonly tieOutDifference: Pounds | null;
   /** How the sheet was chosen. */
   readonly sheetChoice: SummarySheetChoice;
+  /** The unit the amounts are written in; every amount here is in pounds. */
+  readonly unit: SummaryUnit;
+  /** The column the amounts were read from, how it was chosen, and the other columns of amounts. */
+  readonly amountColumn: SummaryAmountColumn;
+  /** The subtotal rows, in the sheet's order: left out of the sum, each checked against its rows. */
+  readonly subtotals: readonly SummarySubtotal[];
+  /** The section headings (labels without an amount that name the rows under them), in the sheet's order. */
+  readonly sectionHeadings: readonly SummarySectionHeading[];
+  /** The sheet rows of the table that are hidden or filtered out, read like the others. */
+  readonly hiddenRows: readonly number[];
+}
+
+export interface SummaryUnit {
+  /** As the table writes it: `£`, `£000`, `£'000`, `£k`, `£m`, ...; `£` when it states none. */
+  readonly label: string;
+  /** Pounds in one of the table's units: 1, 1000 or 1000000. */
+  readonly factor: 1 | 1000 | 1_000_000;
+  /** The cell that states it, `Costs!B3`; null when the table states none (pounds). */
+  readonly cell: string | null;
+}
+
+export interface SummaryAmountColumn {
+  /** Its letter, `B`. */
+  readonly letter: string;
+  /** Its header's text, `2011/12`; null without one. */
+  readonly header: string | null;
+  /** The header's cell, `Costs!B3`; null without one. */
+  readonly headerCell: string | null;
+  /**
+   * Why it was read: `the only one` holding amounts, `given` with --column, the one headed with the
+   * `base year`, or the one `net of VAT` (domain.md, Reading real cost tables).
+   */
+  readonly chosenBy: ChosenBy;
+  /** The other columns holding amounts, in the sheet's order. */
+  readonly passedOver: readonly SummaryColumnPassedOver[];
+}
+
+export interface SummaryColumnPassedOver {
+  readonly letter: string;
+  /** Its header's text; null without one. */
+  readonly header: string | null;
+}
+
+export interface SummarySubtotal {
+  /** Its amount's cell, `Costs!B7`. */
+  readonly cell: string;
+  /** Its label. */
+  readonly label: string;
+  /** Its amount, as stated. */
+  readonly amount: Pounds;
+  /** What the cost rows it covers (those since the previous heading or subtotal) come to. */
+  readonly sum: Pounds;
+  /** Whether `amount` and `sum` agree to the penny (its check, `subtotal <cell>`). */
+  readonly ties: boolean;
+  /** Taken for a subtotal by its `label` (`Subtotal ...`, `Total for ...`), or by its amount being the `sum` of the rows above. */
+  readonly by: 'label' | 'sum';
+}
+
+export interface SummarySectionHeading {
+  /** The heading's cell, `Costs!A4`. */
+  readonly cell: string;
+  readonly label: string;
 }
 
 export interface SummarySheetChoice {
@@ -103,6 +166,12 @@ export interface SummaryRow {
   readonly reason: string;
   /** The amount was text in the sheet (Excel's SUM skips it). */
   readonly amountWasText: boolean;
+  /** The section heading the row is under; null when none. */
+  readonly section: string | null;
+  /** The text of the notes column beside it; null when none. */
+  readonly note: string | null;
+  /** When its contract ends, from a contract-end column or a date in its note; null when not stated. */
+  readonly endsOn: IsoDate | null;
 }
 
 export interface SummaryAnnual {
@@ -259,6 +328,24 @@ export function summaryJson(analysis: Analysis, file: string, generator: Summary
         reason: choice.reason ?? null,
         passedOver: choice.passedOver.map(({ sheet, reason }) => ({ sheet, reason })),
       },
+      unit: { label: table.unit.label, factor: table.unit.factor, cell: table.unit.cell ?? null },
+      amountColumn: {
+        letter: table.columns.chosen.letter,
+        header: table.columns.chosen.header ?? null,
+        headerCell: table.columns.chosen.headerCell ?? null,
+        chosenBy: table.columns.by,
+        passedOver: table.columns.others.map((column) => ({ letter: column.letter, header: column.header ?? null })),
+      },
+      subtotals: table.subtotals.map((subtotal) => ({
+        cell: subtotal.cell,
+        label: subtotal.label,
+        amount: pounds(subtotal.amount),
+        sum: pounds(subtotal.sum),
+        ties: subtotalTies(subtotal),
+        by: subtotal.by,
+      })),
+      sectionHeadings: table.headings.map(({ cell, label }) => ({ cell, label })),
+      hiddenRows: table.hiddenRows,
     },
     rows: analysis.rows.map((row) => ({
       cell: cellOf(row.sheetRow),
@@ -267,6 +354,9 @@ export function summaryJson(analysis: Analysis, file: string, generator: Summary
       class: row.class,
       reason: reasonWords(row.reason),
       amountWasText: row.amountWasText,
+      section: row.section ?? null,
+      note: row.note ?? null,
+      endsOn: orNull(row.endsOn, isoDate),
     })),
     annual: {
       total: pounds(analysis.annual.total),

@@ -1,8 +1,10 @@
 // The readable summary the CLI prints: plain text tables that fit an 100-column terminal. Every
 // line the command prints goes through terminalText, which shows control characters escaped.
-import { Analysis } from '../../core/analysis';
-import { a1 } from '../../core/cell';
+import { Analysis, ClassifiedRow } from '../../core/analysis';
+import { AmountColumn, ChosenBy, describeColumn } from '../../core/amount-columns';
+import { a1, columnName } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
+import { subtotalTies } from '../../core/cost-table';
 import { reasonWords } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
 import { Money, formatMoney } from '../../core/money';
@@ -11,6 +13,9 @@ import { formatRate } from '../../core/rate';
 import { SheetChoice } from './source-sheet';
 
 const ROWS_SHOWN = 40;
+/** Subtotals and section headings listed in the report; the JSON summary has them all. */
+const PARTS_SHOWN = 20;
+const NOTE_SHOWN = 80;
 const money = (amount: Money) => formatMoney(amount, false);
 
 // Characters a terminal acts on rather than shows: C0 and C1 controls and DEL (ESC starts sequences
@@ -75,18 +80,94 @@ function choiceText(sheet: string, choice: SheetChoice | undefined): string[] {
   return [`Sheet "${sheet}" chosen as the most like cost rows (${choice.reason}); passed over ${others}. Name another with --sheet NAME.`];
 }
 
+const CHOSEN_BY: Readonly<Record<ChosenBy, string>> = {
+  'the only one': 'the only column of amounts',
+  given: 'chosen with --column',
+  'base year': 'headed with the base year',
+  'net of VAT': 'net of VAT, as councils report costs (they recover the VAT)',
+};
+
+const quoted = (text: string) => `"${text}"`;
+const columnText = (column: AmountColumn) => `column ${describeColumn(column)}`;
+const letters = (columns: readonly number[]) => `${columns.length === 1 ? 'column' : 'columns'} ${columns.map(columnName).join(', ')}`;
+/** A list cut to `most` items, saying how many more there are. */
+const listed = <T>(items: readonly T[], most: number, show: (item: T) => string) =>
+  items.slice(0, most).map(show).join(', ') + (items.length > most ? `, … and ${items.length - most} more (all of them are in --json)` : '');
+
+/**
+ * Every choice the reader made (domain.md, Reading real cost tables: a guess is never silent): the
+ * amount column and how it was chosen, the unit and where it is stated, the subtotals left out and
+ * whether each agrees with its rows, the section headings, the columns of codes, notes and contract
+ * ends. Hidden rows are named among the warnings.
+ */
+function readingText(analysis: Analysis): string[] {
+  const { table: source, assumptions: a, assumptionSources: sources } = analysis;
+  const { chosen, by, others } = source.columns;
+  const passedOver = others.length === 0 ? '' : `; passed over ${others.map(describeColumn).join(', ')} (choose another with --column)`;
+  const baseYear = sources.baseYear === 'column header' ? `; its header's year, ${fyLabel(a.baseYear)}, is the base year` : '';
+  const { unit } = source;
+  const scale = unit.factor === 1 ? '' : `: each amount multiplied by ${unit.factor.toLocaleString('en-GB')} to pounds`;
+  const lines = [
+    ['amounts', `${columnText(chosen)}, ${CHOSEN_BY[by]}${passedOver}${baseYear}`],
+    ['unit', unit.cell === undefined ? 'pounds (the table states no unit)' : `${unit.label}, stated in ${unit.cell}${scale}`],
+  ];
+  if (source.headings.length > 0) {
+    lines.push(['sections', listed(source.headings, PARTS_SHOWN, (heading) => `${quoted(heading.label)} (${heading.cell})`)]);
+  }
+  if (source.codeColumns.length > 0) lines.push(['codes', `${letters(source.codeColumns)}, not read as amounts`]);
+  if (source.noteColumn !== undefined) lines.push(['notes', `${letters([source.noteColumn])}, shown under each row (a date by "ends" or "expires" is its contract's end)`]);
+  if (source.endColumn !== undefined) lines.push(['ends', `${letters([source.endColumn])}: each row's contract end, shown under it`]);
+  const out = ['How the table was read', ...lines.map(([what, words]) => `  ${what.padEnd(11)}${words}`)];
+  const { subtotals } = source;
+  if (subtotals.length > 0) {
+    out.push(`  ${'subtotals'.padEnd(11)}${subtotals.length} left out of the sum, each checked against the cost rows it covers:`);
+    out.push(...table(
+      ['  cell', 'label', '£', 'its rows'],
+      subtotals.slice(0, PARTS_SHOWN).map((subtotal) => {
+        const rows = subtotal.rows.length === 1 ? 'its row' : `its ${subtotal.rows.length} rows`;
+        const found = subtotal.by === 'sum' ? ' (a subtotal by its amount)' : '';
+        const verdict = subtotalTies(subtotal) ? `agrees with ${rows}` : `DISAGREES: ${rows} come to ${money(subtotal.sum)}`;
+        return [`  ${subtotal.cell}`, clip(subtotal.label, 40), money(subtotal.amount), verdict + found];
+      }),
+      [false, false, true, false],
+    ));
+    if (subtotals.length > PARTS_SHOWN) out.push(`    … and ${subtotals.length - PARTS_SHOWN} more (all of them are in --json and the checks)`);
+  }
+  return [...out, ''];
+}
+
+/** The cost rows as a table, each section's heading above its rows and each row's note and contract end under it. */
+function rowsText(rows: readonly ClassifiedRow[], amountColumn: number): string[] {
+  const [header, ...lines] = table(
+    ['cell', 'item', '£', 'class', 'reason'],
+    rows.map((row) => [a1(row.sheetRow, amountColumn), clip(row.item, 40), money(row.amount), row.class, reasonWords(row.reason)]),
+    [false, false, true, false, false],
+  );
+  const under = ' '.repeat(2 + Math.max(4, ...rows.map((row) => a1(row.sheetRow, amountColumn).length)) + 2);
+  const out = [header];
+  let section: string | undefined;
+  rows.forEach((row, i) => {
+    if (row.section !== section && row.section !== undefined) out.push(`  Section: ${clip(row.section, NOTE_SHOWN)}`);
+    section = row.section;
+    out.push(lines[i]);
+    const beside = [
+      ...(row.note === undefined ? [] : [`note: ${clip(row.note, NOTE_SHOWN)}`]),
+      ...(row.endsOn === undefined ? [] : [`contract ends ${isoDate(row.endsOn)}`]),
+    ];
+    if (beside.length > 0) out.push(`${under}${beside.join('; ')}`);
+  });
+  return out;
+}
+
 export function terminalSummary(analysis: Analysis, file: string, choice?: SheetChoice): string {
   const { table: source, assumptions: a, savings, membership } = analysis;
   const out: string[] = [];
   out.push(`VfM Scenarios: ${file}, sheet ${source.sheet}, ${source.range} (${analysis.rows.length} cost rows)`, ...choiceText(source.sheet, choice), '');
+  out.push(...readingText(analysis));
 
   const shown = analysis.rows.slice(0, ROWS_SHOWN);
   out.push('Cost rows');
-  out.push(...table(
-    ['cell', 'item', '£', 'class', 'reason'],
-    shown.map((row) => [a1(row.sheetRow, source.amountColumn), clip(row.item, 40), money(row.amount), row.class, reasonWords(row.reason)]),
-    [false, false, true, false, false],
-  ));
+  out.push(...rowsText(shown, source.amountColumn));
   if (analysis.rows.length > shown.length) out.push(`  … and ${analysis.rows.length - shown.length} more rows (all of them are in --json)`);
   const tie = analysis.tieOut;
   const stated = source.statedTotal ? `stated ${money(source.statedTotal.amount)} in ${source.statedTotal.cell}` : 'no total row';

@@ -1,15 +1,17 @@
-// `vfm analyse INPUT.xlsx [--sheet NAME] [--range A1:C12|NAME] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx]`
+// `vfm analyse INPUT.xlsx [--sheet NAME] [--range A1:C12|NAME] [--column C] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx]`
 // Reads the cost rows, prints the scenarios, and writes the JSON summary and the workbook with the
 // scenario sheets. Bad input, assumptions or files throw (exit 2) before anything is written.
 import { promises as fs } from 'fs';
 import path from 'path';
 import { PRODUCT } from '../../../app/product';
-import { runScenarios } from '../../../app/run';
+import { ScenarioRun, runScenarios } from '../../../app/run';
+import { ColumnsToChoose } from '../../../core/amount-columns';
 import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
 import { loadWorkbook, partsLostOnWrite, sheetNames } from '../../../hosts/xlsx/read-workbook';
 import { applyPlan, definedNames, saveWorkbook } from '../../../hosts/xlsx/write-workbook';
 import { productSheets } from '../../../layout/workbook-plan';
 import { Command, Io } from '../command';
+import { columnsToChoose } from '../source-column';
 import { UsageError, rangeChoice, sourceGrid } from '../source-sheet';
 import { summaryJson } from '../summary-json';
 import { terminalSummary, terminalText } from '../terminal';
@@ -17,6 +19,7 @@ import { terminalSummary, terminalText } from '../terminal';
 const options = {
   sheet: { type: 'string' },
   range: { type: 'string' },
+  column: { type: 'string' },
   assumptions: { type: 'string' },
   json: { type: 'string' },
   out: { type: 'string' },
@@ -37,6 +40,7 @@ interface AnalyseOptions {
   input: string;
   sheet?: string;
   range?: string;
+  column?: string;
   assumptions?: string;
   json?: string;
   out?: string;
@@ -60,11 +64,12 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   const ours = productSheets(names);
   const range = options.range === undefined ? undefined : rangeChoice(workbook, options.range, ours);
   const { grid, choice } = sourceGrid(workbook, ours, options.sheet, range);
-  const { analysis, plan } = runScenarios({
+  const { analysis, plan } = withColumnChosen(() => runScenarios({
     workbook: { grid, sheetNames: sheetNames(workbook), definedNames: names, file: path.basename(options.input) },
     assumptions,
     clock: io.clock,
-  });
+    column: options.column,
+  }));
 
   // Both files or neither, and a file the user had is replaced only once both are complete.
   const outputs = [];
@@ -79,6 +84,15 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   await writeFilesWhole(outputs);
   const wrote = options.out ? [`Wrote ${options.out}: the scenarios as live formulas on new sheets after the council's own.`] : [];
   io.out(terminalSummary(analysis, options.input, choice) + terminalText(wrote));
+}
+
+/** The run, or, when the table's amount columns leave the choice to the user, the columns to choose from. */
+function withColumnChosen(run: () => ScenarioRun): ScenarioRun {
+  try {
+    return run();
+  } catch (error) {
+    throw error instanceof ColumnsToChoose ? columnsToChoose(error) : error;
+  }
 }
 
 /**
