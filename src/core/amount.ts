@@ -3,6 +3,7 @@
 import { CellValue, isCellDate, isCellError, isUncalculated } from './cell';
 import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, quote } from './limits';
 import { Exact, Money, fromDigits, fromPounds, roundToPence } from './money';
+import { isUnitAlone } from './units';
 
 export type AmountReading =
   | { readonly kind: 'empty' }
@@ -72,8 +73,8 @@ export function readAmount(value: CellValue, factor = 1): AmountReading {
   return { kind: 'bad', message: 'amount is not a number' };
 }
 
-/** Whether a value reads as an amount (used to find the amounts column). */
+/** Whether a value reads as an amount (used to find the amounts column); a unit alone (`£000`) does not. */
 export function isAmountLike(value: CellValue): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
-  return typeof value === 'string' && value.trim() !== '' && parseAmountText(value) !== undefined;
+  return typeof value === 'string' && value.trim() !== '' && parseAmountText(value) !== undefined && !isUnitAlone(value);
 }

@@ -17,6 +17,15 @@ export const POUNDS: Unit = { label: '£', factor: 1 };
 // A pound sign, then thousands (000, '000, 000s, k, thousand) or millions (m, mn, million), or nothing.
 const UNIT = /£\s*(?:(['’]?000s?|k\b|thousands?\b)|(m\b|mn\b|millions?\b))?/i;
 
+/**
+ * Whether a text is a unit and nothing more (`£000`, `(£'000)`, `£000s`, `£k`, `£ million`): it heads
+ * a column or a unit row, and is never an amount, though `£000` reads like one (£0).
+ */
+export function isUnitAlone(text: string): boolean {
+  const match = UNIT.exec(text);
+  return match !== null && (text.slice(0, match.index) + text.slice(match.index + match[0].length)).replace(/[\s()[\]]/g, '') === '';
+}
+
 /** The unit a text states, or undefined when it states none. */
 export function unitIn(text: string): Omit<Unit, 'cell'> | undefined {
   const match = UNIT.exec(text);
