@@ -6,7 +6,7 @@
 import { isAmountLike } from './amount';
 import { CellValue, Grid, isCellDate } from './cell';
 import { END_HEADER } from './contract-end';
-import { unitIn } from './units';
+import { isUnitAlone, unitIn } from './units';
 
 export interface TableLayout {
   /** Grid column indexes (0-based within the grid). */
@@ -56,6 +56,12 @@ function isHeaderRow(grid: Grid, r: number, label: number, amounts: readonly num
   return headerWord && typeof cellAt(grid, r, label) !== 'number' && over.every((v) => heads(v) || yearLike(v));
 }
 
+/** Whether every cell of a header row over the amounts that holds anything is a unit alone (`£000`): a unit row. */
+function unitsAlone(grid: Grid, r: number, amounts: readonly number[]): boolean {
+  const over = amounts.map((c) => cellAt(grid, r, c)).filter((v) => v !== null && text(v) !== '');
+  return over.length > 0 && over.every((v) => typeof v === 'string' && isUnitAlone(v));
+}
+
 /** The table's layout, or undefined when no column holds amounts beside item labels. */
 export function tableLayout(grid: Grid): TableLayout | undefined {
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
@@ -77,18 +83,23 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
   const first = grid.values.findIndex((row, r) => right.some((c) => isAmountLike(row[c] ?? null)) && !isHeaderRow(grid, r, label, right));
   if (first < 0) return undefined;
   // Up from the first amount: blank rows, rows whose amount is bad (part of the table, refused by
-  // the reader), to the header or the titles.
+  // the reader), labels without amounts (section headings when a header is above them, else
+  // titles), to the header or the titles. A header of units alone ("£000") under a header of words
+  // or years is the table's unit row: the header is the row above it.
   let header: number | undefined;
   let start = first;
+  let heading: number | undefined;
   for (let r = first - 1; r >= 0; r--) {
     if (blankIn(grid, r, [label, ...right]) && !right.some((c) => typeof cellAt(grid, r, c) === 'number')) continue;
     if (isHeaderRow(grid, r, label, right)) {
-      header = r;
+      header = unitsAlone(grid, r, right) && r > 0 && isHeaderRow(grid, r - 1, label, right) ? r - 1 : r;
+      if (heading !== undefined) start = heading;
       break;
     }
     const labelled = text(cellAt(grid, r, label)) !== '' || typeof cellAt(grid, r, label) === 'number';
-    if (blankIn(grid, r, right) || !labelled) break; // a title
-    start = r;
+    if (!labelled) break; // a title
+    if (blankIn(grid, r, right)) heading = r;
+    else start = r;
   }
   const headerText = (c: number) => (header === undefined ? '' : text(cellAt(grid, header, c)) || String(cellAt(grid, header, c) ?? ''));
   const below = (c: number, test: (value: CellValue) => boolean) => grid.values.reduce((n, row, r) => n + (r >= start && test(row[c] ?? null) ? 1 : 0), 0);
