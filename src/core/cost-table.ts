@@ -11,7 +11,7 @@ import { CellValue, Grid, columnCells, columnName, isCellDate, isCellError, isUn
 import { endInColumn, endInNote } from './contract-end';
 import { Money, add, subtract } from './money';
 import { ProblemList, WarningLog, atCell } from './problems';
-import { TableLayout, blankIn, cellAt, tableLayout } from './table-layout';
+import { TOTAL_LABEL, TableLayout, blankIn, cellAt, tableLayout } from './table-layout';
 import { POUNDS, Unit, unitIn } from './units';
 
 export interface CostRow {
@@ -97,7 +97,6 @@ export function amountCells(table: Pick<CostTableInfo, 'sheet' | 'amountColumn'>
   return columnCells(table.sheet, table.amountColumn);
 }
 
-const TOTAL_LABEL = /^(?:grand\s+)?total\b/i;
 const SUBTOTAL_LABEL = /^sub[\s-]?total\b|^total\s+for\b/i;
 
 /** A label as text: trimmed strings, numbers as written; undefined for an error value. */

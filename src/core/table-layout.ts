@@ -22,6 +22,8 @@ export interface TableLayout {
   readonly first: number;
 }
 
+/** A label that totals the table: `Total`, `Grand total`, `Total contracts`. */
+export const TOTAL_LABEL = /^(?:grand\s+)?total\b/i;
 const CODE_HEADER = /\bcodes?\b|\bcost\s*cent(?:re|er)s?\b|\bcc\b|\bref(?:erence)?\b|\baccount\b|\bledger\b|\bgl\b|\bno\.?$|\bnumber\b|\bid\b/i;
 const NOTE_HEADER = /\bnotes?\b|\bcomments?\b|\bremarks?\b|\bdetails?\b|\bexplanation\b/i;
 /** Words a header row puts over the item labels. */
@@ -55,6 +57,9 @@ function isHeaderRow(grid: Grid, r: number, label: number, amounts: readonly num
   const headerWord = labelText === '' || LABEL_HEADER.test(labelText) || CODE_HEADER.test(labelText);
   return headerWord && typeof cellAt(grid, r, label) !== 'number' && over.every((v) => heads(v) || yearLike(v));
 }
+
+/** Whether a header names money (a money word or a unit) and not codes. */
+const moneyHeader = (header: string) => header !== '' && !CODE_HEADER.test(header) && (AMOUNT_HEADER.test(header) || unitIn(header) !== undefined);
 
 /** Whether every cell of a header row over the amounts that holds anything is a unit alone (`£000`): a unit row. */
 function unitsAlone(grid: Grid, r: number, amounts: readonly number[]): boolean {
@@ -104,11 +109,15 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
   const headerText = (c: number) => (header === undefined ? '' : text(cellAt(grid, header, c)) || String(cellAt(grid, header, c) ?? ''));
   const below = (c: number, test: (value: CellValue) => boolean) => grid.values.reduce((n, row, r) => n + (r >= start && test(row[c] ?? null) ? 1 : 0), 0);
 
-  // Codes: headed as codes, or whole numbers all of one width beside a column of money.
+  // Codes: headed as codes, or whole numbers all of one width beside a column of money, with none
+  // on a total row (a total sums money, not codes); a column headed as money is money. Left of the
+  // labels, a column of codes (`CC01`, `4001`) is named too.
+  const totals = grid.values.map((_, r) => r >= start && TOTAL_LABEL.test(text(cellAt(grid, r, label))));
   const wholeOfWidth = (c: number) => {
     const values = grid.values.slice(start).map((row) => row[c] ?? null).filter((v): v is number => typeof v === 'number');
     const widths = new Set(values.map((v) => (Number.isInteger(v) && v >= 0 ? String(v).length : -1)));
-    return values.length >= 2 && widths.size === 1 && !widths.has(-1) && [...widths][0] >= 3;
+    const onTotal = totals.some((total, r) => total && typeof cellAt(grid, r, c) === 'number');
+    return values.length >= 2 && widths.size === 1 && !widths.has(-1) && [...widths][0] >= 3 && !onTotal && !moneyHeader(headerText(c));
   };
   const codes = right.filter((c) => CODE_HEADER.test(headerText(c)) || (wholeOfWidth(c) && right.some((o) => o !== c && !wholeOfWidth(o) && !CODE_HEADER.test(headerText(o)))));
   const money = right.filter((c) => !codes.includes(c) && !END_HEADER.test(headerText(c)) && below(c, isCellDate) < below(c, isAmountLike));
@@ -116,11 +125,20 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
   const most = Math.max(0, ...money.map((c) => below(c, isAmountLike)));
   const amounts = money.filter((c) => below(c, isAmountLike) * 2 >= most);
   if (amounts.length === 0) return undefined;
+  const codesLeft = columns.filter((c) => c < label && (CODE_HEADER.test(headerText(c)) || codesIn(c)));
 
   const others = columns.filter((c) => c !== label && !amounts.includes(c) && !codes.includes(c));
   const ends = others.find((c) => END_HEADER.test(headerText(c)));
   const notes = others.find((c) => c !== ends && (NOTE_HEADER.test(headerText(c)) || (c > label && below(c, wordLike) > 0 && !money.includes(c))));
-  return { label, amounts, codes, ...(notes === undefined ? {} : { notes }), ...(ends === undefined ? {} : { ends }), ...(header === undefined ? {} : { header }), first: start };
+  return { label, amounts, codes: [...codesLeft, ...codes], ...(notes === undefined ? {} : { notes }), ...(ends === undefined ? {} : { ends }), ...(header === undefined ? {} : { header }), first: start };
+
+  /** Whether the cells of a column beside the cost rows are all codes, two or more of them. */
+  function codesIn(c: number): boolean {
+    const values = grid.values.map((row) => row[c] ?? null)
+      .filter((value, r) => r >= start && (typeof value === 'number' || text(value) !== '') && amounts.some((a) => isAmountLike(cellAt(grid, r, a))));
+    const code = (v: CellValue) => (typeof v === 'number' ? Number.isInteger(v) && v >= 0 : codeLike(text(v)));
+    return values.length >= 2 && values.every(code);
+  }
 
   function best(candidates: readonly number[], score: (c: number) => number): number | undefined {
     let chosen: number | undefined;
