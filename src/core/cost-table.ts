@@ -5,7 +5,7 @@
 // range is read the same way, within its bounds. Every choice made is in the table's description,
 // for the report, the audit sheet, the JSON summary and the pane to state.
 import { AmountReading, isAmountLike, readAmount } from './amount';
-import { AmountColumn, ColumnChoice, chooseAmountColumn } from './amount-columns';
+import { AmountColumn, ColumnChoice, NET_OF_VAT, chooseAmountColumn } from './amount-columns';
 import { CalendarDate } from './calendar-date';
 import { CellValue, Grid, columnCells, columnName, isCellDate, isCellError, isUncalculated, rangeA1, sheetReference } from './cell';
 import { endInColumn, endInNote } from './contract-end';
@@ -194,11 +194,10 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
   // Without a total row the table ends at the last amount; labelled notes below it are not rows.
   let last = grid.values.length - 1;
   while (last > start && isBlank(cellAt(grid, last, amountCol)) && !TOTAL_LABEL.test(labelText(cellAt(grid, last, itemCol)) ?? '')) last--;
-  /** Whether a labelled amount follows row r within the table: then a "Total ..." row is a subtotal. */
+  /** Whether a labelled amount (a cost row's, a subtotal's or a total's) follows row r within the table: then a "Total ..." row is a subtotal. */
   const amountFollows = (r: number) => {
     for (let next = r + 1; next <= last; next++) {
-      const text = labelText(cellAt(grid, next, itemCol));
-      if (text && !TOTAL_LABEL.test(text) && isAmountLike(cellAt(grid, next, amountCol))) return true;
+      if (labelText(cellAt(grid, next, itemCol)) && isAmountLike(cellAt(grid, next, amountCol))) return true;
     }
     return false;
   };
@@ -232,8 +231,9 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     }
     if (hidden.has(sheetRow(r))) hiddenRows.push(sheetRow(r));
     const reading: AmountReading = readAmount(cellAt(grid, r, amountCol), unit.factor);
-    // "Total <something>" above more cost rows closes a part of the table; "Total" alone ends it.
-    const isSubtotal = SUBTOTAL_LABEL.test(label) || (/^total\s+\p{L}/iu.test(label) && amountFollows(r));
+    // "Total <something>" above the last row closes a part of the table; "Total" alone, or a total
+    // exclusive of VAT (what councils report), ends it.
+    const isSubtotal = SUBTOTAL_LABEL.test(label) || (/^total\s+\p{L}/iu.test(label) && !NET_OF_VAT.test(label) && amountFollows(r));
     if (TOTAL_LABEL.test(label) && !isSubtotal) {
       end = r;
       if (reading.kind === 'amount') statedTotal = { cell: amountCell(r), sheetRow: sheetRow(r), amount: reading.amount };
