@@ -6,6 +6,7 @@
 // for the report, the audit sheet, the JSON summary and the pane to state.
 import { AmountReading, isAmountLike, readAmount } from './amount';
 import { AmountColumn, ColumnChoice, NET_OF_VAT, chooseAmountColumn } from './amount-columns';
+import { theYearNamed } from './base-year';
 import { CalendarDate } from './calendar-date';
 import { CellValue, Grid, columnCells, columnName, isCellDate, isCellError, isUncalculated, rangeA1, sheetReference } from './cell';
 import { endInColumn, endInNote } from './contract-end';
@@ -182,7 +183,13 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     const heading = header === undefined ? undefined : labelText(cellAt(grid, header, c));
     return { column: grid.left + c, letter: columnName(grid.left + c), ...(heading ? { header: heading, headerCell: cell(header as number, c) } : {}) };
   });
-  const columns = chooseAmountColumn(amountColumns, extent, options.column, options.baseYear);
+  // The base year, when none is given, is the one the item labels name (domain.md, Base year).
+  const labels = () => grid.values.flatMap((_, r) => {
+    const text = r >= start && (layout as TableLayout).amounts.some((c) => isAmountLike(cellAt(grid, r, c))) ? labelText(cellAt(grid, r, itemCol)) : undefined;
+    return text && !TOTAL_LABEL.test(text) && !SUBTOTAL_LABEL.test(text) ? [text] : [];
+  });
+  const baseYear = options.baseYear ?? (amountColumns.length > 1 && options.column === undefined ? theYearNamed(labels()) : undefined);
+  const columns = chooseAmountColumn(amountColumns, extent, options.column, baseYear);
   const amountCol = columns.chosen.column - grid.left;
   const unit = unitOf(grid, layout as TableLayout, amountCol, cell);
   const { notes, ends } = layout as TableLayout;
