@@ -46,7 +46,8 @@ export function describeColumn(column: AmountColumn): string {
   return column.header ? `${column.letter} "${column.header}"` : column.letter;
 }
 
-const NET = /\bnet\b|\bexc(?:l(?:uding)?)?\.?\s*vat\b|\bex\.?\s*vat\b|\bexclusive of vat\b/i;
+/** Words that say an amount is net of VAT: `net`, `exc VAT`, `excl. VAT`, `ex VAT`. */
+export const NET_OF_VAT = /\bnet\b|\bexc(?:l(?:uding)?)?\.?\s*vat\b|\bex\.?\s*vat\b|\bexclusive of vat\b/i;
 
 /** The start year of the financial year or calendar year a header names ("2011/12", "2012"). */
 export function headerYear(header: string | undefined): number | undefined {
@@ -76,7 +77,7 @@ export function chooseAmountColumn(columns: readonly AmountColumn[], table: stri
   if (columns.length === 1) return pick(columns[0], 'the only one');
   const ofBaseYear = baseYear === undefined ? [] : columns.filter((c) => headerYear(c.header) === baseYear);
   if (ofBaseYear.length === 1) return pick(ofBaseYear[0], 'base year');
-  const net = columns.filter((c) => c.header !== undefined && NET.test(c.header));
+  const net = columns.filter((c) => c.header !== undefined && NET_OF_VAT.test(c.header));
   if (net.length === 1) return pick(net[0], 'net of VAT');
   throw new ColumnsToChoose(columns, table);
 }

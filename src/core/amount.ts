@@ -1,9 +1,9 @@
 // Reading an amount from a cell: numbers, or text such as `£46,648.63`, ` £ 2,400 `, `(1,000.00)`,
 // `-1,000.00`. Text amounts are read (with a warning, since Excel's SUM skips text).
 import { CellValue, isCellDate, isCellError, isUncalculated } from './cell';
-import { isUnitOnly } from './units';
 import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, quote } from './limits';
 import { Exact, Money, fromDigits, fromPounds, roundToPence } from './money';
+import { isUnitAlone } from './units';
 
 export type AmountReading =
   | { readonly kind: 'empty' }
@@ -73,8 +73,8 @@ export function readAmount(value: CellValue, factor = 1): AmountReading {
   return { kind: 'bad', message: 'amount is not a number' };
 }
 
-/** Whether a value reads as an amount (used to find the amounts column). */
+/** Whether a value reads as an amount (used to find the amounts column); a unit alone (`£000`) does not. */
 export function isAmountLike(value: CellValue): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
-  return typeof value === 'string' && value.trim() !== '' && !isUnitOnly(value) && parseAmountText(value) !== undefined;
+  return typeof value === 'string' && value.trim() !== '' && parseAmountText(value) !== undefined && !isUnitAlone(value);
 }

@@ -19,3 +19,9 @@ export function yearsNamedInLabels(
   }
   return { years };
 }
+
+/** The one FY (its start year) the labels name; undefined when they name none, or more than one. */
+export function theYearNamed(labels: readonly string[]): number | undefined {
+  const years = new Set(labels.map(fyNamedIn).filter((year) => year !== undefined));
+  return years.size === 1 ? [...years][0] : undefined;
+}

@@ -5,13 +5,14 @@
 // range is read the same way, within its bounds. Every choice made is in the table's description,
 // for the report, the audit sheet, the JSON summary and the pane to state.
 import { AmountReading, isAmountLike, readAmount } from './amount';
-import { AmountColumn, ColumnChoice, chooseAmountColumn } from './amount-columns';
+import { AmountColumn, ColumnChoice, NET_OF_VAT, chooseAmountColumn } from './amount-columns';
+import { theYearNamed } from './base-year';
 import { CalendarDate } from './calendar-date';
 import { CellValue, Grid, columnCells, columnName, isCellDate, isCellError, isUncalculated, rangeA1, sheetReference } from './cell';
 import { endInColumn, endInNote } from './contract-end';
 import { Money, add, subtract } from './money';
 import { ProblemList, WarningLog, atCell } from './problems';
-import { TableLayout, blankIn, cellAt, tableLayout } from './table-layout';
+import { TOTAL_LABEL, TableLayout, blankIn, cellAt, tableLayout } from './table-layout';
 import { POUNDS, Unit, unitIn } from './units';
 
 export interface CostRow {
@@ -97,7 +98,6 @@ export function amountCells(table: Pick<CostTableInfo, 'sheet' | 'amountColumn'>
   return columnCells(table.sheet, table.amountColumn);
 }
 
-const TOTAL_LABEL = /^(?:grand\s+)?total\b/i;
 const SUBTOTAL_LABEL = /^sub[\s-]?total\b|^total\s+for\b/i;
 
 /** A label as text: trimmed strings, numbers as written; undefined for an error value. */
@@ -183,7 +183,13 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     const heading = header === undefined ? undefined : labelText(cellAt(grid, header, c));
     return { column: grid.left + c, letter: columnName(grid.left + c), ...(heading ? { header: heading, headerCell: cell(header as number, c) } : {}) };
   });
-  const columns = chooseAmountColumn(amountColumns, extent, options.column, options.baseYear);
+  // The base year, when none is given, is the one the item labels name (domain.md, Base year).
+  const labels = () => grid.values.flatMap((_, r) => {
+    const text = r >= start && (layout as TableLayout).amounts.some((c) => isAmountLike(cellAt(grid, r, c))) ? labelText(cellAt(grid, r, itemCol)) : undefined;
+    return text && !TOTAL_LABEL.test(text) && !SUBTOTAL_LABEL.test(text) ? [text] : [];
+  });
+  const baseYear = options.baseYear ?? (amountColumns.length > 1 && options.column === undefined ? theYearNamed(labels()) : undefined);
+  const columns = chooseAmountColumn(amountColumns, extent, options.column, baseYear);
   const amountCol = columns.chosen.column - grid.left;
   const unit = unitOf(grid, layout as TableLayout, amountCol, cell);
   const { notes, ends } = layout as TableLayout;
@@ -195,7 +201,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
   // Without a total row the table ends at the last amount; labelled notes below it are not rows.
   let last = grid.values.length - 1;
   while (last > start && isBlank(cellAt(grid, last, amountCol)) && !TOTAL_LABEL.test(labelText(cellAt(grid, last, itemCol)) ?? '')) last--;
-  /** Whether a labelled amount (a total's too) follows row r within the table: then a "Total ..." row is a subtotal. */
+  /** Whether a labelled amount (a cost row's, a subtotal's or a total's) follows row r within the table: then a "Total ..." row is a subtotal. */
   const amountFollows = (r: number) => {
     for (let next = r + 1; next <= last; next++) {
       if (labelText(cellAt(grid, next, itemCol)) && isAmountLike(cellAt(grid, next, amountCol))) return true;
@@ -232,8 +238,9 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     }
     if (hidden.has(sheetRow(r))) hiddenRows.push(sheetRow(r));
     const reading: AmountReading = readAmount(cellAt(grid, r, amountCol), unit.factor);
-    // "Total <something>" above more cost rows closes a part of the table; "Total" alone ends it.
-    const isSubtotal = SUBTOTAL_LABEL.test(label) || (/^total\s+\p{L}/iu.test(label) && amountFollows(r));
+    // "Total <something>" above the last row closes a part of the table; "Total" alone, or a total
+    // exclusive of VAT (what councils report), ends it.
+    const isSubtotal = SUBTOTAL_LABEL.test(label) || (/^total\s+\p{L}/iu.test(label) && !NET_OF_VAT.test(label) && amountFollows(r));
     if (TOTAL_LABEL.test(label) && !isSubtotal) {
       end = r;
       if (reading.kind === 'amount') statedTotal = { cell: amountCell(r), sheetRow: sheetRow(r), amount: reading.amount };

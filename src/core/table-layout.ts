@@ -6,7 +6,7 @@
 import { isAmountLike } from './amount';
 import { CellValue, Grid, isCellDate } from './cell';
 import { END_HEADER } from './contract-end';
-import { unitIn } from './units';
+import { isUnitAlone, unitIn } from './units';
 
 export interface TableLayout {
   /** Grid column indexes (0-based within the grid). */
@@ -22,6 +22,8 @@ export interface TableLayout {
   readonly first: number;
 }
 
+/** A label that totals the table: `Total`, `Grand total`, `Total contracts`. */
+export const TOTAL_LABEL = /^(?:grand\s+)?total\b/i;
 const CODE_HEADER = /\bcodes?\b|\bcost\s*cent(?:re|er)s?\b|\bcc\b|\bref(?:erence)?\b|\baccount\b|\bledger\b|\bgl\b|\bno\.?$|\bnumber\b|\bid\b/i;
 const NOTE_HEADER = /\bnotes?\b|\bcomments?\b|\bremarks?\b|\bdetails?\b|\bexplanation\b/i;
 /** Words a header row puts over the item labels. */
@@ -56,6 +58,15 @@ function isHeaderRow(grid: Grid, r: number, label: number, amounts: readonly num
   return headerWord && typeof cellAt(grid, r, label) !== 'number' && over.every((v) => heads(v) || yearLike(v));
 }
 
+/** Whether a header names money (a money word or a unit) and not codes. */
+const moneyHeader = (header: string) => header !== '' && !CODE_HEADER.test(header) && (AMOUNT_HEADER.test(header) || unitIn(header) !== undefined);
+
+/** Whether every cell of a header row over the amounts that holds anything is a unit alone (`£000`): a unit row. */
+function unitsAlone(grid: Grid, r: number, amounts: readonly number[]): boolean {
+  const over = amounts.map((c) => cellAt(grid, r, c)).filter((v) => v !== null && text(v) !== '');
+  return over.length > 0 && over.every((v) => typeof v === 'string' && isUnitAlone(v));
+}
+
 /** The table's layout, or undefined when no column holds amounts beside item labels. */
 export function tableLayout(grid: Grid): TableLayout | undefined {
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
@@ -77,50 +88,57 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
   const first = grid.values.findIndex((row, r) => right.some((c) => isAmountLike(row[c] ?? null)) && !isHeaderRow(grid, r, label, right));
   if (first < 0) return undefined;
   // Up from the first amount: blank rows, rows whose amount is bad (part of the table, refused by
-  // the reader), to the header or the titles.
-  // Labels without amounts just above the first amount are section headings when a header is above
-  // them, titles when none is.
+  // the reader), labels without amounts (section headings when a header is above them, else
+  // titles), to the header or the titles. A header of units alone ("£000") under a header of words
+  // or years is the table's unit row: the header is the row above it.
   let header: number | undefined;
   let start = first;
-  let headings: number | undefined;
+  let heading: number | undefined;
   for (let r = first - 1; r >= 0; r--) {
     if (blankIn(grid, r, [label, ...right]) && !right.some((c) => typeof cellAt(grid, r, c) === 'number')) continue;
     if (isHeaderRow(grid, r, label, right)) {
-      header = r;
-      if (headings !== undefined) start = headings;
+      header = unitsAlone(grid, r, right) && r > 0 && isHeaderRow(grid, r - 1, label, right) ? r - 1 : r;
+      if (heading !== undefined) start = heading;
       break;
     }
     const labelled = text(cellAt(grid, r, label)) !== '' || typeof cellAt(grid, r, label) === 'number';
-    if (!labelled) break; // a title in the amounts' columns
-    if (blankIn(grid, r, right)) {
-      headings = r;
-      continue;
-    }
-    if (headings !== undefined) break; // a row with an amount above a title: not this table's
-    start = r;
+    if (!labelled) break; // a title
+    if (blankIn(grid, r, right)) heading = r;
+    else start = r;
   }
   const headerText = (c: number) => (header === undefined ? '' : text(cellAt(grid, header, c)) || String(cellAt(grid, header, c) ?? ''));
   const below = (c: number, test: (value: CellValue) => boolean) => grid.values.reduce((n, row, r) => n + (r >= start && test(row[c] ?? null) ? 1 : 0), 0);
 
-  // Codes: headed as codes, or whole numbers all of one width beside a column of money.
+  // Codes: headed as codes, or whole numbers all of one width beside a column of money, with none
+  // on a total row (a total sums money, not codes); a column headed as money is money. Left of the
+  // labels, a column of codes (`CC01`, `4001`) is named too.
+  const totals = grid.values.map((_, r) => r >= start && TOTAL_LABEL.test(text(cellAt(grid, r, label))));
   const wholeOfWidth = (c: number) => {
     const values = grid.values.slice(start).map((row) => row[c] ?? null).filter((v): v is number => typeof v === 'number');
     const widths = new Set(values.map((v) => (Number.isInteger(v) && v >= 0 ? String(v).length : -1)));
-    return values.length >= 2 && widths.size === 1 && !widths.has(-1) && [...widths][0] >= 3;
+    const onTotal = totals.some((total, r) => total && typeof cellAt(grid, r, c) === 'number');
+    return values.length >= 2 && widths.size === 1 && !widths.has(-1) && [...widths][0] >= 3 && !onTotal && !moneyHeader(headerText(c));
   };
-  // A column headed as money (a money word, a unit, a year) is never codes.
-  const headedAsMoney = (c: number) => AMOUNT_HEADER.test(headerText(c)) && !CODE_HEADER.test(headerText(c));
-  const codes = right.filter((c) => CODE_HEADER.test(headerText(c)) || (!headedAsMoney(c) && wholeOfWidth(c) && right.some((o) => o !== c && !wholeOfWidth(o) && !CODE_HEADER.test(headerText(o)))));
+  const codes = right.filter((c) => CODE_HEADER.test(headerText(c)) || (wholeOfWidth(c) && right.some((o) => o !== c && !wholeOfWidth(o) && !CODE_HEADER.test(headerText(o)))));
   const money = right.filter((c) => !codes.includes(c) && !END_HEADER.test(headerText(c)) && below(c, isCellDate) < below(c, isAmountLike));
   // A column is read for amounts when it holds them on at least half the rows the fullest one does.
   const most = Math.max(0, ...money.map((c) => below(c, isAmountLike)));
   const amounts = money.filter((c) => below(c, isAmountLike) * 2 >= most);
   if (amounts.length === 0) return undefined;
+  const codesLeft = columns.filter((c) => c < label && (CODE_HEADER.test(headerText(c)) || codesIn(c)));
 
   const others = columns.filter((c) => c !== label && !amounts.includes(c) && !codes.includes(c));
   const ends = others.find((c) => END_HEADER.test(headerText(c)));
   const notes = others.find((c) => c !== ends && (NOTE_HEADER.test(headerText(c)) || (c > label && below(c, wordLike) > 0 && !money.includes(c))));
-  return { label, amounts, codes, ...(notes === undefined ? {} : { notes }), ...(ends === undefined ? {} : { ends }), ...(header === undefined ? {} : { header }), first: start };
+  return { label, amounts, codes: [...codesLeft, ...codes], ...(notes === undefined ? {} : { notes }), ...(ends === undefined ? {} : { ends }), ...(header === undefined ? {} : { header }), first: start };
+
+  /** Whether the cells of a column beside the cost rows are all codes, two or more of them. */
+  function codesIn(c: number): boolean {
+    const values = grid.values.map((row) => row[c] ?? null)
+      .filter((value, r) => r >= start && (typeof value === 'number' || text(value) !== '') && amounts.some((a) => isAmountLike(cellAt(grid, r, a))));
+    const code = (v: CellValue) => (typeof v === 'number' ? Number.isInteger(v) && v >= 0 : codeLike(text(v)));
+    return values.length >= 2 && values.every(code);
+  }
 
   function best(candidates: readonly number[], score: (c: number) => number): number | undefined {
     let chosen: number | undefined;

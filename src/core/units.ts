@@ -17,16 +17,19 @@ export const POUNDS: Unit = { label: '£', factor: 1 };
 // A pound sign, then thousands (000, '000, 000s, k, thousand) or millions (m, mn, million), or nothing.
 const UNIT = /£\s*(?:(['’]?000s?|k\b|thousands?\b)|(m\b|mn\b|millions?\b))?/i;
 
+/**
+ * Whether a text is a unit and nothing more (`£000`, `(£'000)`, `£000s`, `£k`, `£ million`): it heads
+ * a column or a unit row, and is never an amount, though `£000` reads like one (£0).
+ */
+export function isUnitAlone(text: string): boolean {
+  const match = UNIT.exec(text);
+  return match !== null && (text.slice(0, match.index) + text.slice(match.index + match[0].length)).replace(/[\s()[\]]/g, '') === '';
+}
+
 /** The unit a text states, or undefined when it states none. */
 export function unitIn(text: string): Omit<Unit, 'cell'> | undefined {
   const match = UNIT.exec(text);
   if (!match) return undefined;
   const factor = match[1] ? 1000 : match[2] ? 1_000_000 : 1;
   return { label: match[0].trim(), factor };
-}
-
-/** A text that is a unit and nothing else (`£000`, `£'000`, `£k`, `£m`): a header, never an amount. */
-export function isUnitOnly(text: string): boolean {
-  const unit = unitIn(text);
-  return unit !== undefined && unit.factor !== 1 && text.trim().length === unit.label.length;
 }

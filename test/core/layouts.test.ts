@@ -1,0 +1,40 @@
+// The cost tables councils write (domain.md, Reading real cost tables), read from grids: each layout
+// in test/support/layouts.ts with its rows, unit, amount column, subtotals, headings and warnings,
+// or its refusal, all typed from the table by hand.
+import { CellValue, Grid } from '../../src/core/cell';
+import { readCostTable } from '../../src/core/cost-table';
+import { WarningLog } from '../../src/core/problems';
+import { LAYOUTS, Layout, complete, isRefusal, observed, refused } from '../support/layouts';
+
+function layoutGrid(layout: Layout): Grid {
+  return {
+    sheet: layout.sheet ?? 'Costs',
+    top: layout.at?.row ?? 1,
+    left: layout.at?.column ?? 1,
+    values: layout.cells.map((row) => row.map((cell): CellValue => cell)),
+    ...(layout.hiddenRows ? { hiddenRows: layout.hiddenRows } : {}),
+  };
+}
+
+describe('readCostTable: the layouts councils write', () => {
+  it('has at least thirty layouts, each named once', () => {
+    expect(LAYOUTS.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(LAYOUTS.map((layout) => layout.name)).size).toBe(LAYOUTS.length);
+  });
+
+  it.each(LAYOUTS.map((layout) => [layout.name, layout] as const))('%s', (_name, layout) => {
+    const log = new WarningLog();
+    const read = () => readCostTable(layoutGrid(layout), log, layout.options);
+    if (isRefusal(layout.expected)) {
+      let thrown: unknown = new Error('nothing was thrown');
+      try {
+        read();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(refused(thrown)).toEqual(layout.expected);
+    } else {
+      expect(observed(read(), log.list())).toEqual(complete(layout.expected));
+    }
+  });
+});

@@ -1,0 +1,103 @@
+// The cost tables councils write (test/support/layouts.ts), put on a sheet and read through each
+// host: Office.js against the strict fake Excel, and an .xlsx file written by exceljs. Numbers go
+// in as numbers, text as text, dates as date-formatted serial numbers, error values as errors; the
+// reader must then give the same rows, unit, columns, subtotals, warnings or refusal as from a grid.
+import ExcelJS from 'exceljs';
+import { CalendarDate, parseIsoDate } from '../../src/core/calendar-date';
+import { Grid, a1, excelSerial } from '../../src/core/cell';
+import { readCostTable } from '../../src/core/cost-table';
+import { WarningLog } from '../../src/core/problems';
+import { SourceChoice, readWorkbook } from '../../src/hosts/office/read-workbook';
+import { loadWorkbook, sheetGrid } from '../../src/hosts/xlsx/read-workbook';
+import { CellSpec, createFakeExcel } from '../fake-office';
+import { LAYOUTS, Layout, LayoutCell, complete, isRefusal, observed, refused } from '../support/layouts';
+
+// Hidden rows are left out here: neither host reads which rows are hidden yet (Grid.hiddenRows is
+// filled by the hosts on another line of work), so those layouts are read from grids only, in
+// test/core/layouts.test.ts.
+const ON_A_SHEET = LAYOUTS.filter((layout) => layout.hiddenRows === undefined);
+
+const isDate = (cell: LayoutCell): cell is { readonly date: string } => typeof cell === 'object' && cell !== null && 'date' in cell;
+const dayOf = (iso: string): CalendarDate => {
+  const day = parseIsoDate(iso);
+  if (!day) throw new Error(`${iso} is not a date`);
+  return day;
+};
+const sheetName = (layout: Layout) => layout.sheet ?? 'Costs';
+const topLeft = (layout: Layout) => layout.at ?? { row: 1, column: 1 };
+/** The block the layout fills on the sheet, e.g. `C3:D7`. */
+function block(layout: Layout): string {
+  const { row, column } = topLeft(layout);
+  const width = Math.max(...layout.cells.map((cells) => cells.length));
+  return `${a1(row, column)}:${a1(row + layout.cells.length - 1, column + width - 1)}`;
+}
+
+/** What reading the grid gives, compared with the layout's expectation. */
+function expectRead(layout: Layout, grid: Grid | undefined): void {
+  if (!grid) throw new Error('the host read nothing');
+  const log = new WarningLog();
+  const read = () => readCostTable(grid, log, layout.options);
+  if (isRefusal(layout.expected)) {
+    let thrown: unknown = new Error('nothing was thrown');
+    try {
+      read();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(refused(thrown)).toEqual(layout.expected);
+  } else {
+    expect(observed(read(), log.list())).toEqual(complete(layout.expected));
+  }
+}
+
+describe('the layouts through the Office host (fake Excel)', () => {
+  async function readThroughOffice(layout: Layout, source: SourceChoice): Promise<Grid | undefined> {
+    const fake = createFakeExcel();
+    const sheet = fake.workbook.addSheet(sheetName(layout));
+    const { row, column } = topLeft(layout);
+    sheet.put(
+      a1(row, column),
+      layout.cells.map((cells) => cells.map((cell): CellSpec => (isDate(cell) ? excelSerial(dayOf(cell.date)) : cell))),
+      layout.cells.map((cells) => cells.map((cell) => (isDate(cell) ? 'dd/mm/yyyy' : null))),
+    );
+    fake.workbook.select(sheetName(layout), block(layout));
+    const state = await fake.Excel.run((context) => readWorkbook(context, source));
+    expect(fake.counters.roundTrips).toBe(1);
+    return state.grid;
+  }
+
+  it.each(ON_A_SHEET.map((layout) => [layout.name, layout] as const))('the sheet\'s used range: %s', async (_name, layout) => {
+    expectRead(layout, await readThroughOffice(layout, 'sheet'));
+  });
+
+  it.each(ON_A_SHEET.map((layout) => [layout.name, layout] as const))('the selected table: %s', async (_name, layout) => {
+    expectRead(layout, await readThroughOffice(layout, 'selection'));
+  });
+});
+
+describe('the layouts through the .xlsx host (exceljs)', () => {
+  async function readThroughFile(layout: Layout): Promise<Grid> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(sheetName(layout));
+    const { row, column } = topLeft(layout);
+    layout.cells.forEach((cells, r) => cells.forEach((cell, c) => {
+      if (cell === null) return;
+      const target = sheet.getCell(row + r, column + c);
+      if (isDate(cell)) {
+        const { year, month, day } = dayOf(cell.date);
+        target.value = new Date(Date.UTC(year, month - 1, day));
+        target.numFmt = 'dd/mm/yyyy';
+      } else {
+        target.value = typeof cell === 'object' ? (cell as ExcelJS.CellErrorValue) : cell;
+      }
+    }));
+    const saved = await loadWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const back = saved.getWorksheet(sheetName(layout));
+    if (!back) throw new Error('the sheet is not in the saved workbook');
+    return sheetGrid(back);
+  }
+
+  it.each(ON_A_SHEET.map((layout) => [layout.name, layout] as const))('%s', async (_name, layout) => {
+    expectRead(layout, await readThroughFile(layout));
+  });
+});
