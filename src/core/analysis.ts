@@ -5,6 +5,7 @@ import { AssumptionSource, AssumptionName, Assumptions, resolveAssumptions } fro
 import { yearsNamedInLabels } from './base-year';
 import { CalendarDate, isoDate } from './calendar-date';
 import { Check, checksOf } from './checks';
+import { chooseTable } from './choose-table';
 import { Grid, columnCells, sheetReference } from './cell';
 import { ClassReason, CostClass, classify, labelKey } from './classification';
 import { CostRow, CostTableInfo, readCostTable } from './cost-table';
@@ -71,7 +72,7 @@ export interface AnalysisInput {
 
 export function analyse(input: AnalysisInput): Analysis {
   const warnings = new WarningLog();
-  const { rows: costRows, ...table } = readCostTable(input.grid, warnings, { column: input.column, baseYear: givenBaseYear(input.assumptions) });
+  const { rows: costRows, ...table } = readCostTable(chooseTable(input.grid, warnings), warnings, { column: input.column, baseYear: givenBaseYear(input.assumptions) });
   const yearsInLabels = yearsNamedInLabels(costRows, columnCells(table.sheet, table.itemColumn)).years;
   const resolved = resolveAssumptions(input.assumptions, { today: input.today, yearsInLabels, headerYear: table.columns.headerYear });
   const a = resolved.values;

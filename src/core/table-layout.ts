@@ -26,8 +26,8 @@ export interface TableLayout {
 export const TOTAL_LABEL = /^(?:grand\s+)?total\b/i;
 const CODE_HEADER = /\bcodes?\b|\bcost\s*cent(?:re|er)s?\b|\bcc\b|\bref(?:erence)?\b|\baccount\b|\bledger\b|\bgl\b|\bno\.?$|\bnumber\b|\bid\b/i;
 const NOTE_HEADER = /\bnotes?\b|\bcomments?\b|\bremarks?\b|\bdetails?\b|\bexplanation\b/i;
-/** Words a header row puts over the item labels. */
-const LABEL_HEADER = /^(?:items?|descriptions?|services?|costs?|details?|headings?|lines?|contracts?|suppliers?|category|categories|names?|expenditure|budget\s+(?:lines?|heads?)|elements?|particulars)\b/i;
+/** Words a header row puts over the item labels: the whole label ("Item", "Service description"), not a cost's name ("Contract hire"). */
+const LABEL_HEADER = /^(?:items?|descriptions?|services?|costs?|details?|headings?|lines?|contracts?|suppliers?|category|categories|names?|expenditure|budget\s+(?:lines?|heads?)|elements?|particulars)(?:\s+(?:descriptions?|names?|details?|headings?|items?))?\s*:?$/i;
 // A header over the amounts says what they are: a currency, a word for money, or a year.
 export const AMOUNT_HEADER =
   /£|\bgbp\b|amount|cost|value|payment|paid|spend|budget|price|charge|fee|invoice|contribution|actual|forecast|estimate|\bsum\b|\bnet\b|\bvat\b|\bgross\b|(?<!\d)(?:19|20)\d{2}(?!\d)/i;
@@ -47,7 +47,7 @@ const yearLike = (value: CellValue) => typeof value === 'number' && Number.isInt
  * number heads a column only under a header word or nothing in the label column ("Item | 2012"), since
  * "Printing | 2012" is a cost.
  */
-function isHeaderRow(grid: Grid, r: number, label: number, amounts: readonly number[]): boolean {
+export function isHeaderRow(grid: Grid, r: number, label: number, amounts: readonly number[]): boolean {
   const over = amounts.map((c) => cellAt(grid, r, c)).filter((v) => typeof v === 'number' || text(v) !== '');
   const money = (v: CellValue) => typeof v === 'string' && !isAmountLike(v) && (AMOUNT_HEADER.test(v) || unitIn(v) !== undefined);
   const heads = (v: CellValue) => money(v) || (typeof v === 'string' && !isAmountLike(v) && [CODE_HEADER, NOTE_HEADER, END_HEADER].some((words) => words.test(v)));
