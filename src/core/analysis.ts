@@ -72,7 +72,8 @@ export interface AnalysisInput {
 
 export function analyse(input: AnalysisInput): Analysis {
   const warnings = new WarningLog();
-  const { rows: costRows, ...table } = readCostTable(chooseTable(input.grid, warnings), warnings, { column: input.column, baseYear: givenBaseYear(input.assumptions) });
+  const chosen = chooseTable(input.grid, warnings);
+  const { rows: costRows, ...table } = readCostTable(chosen.grid, warnings, { column: input.column, baseYear: givenBaseYear(input.assumptions) }, chosen.layout);
   const yearsInLabels = yearsNamedInLabels(costRows, columnCells(table.sheet, table.itemColumn)).years;
   const resolved = resolveAssumptions(input.assumptions, { today: input.today, yearsInLabels, headerYear: table.columns.headerYear });
   const a = resolved.values;

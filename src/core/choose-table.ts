@@ -6,7 +6,7 @@
 import { Grid, rangeA1, sheetReference } from './cell';
 import { compareEvidence, costTableEvidence, describeEvidence } from './choose-sheet';
 import { InputError, WarningLog, atCell } from './problems';
-import { blankIn, isHeaderRow, tableLayout } from './table-layout';
+import { TableLayout, blankIn, isHeaderRow, tableLayout } from './table-layout';
 
 /** The grid's rows from `from` up to (not including) `to`, as a grid of their own. */
 function rowsOf(grid: Grid, from: number, to: number): Grid {
@@ -22,8 +22,7 @@ function extent(grid: Grid): string {
 }
 
 /** The tables on a grid: one, or one for each header row over the amounts after the first table's rows. */
-export function tablesOn(grid: Grid): Grid[] {
-  const layout = tableLayout(grid);
+export function tablesOn(grid: Grid, layout = tableLayout(grid)): Grid[] {
   if (!layout) return [grid];
   const starts = [0];
   for (let r = layout.first + 1; r < grid.values.length; r++) {
@@ -38,12 +37,13 @@ export function tablesOn(grid: Grid): Grid[] {
 }
 
 /**
- * The table on the grid to read: the only one, or the one most like cost rows, with a warning naming
- * those passed over. Throws InputError when two weigh the same.
+ * The table on the grid to read, with its layout when already worked out: the only one, or the one
+ * most like cost rows, with a warning naming those passed over. Throws InputError when two weigh the same.
  */
-export function chooseTable(grid: Grid, warnings: WarningLog): Grid {
-  const tables = tablesOn(grid);
-  if (tables.length === 1) return grid;
+export function chooseTable(grid: Grid, warnings: WarningLog): { grid: Grid; layout?: TableLayout } {
+  const layout = tableLayout(grid);
+  const tables = tablesOn(grid, layout);
+  if (tables.length === 1) return { grid, layout };
   const weighed = tables.map((table) => ({ table, evidence: costTableEvidence(table) }));
   const best = weighed.reduce((a, b) => (compareEvidence(b.evidence, a.evidence) > 0 ? b : a));
   const tied = weighed.filter((w) => compareEvidence(w.evidence, best.evidence) === 0);
@@ -57,5 +57,5 @@ export function chooseTable(grid: Grid, warnings: WarningLog): Grid {
   for (const other of weighed.filter((w) => w !== best)) {
     warnings.add('other-tables', `other tables on the sheet were passed over for ${extent(best.table)} (${describeEvidence(best.evidence)}), which looks most like cost rows; name another with --range, or select it`, said(other));
   }
-  return best.table;
+  return { grid: best.table };
 }

@@ -48,15 +48,28 @@ const yearLike = (value: CellValue) => typeof value === 'number' && Number.isInt
  * "Printing | 2012" is a cost.
  */
 export function isHeaderRow(grid: Grid, r: number, label: number, amounts: readonly number[]): boolean {
-  const over = amounts.map((c) => cellAt(grid, r, c)).filter((v) => typeof v === 'number' || text(v) !== '');
-  const money = (v: CellValue) => typeof v === 'string' && !isAmountLike(v) && (AMOUNT_HEADER.test(v) || unitIn(v) !== undefined);
-  const heads = (v: CellValue) => money(v) || (typeof v === 'string' && !isAmountLike(v) && [CODE_HEADER, NOTE_HEADER, END_HEADER].some((words) => words.test(v)));
-  if (over.length === 0 || !over.some((v) => money(v) || yearLike(v))) return false;
-  if (over.every(heads)) return true;
+  // Most rows are cost rows: a number over the amounts that is no year settles it at once.
+  let over = 0;
+  let overMoney = false;
+  for (const c of amounts) {
+    const v = cellAt(grid, r, c);
+    if (typeof v === 'number' && !yearLike(v)) return false;
+    if (typeof v !== 'number' && text(v) === '') continue;
+    over++;
+    overMoney ||= yearLike(v) || headsMoney(v);
+  }
+  if (over === 0 || !overMoney) return false;
+  const cells = amounts.map((c) => cellAt(grid, r, c)).filter((v) => typeof v === 'number' || text(v) !== '');
+  if (cells.every(headsColumn)) return true;
   const labelText = text(cellAt(grid, r, label));
   const headerWord = labelText === '' || LABEL_HEADER.test(labelText) || CODE_HEADER.test(labelText);
-  return headerWord && typeof cellAt(grid, r, label) !== 'number' && over.every((v) => heads(v) || yearLike(v));
+  return headerWord && typeof cellAt(grid, r, label) !== 'number' && cells.every((v) => headsColumn(v) || yearLike(v));
 }
+
+/** A header over money: a money word or a unit, and no amount. */
+const headsMoney = (v: CellValue) => typeof v === 'string' && !isAmountLike(v) && (AMOUNT_HEADER.test(v) || unitIn(v) !== undefined);
+/** A header over any column the reader knows: money, codes, notes or contract ends. */
+const headsColumn = (v: CellValue) => headsMoney(v) || (typeof v === 'string' && !isAmountLike(v) && [CODE_HEADER, NOTE_HEADER, END_HEADER].some((words) => words.test(v)));
 
 /** Whether a header names money (a money word or a unit) and not codes. */
 const moneyHeader = (header: string) => header !== '' && !CODE_HEADER.test(header) && (AMOUNT_HEADER.test(header) || unitIn(header) !== undefined);
@@ -71,21 +84,34 @@ function unitsAlone(grid: Grid, r: number, amounts: readonly number[]): boolean 
 export function tableLayout(grid: Grid): TableLayout | undefined {
   const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
   const columns = Array.from({ length: width }, (_, c) => c);
-  const count = (c: number, test: (value: CellValue) => boolean) => grid.values.reduce((n, row) => n + (test(row[c] ?? null) ? 1 : 0), 0);
+  // Which cells read as amounts, worked out once: every rule below asks.
+  const amountAt = new Uint8Array(grid.values.length * width);
+  const lastAmount = new Int32Array(grid.values.length).fill(-1); // the rightmost column of each row holding an amount
+  grid.values.forEach((row, r) => row.forEach((value, c) => {
+    if (!isAmountLike(value)) return;
+    amountAt[r * width + c] = 1;
+    lastAmount[r] = c;
+  }));
+  const isAmount = (r: number, c: number) => amountAt[r * width + c] === 1;
 
   // The item labels: the column with the most word-like labels beside an amount to their right; a
   // column of codes only when there are no words.
-  const amountLike = columns.map((c) => count(c, isAmountLike));
-  const besideAmount = (r: number, c: number) => columns.some((a) => a > c && isAmountLike(cellAt(grid, r, a)));
-  const labelScore = (c: number, test: (value: CellValue) => boolean) => grid.values.reduce((n, _, r) => n + (test(cellAt(grid, r, c)) && besideAmount(r, c) ? 1 : 0), 0);
-  let label = best(columns, (c) => labelScore(c, wordLike));
-  if (label === undefined) label = best(columns, (c) => labelScore(c, (v) => v !== null && text(v) !== '' || typeof v === 'number' || isCellDate(v)));
+  const amountLike = columns.map((c) => grid.values.reduce((n, _, r) => n + (isAmount(r, c) ? 1 : 0), 0));
+  const besideAmount = (r: number, c: number) => lastAmount[r] > c;
+  /** A word-like label in a cell: the amounts already known, so none is read twice. */
+  const wordAt = (r: number, c: number) => {
+    const value = cellAt(grid, r, c);
+    return typeof value === 'string' && !isAmount(r, c) && /\p{L}/u.test(value) && !codeLike(value.trim());
+  };
+  const labelScore = (c: number, test: (r: number) => boolean) => grid.values.reduce((n, _, r) => n + (besideAmount(r, c) && test(r) ? 1 : 0), 0);
+  let label = best(columns, (c) => labelScore(c, (r) => wordAt(r, c)));
+  if (label === undefined) label = best(columns, (c) => labelScore(c, (r) => { const v = cellAt(grid, r, c); return v !== null && text(v) !== '' || typeof v === 'number' || isCellDate(v); }));
   if (label === undefined) return undefined;
 
   // Amount candidates: right of the labels, holding amounts.
   const right = columns.filter((c) => c > label && amountLike[c] > 0);
   if (right.length === 0) return undefined;
-  const first = grid.values.findIndex((row, r) => right.some((c) => isAmountLike(row[c] ?? null)) && !isHeaderRow(grid, r, label, right));
+  const first = grid.values.findIndex((_, r) => right.some((c) => isAmount(r, c)) && !isHeaderRow(grid, r, label, right));
   if (first < 0) return undefined;
   // Up from the first amount: blank rows, rows whose amount is bad (part of the table, refused by
   // the reader), labels without amounts (section headings when a header is above them, else
@@ -108,6 +134,7 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
   }
   const headerText = (c: number) => (header === undefined ? '' : text(cellAt(grid, header, c)) || String(cellAt(grid, header, c) ?? ''));
   const below = (c: number, test: (value: CellValue) => boolean) => grid.values.reduce((n, row, r) => n + (r >= start && test(row[c] ?? null) ? 1 : 0), 0);
+  const amountsBelow = columns.map((c) => grid.values.reduce((n, _, r) => n + (r >= start && isAmount(r, c) ? 1 : 0), 0));
 
   // Codes: headed as codes, or whole numbers all of one width beside a column of money, with none
   // on a total row (a total sums money, not codes); a column headed as money is money. Left of the
@@ -120,10 +147,10 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
     return values.length >= 2 && widths.size === 1 && !widths.has(-1) && [...widths][0] >= 3 && !onTotal && !moneyHeader(headerText(c));
   };
   const codes = right.filter((c) => CODE_HEADER.test(headerText(c)) || (wholeOfWidth(c) && right.some((o) => o !== c && !wholeOfWidth(o) && !CODE_HEADER.test(headerText(o)))));
-  const money = right.filter((c) => !codes.includes(c) && !END_HEADER.test(headerText(c)) && below(c, isCellDate) < below(c, isAmountLike));
+  const money = right.filter((c) => !codes.includes(c) && !END_HEADER.test(headerText(c)) && below(c, isCellDate) < amountsBelow[c]);
   // A column is read for amounts when it holds them on at least half the rows the fullest one does.
-  const most = Math.max(0, ...money.map((c) => below(c, isAmountLike)));
-  const amounts = money.filter((c) => below(c, isAmountLike) * 2 >= most);
+  const most = Math.max(0, ...money.map((c) => amountsBelow[c]));
+  const amounts = money.filter((c) => amountsBelow[c] * 2 >= most);
   if (amounts.length === 0) return undefined;
   const codesLeft = columns.filter((c) => c < label && (CODE_HEADER.test(headerText(c)) || codesIn(c)));
 
@@ -135,7 +162,7 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
   /** Whether the cells of a column beside the cost rows are all codes, two or more of them. */
   function codesIn(c: number): boolean {
     const values = grid.values.map((row) => row[c] ?? null)
-      .filter((value, r) => r >= start && (typeof value === 'number' || text(value) !== '') && amounts.some((a) => isAmountLike(cellAt(grid, r, a))));
+      .filter((value, r) => r >= start && (typeof value === 'number' || text(value) !== '') && amounts.some((a) => isAmount(r, a)));
     const code = (v: CellValue) => (typeof v === 'number' ? Number.isInteger(v) && v >= 0 : codeLike(text(v)));
     return values.length >= 2 && values.every(code);
   }
