@@ -141,10 +141,18 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
   // labels, a column of codes (`CC01`, `4001`) is named too.
   const totals = grid.values.map((_, r) => r >= start && TOTAL_LABEL.test(text(cellAt(grid, r, label))));
   const wholeOfWidth = (c: number) => {
-    const values = grid.values.slice(start).map((row) => row[c] ?? null).filter((v): v is number => typeof v === 'number');
-    const widths = new Set(values.map((v) => (Number.isInteger(v) && v >= 0 ? String(v).length : -1)));
-    const onTotal = totals.some((total, r) => total && typeof cellAt(grid, r, c) === 'number');
-    return values.length >= 2 && widths.size === 1 && !widths.has(-1) && [...widths][0] >= 3 && !onTotal && !moneyHeader(headerText(c));
+    if (moneyHeader(headerText(c))) return false;
+    let width = 0;
+    let seen = 0;
+    for (let r = start; r < grid.values.length; r++) {
+      const value = cellAt(grid, r, c);
+      if (typeof value !== 'number') continue;
+      if (!Number.isInteger(value) || value < 0 || totals[r]) return false;
+      const digits = value === 0 ? 1 : Math.floor(Math.log10(value)) + 1;
+      if (seen++ === 0) width = digits;
+      else if (digits !== width) return false;
+    }
+    return seen >= 2 && width >= 3;
   };
   const codes = right.filter((c) => CODE_HEADER.test(headerText(c)) || (wholeOfWidth(c) && right.some((o) => o !== c && !wholeOfWidth(o) && !CODE_HEADER.test(headerText(o)))));
   const money = right.filter((c) => !codes.includes(c) && !END_HEADER.test(headerText(c)) && below(c, isCellDate) < amountsBelow[c]);
