@@ -2,9 +2,7 @@
 // in test/support/layouts.ts with its rows, unit, amount column, subtotals, headings and warnings,
 // or its refusal, all typed from the table by hand.
 import { CellValue, Grid } from '../../src/core/cell';
-import { readCostTable } from '../../src/core/cost-table';
-import { WarningLog } from '../../src/core/problems';
-import { LAYOUTS, Layout, complete, isRefusal, observed, refused } from '../support/layouts';
+import { LAYOUTS, Layout, expectRead } from '../support/layouts';
 
 function layoutGrid(layout: Layout): Grid {
   return {
@@ -23,18 +21,6 @@ describe('readCostTable: the layouts councils write', () => {
   });
 
   it.each(LAYOUTS.map((layout) => [layout.name, layout] as const))('%s', (_name, layout) => {
-    const log = new WarningLog();
-    const read = () => readCostTable(layoutGrid(layout), log, layout.options);
-    if (isRefusal(layout.expected)) {
-      let thrown: unknown = new Error('nothing was thrown');
-      try {
-        read();
-      } catch (error) {
-        thrown = error;
-      }
-      expect(refused(thrown)).toEqual(layout.expected);
-    } else {
-      expect(observed(read(), log.list())).toEqual(complete(layout.expected));
-    }
+    expectRead(layout, layoutGrid(layout));
   });
 });

@@ -5,12 +5,10 @@
 import ExcelJS from 'exceljs';
 import { CalendarDate, parseIsoDate } from '../../src/core/calendar-date';
 import { Grid, a1, excelSerial } from '../../src/core/cell';
-import { readCostTable } from '../../src/core/cost-table';
-import { WarningLog } from '../../src/core/problems';
 import { SourceChoice, readWorkbook } from '../../src/hosts/office/read-workbook';
 import { loadWorkbook, sheetGrid } from '../../src/hosts/xlsx/read-workbook';
 import { CellSpec, createFakeExcel } from '../fake-office';
-import { LAYOUTS, Layout, LayoutCell, complete, isRefusal, observed, refused } from '../support/layouts';
+import { LAYOUTS, Layout, LayoutCell, expectRead } from '../support/layouts';
 
 // Hidden rows are hidden on the sheet, as a user hides or filters them out.
 
@@ -28,24 +26,6 @@ function block(layout: Layout): string {
   const { row, column } = topLeft(layout);
   const width = Math.max(...layout.cells.map((cells) => cells.length));
   return `${a1(row, column)}:${a1(row + layout.cells.length - 1, column + width - 1)}`;
-}
-
-/** What reading the grid gives, compared with the layout's expectation. */
-function expectRead(layout: Layout, grid: Grid | undefined): void {
-  if (!grid) throw new Error('the host read nothing');
-  const log = new WarningLog();
-  const read = () => readCostTable(grid, log, layout.options);
-  if (isRefusal(layout.expected)) {
-    let thrown: unknown = new Error('nothing was thrown');
-    try {
-      read();
-    } catch (error) {
-      thrown = error;
-    }
-    expect(refused(thrown)).toEqual(layout.expected);
-  } else {
-    expect(observed(read(), log.list())).toEqual(complete(layout.expected));
-  }
 }
 
 describe('the layouts through the Office host (fake Excel)', () => {

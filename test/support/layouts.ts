@@ -4,9 +4,9 @@
 // grid (test/core/layouts.test.ts), through the Office host against the fake Excel and through the
 // .xlsx host (test/hosts/layouts.test.ts).
 import { ChosenBy, ColumnsToChoose } from '../../src/core/amount-columns';
-import { CostTable, ReadOptions } from '../../src/core/cost-table';
-import { columnName } from '../../src/core/cell';
-import { InputError, Warning, placeWords } from '../../src/core/problems';
+import { CostTable, ReadOptions, readCostTable } from '../../src/core/cost-table';
+import { Grid, columnName } from '../../src/core/cell';
+import { InputError, Warning, WarningLog, placeWords } from '../../src/core/problems';
 import { isoDate } from '../../src/core/calendar-date';
 
 /** A cell as a council's sheet holds it: a number, text, a date cell, an error value, or nothing. */
@@ -911,4 +911,22 @@ export function refused(error: unknown): ExpectedRefusal {
     problems: error.problems.map((p) => ({ where: placeWords(p.place), message: p.message })),
     ...(error instanceof ColumnsToChoose ? { choose: error.columns.map((c) => c.letter) } : {}),
   };
+}
+
+/** Reads a layout's grid and expects what the layout says: the read, or the refusal. */
+export function expectRead(layout: Layout, grid: Grid | undefined): void {
+  if (!grid) throw new Error('the host read nothing');
+  const log = new WarningLog();
+  const read = () => readCostTable(grid, log, layout.options);
+  if (isRefusal(layout.expected)) {
+    let thrown: unknown = new Error('nothing was thrown');
+    try {
+      read();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(refused(thrown)).toEqual(layout.expected);
+  } else {
+    expect(observed(read(), log.list())).toEqual(complete(layout.expected));
+  }
 }
