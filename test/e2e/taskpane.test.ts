@@ -356,3 +356,18 @@ it('reads a council\'s £000 table with several amount columns: says what it mad
   expect(await page.getByLabel('Amount column').inputValue()).toBe('D');
   await page.close();
 });
+
+it('asks which year to read when a table has a column a year and nothing decides, then reads the one chosen', async () => {
+  const rows = [['Item', '2010/11', '2011/12'], ['Core Team', 17000, 17800], ['CRM', 45000.5, 46648.63]];
+  const page = await openPane({ sheets: [{ name: 'Costs', rows }], selection: { sheet: 'Costs', address: 'A1:C3' } });
+  await page.getByRole('button', { name: 'Read the cost rows' }).click();
+  await idle(page);
+  await expect(page.locator('#problems li').first().innerText()).resolves.toMatch(/^Costs!A1:C3: 2 columns hold amounts \(B "2010\/11", C "2011\/12"\)/);
+  expect(await page.getByLabel('Amount column').inputValue()).toBe('');
+  await shot(page, '13-choose-column');
+  await page.getByLabel('Amount column').selectOption('C');
+  await idle(page);
+  await expect(page.locator('#rows p.summary').innerText()).resolves.toBe('2 cost rows from Costs!A1:C3. Avoidable £17,800.00 a year; committed £46,648.63.');
+  expect(await page.locator('#problems').isHidden()).toBe(true);
+  await page.close();
+});
