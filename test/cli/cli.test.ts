@@ -1,5 +1,6 @@
 import { execFile } from 'child_process';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { createHash } from 'crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'fs';
 import path from 'path';
@@ -266,6 +267,30 @@ describe('vfm analyse on bad input: exit 2, the error names the place, nothing w
     const fake = path.join(dir, 'costs.xlsx');
     writeFileSync(fake, 'Item,Amount\nCRM,10\n');
     await expectRefusal(['analyse', fake], /costs\.xlsx: cannot be read as an \.xlsx workbook/, dir);
+  });
+
+  it('says what a file it cannot read is and what to do, never the workbook library\'s own words', async () => {
+    const dir = temporaryDirectory();
+    const file = (name: string, bytes: Buffer | string) => {
+      writeFileSync(path.join(dir, name), bytes);
+      return path.join(dir, name);
+    };
+    await expectRefusal(['analyse', file('costs.csv', '\ufeffItem;Amount\nCRM;10\n')], 'costs.csv: cannot be read as an .xlsx workbook: it is a text file (such as .csv), which vfm does not read yet; open it in Excel or LibreOffice and save it as .xlsx', dir);
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    await expectRefusal(['analyse', file('old.xls', ole)], 'old.xls: cannot be read as an .xlsx workbook: it is an Excel 97-2003 workbook (.xls)', dir);
+    const ods = new JSZip();
+    ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' });
+    ods.file('content.xml', '<office:document-content/>');
+    await expectRefusal(['analyse', file('costs.ods', await ods.generateAsync({ type: 'nodebuffer' }))], 'costs.ods: cannot be read as an .xlsx workbook: it is an OpenDocument spreadsheet (.ods)', dir);
+    // A package whose workbook part the library trips over ("Cannot read properties of undefined").
+    const broken = new JSZip();
+    broken.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>');
+    broken.file('xl/workbook.xml', '<workbook><sheets><sheet name="A" r:id="rId9"');
+    const { err } = await vfm(['analyse', file('broken.xlsx', await broken.generateAsync({ type: 'nodebuffer' }))]);
+    expect(err).toContain('broken.xlsx: cannot be read as an .xlsx workbook: part of it is in a form vfm cannot read');
+    expect(err).toContain('save it as .xlsx and try again');
+    expect(err).not.toMatch(/Cannot read properties|undefined/);
+    await expectRefusal(['analyse', file('blob.xlsx', Buffer.from([0, 1, 2, 3, 0, 0]))], 'blob.xlsx: cannot be read as an .xlsx workbook: it is not a spreadsheet file vfm knows', dir);
   });
 
   it('refuses to write the JSON over the input workbook', async () => {

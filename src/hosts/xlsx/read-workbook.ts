@@ -13,6 +13,19 @@ export async function readWorkbook(path: string): Promise<Workbook> {
 }
 
 /** A workbook from the bytes of its file (read once, when the caller also looks into the package). */
+/** What a file is, by its first bytes: an Office Open XML package, an .ods (also a zip), an Excel 97-2003 .xls, text such as .csv, or something else. */
+export type FileKind = 'xlsx' | 'ods' | 'xls' | 'text' | 'other';
+
+export function fileKind(bytes: Buffer): FileKind {
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    // An OpenDocument package names its type in a first, uncompressed entry called "mimetype".
+    return bytes.subarray(30, 38).toString('latin1') === 'mimetype' && bytes.subarray(38, 120).toString('latin1').includes('opendocument') ? 'ods' : 'xlsx';
+  }
+  if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'xls';
+  const head = bytes.subarray(0, 4096);
+  return head.length > 0 && !head.includes(0) ? 'text' : 'other';
+}
+
 export async function loadWorkbook(bytes: Buffer): Promise<Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -7,7 +7,7 @@ import { PRODUCT } from '../../../app/product';
 import { ScenarioRun, runScenarios } from '../../../app/run';
 import { ColumnsToChoose } from '../../../core/amount-columns';
 import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
-import { loadWorkbook, partsLostOnWrite, sheetNames } from '../../../hosts/xlsx/read-workbook';
+import { FileKind, fileKind, loadWorkbook, partsLostOnWrite, sheetNames } from '../../../hosts/xlsx/read-workbook';
 import { applyPlan, definedNames, saveWorkbook } from '../../../hosts/xlsx/write-workbook';
 import { productSheets } from '../../../layout/workbook-plan';
 import { Command, Io } from '../command';
@@ -36,6 +36,15 @@ export const analyse: Command<typeof options> = {
   },
 };
 
+/** Why a file could not be read, and what to do, by what it is: never the workbook library's own words. */
+const UNREADABLE: Record<FileKind, string> = {
+  xlsx: 'part of it is in a form vfm cannot read (charts, pivot tables or Excel tables saved by some programs can do this); open it in Excel or LibreOffice, save it as .xlsx and try again, or use the Excel add-in, which reads the open workbook',
+  ods: 'it is an OpenDocument spreadsheet (.ods), which vfm does not read yet; open it in LibreOffice or Excel and save it as .xlsx',
+  xls: 'it is an Excel 97-2003 workbook (.xls), which vfm does not read yet; open it in Excel or LibreOffice and save it as .xlsx',
+  text: 'it is a text file (such as .csv), which vfm does not read yet; open it in Excel or LibreOffice and save it as .xlsx',
+  other: 'it is not a spreadsheet file vfm knows; save the workbook from Excel as .xlsx',
+};
+
 interface AnalyseOptions {
   input: string;
   sheet?: string;
@@ -51,8 +60,11 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
 
   const assumptions = options.assumptions === undefined ? undefined : parseJson(options.assumptions, await readWhole(options.assumptions));
   const bytes = await readWhole(options.input);
-  const workbook = await loadWorkbook(bytes).catch((error: Error) => {
-    throw new UsageError(`${options.input}: cannot be read as an .xlsx workbook (${error.message})`);
+  const kind = fileKind(bytes);
+  const unreadable = () => new UsageError(`${options.input}: cannot be read as an .xlsx workbook: ${UNREADABLE[kind]}`);
+  if (kind !== 'xlsx') throw unreadable(); // the library may load other zips as empty workbooks
+  const workbook = await loadWorkbook(bytes).catch(() => {
+    throw unreadable();
   });
   if (options.out) {
     const lost = await partsLostOnWrite(bytes);
