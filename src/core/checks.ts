@@ -2,7 +2,7 @@
 // it), its words (as the scenario sheet labels it), the formula the sheet checks it with, over the
 // model's named quantities, and, where the core can find it failing, the core's verdict on the run.
 // The scenario sheet's checks block, the core's checks and (next) verification all read this list.
-import { CostTableInfo, Subtotal } from './cost-table';
+import { CostTableInfo, Subtotal, subtotalTies } from './cost-table';
 import { quote } from './limits';
 import { SHARING_MODELS } from './membership';
 import { Money, add, formatMoney, subtract } from './money';
@@ -96,8 +96,8 @@ export function subtotalCheck(subtotal: Subtotal): Check {
   const rows = subtotal.rows.length === 1 ? '1 row comes' : `${subtotal.rows.length} rows come`;
   return {
     name: subtotalCheckName(subtotal),
-    ok: subtotal.amount === subtotal.sum,
-    detail: `${quote(subtotal.label)} in ${subtotal.cell} is ${formatMoney(subtotal.amount)}; its ${rows} to ${formatMoney(subtotal.sum)}${subtotal.amount === subtotal.sum ? '' : ` (difference ${formatMoney(subtract(subtotal.amount, subtotal.sum))})`}`,
+    ok: subtotalTies(subtotal),
+    detail: `${quote(subtotal.label)} in ${subtotal.cell} is ${formatMoney(subtotal.amount)}; its ${rows} to ${formatMoney(subtotal.sum)}${subtotalTies(subtotal) ? '' : ` (difference ${formatMoney(subtract(subtotal.amount, subtotal.sum))})`}`,
   };
 }
 

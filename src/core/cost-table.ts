@@ -10,7 +10,7 @@ import { theYearNamed } from './base-year';
 import { CalendarDate } from './calendar-date';
 import { CellValue, Grid, columnCells, columnName, isCellDate, isCellError, isUncalculated, rangeA1, sheetReference } from './cell';
 import { endInColumn, endInNote } from './contract-end';
-import { Money, add, subtract } from './money';
+import { Money } from './money';
 import { ProblemList, WarningLog, atCell } from './problems';
 import { TOTAL_LABEL, TableLayout, blankIn, cellAt, tableLayout } from './table-layout';
 import { POUNDS, Unit, unitIn } from './units';
@@ -214,7 +214,10 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
   const subtotals: Subtotal[] = [];
   const headings: SectionHeading[] = [];
   const hiddenRows: number[] = [];
+  /** The cost rows since the previous heading or subtotal, and what they come to. */
   let group: CostRow[] = [];
+  // A plain number, like runningTotal: a sum past exact pence is refused below, not thrown here.
+  let groupSum = 0;
   let section: SectionHeading | undefined;
   let sectionUsed = false;
   let runningTotal = 0;
@@ -227,8 +230,9 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     }
   };
   const subtotal = (r: number, label: string, amount: Money, by: Subtotal['by']) => {
-    subtotals.push({ cell: amountCell(r), sheetRow: sheetRow(r), label, amount, rows: group.map((row) => row.sheetRow), sum: group.reduce((sum, row) => add(sum, row.amount), 0 as Money), by });
+    subtotals.push({ cell: amountCell(r), sheetRow: sheetRow(r), label, amount, rows: group.map((row) => row.sheetRow), sum: groupSum as Money, by });
     group = [];
+    groupSum = 0;
   };
   for (let r = start; r <= last; r++) {
     if (rowBlank(r)) continue;
@@ -258,6 +262,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
       sectionUsed = false;
       headings.push(section);
       group = [];
+      groupSum = 0;
       continue;
     }
     if (label === '') {
@@ -269,7 +274,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
       continue;
     }
     // By its amount: the sum of two or more cost rows since the previous heading or subtotal.
-    const bySum = (section !== undefined || subtotals.length > 0) && group.length >= 2 && reading.amount === group.reduce((sum, row) => sum + row.amount, 0);
+    const bySum = (section !== undefined || subtotals.length > 0) && group.length >= 2 && reading.amount === groupSum;
     if (isSubtotal || bySum) {
       subtotal(r, label, reading.amount, isSubtotal ? 'label' : 'sum');
       continue;
@@ -285,6 +290,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
       : { sheetRow: sheetRow(r), item: label, amount: reading.amount, amountWasText: reading.fromText };
     sectionUsed = true;
     group.push(row);
+    groupSum += row.amount;
     rows.push(row);
   }
   closeSection();
@@ -317,7 +323,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
 }
 
 /** Whether a subtotal agrees with the rows it covers. */
-export const subtotalTies = (subtotal: Subtotal) => subtract(subtotal.amount, subtotal.sum) === 0;
+export const subtotalTies = (subtotal: Subtotal) => subtotal.amount === subtotal.sum;
 
 function badLabel(value: CellValue): string {
   if (isUncalculated(value)) return `item label is a formula (=${value.formula}) that was never calculated`;

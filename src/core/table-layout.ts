@@ -36,8 +36,10 @@ const cellAt = (grid: Grid, r: number, c: number): CellValue => grid.values[r]?.
 const text = (value: CellValue) => (typeof value === 'string' ? value.trim() : '');
 /** A code: letters then digits, or digits alone (`CC4001`, `A-100`, `4001`). */
 const codeLike = (value: string) => /^[A-Za-z]{0,4}[-/ ]?\d+[A-Za-z]?$/.test(value);
-/** A word-like label: has a letter and is no code. */
-const wordLike = (value: CellValue) => typeof value === 'string' && /\p{L}/u.test(value) && !codeLike(value.trim()) && !isAmountLike(value);
+/** Text with a letter that is no code: a word-like label, unless it is also an amount. */
+const wordish = (value: CellValue) => typeof value === 'string' && /\p{L}/u.test(value) && !codeLike(value.trim());
+/** A word-like label: has a letter, is no code and no amount. */
+const wordLike = (value: CellValue) => wordish(value) && !isAmountLike(value);
 /** A year as a header writes it: a whole number from 1900 to 2100. */
 const yearLike = (value: CellValue) => typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= 2100;
 
@@ -99,10 +101,7 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
   const amountLike = columns.map((c) => grid.values.reduce((n, _, r) => n + (isAmount(r, c) ? 1 : 0), 0));
   const besideAmount = (r: number, c: number) => lastAmount[r] > c;
   /** A word-like label in a cell: the amounts already known, so none is read twice. */
-  const wordAt = (r: number, c: number) => {
-    const value = cellAt(grid, r, c);
-    return typeof value === 'string' && !isAmount(r, c) && /\p{L}/u.test(value) && !codeLike(value.trim());
-  };
+  const wordAt = (r: number, c: number) => !isAmount(r, c) && wordish(cellAt(grid, r, c));
   const labelScore = (c: number, test: (r: number) => boolean) => grid.values.reduce((n, _, r) => n + (besideAmount(r, c) && test(r) ? 1 : 0), 0);
   let label = best(columns, (c) => labelScore(c, (r) => wordAt(r, c)));
   if (label === undefined) label = best(columns, (c) => labelScore(c, (r) => { const v = cellAt(grid, r, c); return v !== null && text(v) !== '' || typeof v === 'number' || isCellDate(v); }));

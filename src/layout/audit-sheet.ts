@@ -7,7 +7,7 @@ import { AssumptionName } from '../core/assumptions';
 import { isoDate } from '../core/calendar-date';
 import { AmountColumn } from '../core/amount-columns';
 import { columnName, sheetReference } from '../core/cell';
-import { CostTableInfo } from '../core/cost-table';
+import { CostTableInfo, subtotalTies } from '../core/cost-table';
 import { quote } from '../core/limits';
 import { formatMoney, pence } from '../core/money';
 import { describeWarning } from '../core/problems';
@@ -104,7 +104,7 @@ function readerChoices(table: CostTableInfo): string[][] {
   return [
     ['Unit of the amounts', unit.cell ? `${unit.label}, stated in ${unit.cell}: each amount times ${unit.factor.toLocaleString('en-GB')}` : 'pounds: the table states no unit'],
     ['Amount column read', `${column(columns.chosen)}: ${columns.by}${columns.others.length > 0 ? `; passed over ${columns.others.map(column).join(', ')}` : ''}`],
-    ['Subtotals left out of the sum', list(table.subtotals.map((s) => `${quote(s.label)} in ${s.cell}${s.amount === s.sum ? '' : ' (does not agree with its rows)'}`))],
+    ['Subtotals left out of the sum', list(table.subtotals.map((s) => `${quote(s.label)} in ${s.cell}${subtotalTies(s) ? '' : ' (does not agree with its rows)'}`))],
     ['Section headings', list(table.headings.map((h) => `${quote(h.label)} in ${h.cell}`))],
     ...(table.codeColumns.length > 0 ? [['Code columns, not amounts', table.codeColumns.map(columnName).join(', ')]] : []),
     ['Hidden or filtered-out rows, read like the others', table.hiddenRows.length === 0 ? 'none' : table.hiddenRows.join(', ')],

@@ -5,7 +5,7 @@ import { ChosenBy, describeColumn } from '../../core/amount-columns';
 import { columnCells, columnName, sheetReference } from '../../core/cell';
 import { CHECKS, Check } from '../../core/checks';
 import { CostClass, reasonWords } from '../../core/classification';
-import { CostTableInfo } from '../../core/cost-table';
+import { CostTableInfo, subtotalTies } from '../../core/cost-table';
 import { fyLabel } from '../../core/financial-year';
 import { describeWarning, problemLines } from '../../core/problems';
 import type { ChartYear } from './chart';
@@ -146,7 +146,7 @@ function readingWords(table: CostTableInfo, money: Words['money']): string[] {
   if (unit.cell) said.push(`Amounts are in ${unit.label} (stated in ${unit.cell}), so each is multiplied by ${unit.factor.toLocaleString('en-GB')}.`);
   if (columns.others.length > 0) said.push(`Amounts read from column ${describeColumn(columns.chosen)}, ${CHOSEN_BY[columns.by]}; passed over ${columns.others.map(describeColumn).join(', ')}.`);
   if (table.subtotals.length > 0) {
-    const each = table.subtotals.map((s) => `${s.label} ${money(s.amount)}${s.amount === s.sum ? '' : ` (its rows come to ${money(s.sum)})`}`);
+    const each = table.subtotals.map((s) => `${s.label} ${money(s.amount)}${subtotalTies(s) ? '' : ` (its rows come to ${money(s.sum)})`}`);
     said.push(`Subtotals left out of the sum and checked against their rows: ${each.join('; ')}.`);
   }
   if (table.headings.length > 0) said.push(`Sections: ${table.headings.map((h) => h.label).join(', ')}.`);
