@@ -8,6 +8,7 @@ import { CostTable, ReadOptions, readCostTable } from '../../src/core/cost-table
 import { Grid, columnName } from '../../src/core/cell';
 import { InputError, Warning, WarningLog, placeWords } from '../../src/core/problems';
 import { isoDate } from '../../src/core/calendar-date';
+import { SEED_ITEMS } from '../core/grid';
 
 /** A cell as a council's sheet holds it: a number, text, a date cell, an error value, or nothing. */
 export type LayoutCell = null | number | string | { readonly date: string } | { readonly error: string };
@@ -79,24 +80,10 @@ const POUNDS = { label: '£', factor: 1 } as const;
 const date = (iso: string) => ({ date: iso });
 const error = (value: string) => ({ error: value });
 
-/** The seed's six items (Section 3 of the cabinet report), typed from the report. */
-const SEED: readonly (readonly [string, number])[] = [
-  ['Staffordshire Connects 2011/12 Core Team', 17800],
-  ['CRM', 46648.63],
-  ['Epayments', 9495.85],
-  ['New Epayments', 44262.49],
-  ['Customer Insight', 5483.25],
-  ['Shared Email Directory', 845],
-];
+/** The seed's six items (Section 3 of the cabinet report), as the sheet holds them. */
+const SEED: readonly (readonly [string, number])[] = SEED_ITEMS.map(({ item, pence }) => [item, pence / 100]);
 /** The seed's rows as read, from the sheet row of the first. */
-const seedRows = (first: number): ExpectedRow[] => [
-  { row: first, item: 'Staffordshire Connects 2011/12 Core Team', pence: 1780000 },
-  { row: first + 1, item: 'CRM', pence: 4664863 },
-  { row: first + 2, item: 'Epayments', pence: 949585 },
-  { row: first + 3, item: 'New Epayments', pence: 4426249 },
-  { row: first + 4, item: 'Customer Insight', pence: 548325 },
-  { row: first + 5, item: 'Shared Email Directory', pence: 84500 },
-];
+const seedRows = (first: number): ExpectedRow[] => SEED_ITEMS.map(({ item, pence }, i) => ({ row: first + i, item, pence }));
 const SEED_TOTAL = 12453522;
 const SEED_TITLE = 'The payments to Staffs Connects for 2011-12 were made up of the following:';
 
