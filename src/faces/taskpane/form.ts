@@ -92,11 +92,13 @@ export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record
   };
 }
 
+/** The fields that each hold one assumption of the same name. */
+const PLAIN_FIELDS = ['noticeServedOn', 'noticeMonths', 'horizonYears', 'fyStartMonth', 'discountRate', 'indexation', 'sharing', 'baseYear'] as const;
+
 /** Each field's label, as the form shows it, from the assumption table: a message names a field by its label, not its key. */
 const members = ASSUMPTION_TABLE.partners.fields?.inBaseYear.label ?? '';
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
-  ...Object.fromEntries((['noticeServedOn', 'noticeMonths', 'horizonYears', 'fyStartMonth', 'discountRate', 'indexation', 'sharing', 'baseYear'] as const)
-    .map((name) => [name, ASSUMPTION_TABLE[name].label])),
+  ...Object.fromEntries(PLAIN_FIELDS.map((name) => [name, ASSUMPTION_TABLE[name].label])),
   'partners.inBaseYear': members,
   inBaseYear: members,
 };
@@ -152,6 +154,5 @@ export function fieldOf(place: Place): FieldName {
     return 'leavers';
   }
   if (name === 'overrides') return 'overrides';
-  return PLAIN_FIELDS.includes(name) ? (name as FieldName) : 'form';
+  return (PLAIN_FIELDS as readonly string[]).includes(name) ? (name as FieldName) : 'form';
 }
-const PLAIN_FIELDS: readonly string[] = ['noticeServedOn', 'noticeMonths', 'horizonYears', 'fyStartMonth', 'discountRate', 'indexation', 'sharing', 'baseYear'];
