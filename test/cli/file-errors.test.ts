@@ -81,7 +81,7 @@ describe('vfm analyse on files it cannot write', () => {
     const out = path.join(dir, 'o.xlsx');
     writeFileSync(out, USERS_FILE);
     jest.spyOn(promises, 'writeFile').mockImplementation((file) => Promise.reject(systemError('ENOSPC', 'write', String(file))));
-    await expectRefusal(['analyse', input, '--out', out, '--json', path.join(dir, 's.json')], 's.json: cannot be written (the disk is full)');
+    await expectRefusal(['analyse', input, '--out', out, '--json', path.join(dir, 's.json')], 'o.xlsx: cannot be written (the disk is full)');
     expect(readFileSync(out, 'utf8')).toBe(USERS_FILE);
     expect(readdirSync(dir).sort()).toEqual(['in.xlsx', 'o.xlsx']);
   });

@@ -7,9 +7,8 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import path from 'path';
 import { excelSerial } from '../../src/core/cell';
 import { Io, run } from '../../src/faces/cli/main';
-import { readWorkbook } from '../../src/hosts/xlsx/read-workbook';
 import { SEED_VALUES } from '../support/analyses';
-import { writeWorkbook as writeFixture } from '../support/workbooks';
+import { loadWithExcelJs, writeWorkbook as writeFixture } from '../support/workbooks';
 import { Page } from 'playwright-core';
 import { OFFICE_JS, idle, shot, shotOf, snapshot, usePane, whileExcelWorks } from './harness';
 
@@ -63,7 +62,7 @@ it('reads the seed table, generates the scenarios, and writes the cells the CLI 
   writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ noticeServedOn: '2012-10-19' }));
   const io: Io = { out: () => undefined, err: (t) => process.stderr.write(t), clock: { today: () => ({ year: 2026, month: 11, day: 25 }), now: () => '' } };
   expect(await run(['analyse', input, '--assumptions', path.join(dir, 'a.json'), '--out', path.join(dir, 'out.xlsx')], io)).toBe(0);
-  const file = await readWorkbook(path.join(dir, 'out.xlsx'));
+  const file = await loadWithExcelJs(path.join(dir, 'out.xlsx'));
 
   expect(written.sheets.map((s) => s.name)).toEqual(['Costs', 'VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']);
   for (const name of ['VfM Scenarios', 'VfM Cost Rows']) {

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { CalendarDate, parseIsoDate } from '../../src/core/calendar-date';
 import { Grid, a1, excelSerial } from '../../src/core/cell';
 import { SourceChoice, readWorkbook } from '../../src/hosts/office/read-workbook';
-import { loadWorkbook, sheetGrid } from '../../src/hosts/xlsx/read-workbook';
+import { openWorkbook } from '../../src/hosts/xlsx/read-workbook';
 import { CellSpec, createFakeExcel } from '../fake-office';
 import { LAYOUTS, Layout, LayoutCell, expectRead } from '../support/layouts';
 
@@ -71,10 +71,8 @@ describe('the layouts through the .xlsx host (exceljs)', () => {
       }
     }));
     for (const hidden of layout.hiddenRows ?? []) sheet.getRow(hidden).hidden = true;
-    const saved = await loadWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
-    const back = saved.getWorksheet(sheetName(layout));
-    if (!back) throw new Error('the sheet is not in the saved workbook');
-    return sheetGrid(back);
+    const saved = await openWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), 'layout.xlsx');
+    return saved.grid(sheetName(layout));
   }
 
   it.each(LAYOUTS.map((layout) => [layout.name, layout] as const))('%s', async (_name, layout) => {

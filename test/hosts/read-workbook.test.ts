@@ -2,26 +2,8 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'fs';
 import JSZip from 'jszip';
 import path from 'path';
-import { cellValue, namedRange, namedRanges, readWorkbook, sheetGrid, sheetNames } from '../../src/hosts/xlsx/read-workbook';
-import { temporaryDirectory } from '../support/workbooks';
-
-describe('cellValue: exceljs values as the core sees them', () => {
-  it.each<[string, ExcelJS.CellValue, unknown]>([
-    ['empty', null, null],
-    ['number', 46648.63, 46648.63],
-    ['text', '£2,400', '£2,400'],
-    ['boolean', true, true],
-    ['date', new Date(Date.UTC(2012, 9, 19)), { date: '2012-10-19' }],
-    ['error', { error: '#VALUE!' } as ExcelJS.CellErrorValue, { error: '#VALUE!' }],
-    ['rich text', { richText: [{ text: 'Core ' }, { text: 'Team', font: { bold: true } }] }, 'Core Team'],
-    ['hyperlink', { text: 'CRM contract', hyperlink: 'https://example.org' }, 'CRM contract'],
-    ['formula with its result', { formula: 'SUM(B1:B2)', result: 12.5 } as ExcelJS.CellFormulaValue, 12.5],
-    ['formula never calculated', { formula: 'SUM(B1:B2)' } as ExcelJS.CellFormulaValue, { formula: 'SUM(B1:B2)' }],
-    ['formula whose result is an error', { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue, { error: '#DIV/0!' }],
-  ])('%s', (_name, value, expected) => {
-    expect(cellValue(value)).toEqual(expected);
-  });
-});
+import { namedRange } from '../../src/hosts/xlsx/read-workbook';
+import { readBack, temporaryDirectory } from '../support/workbooks';
 
 describe('sheetGrid', () => {
   it('reads a saved workbook: used range from A1, merged blocks in their top-left cell, ranges with their offsets', async () => {
@@ -37,15 +19,15 @@ describe('sheetGrid', () => {
     workbook.addWorksheet('Notes');
     await workbook.xlsx.writeFile(file);
 
-    const back = await readWorkbook(file);
-    expect(sheetNames(back)).toEqual(['My costs', 'Notes']);
-    const whole = sheetGrid(back.getWorksheet('My costs') as ExcelJS.Worksheet);
+    const back = await readBack(file);
+    expect(back.sheets).toEqual([{ name: 'My costs', hidden: false }, { name: 'Notes', hidden: false }]);
+    const whole = await back.grid('My costs');
     expect(whole).toMatchObject({ sheet: 'My costs', top: 1, left: 1 });
     expect(whole.values[0]).toEqual(['Title across three columns']);
     expect(whole.values[2]).toEqual([null, 'CRM', 46648.63]);
     expect(whole.values[3]).toEqual([null, 'Core team', 23324.32]);
 
-    const part = sheetGrid(back.getWorksheet('My costs') as ExcelJS.Worksheet, { top: 3, left: 2, bottom: 4, right: 3 });
+    const part = await back.grid('My costs', { top: 3, left: 2, bottom: 4, right: 3 });
     expect(part).toEqual({ sheet: 'My costs', top: 3, left: 2, values: [['CRM', 46648.63], ['Core team', 23324.32]] });
   });
 
@@ -67,14 +49,14 @@ describe('sheetGrid', () => {
     zip.file('xl/worksheets/sheet1.xml', withEmpty);
     writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
 
-    const back = (await readWorkbook(file)).getWorksheet('Costs') as ExcelJS.Worksheet;
-    const whole = sheetGrid(back); // exceljs counts the stored row 9 in the sheet's rows
+    const back = await readBack(file);
+    const whole = await back.grid('Costs'); // the stored row 9 counts in the sheet's rows
     expect(whole.values).toHaveLength(9);
     expect(whole.hiddenRows).toEqual([3, 5, 6, 9]);
     expect(whole.values[2]).toEqual(['Licence', 20]); // read like any other row
-    expect(sheetGrid(back, { top: 1, left: 1, bottom: 7, right: 2 }).hiddenRows).toEqual([3, 5, 6]);
-    expect(sheetGrid(back, { top: 4, left: 1, bottom: 12, right: 2 }).hiddenRows).toEqual([5, 6, 9]);
-    expect(sheetGrid(back, { top: 1, left: 1, bottom: 2, right: 2 })).not.toHaveProperty('hiddenRows');
+    expect((await back.grid('Costs', { top: 1, left: 1, bottom: 7, right: 2 })).hiddenRows).toEqual([3, 5, 6]);
+    expect((await back.grid('Costs', { top: 4, left: 1, bottom: 12, right: 2 })).hiddenRows).toEqual([5, 6, 9]);
+    expect((await back.grid('Costs', { top: 1, left: 1, bottom: 2, right: 2 }))).not.toHaveProperty('hiddenRows');
   });
 });
 
@@ -97,8 +79,8 @@ describe('namedRanges: the tables and defined names a --range can name', () => {
     workbook.definedNames.add('Costs!$A$3:$B$6', '_xlnm._FilterDatabase');
     await workbook.xlsx.writeFile(file);
 
-    const back = await readWorkbook(file);
-    expect(namedRanges(back)).toEqual([
+    const back = await readBack(file);
+    expect(back.namedRanges).toEqual([
       { name: 'PartnershipCosts', kind: 'table', sheet: 'Costs', range: { top: 3, left: 1, bottom: 6, right: 2 } },
       { name: 'CostBlock', kind: 'defined name', sheet: 'Other sheet', range: { top: 2, left: 2, bottom: 9, right: 3 } },
       { name: 'OneCell', kind: 'defined name', sheet: 'Other sheet', range: { top: 2, left: 2, bottom: 2, right: 2 } },
@@ -107,5 +89,79 @@ describe('namedRanges: the tables and defined names a --range can name', () => {
     expect(namedRange(back, ' CostBlock ')?.sheet).toBe('Other sheet');
     expect(namedRange(back, 'TwoAreas')).toBeUndefined();
     expect(namedRange(back, 'Nothing')).toBeUndefined();
+  });
+});
+
+/** A package written by hand, as other producers write one: `sheets` are the worksheet parts' sheetData. */
+async function handMade(file: string, options: { prefix?: string; workbookExtra?: string; sheets: { name: string; state?: string; data: string }[]; strings?: string; styles?: string; date1904?: boolean }): Promise<string> {
+  const p = options.prefix ? `${options.prefix}:` : '';
+  const ns = `xmlns${options.prefix ? `:${options.prefix}` : ''}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>');
+  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>');
+  const rels = options.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/s${i + 1}.xml"/>`);
+  if (options.strings) rels.push('<Relationship Id="rS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.xml"/>');
+  if (options.styles) rels.push('<Relationship Id="rT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml"/>');
+  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
+  const sheets = options.sheets.map((s, i) => `<${p}sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} rel:id="rId${i + 1}"/>`).join('');
+  zip.file('xl/workbook.xml', `<?xml version="1.0"?><${p}workbook ${ns} xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${options.date1904 ? `<${p}workbookPr date1904="1"/>` : ''}<${p}sheets>${sheets}</${p}sheets>${options.workbookExtra ?? ''}</${p}workbook>`);
+  options.sheets.forEach((s, i) => zip.file(`xl/worksheets/s${i + 1}.xml`, `<?xml version="1.0"?><${p}worksheet ${ns}><${p}sheetData>${s.data}</${p}sheetData></${p}worksheet>`));
+  if (options.strings) zip.file('xl/strings.xml', `<?xml version="1.0"?><${p}sst ${ns}>${options.strings}</${p}sst>`);
+  if (options.styles) zip.file('xl/styles.xml', `<?xml version="1.0"?><${p}styleSheet ${ns}>${options.styles}</${p}styleSheet>`);
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+  return file;
+}
+
+describe('packages as other producers write them', () => {
+  const STYLES = '<numFmts count="1"><numFmt numFmtId="170" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="170"/><xf numFmtId="4"/></cellXfs>';
+
+  it('reads every kind of cell: shared, rich and inline text, formula results, booleans, errors, ISO and serial dates, uncalculated formulas', async () => {
+    const file = await handMade(path.join(temporaryDirectory(), 'cells.xlsx'), {
+      strings: '<si><t>CRM</t></si><si><r><t xml:space="preserve">Core </t></r><r><rPr><b/></rPr><t>Team</t></r><rPh sb="0" eb="1"><t>コア</t></rPh></si><si/><si><t>Tom &amp; Jerry_x000D_</t></si>',
+      styles: STYLES,
+      sheets: [{
+        name: 'Costs',
+        data: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>3</v></c></row>'
+          + '<row r="2"><c r="A2" t="inlineStr"><is><t>Inline</t></is></c><c r="B2" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c></row>'
+          + '<row r="3"><c r="A3" s="1"><v>41201</v></c><c r="B3" s="2"><v>41201</v></c><c r="C3" t="d"><v>2012-10-19T00:00:00Z</v></c><c r="D3" s="3"><v>46648.63</v></c></row>'
+          + '<row r="4"><c r="A4"><f>SUM(D3:D3)</f></c><c r="B4" t="str"><f>""</f><v></v></c><c r="C4" s="1"><v>99999999</v></c></row>',
+      }],
+    });
+    const grid = await (await readBack(file)).grid('Costs');
+    expect(grid.values).toEqual([
+      ['CRM', 'Core Team', 'Tom & Jerry\r'],
+      ['Inline', 'ab', true, { error: '#N/A' }],
+      [{ date: '2012-10-19' }, { date: '2012-10-19' }, { date: '2012-10-19' }, 46648.63],
+      [{ formula: 'SUM(D3:D3)' }, '', 99999999],
+    ]);
+  });
+
+  it('reads cells and rows written without addresses, prefixed elements, the 1904 date system, hidden sheets and sheet-scoped and constant names', async () => {
+    const file = await handMade(path.join(temporaryDirectory(), 'odd.xlsx'), {
+      prefix: 'x',
+      date1904: true,
+      styles: STYLES,
+      strings: '<x:si><x:t>Label</x:t></x:si>',
+      workbookExtra: '<x:definedNames><x:definedName name="Local" localSheetId="0">Costs!$A$1:$B$2</x:definedName><x:definedName name="MyRate">0.035</x:definedName></x:definedNames>',
+      sheets: [
+        { name: 'Costs', data: '<x:row><x:c t="s"><x:v>0</x:v></x:c><x:c><x:v>10</x:v></x:c></x:row><x:row><x:c/><x:c/><x:c s="1"><x:v>39739</x:v></x:c></x:row><x:row r="5"><x:c r="B5"><x:v>5</x:v></x:c><x:c><x:v>6</x:v></x:c></x:row>' },
+        { name: 'Hidden', state: 'veryHidden', data: '' },
+      ],
+    });
+    const back = await readBack(file);
+    expect(back.sheets).toEqual([{ name: 'Costs', hidden: false }, { name: 'Hidden', hidden: true }]);
+    expect((await back.grid('Costs')).values).toEqual([['Label', 10], [null, null, { date: '2012-10-19' }], [], [], [null, 5, 6]]);
+    expect(back.definedNames).toEqual([{ name: 'Local', sheet: 'Costs' }, { name: 'MyRate', sheet: '' }]);
+    expect(namedRange(back, 'local')?.range).toEqual({ top: 1, left: 1, bottom: 2, right: 2 });
+    expect(namedRange(back, 'MyRate')).toBeUndefined();
+  });
+
+  it('reads one sheet without inflating the others', async () => {
+    const file = await handMade(path.join(temporaryDirectory(), 'lazy.xlsx'), {
+      sheets: [{ name: 'Costs', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }, { name: 'Broken', data: '<row><c><v>unclosed' }],
+    });
+    const back = await readBack(file);
+    expect((await back.grid('Costs')).values).toEqual([[1]]);
+    await expect(back.grid('Broken')).rejects.toThrow('the sheet "Broken" (xl/worksheets/s2.xml) is not well-formed XML');
   });
 });

@@ -3,10 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import JSZip from 'jszip';
 import path from 'path';
 import { Io, run } from '../../src/faces/cli/main';
-import { readWorkbook } from '../../src/hosts/xlsx/read-workbook';
-import { definedNames } from '../../src/hosts/xlsx/write-workbook';
+import { WORKBOOK_LEVEL_PARTS, packageDiff } from '../support/package-diff';
 import { readSummary } from '../support/summary';
-import { temporaryDirectory } from '../support/workbooks';
+import { loadWithExcelJs, readBack, temporaryDirectory } from '../support/workbooks';
 
 const IO: Io = { out: () => undefined, err: () => undefined, clock: { today: () => ({ year: 2012, month: 10, day: 19 }), now: () => '2012-10-19T09:30:00Z' } };
 const PRODUCT = ['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit'];
@@ -55,13 +54,13 @@ describe('vfm analyse --out', () => {
     await councilWorkbook(input);
     expect(await run(['analyse', input, '--out', out], IO)).toBe(0);
 
-    const before = await readWorkbook(input);
-    const after = await readWorkbook(out);
+    const before = await loadWithExcelJs(input);
+    const after = await loadWithExcelJs(out);
     expect(after.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', ...PRODUCT]);
     for (const name of ['Costs', 'Notes']) {
       expect(snapshot(after.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(snapshot(before.getWorksheet(name) as ExcelJS.Worksheet));
     }
-    expect(definedNames(after)).toEqual(expect.arrayContaining([{ name: 'CouncilTotal', sheet: 'Costs' }]));
+    expect((await readBack(out)).definedNames).toEqual(expect.arrayContaining([{ name: 'CouncilTotal', sheet: 'Costs' }]));
     // Excel is told to calculate every formula on opening (exceljs does not read this back).
     const workbookXml = await (await JSZip.loadAsync(readFileSync(out))).file('xl/workbook.xml')?.async('string');
     expect(workbookXml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
@@ -71,7 +70,7 @@ describe('vfm analyse --out', () => {
     const dir = temporaryDirectory();
     await councilWorkbook(path.join(dir, 'in.xlsx'));
     expect(await run(['analyse', path.join(dir, 'in.xlsx'), '--out', path.join(dir, 'out.xlsx')], IO)).toBe(0);
-    const out = await readWorkbook(path.join(dir, 'out.xlsx'));
+    const out = await loadWithExcelJs(path.join(dir, 'out.xlsx'));
     const rows = out.getWorksheet('VfM Cost Rows') as ExcelJS.Worksheet;
     const first = Number(/\$(\d+):/.exec(out.definedNames.model.find((n) => n.name === 'VfM_Amounts')?.ranges[0] ?? '')?.[1]);
     const items = [0, 1, 2, 3, 4, 5].map((i) => rows.getCell(`A${first + i}`));
@@ -94,12 +93,12 @@ describe('vfm analyse --out', () => {
     mkdirSync(path.join(dir, 'again'));
     copyFileSync(path.join(dir, 'once.xlsx'), path.join(dir, 'again', 'in.xlsx'));
     expect(await run(['analyse', path.join(dir, 'again', 'in.xlsx'), '--out', path.join(dir, 'twice.xlsx')], IO)).toBe(0);
-    const once = await readWorkbook(path.join(dir, 'once.xlsx'));
-    const twice = await readWorkbook(path.join(dir, 'twice.xlsx'));
+    const once = await loadWithExcelJs(path.join(dir, 'once.xlsx'));
+    const twice = await loadWithExcelJs(path.join(dir, 'twice.xlsx'));
     expect(twice.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', ...PRODUCT]);
     for (const sheet of once.worksheets) expect(snapshot(twice.getWorksheet(sheet.name) as ExcelJS.Worksheet)).toEqual(snapshot(sheet));
     const sorted = (names: { name: string; sheet: string }[]) => [...names].sort((a, b) => a.name.localeCompare(b.name));
-    expect(sorted(definedNames(twice))).toEqual(sorted(definedNames(once)));
+    expect(sorted([...(await readBack(path.join(dir, 'twice.xlsx'))).definedNames])).toEqual(sorted([...(await readBack(path.join(dir, 'once.xlsx'))).definedNames]));
   });
 
   it('finds its own sheets by their marker even when renamed, and leaves a look-alike sheet of the user\'s alone', async () => {
@@ -109,7 +108,7 @@ describe('vfm analyse --out', () => {
       mine.getCell('A1').value = 'My own notes, not the product\'s';
     });
     expect(await run(['analyse', path.join(dir, 'in.xlsx'), '--out', path.join(dir, 'once.xlsx')], IO)).toBe(0);
-    const once = await readWorkbook(path.join(dir, 'once.xlsx'));
+    const once = await loadWithExcelJs(path.join(dir, 'once.xlsx'));
     expect(once.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Cost Rows', 'VfM Audit']);
     expect(once.getWorksheet('VfM Scenarios')?.getCell('A1').value).toBe('My own notes, not the product\'s');
 
@@ -121,7 +120,7 @@ describe('vfm analyse --out', () => {
     }));
     await once.xlsx.writeFile(path.join(dir, 'renamed.xlsx'));
     expect(await run(['analyse', path.join(dir, 'renamed.xlsx'), '--out', path.join(dir, 'twice.xlsx')], IO)).toBe(0);
-    const twice = await readWorkbook(path.join(dir, 'twice.xlsx'));
+    const twice = await loadWithExcelJs(path.join(dir, 'twice.xlsx'));
     expect(twice.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Cost Rows', 'VfM Audit']);
     expect(twice.getWorksheet('VfM Scenarios')?.getCell('A1').value).toBe('My own notes, not the product\'s');
   });
@@ -148,24 +147,50 @@ describe('vfm analyse --out', () => {
   });
 });
 
-describe('what the .xlsx writer would lose', () => {
-  it('refuses --out on a workbook with charts or macros, naming them, and writes nothing; --json alone still works', async () => {
+describe('vfm analyse --out keeps every part of the user\'s file', () => {
+  it('copies every part but the workbook-level ones byte for byte, charts and macros included, and replaces only its own on a second run', async () => {
     const dir = temporaryDirectory();
     const plain = path.join(dir, 'plain.xlsx');
     await councilWorkbook(plain);
     const zip = await JSZip.loadAsync(readFileSync(plain));
     zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
-    zip.file('xl/vbaProject.bin', 'macros');
-    const withChart = path.join(dir, 'with-chart.xlsx');
-    writeFileSync(withChart, await zip.generateAsync({ type: 'nodebuffer' }));
+    zip.file('xl/vbaProject.bin', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
+    const input = path.join(dir, 'with-chart.xlsx');
+    writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const out = path.join(dir, 'out.xlsx');
+    expect(await run(['analyse', input, '--out', out], IO)).toBe(0);
 
+    const first = await packageDiff(input, out);
+    expect(first.removed).toEqual([]);
+    expect(first.changed.filter((part) => !WORKBOOK_LEVEL_PARTS.includes(part))).toEqual([]);
+    expect(first.added).toHaveLength(3);
+    expect(first.added.every((part) => /^xl\/worksheets\/sheet\d+\.xml$/.test(part))).toBe(true);
+    expect(first.restored).toEqual([]); // nothing inflated and deflated again
+
+    mkdirSync(path.join(dir, 'again'));
+    copyFileSync(out, path.join(dir, 'again', 'with-chart.xlsx'));
+    const twice = path.join(dir, 'twice.xlsx');
+    expect(await run(['analyse', path.join(dir, 'again', 'with-chart.xlsx'), '--out', twice], IO)).toBe(0);
+    const second = await packageDiff(out, twice);
+    expect(second.changed.filter((part) => !WORKBOOK_LEVEL_PARTS.includes(part))).toEqual([]);
+    expect(second.restored).toEqual([]);
+    // Its own three sheets replaced by three new ones; the styles it added the first time used again.
+    expect(second.removed).toEqual(first.added);
+    expect(second.added).toHaveLength(3);
+    const styles = async (file: string) => (await JSZip.loadAsync(readFileSync(file))).file('xl/styles.xml')?.async('string');
+    expect(await styles(twice)).toBe(await styles(out));
+  });
+
+  it('refuses an output name of another kind than the input: .xlsm in, .xlsm out', async () => {
+    const dir = temporaryDirectory();
+    const plain = path.join(dir, 'plain.xlsx');
+    await councilWorkbook(plain);
     let err = '';
     const io: Io = { ...IO, err: (t) => void (err += t) };
-    expect(await run(['analyse', withChart, '--out', path.join(dir, 'out.xlsx')], io)).toBe(2);
-    expect(err).toContain('holds charts, macros, which the .xlsx writer would not keep');
-    expect(existsSync(path.join(dir, 'out.xlsx'))).toBe(false);
-    expect(await run(['analyse', withChart, '--json', path.join(dir, 's.json')], IO)).toBe(0);
+    expect(await run(['analyse', plain, '--out', path.join(dir, 'out.xlsm')], io)).toBe(2);
+    expect(err).toContain('plain.xlsx is an Excel workbook, so --out writes an .xlsx workbook; name the output ….xlsx');
+    expect(readdirSync(dir)).toEqual(['plain.xlsx']);
+    expect(await run(['analyse', plain, '--json', path.join(dir, 's.json')], IO)).toBe(0);
     expect(readSummary(path.join(dir, 's.json')).source.sheet).toBe('Costs');
-    expect(await run(['analyse', plain, '--out', path.join(dir, 'plain-out.xlsx')], IO)).toBe(0);
   });
 });

@@ -1,18 +1,17 @@
 // The written model, recalculated by LibreOffice Calc (an engine no one here wrote), gives the
 // core's figures to the penny; and when an input cell changes, the results move to what the core
 // computes for that input.
-import ExcelJS from 'exceljs';
 import { writeFileSync } from 'fs';
 import path from 'path';
 import { Analysis, analyse } from '../../src/core/analysis';
 import { isoDate } from '../../src/core/calendar-date';
 import { fyLabel } from '../../src/core/financial-year';
+import { a1, sheetReference } from '../../src/core/cell';
+import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { Io, run } from '../../src/faces/cli/main';
-import { readWorkbook, sheetGrid } from '../../src/hosts/xlsx/read-workbook';
-import { definedNames } from '../../src/hosts/xlsx/write-workbook';
 import { GetResult, GetValue, calc, dateSerial } from '../support/libreoffice';
 import { POOL_ASSUMPTIONS } from '../support/analyses';
-import { temporaryDirectory, writeWorkbook } from '../support/workbooks';
+import { readBack, temporaryDirectory, writeWorkbook } from '../support/workbooks';
 
 jest.setTimeout(120_000);
 
@@ -26,8 +25,7 @@ const TIMELINE = ['VfM_FinancialYears', 'VfM_CostIfStaying', 'VfM_CostIfWithdraw
 
 /** The core's own analysis of a sheet of a workbook file, with the given assumptions. */
 async function coreAnalysis(file: string, sheet: string, assumptions: unknown): Promise<Analysis> {
-  const workbook = await readWorkbook(file);
-  return analyse({ grid: sheetGrid(workbook.getWorksheet(sheet) as ExcelJS.Worksheet), assumptions, today: TODAY });
+  return analyse({ grid: await (await readBack(file)).grid(sheet), assumptions, today: TODAY });
 }
 
 /** Runs vfm analyse --out with an assumptions object; returns the output file. */
@@ -87,10 +85,9 @@ async function firstCostRow(file: string): Promise<number> {
 
 /** The first cell of a range name, as a sheet-qualified reference LibreOffice can set. */
 async function firstCellOf(file: string, name: string): Promise<string> {
-  const workbook = await readWorkbook(file);
-  const range = workbook.definedNames.model.find((entry) => entry.name === name)?.ranges[0] ?? '';
-  expect(definedNames(workbook).some((n) => n.name === name)).toBe(true);
-  return range.split(':')[0];
+  const named = namedRange(await readBack(file), name);
+  if (!named) throw new Error(`the workbook has no name ${name}`);
+  return `${sheetReference(named.sheet)}!${a1(named.range.top, named.range.left)}`;
 }
 
 describe('the seed example (fixed-contribution)', () => {

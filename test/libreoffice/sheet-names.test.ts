@@ -1,15 +1,13 @@
 // A source sheet whose name a formula could read as something else — a cell in R1C1 notation, a
 // boolean — still links the written model to its cells: LibreOffice Calc recalculates the model to
 // the core's figures, and the cost rows' amounts to the source's.
-import ExcelJS from 'exceljs';
 import { writeFileSync } from 'fs';
 import path from 'path';
 import { analyse } from '../../src/core/analysis';
 import { Io, run } from '../../src/faces/cli/main';
-import { readWorkbook, sheetGrid } from '../../src/hosts/xlsx/read-workbook';
 import { SEED_ASSUMPTIONS, SEED_VALUES } from '../support/analyses';
 import { GetResult, calc } from '../support/libreoffice';
-import { temporaryDirectory, writeWorkbook } from '../support/workbooks';
+import { readBack, temporaryDirectory, writeWorkbook } from '../support/workbooks';
 
 jest.setTimeout(120_000);
 
@@ -25,8 +23,7 @@ describe.each(['R1C1', 'TRUE'])('a source sheet named %s', (name) => {
     const out = path.join(dir, 'out.xlsx');
     expect(await run(['analyse', input, '--sheet', name, '--assumptions', path.join(dir, 'assumptions.json'), '--out', out], IO)).toBe(0);
 
-    const source = (await readWorkbook(input)).getWorksheet(name) as ExcelJS.Worksheet;
-    const core = analyse({ grid: sheetGrid(source), assumptions: SEED_ASSUMPTIONS, today: TODAY });
+    const core = analyse({ grid: await (await readBack(input)).grid(name), assumptions: SEED_ASSUMPTIONS, today: TODAY });
     const [got] = await calc(out, [{ get: ['VfM_Amounts', 'VfM_TotalAnnual', 'VfM_TotalSaving', 'VfM_NPV', 'VfM_MasterCheck'] }]);
     const seen = got as GetResult;
     expect((seen.VfM_Amounts as number[][]).map((row) => pence(row[0]))).toEqual(core.rows.map((row) => row.amount));

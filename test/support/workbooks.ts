@@ -1,8 +1,9 @@
 // Builds small .xlsx files for tests, cell by cell, with exceljs.
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
+import { SourceWorkbook, openWorkbook } from '../../src/hosts/xlsx/read-workbook';
 import { SEED_VALUES } from './analyses';
 
 export type FixtureCell = ExcelJS.CellValue;
@@ -31,3 +32,15 @@ export function temporaryDirectory(): string {
 
 /** The seed's Section 3 table as typed in the cabinet report, with a title and a header row. */
 export const SEED_SHEET: FixtureSheet = { name: 'Costs', rows: SEED_VALUES };
+
+/** A workbook file as the CLI reads it. */
+export async function readBack(file: string): Promise<SourceWorkbook> {
+  return openWorkbook(readFileSync(file), file);
+}
+
+/** A workbook file as exceljs reads it, to look at what the product's reader does not: styles, notes, merges. */
+export async function loadWithExcelJs(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}

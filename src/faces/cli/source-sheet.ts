@@ -4,7 +4,7 @@
 import { PRODUCT } from '../../app/product';
 import { CellRange, Grid, parseRange, rangeA1, sheetReference } from '../../core/cell';
 import { SheetWeighed, chooseSheet } from '../../core/choose-sheet';
-import { NamedRange, Workbook, namedRange, namedRanges, sheetGrid, sheetNames } from '../../hosts/xlsx/read-workbook';
+import { NamedRange, SourceWorkbook, namedRange } from '../../hosts/xlsx/read-workbook';
 
 /** How the sheet was chosen, for the terminal report and the JSON summary. */
 export interface SheetChoice {
@@ -34,7 +34,7 @@ const placeOf = (named: NamedRange) => `${sheetReference(named.sheet)}!${rangeA1
  * name (any case). A name that is neither, or that lies on a sheet the product wrote, is refused,
  * listing the tables and names there are.
  */
-export function rangeChoice(workbook: Workbook, text: string, ours: ReadonlySet<string>): RangeChoice {
+export function rangeChoice(workbook: SourceWorkbook, text: string, ours: ReadonlySet<string>): RangeChoice {
   const cells = parseRange(text);
   if (cells) return { cells };
   const named = namedRange(workbook, text);
@@ -42,7 +42,7 @@ export function rangeChoice(workbook: Workbook, text: string, ours: ReadonlySet<
     throw new UsageError(`--range "${text}" is the ${named.kind} ${placeOf(named)}, on a sheet ${PRODUCT.name} wrote; name the council's cost table`);
   }
   if (named) return { named };
-  const theirs = namedRanges(workbook).filter((n) => !ours.has(n.sheet));
+  const theirs = workbook.namedRanges.filter((n) => !ours.has(n.sheet));
   const listed = (kind: NamedRange['kind'], heading: string) => {
     const of = theirs.filter((n) => n.kind === kind).map((n) => `"${n.name}" (${placeOf(n)})`);
     return of.length > 0 ? [`  ${heading}: ${of.join(', ')}`] : [];
@@ -54,37 +54,39 @@ export function rangeChoice(workbook: Workbook, text: string, ours: ReadonlySet<
   );
 }
 
-export function sourceGrid(
-  workbook: Workbook,
+export async function sourceGrid(
+  workbook: SourceWorkbook,
   ours: ReadonlySet<string>,
   sheetName: string | undefined,
   rangeGiven: RangeChoice | undefined,
-): { grid: Grid; choice: SheetChoice } {
-  const sheets = () => sheetNames(workbook).map((n) => `"${n}"`).join(', ');
+): Promise<{ grid: Grid; choice: SheetChoice }> {
+  const sheets = () => workbook.sheets.map((s) => `"${s.name}"`).join(', ');
   const named = rangeGiven && 'named' in rangeGiven ? rangeGiven.named : undefined;
   const range = rangeGiven && 'cells' in rangeGiven ? rangeGiven.cells : named?.range;
   if (sheetName !== undefined) {
-    const sheet = workbook.getWorksheet(sheetName);
+    const sheet = workbook.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
     if (!sheet) throw new UsageError(`--sheet "${sheetName}": no such sheet; the sheets are ${sheets()}`);
     if (ours.has(sheet.name)) throw new UsageError(`--sheet "${sheetName}" is a sheet ${PRODUCT.name} wrote; name the sheet that holds the council's costs`);
     if (named && named.sheet !== sheet.name) {
       throw new UsageError(`--range "${named.name}" is the ${named.kind} ${placeOf(named)}, not on --sheet "${sheetName}"; leave out --sheet, or name the sheet "${named.sheet}"`);
     }
-    return { grid: sheetGrid(sheet, range), choice: { by: '--sheet', passedOver: [] } };
+    return { grid: await workbook.grid(sheet.name, range), choice: { by: '--sheet', passedOver: [] } };
   }
   if (named) {
-    const sheet = workbook.getWorksheet(named.sheet);
-    if (!sheet) throw new Error(`the ${named.kind} "${named.name}" is on "${named.sheet}", which the workbook does not have`);
-    return { grid: sheetGrid(sheet, named.range), choice: { by: '--range', reason: `the ${named.kind} "${named.name}"`, passedOver: [] } };
+    return { grid: await workbook.grid(named.sheet, named.range), choice: { by: '--range', reason: `the ${named.kind} "${named.name}"`, passedOver: [] } };
   }
   const grids = new Map<string, Grid>();
-  const choice = chooseSheet(workbook.worksheets.map((sheet) => {
-    if (ours.has(sheet.name)) return { sheet: sheet.name, passOver: `written by ${PRODUCT.name}` };
-    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') return { sheet: sheet.name, passOver: 'hidden' };
-    const grid = sheetGrid(sheet, range);
-    grids.set(sheet.name, grid);
-    return { sheet: sheet.name, grid };
-  }));
+  const candidates = [];
+  for (const sheet of workbook.sheets) {
+    if (ours.has(sheet.name)) candidates.push({ sheet: sheet.name, passOver: `written by ${PRODUCT.name}` });
+    else if (sheet.hidden) candidates.push({ sheet: sheet.name, passOver: 'hidden' });
+    else {
+      const grid = await workbook.grid(sheet.name, range);
+      grids.set(sheet.name, grid);
+      candidates.push({ sheet: sheet.name, grid });
+    }
+  }
+  const choice = chooseSheet(candidates);
   if (choice.kind === 'none') {
     const where = range ? ` in ${rangeA1(range)}` : '';
     throw new UsageError(`no visible sheet holds a cost table${where} (item labels beside amounts); the sheets are ${sheets()}. Name one with --sheet NAME`);

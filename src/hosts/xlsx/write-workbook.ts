@@ -1,109 +1,231 @@
-// Applies a layout plan to an exceljs workbook and saves it. Every decision about what to write is
-// in the plan; this file only knows how exceljs writes it.
-import ExcelJS from 'exceljs';
-import { absoluteReference, rangeA1, sheetOfReference } from '../../core/cell';
-import { Content, Style, WorkbookPlan } from '../../layout/plan';
-import { Workbook } from './read-workbook';
+// Applies a layout plan to a workbook package: the plan's sheets become new worksheet parts, and
+// only the workbook-level parts that must list them change (the workbook, its relationships, the
+// content types and the styles). Every other part of the user's file is copied as it was stored,
+// byte for byte: charts, pivot tables, Excel tables, comments, images, macros, external links.
+// A sheet the plan removes (the product's own, from an earlier run) goes with its part. Every
+// decision about what to write is in the plan; this file only knows how a package holds it.
+import { CellRange, Grid, absoluteReference, sheetReference } from '../../core/cell';
+import { WorkbookPlan } from '../../layout/plan';
+import { Package, PackageError, RELATIONSHIP, packageInMemory, relationshipsPart, resolveTarget, savePackage } from './package';
+import { workbookParts } from './read-package';
+import { plannedCells, sheetXml, stylesUsed, valuesSheet } from './sheet-xml';
+import { EMPTY_STYLES, mergeStyles } from './styles-xml';
+import { XmlDocument, XmlElement, childOf, childrenOf, parseXmlDocument, serializeXml } from './xml';
 
-/** The workbook's defined names with the sheet each refers to. */
-export function definedNames(workbook: Workbook): { name: string; sheet: string }[] {
-  return workbook.definedNames.model.flatMap((entry) => entry.ranges.map((range) => ({ name: entry.name, sheet: sheetOfReference(range) })));
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const CONTENT_TYPES = 'http://schemas.openxmlformats.org/package/2006/content-types';
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+
+/** The order of the workbook part's children (ECMA-376 18.2.28), to put a missing one in its place. */
+const WORKBOOK_ORDER = ['fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups', 'externalReferences', 'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+
+/** The element of that name under the root, made in its place in the schema's order when missing. */
+function ensureChild(document: XmlDocument, root: XmlElement, name: string, order: readonly string[]): XmlElement {
+  const existing = childOf(root, name);
+  if (existing) return existing;
+  const element = document.createElementNS(root.namespaceURI ?? MAIN, root.prefix ? `${root.prefix}:${name}` : name);
+  const after = order.slice(order.indexOf(name) + 1);
+  let before: XmlElement | null = null;
+  for (let node = root.firstChild; node && !before; node = node.nextSibling) {
+    if (node.nodeType === 1 && after.includes((node as XmlElement).localName ?? '')) before = node as XmlElement;
+  }
+  root.insertBefore(element, before);
+  return element;
 }
 
+const child = (document: XmlDocument, parent: XmlElement, name: string) =>
+  document.createElementNS(parent.namespaceURI ?? MAIN, parent.prefix ? `${parent.prefix}:${name}` : name);
 
-const argb = (hex: string) => ({ argb: `FF${hex.slice(1).toUpperCase()}` });
-
-function cellValue(content: Content): ExcelJS.CellValue {
-  if (content === null) return null;
-  if ('text' in content) return content.text; // exceljs stores a string as text, whatever it starts with
-  if ('number' in content) return content.number;
-  return { formula: content.formula } as ExcelJS.CellFormulaValue;
+/** Whether a defined name's formula refers to a sheet: `Sheet!A1`, `'My sheet'!A1`. */
+function refersTo(text: string, sheet: string): boolean {
+  return text.includes(`${sheetReference(sheet)}!`) || text.includes(`'${sheet.replace(/'/g, "''")}'!`);
 }
 
-function excelStyle(style: Style, numFmt: string | undefined): Partial<ExcelJS.Style> {
-  return {
-    numFmt,
-    font: { name: 'Calibri', size: style.size ?? 11, bold: style.bold, italic: style.italic, color: style.color ? argb(style.color) : undefined },
-    fill: style.fill ? { type: 'pattern', pattern: 'solid', fgColor: argb(style.fill) } : { type: 'pattern', pattern: 'none' },
-    border: {
-      ...(style.borderTop ? { top: { style: style.borderTop } } : {}),
-      ...(style.borderBottom ? { bottom: { style: style.borderBottom } } : {}),
-    },
-    alignment: { horizontal: style.horizontal, wrapText: style.wrap, vertical: style.wrap ? 'top' : undefined },
-  };
+/** A name for a new part, in `folder`, that the package does not have. */
+function freshPart(pkg: Package, folder: string, stem: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const part = `${folder}${stem}${n}.xml`;
+    if (!pkg.has(part) && !taken.has(part)) {
+      taken.add(part);
+      return part;
+    }
+  }
 }
 
 /**
- * One style object per (style, number format), shared by every cell that has them: exceljs knows a
- * style it has seen by the object, so a hundred thousand alike cells cost one style, not a hundred
- * thousand. The objects are never changed once made.
+ * The package with the plan applied, as the bytes of a file. The plan's sheets follow the
+ * workbook's own; the sheets it removes, the names it defines again and the names that pointed
+ * into removed sheets go.
  */
-function styleCache(styles: WorkbookPlan['styles']) {
-  const made = new Map<string, Partial<ExcelJS.Style>>();
-  return (styleName: string, numFmt: string | undefined) => {
-    const key = `${styleName}|${numFmt ?? ''}`;
-    let style = made.get(key);
-    if (!style) made.set(key, (style = Object.freeze(excelStyle(styles[styleName], numFmt))));
-    return style;
+export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promise<Uint8Array> {
+  const parts = await workbookParts(pkg);
+  const put = new Map<string, string | Uint8Array>();
+  const remove = new Set<string>();
+
+  const workbookDocument = parseXmlDocument(await pkg.text(parts.workbook), parts.workbook);
+  const workbook = workbookDocument.documentElement as XmlElement;
+  if (workbook.namespaceURI !== MAIN) {
+    throw new PackageError('it is saved as "Strict Open XML", which vfm cannot add sheets to; save it from Excel as an Excel Workbook (.xlsx)');
+  }
+  const relsPart = relationshipsPart(parts.workbook);
+  const relsDocument = parseXmlDocument(await pkg.text(relsPart), relsPart);
+  const rels = relsDocument.documentElement as XmlElement;
+  const typesDocument = parseXmlDocument(await pkg.text('[Content_Types].xml'), '[Content_Types].xml');
+  const types = typesDocument.documentElement as XmlElement;
+  const folder = parts.workbook.slice(0, parts.workbook.lastIndexOf('/') + 1);
+  const relationshipElements = childrenOf(rels, 'Relationship');
+  const dropRelationship = (id: string) => relationshipElements.filter((r) => r.getAttribute('Id') === id).forEach((r) => rels.removeChild(r));
+  const dropOverride = (part: string) => childrenOf(types, 'Override').filter((o) => o.getAttribute('PartName') === `/${part}`).forEach((o) => types.removeChild(o));
+  const dropPart = (part: string) => {
+    remove.add(part);
+    if (pkg.has(relationshipsPart(part))) remove.add(relationshipsPart(part));
+    dropOverride(part);
   };
-}
 
-/** exceljs takes a validation over a whole range this way (its typings omit it). */
-type WithValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
-
-
-export function applyPlan(workbook: Workbook, plan: WorkbookPlan): void {
-  const shared = styleCache(plan.styles);
-  const removed = new Set(plan.remove);
-  for (const name of plan.remove) {
-    const sheet = workbook.getWorksheet(name);
-    if (sheet) workbook.removeWorksheet(sheet.id);
+  // The product's sheets of an earlier run, and what points at them.
+  const sheetsElement = ensureChild(workbookDocument, workbook, 'sheets', WORKBOOK_ORDER);
+  const sheetElements = childrenOf(sheetsElement, 'sheet');
+  const removedNames = new Set(plan.remove);
+  const newIndex: (number | undefined)[] = [];
+  let kept = 0;
+  for (const element of sheetElements) {
+    const name = element.getAttribute('name') ?? '';
+    if (!removedNames.has(name)) {
+      newIndex.push(kept++);
+      continue;
+    }
+    newIndex.push(undefined);
+    const sheet = parts.sheets.find((s) => s.name === name);
+    if (sheet) {
+      dropRelationship(sheet.relationshipId);
+      dropPart(sheet.part);
+    }
+    sheetsElement.removeChild(element);
   }
-  // Names pointing into removed sheets go with them; names the plan defines are replaced.
-  const replaced = new Set(plan.names.map((n) => n.name));
-  workbook.definedNames.model = workbook.definedNames.model
-    .filter((entry) => !replaced.has(entry.name))
-    .map((entry) => ({ ...entry, ranges: entry.ranges.filter((range) => !removed.has(sheetOfReference(range))) }))
-    .filter((entry) => entry.ranges.length > 0);
-
-  for (const planned of plan.sheets) {
-    const sheet = workbook.addWorksheet(planned.name, {
-      properties: planned.tabColor ? { tabColor: argb(planned.tabColor) } : {},
-      views: planned.freeze ? [{ state: 'frozen', xSplit: planned.freeze.columns, ySplit: planned.freeze.rows }] : [],
-      pageSetup: planned.printLandscapeFitToWidth ? { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {},
-    });
-    planned.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-    for (const block of planned.blocks) {
-      block.rows.forEach((contents, r) => {
-        const row = sheet.getRow(block.top + r);
-        contents.forEach((content, c) => {
-          const cell = row.getCell(block.left + c);
-          if (content !== null) cell.value = cellValue(content);
-          cell.style = shared(block.style, block.formats?.[c]);
-        });
-      });
-    }
-    for (const paint of planned.paints) {
-      for (let r = paint.top; r <= paint.bottom; r++) {
-        const row = sheet.getRow(r);
-        for (let c = paint.left; c <= paint.right; c++) {
-          const cell = row.getCell(c);
-          cell.style = shared(paint.style, cell.style?.numFmt);
-        }
-      }
-    }
-    for (const v of planned.validations) {
-      (sheet as unknown as WithValidations).dataValidations.add(rangeA1(v), {
-        type: 'list', allowBlank: false, formulae: [`"${v.allowed.join(',')}"`], showErrorMessage: true, errorTitle: 'Not allowed', error: `Choose ${v.allowed.join(' or ')}`,
-      });
+  if (removedNames.size > 0) {
+    // The calculation chain lists the cells of the removed sheets; Excel makes it anew when it is missing.
+    const chain = relationshipElements.find((r) => (r.getAttribute('Type') ?? '').endsWith('/calcChain'));
+    if (chain) {
+      dropRelationship(chain.getAttribute('Id') ?? '');
+      dropPart(resolveTarget(parts.workbook, chain.getAttribute('Target') ?? ''));
     }
   }
-  for (const name of plan.names) workbook.definedNames.add(absoluteReference(name.sheet, name), name.name);
-  // Excel recalculates every formula on opening, since the file holds no results for them.
-  workbook.calcProperties.fullCalcOnLoad = true;
+  const renumber = (value: string | null): string | undefined => {
+    if (value === null) return undefined;
+    const index = newIndex[Number(value)];
+    return index === undefined ? undefined : String(index);
+  };
+  const bookViews = childOf(workbook, 'bookViews');
+  for (const view of bookViews ? childrenOf(bookViews, 'workbookView') : []) {
+    for (const attribute of ['activeTab', 'firstSheet']) {
+      if (view.hasAttribute(attribute)) view.setAttribute(attribute, renumber(view.getAttribute(attribute)) ?? '0');
+    }
+  }
+
+  // Defined names: those of removed sheets go, the plan's replace any of the same name.
+  const names = ensureChild(workbookDocument, workbook, 'definedNames', WORKBOOK_ORDER);
+  const planned = new Set(plan.names.map((n) => n.name.toLowerCase()));
+  for (const element of childrenOf(names, 'definedName')) {
+    const local = element.getAttribute('localSheetId');
+    const text = element.textContent ?? '';
+    const goes = (local === null && planned.has((element.getAttribute('name') ?? '').toLowerCase()))
+      || (local !== null && renumber(local) === undefined)
+      || [...removedNames].some((sheet) => refersTo(text, sheet));
+    if (goes) names.removeChild(element);
+    else if (local !== null) element.setAttribute('localSheetId', renumber(local) as string);
+  }
+
+  // Styles: the plan's added to the workbook's.
+  const allCells = plan.sheets.map(plannedCells);
+  const used = allCells.flatMap((cells) => [...stylesUsed(cells)]);
+  let stylesPart = parts.styles;
+  if (!stylesPart || !pkg.has(stylesPart)) {
+    stylesPart = `${folder}styles.xml`;
+    addRelationship(relsDocument, rels, RELATIONSHIP.styles, 'styles.xml');
+    addOverride(typesDocument, types, stylesPart, STYLES_TYPE);
+  }
+  const styles = mergeStyles(pkg.has(stylesPart) ? await pkg.text(stylesPart) : undefined, plan.styles, used);
+  put.set(stylesPart, styles.xml);
+
+  // The plan's sheets, after the workbook's own.
+  let sheetId = Math.max(0, ...parts.sheets.map((s) => s.sheetId), ...sheetElements.map((e) => Number(e.getAttribute('sheetId')) || 0));
+  const taken = new Set<string>();
+  const rPrefix = workbook.lookupPrefix(RELATIONSHIPS) ?? 'r';
+  plan.sheets.forEach((sheet, i) => {
+    const part = freshPart(pkg, `${folder}worksheets/`, 'sheet', taken);
+    put.set(part, sheetXml(sheet, allCells[i], styles.cellFormat));
+    const id = addRelationship(relsDocument, rels, RELATIONSHIP.worksheet, part.slice(folder.length));
+    addOverride(typesDocument, types, part, WORKSHEET_TYPE);
+    const element = child(workbookDocument, sheetsElement, 'sheet');
+    element.setAttribute('name', sheet.name);
+    element.setAttribute('sheetId', String(++sheetId));
+    element.setAttributeNS(RELATIONSHIPS, `${rPrefix}:id`, id);
+    sheetsElement.appendChild(element);
+  });
+  for (const name of plan.names) {
+    const element = child(workbookDocument, names, 'definedName');
+    element.setAttribute('name', name.name);
+    element.appendChild(workbookDocument.createTextNode(absoluteReference(name.sheet, name as CellRange)));
+    names.appendChild(element);
+  }
+  if (childrenOf(names, 'definedName').length === 0) workbook.removeChild(names);
+
+  // Excel calculates every formula on opening, since the new sheets hold no results.
+  ensureChild(workbookDocument, workbook, 'calcPr', WORKBOOK_ORDER).setAttribute('fullCalcOnLoad', '1');
+
+  put.set(parts.workbook, serializeXml(workbookDocument));
+  put.set(relsPart, serializeXml(relsDocument));
+  put.set('[Content_Types].xml', serializeXml(typesDocument));
+  return savePackage(pkg, { put, remove });
 }
 
-/** Writes the file as named; the caller makes it whole or nothing (`writeFilesWhole` in hosts/files). */
-export async function saveWorkbook(workbook: Workbook, file: string): Promise<void> {
-  await workbook.xlsx.writeFile(file);
+function addRelationship(document: XmlDocument, rels: XmlElement, type: string, target: string): string {
+  const ids = new Set(childrenOf(rels, 'Relationship').map((r) => r.getAttribute('Id')));
+  let n = 1;
+  while (ids.has(`rId${n}`)) n++;
+  const element = document.createElementNS(rels.namespaceURI ?? PACKAGE_RELATIONSHIPS, rels.prefix ? `${rels.prefix}:Relationship` : 'Relationship');
+  element.setAttribute('Id', `rId${n}`);
+  element.setAttribute('Type', type);
+  element.setAttribute('Target', target);
+  rels.appendChild(element);
+  return `rId${n}`;
+}
+
+function addOverride(document: XmlDocument, types: XmlElement, part: string, contentType: string): void {
+  const element = document.createElementNS(types.namespaceURI ?? CONTENT_TYPES, types.prefix ? `${types.prefix}:Override` : 'Override');
+  element.setAttribute('PartName', `/${part}`);
+  element.setAttribute('ContentType', contentType);
+  types.appendChild(element);
+}
+
+/** The few parts of a workbook with no sheets, to which `writeIntoPackage` adds them. */
+function emptyWorkbook(): Package {
+  const declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  return packageInMemory(new Map([
+    ['[Content_Types].xml', `${declaration}<Types xmlns="${CONTENT_TYPES}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${STYLES_TYPE}"/></Types>`],
+    ['_rels/.rels', `${declaration}<Relationships xmlns="${PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" Type="${RELATIONSHIP.officeDocument}" Target="xl/workbook.xml"/></Relationships>`],
+    ['xl/workbook.xml', `${declaration}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets/></workbook>`],
+    ['xl/_rels/workbook.xml.rels', `${declaration}<Relationships xmlns="${PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" Type="${RELATIONSHIP.styles}" Target="styles.xml"/></Relationships>`],
+    ['xl/styles.xml', EMPTY_STYLES],
+  ]));
+}
+
+/** The host's own style for the values copied from the source: the workbook's default look. */
+const SOURCE_STYLE = 'source values';
+
+/**
+ * A new .xlsx for a file vfm cannot edit in place (.xls, .ods, .csv): the source sheet's values
+ * as its first sheet, under the same name and in the same cells, so the plan's links read them;
+ * then the plan's sheets.
+ */
+export async function newWorkbookWithSource(source: Grid, plan: WorkbookPlan): Promise<Uint8Array> {
+  return writeIntoPackage(emptyWorkbook(), {
+    ...plan,
+    remove: [],
+    sheets: [valuesSheet(source, SOURCE_STYLE), ...plan.sheets],
+    styles: { ...plan.styles, [SOURCE_STYLE]: {} },
+  });
 }

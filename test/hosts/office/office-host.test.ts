@@ -5,7 +5,7 @@ import { runScenarios } from '../../../src/app/run';
 import { FIXED_CLOCK } from '../../support/clock';
 import { readLastRun, readWorkbook } from '../../../src/hosts/office/read-workbook';
 import { REQUEST_BUDGET_BYTES, writeWorkbook } from '../../../src/hosts/office/write-workbook';
-import { applyPlan } from '../../../src/hosts/xlsx/write-workbook';
+import { newWorkbookWithSource } from '../../../src/hosts/xlsx/write-workbook';
 import { WorkbookPlan } from '../../../src/layout/plan';
 import { INPUT_NAMES, assumptionsFromInputs } from '../../../src/layout/read-back';
 import { CellSpec, FakeExcel, createFakeExcel } from '../../fake-office';
@@ -176,14 +176,14 @@ describe('writing the scenarios', () => {
     const fake = fakeWith(SEED_VALUES);
     const plan = await generate(fake, POOL_ASSUMPTIONS);
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('Costs');
-    applyPlan(workbook, plan);
+    await workbook.xlsx.load(await newWorkbookWithSource({ sheet: 'Costs', top: 1, left: 1, values: [] }, plan) as unknown as ArrayBuffer);
     for (const planned of plan.sheets) {
       const fromFile: Record<string, unknown> = {};
       (workbook.getWorksheet(planned.name) as ExcelJS.Worksheet).eachRow((row) => row.eachCell((cell) => {
         const v = cell.value as ExcelJS.CellValue;
         if (v === null || v === undefined) return;
-        fromFile[cell.address] = typeof v === 'object' && 'formula' in v ? `=${v.formula}` : v;
+        // exceljs reads a number in a date format back as a Date; Excel holds the serial.
+        fromFile[cell.address] = v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : typeof v === 'object' && 'formula' in v ? `=${v.formula}` : v;
       }));
       const fromExcel: Record<string, unknown> = {};
       for (const [address, cell] of Object.entries(fake.workbook.sheet(planned.name).cells())) {

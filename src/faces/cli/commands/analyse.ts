@@ -7,8 +7,8 @@ import { PRODUCT } from '../../../app/product';
 import { ScenarioRun, runScenarios } from '../../../app/run';
 import { ColumnsToChoose } from '../../../core/amount-columns';
 import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
-import { FileKind, fileKind, loadWorkbook, partsLostOnWrite, sheetNames } from '../../../hosts/xlsx/read-workbook';
-import { applyPlan, definedNames, saveWorkbook } from '../../../hosts/xlsx/write-workbook';
+import { FileKind, PackageError, SourceWorkbook, fileKind, openWorkbook } from '../../../hosts/xlsx/read-workbook';
+import { newWorkbookWithSource, writeIntoPackage } from '../../../hosts/xlsx/write-workbook';
 import { productSheets } from '../../../layout/workbook-plan';
 import { Command, Io } from '../command';
 import { columnsToChoose } from '../source-column';
@@ -36,13 +36,19 @@ export const analyse: Command<typeof options> = {
   },
 };
 
-/** Why a file could not be read, and what to do, by what it is: never the workbook library's own words. */
-const UNREADABLE: Record<FileKind, string> = {
-  xlsx: 'part of it is in a form vfm cannot read (charts, pivot tables or Excel tables saved by some programs can do this); open it in Excel or LibreOffice, save it as .xlsx and try again, or use the Excel add-in, which reads the open workbook',
-  ods: 'it is an OpenDocument spreadsheet (.ods), which vfm does not read yet; open it in LibreOffice or Excel and save it as .xlsx',
-  xls: 'it is an Excel 97-2003 workbook (.xls), which vfm does not read yet; open it in Excel or LibreOffice and save it as .xlsx',
-  text: 'it is a text file (such as .csv), which vfm does not read yet; open it in Excel or LibreOffice and save it as .xlsx',
-  other: 'it is not a spreadsheet file vfm knows; save the workbook from Excel as .xlsx',
+/** What to do about a file that cannot be read, by what it is: never the workbook library's own words. */
+const WHAT_TO_DO: Record<FileKind, string> = {
+  xlsx: 'open it in Excel or LibreOffice, save it as an Excel Workbook (.xlsx) and try again, or use the Excel add-in, which reads the open workbook',
+  ods: 'open it in LibreOffice or Excel, save it as .xlsx and try again',
+  xls: 'open it in Excel or LibreOffice, save it as .xlsx and try again',
+  text: 'if it holds comma- or semicolon-separated values, name it .csv and try again; else save it from Excel as .xlsx',
+  other: 'save the workbook from Excel as .xlsx and try again',
+};
+
+/** What --out makes of each kind of file. */
+const OUTPUT_EXTENSION: Readonly<Record<SourceWorkbook['kind'], string>> = { xlsx: '.xlsx', xlsm: '.xlsm', xls: '.xlsx', ods: '.xlsx', csv: '.xlsx' };
+const KIND_WORDS: Readonly<Record<SourceWorkbook['kind'], string>> = {
+  xlsx: 'an Excel workbook', xlsm: 'an Excel workbook with macros', xls: 'an Excel 97-2003 workbook (.xls)', ods: 'an OpenDocument spreadsheet (.ods)', csv: 'a text file',
 };
 
 interface AnalyseOptions {
@@ -60,41 +66,47 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
 
   const assumptions = options.assumptions === undefined ? undefined : parseJson(options.assumptions, await readWhole(options.assumptions));
   const bytes = await readWhole(options.input);
-  const kind = fileKind(bytes);
-  const unreadable = () => new UsageError(`${options.input}: cannot be read as an .xlsx workbook: ${UNREADABLE[kind]}`);
-  if (kind !== 'xlsx') throw unreadable(); // the library may load other zips as empty workbooks
-  const workbook = await loadWorkbook(bytes).catch(() => {
-    throw unreadable();
-  });
-  if (options.out) {
-    const lost = await partsLostOnWrite(bytes);
-    if (lost.length > 0) {
-      throw new UsageError(`${options.input} holds ${lost.join(', ')}, which the .xlsx writer would not keep, so --out writes nothing. Use the Excel add-in, which writes into the open workbook and keeps everything, or leave out --out (--json still works)`);
+  const unreadable = (error: PackageError) => new UsageError(`${options.input}: cannot be read: ${error.message}; ${error.advice ?? WHAT_TO_DO[fileKind(bytes)]}`);
+  const reading = async <T>(read: () => Promise<T>): Promise<T> => {
+    try {
+      return await read();
+    } catch (error) {
+      throw error instanceof PackageError ? unreadable(error) : error;
     }
+  };
+  const workbook = await reading(() => openWorkbook(bytes, options.input));
+  const extension = OUTPUT_EXTENSION[workbook.kind];
+  if (options.out !== undefined && path.extname(options.out).toLowerCase() !== extension) {
+    throw new UsageError(`--out ${options.out}: ${options.input} is ${KIND_WORDS[workbook.kind]}, so --out writes ${extension === '.xlsm' ? 'an .xlsm workbook (its macros kept)' : 'an .xlsx workbook'}; name the output ….${extension.slice(1)}`);
   }
-  const names = definedNames(workbook);
+  const names = workbook.definedNames;
   const ours = productSheets(names);
   const range = options.range === undefined ? undefined : rangeChoice(workbook, options.range, ours);
-  const { grid, choice } = sourceGrid(workbook, ours, options.sheet, range);
+  const { grid, choice } = await reading(() => sourceGrid(workbook, ours, options.sheet, range));
   const { analysis, plan } = withColumnChosen(() => runScenarios({
-    workbook: { grid, sheetNames: sheetNames(workbook), definedNames: names, file: path.basename(options.input) },
+    workbook: { grid, sheetNames: workbook.sheets.map((s) => s.name), definedNames: names, file: path.basename(options.input) },
     assumptions,
     clock: io.clock,
     column: options.column,
   }));
+  const editable = workbook.package !== undefined;
+  const source = editable ? grid : await reading(() => workbook.grid(grid.sheet));
 
   // Both files or neither, and a file the user had is replaced only once both are complete.
   const outputs = [];
   if (options.out) {
-    applyPlan(workbook, plan);
-    outputs.push({ file: options.out, write: (temporary: string) => saveWorkbook(workbook, temporary) });
+    const pkg = workbook.package;
+    const written = await reading(() => (pkg ? writeIntoPackage(pkg, plan) : newWorkbookWithSource(source, plan)));
+    outputs.push({ file: options.out, write: (temporary: string) => fs.writeFile(temporary, written) });
   }
   if (options.json) {
     const json = `${JSON.stringify(summaryJson(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice), null, 2)}\n`;
     outputs.push({ file: options.json, write: (temporary: string) => fs.writeFile(temporary, json, 'utf8') });
   }
   await writeFilesWhole(outputs);
-  const wrote = options.out ? [`Wrote ${options.out}: the scenarios as live formulas on new sheets after the council's own.`] : [];
+  const wrote = !options.out ? [] : editable
+    ? [`Wrote ${options.out}: the scenarios as live formulas on new sheets after the council's own; everything else in the file is kept as it was.`]
+    : [`Wrote ${options.out}: a new workbook, since ${KIND_WORDS[workbook.kind]} cannot be edited in place: the values of "${grid.sheet}" as its first sheet, then the scenarios as live formulas linked to them.`];
   io.out(terminalSummary(analysis, options.input, choice) + terminalText(wrote));
 }
 

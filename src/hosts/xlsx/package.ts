@@ -1,0 +1,164 @@
+// An Office Open XML package (an .xlsx or .xlsm file): a zip of parts joined by relationships.
+// Parts are inflated only when asked for, so a large sheet nobody reads costs nothing; saving
+// copies every part it was not asked to change as the compressed bytes it was, byte for byte.
+import * as zip from '@zip.js/zip.js';
+import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
+import { PackageError } from './package-error';
+import { XmlElement, childrenOf, parseXml } from './xml';
+
+export { PackageError };
+
+zip.configure({ useWebWorkers: false });
+
+type Entry = zip.FileEntry;
+
+export interface Package {
+  /** Part names in the order of the zip, without a leading "/" ("xl/workbook.xml"). */
+  readonly parts: readonly string[];
+  has(part: string): boolean;
+  bytes(part: string): Promise<Uint8Array>;
+  text(part: string): Promise<string>;
+  /** The entry as stored, to copy without inflating; undefined for a part made in memory. */
+  stored(part: string): Entry | undefined;
+}
+
+const DEFLATED = 8;
+
+async function inflate(entry: Entry): Promise<Uint8Array> {
+  const raw = await entry.getData(new zip.Uint8ArrayWriter(), { passThrough: true });
+  if (entry.compressionMethod === 0) return raw;
+  if (entry.compressionMethod !== DEFLATED) throw new PackageError(`the part ${entry.filename} is compressed in a way vfm cannot read (method ${entry.compressionMethod})`);
+  return inflateRawSync(raw);
+}
+
+/** A package from the bytes of its file; a zip that cannot be opened is a PackageError. */
+export async function openPackage(bytes: Uint8Array): Promise<Package> {
+  let entries: Entry[];
+  try {
+    const reader = new zip.ZipReader(new zip.Uint8ArrayReader(bytes));
+    entries = (await reader.getEntries()).filter((entry): entry is Entry => !entry.directory);
+  } catch (error) {
+    throw new PackageError('it is not a whole zip package (the file may be cut short or damaged)');
+  }
+  const byName = new Map(entries.map((entry) => [entry.filename, entry]));
+  return packageOf(entries.map((entry) => entry.filename), (part) => byName.get(part), async (part) => {
+    const entry = byName.get(part);
+    if (!entry) throw new PackageError(`it has no part ${part}`);
+    try {
+      return await inflate(entry);
+    } catch (error) {
+      throw error instanceof PackageError ? error : new PackageError(`the part ${part} is damaged`);
+    }
+  });
+}
+
+/** A package made in memory, from parts' texts or bytes. */
+export function packageInMemory(parts: ReadonlyMap<string, string | Uint8Array>): Package {
+  return packageOf([...parts.keys()], () => undefined, async (part) => {
+    const content = parts.get(part);
+    if (content === undefined) throw new PackageError(`it has no part ${part}`);
+    return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  });
+}
+
+function packageOf(names: string[], stored: (part: string) => Entry | undefined, bytes: (part: string) => Promise<Uint8Array>): Package {
+  const set = new Set(names);
+  const decoder = new TextDecoder('utf-8');
+  return {
+    parts: names,
+    has: (part) => set.has(part),
+    bytes,
+    text: async (part) => decoder.decode(await bytes(part)),
+    stored,
+  };
+}
+
+/** What saving changes: parts replaced or added (in this order, after the others), parts removed. */
+export interface PackageChanges {
+  readonly put: ReadonlyMap<string, string | Uint8Array>;
+  readonly remove: ReadonlySet<string>;
+}
+
+/**
+ * The package's file with the changes made. Parts neither put nor removed keep their place and
+ * their stored bytes; a part put in place of one keeps its place; new parts follow.
+ */
+export async function savePackage(source: Package, changes: PackageChanges): Promise<Uint8Array> {
+  const writer = new zip.ZipWriter(new zip.Uint8ArrayWriter(), { keepOrder: true });
+  const add = async (part: string, content: string | Uint8Array) => {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const deflated = deflateRawSync(data);
+    await writer.add(part, new zip.Uint8ArrayReader(deflated), {
+      passThrough: true, uncompressedSize: data.length, signature: crc32(data), compressionMethod: DEFLATED, lastModDate: new Date(1980, 0, 1),
+    });
+  };
+  for (const part of source.parts) {
+    if (changes.remove.has(part)) continue;
+    const replacement = changes.put.get(part);
+    if (replacement !== undefined) {
+      await add(part, replacement);
+      continue;
+    }
+    const entry = source.stored(part);
+    if (!entry) {
+      await add(part, await source.bytes(part));
+      continue;
+    }
+    const raw = await entry.getData(new zip.Uint8ArrayWriter(), { passThrough: true });
+    await writer.add(part, new zip.Uint8ArrayReader(raw), {
+      passThrough: true, uncompressedSize: entry.uncompressedSize, signature: entry.signature, compressionMethod: entry.compressionMethod, lastModDate: entry.lastModDate,
+    });
+  }
+  for (const [part, content] of changes.put) if (!source.has(part)) await add(part, content);
+  return writer.close();
+}
+
+// Relationships and part names, as the Open Packaging Conventions define them.
+
+export const RELATIONSHIP = {
+  officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
+  worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
+  styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+  sharedStrings: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
+  calcChain: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain',
+  table: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table',
+} as const;
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The type's last word ("worksheet"), the same in the transitional and the strict schemas. */
+  readonly kind: string;
+  /** The part it points to, resolved to a part name; external targets are left out. */
+  readonly part: string;
+}
+
+/** Where the relationships of `part` are stored: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
+export function relationshipsPart(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A target as a part name: relative to the folder of the part it is from, or from the root with "/". */
+export function resolveTarget(from: string, target: string): string {
+  const base = target.startsWith('/') ? [] : from.split('/').slice(0, -1);
+  for (const piece of target.replace(/^\//, '').split('/')) {
+    if (piece === '..') base.pop();
+    else if (piece !== '.' && piece !== '') base.push(piece);
+  }
+  return base.join('/');
+}
+
+/** The relationships of `part` (the package's own for ""), internal ones only; none when it has no .rels part. */
+export async function relationshipsOf(pkg: Package, part: string): Promise<Relationship[]> {
+  const rels = part === '' ? '_rels/.rels' : relationshipsPart(part);
+  if (!pkg.has(rels)) return [];
+  const root = parseXml(await pkg.text(rels), rels);
+  return childrenOf(root, 'Relationship').flatMap((rel: XmlElement) => {
+    if (rel.getAttribute('TargetMode') === 'External') return [];
+    const id = rel.getAttribute('Id') ?? '';
+    const type = rel.getAttribute('Type') ?? '';
+    const target = rel.getAttribute('Target') ?? '';
+    return [{ id, type, kind: type.slice(type.lastIndexOf('/') + 1), part: resolveTarget(part, target) }];
+  });
+}

@@ -1,0 +1,286 @@
+// Reads an .xlsx or .xlsm package: its sheets, names and Excel tables from the small workbook
+// parts, and one sheet's cells only when asked, so the cost of reading follows the sheet read,
+// not the workbook. Every producer's spelling is taken: cells with or without addresses,
+// shared or inline strings, prefixed elements, the 1904 date system.
+import { SSF } from '@e965/xlsx';
+import { SaxesParser } from 'saxes';
+import { CellRange, CellValue, Grid, columnNumber, parseRange, sheetOfReference } from '../../core/cell';
+import { Package, PackageError, Relationship, relationshipsOf } from './package';
+import { XmlElement, childOf, childrenOf, parseXml, textOf, unescapeExcelText } from './xml';
+import { NamedRange, SheetEntry, SourceWorkbook, dateCell, rangeNames } from './source-workbook';
+
+/** Where each part of the workbook is, read once from the workbook part and its relationships. */
+export interface WorkbookParts {
+  readonly workbook: string;
+  readonly sheets: readonly (SheetEntry & { readonly part: string; readonly relationshipId: string; readonly sheetId: number })[];
+  readonly styles?: string;
+  readonly sharedStrings?: string;
+  readonly date1904: boolean;
+  /** Every defined name as written: its text, and the index of its sheet when it is the sheet's own. */
+  readonly definedNames: readonly { readonly name: string; readonly text: string; readonly localSheet?: number }[];
+}
+
+/** A sheet's `r:id`, whatever the prefix of the relationships' namespace. */
+function relationshipIdOf(element: XmlElement): string {
+  for (let i = 0; i < element.attributes.length; i++) {
+    const attribute = element.attributes.item(i);
+    if (attribute && attribute.localName === 'id' && attribute.prefix) return attribute.value;
+  }
+  return '';
+}
+
+const byKind = (rels: readonly Relationship[], kind: string) => rels.find((rel) => rel.kind === kind)?.part;
+
+export async function workbookParts(pkg: Package): Promise<WorkbookParts> {
+  const workbook = byKind(await relationshipsOf(pkg, ''), 'officeDocument');
+  if (!workbook || !pkg.has(workbook)) throw new PackageError('it has no workbook part');
+  const rels = await relationshipsOf(pkg, workbook);
+  const root = parseXml(await pkg.text(workbook), workbook);
+  const sheetsElement = childOf(root, 'sheets');
+  const sheets = (sheetsElement ? childrenOf(sheetsElement, 'sheet') : []).flatMap((sheet) => {
+    const relationshipId = relationshipIdOf(sheet);
+    const rel = rels.find((r) => r.id === relationshipId);
+    // Chart sheets and dialog sheets hold no cells.
+    if (!rel || rel.kind !== 'worksheet') return [];
+    const state = sheet.getAttribute('state');
+    return [{ name: sheet.getAttribute('name') ?? '', hidden: state === 'hidden' || state === 'veryHidden', part: rel.part, relationshipId, sheetId: Number(sheet.getAttribute('sheetId')) }];
+  });
+  const properties = childOf(root, 'workbookPr');
+  const date1904 = ['1', 'true'].includes(properties?.getAttribute('date1904') ?? '');
+  const namesElement = childOf(root, 'definedNames');
+  const definedNames = (namesElement ? childrenOf(namesElement, 'definedName') : []).map((element) => {
+    const local = element.getAttribute('localSheetId');
+    return { name: element.getAttribute('name') ?? '', text: textOf(element), ...(local ? { localSheet: Number(local) } : {}) };
+  });
+  return { workbook, sheets, styles: byKind(rels, 'styles'), sharedStrings: byKind(rels, 'sharedStrings'), date1904, definedNames };
+}
+
+/** Built-in number formats that show a date or a time (ECMA-376 18.8.30, with the East Asian ones). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** For each cell style (`s`), whether its number format shows a date. */
+async function dateStyles(pkg: Package, part: string | undefined): Promise<boolean[]> {
+  if (!part || !pkg.has(part)) return [];
+  const root = parseXml(await pkg.text(part), part);
+  const custom = new Map<number, string>();
+  const numFmts = childOf(root, 'numFmts');
+  for (const format of numFmts ? childrenOf(numFmts, 'numFmt') : []) custom.set(Number(format.getAttribute('numFmtId')), format.getAttribute('formatCode') ?? '');
+  const xfs = childOf(root, 'cellXfs');
+  return (xfs ? childrenOf(xfs, 'xf') : []).map((xf) => {
+    const id = Number(xf.getAttribute('numFmtId') ?? 0);
+    const code = custom.get(id);
+    return code !== undefined ? SSF.is_date(code) : DATE_FORMAT_IDS.has(id);
+  });
+}
+
+/**
+ * The shared strings a sheet uses, found in the shared-strings part without parsing the rest of
+ * it: the part is walked only as far as the last string wanted. A string's phonetic runs are not
+ * its text.
+ */
+function sharedStrings(xml: string, wanted: ReadonlySet<number>): Map<number, string> {
+  const found = new Map<number, string>();
+  if (wanted.size === 0) return found;
+  let last = 0;
+  for (const index of wanted) last = Math.max(last, index);
+  const prefix = /<(\w+:)?sst\b/.exec(xml)?.[1] ?? '';
+  const open = `<${prefix}si>`;
+  const close = `</${prefix}si>`;
+  const openEmpty = `<${prefix}si/>`;
+  let at = 0;
+  for (let index = 0; index <= last; index++) {
+    const start = xml.indexOf(`<${prefix}si`, at);
+    if (start < 0) break;
+    if (xml.startsWith(openEmpty, start)) {
+      if (wanted.has(index)) found.set(index, '');
+      at = start + openEmpty.length;
+      continue;
+    }
+    const end = xml.indexOf(close, start);
+    if (end < 0) break;
+    if (wanted.has(index)) found.set(index, stringItemText(xml.slice(start + open.length, end), prefix));
+    at = end + close.length;
+  }
+  return found;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|\w+);/g, (whole, name: string) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+    return ENTITIES[name] ?? whole;
+  });
+}
+
+function stringItemText(item: string, prefix: string): string {
+  const withoutPhonetic = item.replace(new RegExp(`<${prefix}rPh\\b[\\s\\S]*?</${prefix}rPh>`, 'g'), '');
+  let text = '';
+  const runs = new RegExp(`<${prefix}t(?:\\s[^>]*)?>([\\s\\S]*?)</${prefix}t>`, 'g');
+  for (let match = runs.exec(withoutPhonetic); match; match = runs.exec(withoutPhonetic)) text += match[1];
+  return unescapeExcelText(decodeEntities(text));
+}
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/** The cell at an address such as "AB12": its row and column, 1-based. */
+function cellAddress(ref: string): { row: number; column: number } | undefined {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+  return match ? { column: columnNumber(match[1].toUpperCase()), row: Number(match[2]) } : undefined;
+}
+
+interface RawCell {
+  row: number;
+  column: number;
+  type: string;
+  style: number;
+  value: string;
+  /** A `<v>` was written, even an empty one. */
+  hasValue: boolean;
+  formula?: string;
+  inline: string;
+}
+
+/**
+ * The sheet's cells as a grid: its used range from A1, or the given range. A merged block's value
+ * stands in its top-left cell only, as in Excel. Hidden rows, filtered-out rows and the rows of a
+ * collapsed outline are all stored as hidden rows, and are named in `hiddenRows`.
+ */
+export async function packageSheetGrid(pkg: Package, parts: WorkbookParts, sheet: WorkbookParts['sheets'][number], range?: CellRange): Promise<Grid> {
+  const xml = await pkg.text(sheet.part);
+  const cells: RawCell[] = [];
+  const hidden = new Set<number>();
+  const merges: CellRange[] = [];
+  const parser = new SaxesParser();
+  let row = 0;
+  let column = 0;
+  let cell: RawCell | undefined;
+  let reading: 'v' | 'f' | 't' | undefined;
+  let phonetic = 0;
+  parser.on('opentag', (node) => {
+    const name = localName(node.name);
+    const attributes = node.attributes as Record<string, string>;
+    if (name === 'row') {
+      row = attributes.r ? Number(attributes.r) : row + 1;
+      column = 0;
+      if (attributes.hidden === '1' || attributes.hidden === 'true') hidden.add(row);
+    } else if (name === 'c') {
+      const at = attributes.r ? cellAddress(attributes.r) : undefined;
+      column = at ? at.column : column + 1;
+      cell = { row: at?.row ?? row, column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '', hasValue: false, inline: '' };
+    } else if (cell && (name === 'v' || name === 'f')) {
+      reading = name;
+      if (name === 'f') cell.formula = '';
+      else cell.hasValue = true;
+    } else if (cell && name === 't' && phonetic === 0) {
+      reading = 't';
+    } else if (name === 'rPh') {
+      phonetic += 1;
+    } else if (name === 'mergeCell' && attributes.ref) {
+      const merged = parseRange(attributes.ref.includes(':') ? attributes.ref : `${attributes.ref}:${attributes.ref}`);
+      if (merged) merges.push(merged);
+    }
+  });
+  parser.on('text', (text) => {
+    if (!cell || !reading) return;
+    if (reading === 'v') cell.value += text;
+    else if (reading === 'f') cell.formula += text;
+    else cell.inline += text;
+  });
+  parser.on('closetag', (node) => {
+    const name = localName(node.name);
+    if (name === 'c' && cell) {
+      cells.push(cell);
+      cell = undefined;
+    } else if (name === 'rPh') {
+      phonetic -= 1;
+    }
+    if (name === 'v' || name === 'f' || name === 't') reading = undefined;
+  });
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    throw new PackageError(`the sheet "${sheet.name}" (${sheet.part}) is not well-formed XML`);
+  }
+
+  const wantedStrings = new Set<number>();
+  for (const c of cells) if (c.type === 's' && c.value !== '') wantedStrings.add(Number(c.value));
+  const strings = parts.sharedStrings && wantedStrings.size > 0 ? sharedStrings(await pkg.text(parts.sharedStrings), wantedStrings) : new Map<number, string>();
+  const dates = await dateStyles(pkg, parts.styles);
+
+  const insideMerge = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  const top = range?.top ?? 1;
+  const left = range?.left ?? 1;
+  let lastRow = 0;
+  let lastColumn = 0;
+  for (const c of cells) {
+    lastRow = Math.max(lastRow, c.row);
+    lastColumn = Math.max(lastColumn, c.column);
+  }
+  for (const r of hidden) lastRow = Math.max(lastRow, r);
+  const bottom = range?.bottom ?? lastRow;
+  const right = range?.right ?? lastColumn;
+  const values: CellValue[][] = Array.from({ length: Math.max(0, bottom - top + 1) }, () => []);
+  for (const c of cells) {
+    if (c.row < top || c.row > bottom || c.column < left || c.column > right) continue;
+    const value = rawValue(c, strings, dates, parts.date1904);
+    if (value === null || (merges.length > 0 && insideMerge(c.row, c.column))) continue;
+    values[c.row - top][c.column - left] = value;
+  }
+  for (const r of values) for (let i = 0; i < r.length; i++) if (r[i] === undefined) r[i] = null;
+  const hiddenRows = [...hidden].filter((r) => r >= top && r <= bottom).sort((a, b) => a - b);
+  return { sheet: sheet.name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
+}
+
+/** A cell's value as the core sees it: what Excel shows, with errors, dates and uncalculated formulas kept apart. */
+function rawValue(cell: RawCell, strings: ReadonlyMap<number, string>, dates: readonly boolean[], date1904: boolean): CellValue {
+  const value = cell.value;
+  if (cell.formula !== undefined && !cell.hasValue && cell.type !== 'inlineStr') return { formula: cell.formula };
+  switch (cell.type) {
+    case 's': return value === '' ? null : strings.get(Number(value)) ?? null;
+    case 'inlineStr': return unescapeExcelText(cell.inline);
+    case 'str': return unescapeExcelText(value);
+    case 'b': return value === '1' || value === 'true';
+    case 'e': return { error: value };
+    case 'd': return /^\d{4}-\d{2}-\d{2}/.test(value) ? { date: value.slice(0, 10) } : value;
+    default: {
+      if (value === '') return null;
+      const number = Number(value);
+      if (Number.isNaN(number)) return value;
+      return dates[cell.style] ? dateCell(date1904 ? number + 1462 : number) : number;
+    }
+  }
+}
+
+/** The package's Excel tables, by the sheet each is on. */
+async function packageTables(pkg: Package, parts: WorkbookParts): Promise<NamedRange[]> {
+  const tables: NamedRange[] = [];
+  for (const sheet of parts.sheets) {
+    for (const rel of await relationshipsOf(pkg, sheet.part)) {
+      if (rel.kind !== 'table' || !pkg.has(rel.part)) continue;
+      const table = parseXml(await pkg.text(rel.part), rel.part);
+      const range = parseRange(table.getAttribute('ref') ?? '');
+      const name = table.getAttribute('displayName') ?? table.getAttribute('name') ?? '';
+      if (range && name) tables.push({ name, kind: 'table', sheet: sheet.name, range });
+    }
+  }
+  return tables;
+}
+
+export async function readPackageWorkbook(pkg: Package, macros: boolean): Promise<SourceWorkbook & { readonly parts: WorkbookParts }> {
+  const parts = await workbookParts(pkg);
+  const tables = await packageTables(pkg, parts);
+  return {
+    kind: macros ? 'xlsm' : 'xlsx',
+    sheets: parts.sheets.map(({ name, hidden }) => ({ name, hidden })),
+    definedNames: parts.definedNames.map(({ name, text }) => ({ name, sheet: text.includes('!') ? sheetOfReference(text.trim()) : '' })),
+    namedRanges: [...tables, ...rangeNames(parts.definedNames, parts.sheets)],
+    grid: async (name, range) => {
+      const sheet = parts.sheets.find((s) => s.name === name);
+      if (!sheet) throw new Error(`the workbook has no sheet "${name}"`);
+      return packageSheetGrid(pkg, parts, sheet, range);
+    },
+    package: pkg,
+    parts,
+  };
+}

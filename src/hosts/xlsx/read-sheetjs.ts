@@ -1,0 +1,92 @@
+// Reads the workbooks vfm cannot edit in place, Excel 97-2003 (.xls), OpenDocument (.ods) and
+// text (.csv), through SheetJS, into the same grids as a package. Text files are read as
+// UTF-8 (with or without a byte-order mark; Windows-1252 when they are not UTF-8), their
+// separator found by SheetJS, and every field kept as the text it is, for the core to read
+// amounts such as "£1,234.56" and "(1,234.56)" by its own rules.
+import * as XLSX from '@e965/xlsx';
+import path from 'path';
+import { CellRange, CellValue, Grid } from '../../core/cell';
+import { PackageError } from './package-error';
+import { SourceWorkbook, dateCell, rangeNames } from './source-workbook';
+
+type Kind = 'xls' | 'ods' | 'csv';
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** A sheet name from a text file's name: Excel's rules (31 characters, none of []:*?/\). */
+export function sheetNameOfFile(file: string): string {
+  const name = path.basename(file, path.extname(file)).replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31).trim();
+  return name === '' ? 'Sheet1' : name;
+}
+
+function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellValue {
+  if (!cell) return null;
+  switch (cell.t) {
+    case 's': return String(cell.v ?? '');
+    case 'b': return Boolean(cell.v);
+    case 'e': return { error: cell.w ?? XLSX.utils.format_cell(cell) };
+    case 'n': {
+      const number = Number(cell.v);
+      return cell.z !== undefined && XLSX.SSF.is_date(String(cell.z)) ? dateCell(date1904 ? number + 1462 : number) : number;
+    }
+    case 'd': return cell.v instanceof Date ? { date: cell.v.toISOString().slice(0, 10) } : null;
+    default: return null;
+  }
+}
+
+function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, range?: CellRange): Grid {
+  const used = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']) : undefined;
+  const top = range?.top ?? 1;
+  const left = range?.left ?? 1;
+  const bottom = range?.bottom ?? (used ? used.e.r + 1 : 0);
+  const right = range?.right ?? (used ? used.e.c + 1 : 0);
+  const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+  const merges = sheet['!merges'] ?? [];
+  const insideMerge = (r: number, c: number) => merges.some((m) => r >= m.s.r && r <= m.e.r && c >= m.s.c && c <= m.e.c && (r !== m.s.r || c !== m.s.c));
+  const values: CellValue[][] = [];
+  const hiddenRows: number[] = [];
+  for (let r = top; r <= bottom; r++) {
+    if (sheet['!rows']?.[r - 1]?.hidden) hiddenRows.push(r);
+    const row: CellValue[] = [];
+    const cells = data[r - 1] ?? [];
+    for (let c = left; c <= Math.min(right, cells.length); c++) {
+      const value = cellValue(cells[c - 1], date1904);
+      if (value !== null && !insideMerge(r - 1, c - 1)) row[c - left] = value;
+    }
+    for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+    values.push(row);
+  }
+  return { sheet: name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
+}
+
+export function readSheetJsWorkbook(bytes: Uint8Array, kind: Kind, file: string): SourceWorkbook {
+  let book: XLSX.WorkBook;
+  try {
+    const options: XLSX.ParsingOptions = { dense: true, cellNF: true, cellDates: false, cellStyles: true, cellHTML: false };
+    book = kind === 'csv' ? XLSX.read(decodeText(bytes), { ...options, type: 'string', raw: true }) : XLSX.read(bytes, { ...options, type: 'buffer' });
+  } catch (error) {
+    const what = { xls: 'an Excel 97-2003 workbook (.xls)', ods: 'an OpenDocument spreadsheet (.ods)', csv: 'a text file' }[kind];
+    throw new PackageError(/password/i.test((error as Error).message) ? `it is ${what} protected with a password` : `it is ${what}, but it is damaged or in a form vfm cannot read`);
+  }
+  const names = kind === 'csv' ? [sheetNameOfFile(file)] : book.SheetNames;
+  const sheets = names.map((name, i) => ({ name, hidden: (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 }));
+  const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+  const definedNames = (book.Workbook?.Names ?? []).map((n) => ({ name: n.Name, text: n.Ref }));
+  return {
+    kind,
+    sheets,
+    definedNames: definedNames.map(({ name, text }) => ({ name, sheet: rangeNames([{ name, text }], sheets)[0]?.sheet ?? '' })),
+    namedRanges: rangeNames(definedNames, sheets),
+    grid: async (name, range) => {
+      const index = names.indexOf(name);
+      if (index < 0) throw new Error(`the workbook has no sheet "${name}"`);
+      return sheetGrid(book.Sheets[book.SheetNames[index]], name, date1904, range);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// A workbook file as the CLI reads it, whatever program wrote it: its sheets, its names, and any
+// sheet's cells as a grid when asked for them.
+import { isoDate } from '../../core/calendar-date';
+import { CellRange, CellValue, Grid, dateOfSerial, parseRange, sheetOfReference } from '../../core/cell';
+import { Package } from './package';
+
+/** What a file is: an Office Open XML workbook, with or without macros, or one vfm reads but cannot edit in place. */
+export type WorkbookKind = 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'csv';
+
+export interface SheetEntry {
+  readonly name: string;
+  /** Hidden or very hidden. */
+  readonly hidden: boolean;
+}
+
+/** A name the workbook gives a rectangle of one sheet: an Excel table, or a defined name. */
+export interface NamedRange {
+  /** As the workbook spells it. */
+  readonly name: string;
+  readonly kind: 'table' | 'defined name';
+  readonly sheet: string;
+  /** A table's whole range: its header row and total row included. */
+  readonly range: CellRange;
+}
+
+export interface SourceWorkbook {
+  readonly kind: WorkbookKind;
+  /** Sheets that hold cells, in the workbook's order. */
+  readonly sheets: readonly SheetEntry[];
+  /** Every defined name, with the sheet its reference is on ('' for a constant or a formula). */
+  readonly definedNames: readonly { readonly name: string; readonly sheet: string }[];
+  /** The Excel tables, then the defined names of one rectangle. */
+  readonly namedRanges: readonly NamedRange[];
+  /** A sheet's cells: its used range from A1, or the given range. */
+  grid(sheet: string, range?: CellRange): Promise<Grid>;
+  /** The package, for a workbook the product can write into (.xlsx and .xlsm). */
+  readonly package?: Package;
+}
+
+/**
+ * A date-formatted number: the date it shows, or the number itself when it lies outside Excel's
+ * dates.
+ */
+export function dateCell(serial: number): CellValue {
+  if (!Number.isFinite(serial)) return { error: '#####' };
+  const day = dateOfSerial(serial);
+  return day ? { date: isoDate(day) } : serial;
+}
+
+/** The table or defined name spelt `name` (any case, as Excel reads names), or undefined when there is none. */
+export function namedRange(workbook: SourceWorkbook, name: string): NamedRange | undefined {
+  const wanted = name.trim().toLowerCase();
+  return workbook.namedRanges.find((named) => named.name.toLowerCase() === wanted);
+}
+
+/**
+ * The defined names that refer to one rectangle of a sheet the workbook has. Excel's own names
+ * (`_xlnm.`, such as a filter's `_FilterDatabase`) are left out, and so are names of several areas,
+ * of whole rows or columns, of constants and of formulas.
+ */
+export function rangeNames(names: readonly { readonly name: string; readonly text: string }[], sheets: readonly SheetEntry[]): NamedRange[] {
+  return names.flatMap((entry): NamedRange[] => {
+    const reference = entry.text.trim().replace(/^=/, '');
+    if (entry.name.startsWith('_xlnm.') || reference.includes(',') || !reference.includes('!')) return [];
+    const sheet = sheets.find((s) => s.name === sheetOfReference(reference));
+    const range = parseRange(reference.slice(reference.lastIndexOf('!') + 1));
+    return sheet && range ? [{ name: entry.name, kind: 'defined name', sheet: sheet.name, range }] : [];
+  });
+}
