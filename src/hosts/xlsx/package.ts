@@ -37,7 +37,7 @@ export async function openPackage(bytes: Uint8Array): Promise<Package> {
   try {
     const reader = new zip.ZipReader(new zip.Uint8ArrayReader(bytes));
     entries = (await reader.getEntries()).filter((entry): entry is Entry => !entry.directory);
-  } catch (error) {
+  } catch {
     throw new PackageError('it is not a whole zip package (the file may be cut short or damaged)');
   }
   const byName = new Map(entries.map((entry) => [entry.filename, entry]));

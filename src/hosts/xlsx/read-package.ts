@@ -199,7 +199,7 @@ export async function packageSheetGrid(pkg: Package, parts: WorkbookParts, sheet
   });
   try {
     parser.write(xml).close();
-  } catch (error) {
+  } catch {
     throw new PackageError(`the sheet "${sheet.name}" (${sheet.part}) is not well-formed XML`);
   }
 

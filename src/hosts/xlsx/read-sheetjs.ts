@@ -65,11 +65,24 @@ function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, range
   return { sheet: name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
 }
 
+/** SheetJS reports what it guesses at (an ODS number format) on the console; the user is told nothing of that. */
+function quietly<T>(read: () => T): T {
+  const { error, warn } = console;
+  console.error = () => undefined;
+  console.warn = () => undefined;
+  try {
+    return read();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
+
 export function readSheetJsWorkbook(bytes: Uint8Array, kind: Kind, file: string): SourceWorkbook {
   let book: XLSX.WorkBook;
   try {
     const options: XLSX.ParsingOptions = { dense: true, cellNF: true, cellDates: false, cellStyles: true, cellHTML: false };
-    book = kind === 'csv' ? XLSX.read(decodeText(bytes), { ...options, type: 'string', raw: true }) : XLSX.read(bytes, { ...options, type: 'buffer' });
+    book = quietly(() => (kind === 'csv' ? XLSX.read(decodeText(bytes), { ...options, type: 'string', raw: true }) : XLSX.read(bytes, { ...options, type: 'buffer' })));
   } catch (error) {
     const what = { xls: 'an Excel 97-2003 workbook (.xls)', ods: 'an OpenDocument spreadsheet (.ods)', csv: 'a text file' }[kind];
     throw new PackageError(/password/i.test((error as Error).message) ? `it is ${what} protected with a password` : `it is ${what}, but it is damaged or in a form vfm cannot read`);

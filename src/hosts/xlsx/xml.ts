@@ -12,7 +12,7 @@ export function parseXmlDocument(text: string, part: string): Document {
     const document = new DOMParser({ onError: onErrorStopParsing }).parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml');
     if (!document.documentElement) throw new Error('no root element');
     return document;
-  } catch (error) {
+  } catch {
     throw new PackageError(`the part ${part} is not well-formed XML`);
   }
 }
@@ -51,8 +51,10 @@ export function textOf(element: Element): string {
 export function xmlText(text: string): string {
   return text
     .replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+    // In a /u pattern a surrogate range matches only a lone surrogate; a pair is one character.
+    .replace(/[\p{Cc}\uFFFE\uFFFF\uD800-\uDFFF]/gu, (c) => (c === '\t' || c === '\n' || c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f
+      ? c
+      : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
