@@ -146,7 +146,18 @@ interface RawCell {
  * stands in its top-left cell only, as in Excel. Hidden rows, filtered-out rows and the rows of a
  * collapsed outline are all stored as hidden rows, and are named in `hiddenRows`.
  */
-export async function packageSheetGrid(pkg: Package, parts: WorkbookParts, sheet: WorkbookParts['sheets'][number], range?: CellRange): Promise<Grid> {
+/** The workbook-wide parts a sheet's cells need, each read once, when first needed. */
+interface SharedParts {
+  readonly sharedStringsXml: () => Promise<string | undefined>;
+  readonly dateStyles: () => Promise<readonly boolean[]>;
+}
+
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= read());
+}
+
+async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: SharedParts, sheet: WorkbookParts['sheets'][number], range?: CellRange): Promise<Grid> {
   const xml = await pkg.text(sheet.part);
   const cells: RawCell[] = [];
   const hidden = new Set<number>();
@@ -205,8 +216,9 @@ export async function packageSheetGrid(pkg: Package, parts: WorkbookParts, sheet
 
   const wantedStrings = new Set<number>();
   for (const c of cells) if (c.type === 's' && c.value !== '') wantedStrings.add(Number(c.value));
-  const strings = parts.sharedStrings && wantedStrings.size > 0 ? sharedStrings(await pkg.text(parts.sharedStrings), wantedStrings) : new Map<number, string>();
-  const dates = await dateStyles(pkg, parts.styles);
+  const stringsXml = wantedStrings.size > 0 ? await shared.sharedStringsXml() : undefined;
+  const strings = stringsXml ? sharedStrings(stringsXml, wantedStrings) : new Map<number, string>();
+  const dates = await shared.dateStyles();
 
   const insideMerge = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
   const top = range?.top ?? 1;
@@ -270,6 +282,10 @@ async function packageTables(pkg: Package, parts: WorkbookParts): Promise<NamedR
 export async function readPackageWorkbook(pkg: Package, macros: boolean): Promise<SourceWorkbook & { readonly parts: WorkbookParts }> {
   const parts = await workbookParts(pkg);
   const tables = await packageTables(pkg, parts);
+  const shared: SharedParts = {
+    sharedStringsXml: once(async () => (parts.sharedStrings && pkg.has(parts.sharedStrings) ? pkg.text(parts.sharedStrings) : undefined)),
+    dateStyles: once(() => dateStyles(pkg, parts.styles)),
+  };
   return {
     kind: macros ? 'xlsm' : 'xlsx',
     sheets: parts.sheets.map(({ name, hidden }) => ({ name, hidden })),
@@ -278,7 +294,7 @@ export async function readPackageWorkbook(pkg: Package, macros: boolean): Promis
     grid: async (name, range) => {
       const sheet = parts.sheets.find((s) => s.name === name);
       if (!sheet) throw new Error(`the workbook has no sheet "${name}"`);
-      return packageSheetGrid(pkg, parts, sheet, range);
+      return packageSheetGrid(pkg, parts, shared, sheet, range);
     },
     package: pkg,
     parts,
