@@ -113,9 +113,18 @@ function sourceContent(value: CellValue): { content: Content; format?: string } 
 /** A sheet of plain values: the source sheet of a file vfm cannot edit in place, copied into a new workbook. */
 export function valuesSheet(grid: Grid, style: string): SheetPlan {
   const rows = grid.values.map((row) => row.map(sourceContent));
+  // Each column as wide as its longest text or number (within reason), from column A; a title
+  // alone on its row runs over the cells beside it instead.
+  const widths: number[] = [];
+  rows.filter((row) => row.filter((cell) => cell.content !== null).length > 1).forEach((row) => row.forEach((cell, c) => {
+    const content = cell.content;
+    const length = content === null ? 0 : 'text' in content ? content.text.length : 'number' in content ? String(content.number).length + 2 : 5;
+    const column = grid.left - 1 + c;
+    widths[column] = Math.max(widths[column] ?? 8.43, Math.min(50, length + 1));
+  }));
   return {
     name: grid.sheet,
-    columnWidths: [],
+    columnWidths: Array.from(widths, (width) => width ?? 8.43),
     blocks: rows.flatMap((row, r) => row.flatMap((cell, c) => (cell.content === null ? [] : [{
       top: grid.top + r, left: grid.left + c, rows: [[cell.content]], style, formats: [cell.format],
     }]))),
