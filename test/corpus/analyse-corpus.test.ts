@@ -2,7 +2,8 @@
 // each, and --out keeps every part of the user's file (a part-by-part comparison), writing an
 // .xlsm for an .xlsm and a new .xlsx for an .xls, .ods or .csv. LibreOffice opens a sample of
 // the outputs and recalculates them to the core's figures.
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
+import JSZip from 'jszip';
 import path from 'path';
 import { Io, run } from '../../src/faces/cli/main';
 import { SEED_ASSUMPTIONS, SEED_VALUES, analysisOf } from '../support/analyses';
@@ -70,6 +71,26 @@ describe('vfm analyse on every workbook of the corpus', () => {
       expect(back.kind).toBe(workbook.kind);
       expect(back.sheets.map((s) => s.name)).toEqual([...workbook.sheets, ...PRODUCT_SHEETS]);
     }
+  });
+
+  it('--out keeps the workbook part\'s own: every sheet with its state, every defined name with its scope and formula, the protection', async () => {
+    const workbookXml = async (file: string) => (await JSZip.loadAsync(readFileSync(file))).file('xl/workbook.xml')!.async('string');
+    // Attribute by attribute, whatever order or quotes the producer wrote them in.
+    const elements = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}\\b([^>]*?)/?>([^<]*)`, 'g'))]
+      .map((m) => `${[...m[1].matchAll(/([\w:]+)=["']([^"']*)["']/g)].map((a) => `${a[1]}=${a[2]}`).sort().join(' ')} ${m[2]}`);
+    let constant = 0;
+    let local = 0;
+    for (const workbook of corpus.filter((w) => w.kind === 'xlsx' || w.kind === 'xlsm')) {
+      const before = await workbookXml(workbook.file);
+      const after = await workbookXml(outputs.get(workbook.name)!.out);
+      for (const name of ['sheet', 'definedName', 'workbookProtection']) {
+        expect([workbook.name, name, elements(before, name).filter((e) => !elements(after, name).includes(e))]).toEqual([workbook.name, name, []]);
+      }
+      constant += elements(after, 'definedName').filter((e) => / 0\.035$/.test(e)).length;
+      local += elements(after, 'definedName').filter((e) => e.includes('localSheetId=')).length;
+    }
+    expect(constant).toBeGreaterThan(0); // MyRate = 0.035
+    expect(local).toBeGreaterThan(0);
   });
 
   it('--out on an .xls, .ods or .csv writes a new .xlsx: the source sheet\'s values first, then the model', async () => {

@@ -188,7 +188,7 @@ describe('vfm analyse --out keeps every part of the user\'s file', () => {
     let err = '';
     const io: Io = { ...IO, err: (t) => void (err += t) };
     expect(await run(['analyse', plain, '--out', path.join(dir, 'out.xlsm')], io)).toBe(2);
-    expect(err).toContain('plain.xlsx is an Excel workbook, so --out writes an .xlsx workbook; name the output ….xlsx');
+    expect(err).toContain('plain.xlsx is an Excel workbook, so --out writes an .xlsx workbook; name the output NAME.xlsx');
     expect(readdirSync(dir)).toEqual(['plain.xlsx']);
     expect(await run(['analyse', plain, '--json', path.join(dir, 's.json')], IO)).toBe(0);
     expect(readSummary(path.join(dir, 's.json')).source.sheet).toBe('Costs');

@@ -1,4 +1,4 @@
-// `vfm analyse INPUT.xlsx [--sheet NAME] [--range A1:C12|NAME] [--column C] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx]`
+// `vfm analyse INPUT [--sheet NAME] [--range A1:C12|NAME] [--column C] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx]`
 // Reads the cost rows, prints the scenarios, and writes the JSON summary and the workbook with the
 // scenario sheets. Bad input, assumptions or files throw (exit 2) before anything is written.
 import { promises as fs } from 'fs';
@@ -77,7 +77,7 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   const workbook = await reading(() => openWorkbook(bytes, options.input));
   const extension = OUTPUT_EXTENSION[workbook.kind];
   if (options.out !== undefined && path.extname(options.out).toLowerCase() !== extension) {
-    throw new UsageError(`--out ${options.out}: ${options.input} is ${KIND_WORDS[workbook.kind]}, so --out writes ${extension === '.xlsm' ? 'an .xlsm workbook (its macros kept)' : 'an .xlsx workbook'}; name the output ….${extension.slice(1)}`);
+    throw new UsageError(`--out ${options.out}: ${options.input} is ${KIND_WORDS[workbook.kind]}, so --out writes ${extension === '.xlsm' ? 'an .xlsm workbook (its macros kept)' : 'an .xlsx workbook'}; name the output NAME${extension}`);
   }
   const names = workbook.definedNames;
   const ours = productSheets(names);
@@ -89,14 +89,13 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
     clock: io.clock,
     column: options.column,
   }));
-  const editable = workbook.package !== undefined;
-  const source = editable ? grid : await reading(() => workbook.grid(grid.sheet));
 
   // Both files or neither, and a file the user had is replaced only once both are complete.
   const outputs = [];
   if (options.out) {
     const pkg = workbook.package;
-    const written = await reading(() => (pkg ? writeIntoPackage(pkg, plan) : newWorkbookWithSource(source, plan)));
+    // A file that cannot be edited in place gives the new workbook its source sheet, whole.
+    const written = await reading(async () => (pkg ? writeIntoPackage(pkg, plan) : newWorkbookWithSource(await workbook.grid(grid.sheet), plan)));
     outputs.push({ file: options.out, write: (temporary: string) => fs.writeFile(temporary, written) });
   }
   if (options.json) {
@@ -104,7 +103,7 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
     outputs.push({ file: options.json, write: (temporary: string) => fs.writeFile(temporary, json, 'utf8') });
   }
   await writeFilesWhole(outputs);
-  const wrote = !options.out ? [] : editable
+  const wrote = !options.out ? [] : workbook.package
     ? [`Wrote ${options.out}: the scenarios as live formulas on new sheets after the council's own; everything else in the file is kept as it was.`]
     : [`Wrote ${options.out}: a new workbook, since ${KIND_WORDS[workbook.kind]} cannot be edited in place: the values of "${grid.sheet}" as its first sheet, then the scenarios as live formulas linked to them.`];
   io.out(terminalSummary(analysis, options.input, choice) + terminalText(wrote));
