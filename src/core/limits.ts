@@ -20,6 +20,8 @@ export const NOTICE_MONTHS = { least: 0, most: 1200 } as const;
 export const INDEXATION = { least: -0.5, most: 1 } as const;
 /** The discount rate: from 0% up to, not including, 100%. */
 export const DISCOUNT_RATE = { least: 0, below: 1 } as const;
+/** Optimism bias on the costs of leaving: 0% to 200%. */
+export const OPTIMISM_BIAS = { least: 0, most: 2 } as const;
 /** Members paying in the base year, the council among them. */
 export const MEMBERS = { least: 1, most: 1000 } as const;
 

@@ -1,0 +1,123 @@
+// The key inputs of an options appraisal (domain.md, Options appraisal: Sensitivity, Switching
+// value): each one's value in the base case, the values it may take, and the appraisal with it
+// set to another value, all else held. Sensitivity and switching values both vary them.
+import { FinancialYear } from './financial-year';
+import { indexFactor } from './indexation';
+import { DISCOUNT_RATE, INDEXATION, LARGEST_AMOUNT_POUNDS, NOTICE_MONTHS, OPTIMISM_BIAS } from './limits';
+import { Exact } from './money';
+import { AppraisalBasis, WithdrawOption } from './options';
+
+/** What the appraisal rests on, before it becomes a basis: the inputs a key input may change. */
+export interface AppraisalModel {
+  readonly years: readonly FinancialYear[];
+  readonly baseYear: FinancialYear;
+  /** The avoidable cost a year at base-year prices, in pence. */
+  readonly avoidable: Exact;
+  /**
+   * The council's cost if it stays, per penny of avoidable cost, before indexation, in each FY: 1
+   * for a fixed contribution, the members paying in the base year over those paying in the FY for
+   * a shared pool.
+   */
+  readonly shares: readonly Exact[];
+  readonly indexation: Exact;
+  readonly discountRate: Exact;
+}
+
+export function basisOf(model: AppraisalModel): AppraisalBasis {
+  const indexFactors = model.years.map((fy) => indexFactor(model.indexation, fy, model.baseYear));
+  return {
+    years: model.years,
+    indexFactors,
+    stayExact: model.years.map((_, t) => model.avoidable.times(model.shares[t]).times(indexFactors[t])),
+    discountRate: model.discountRate,
+  };
+}
+
+export type KeyInputName = 'avoidableCost' | 'exitCosts' | 'replacementCosts' | 'optimismBias' | 'noticeMonths' | 'discountRate' | 'indexation';
+
+/** The model and the options with one input set, all else held; `focus` is the option whose costs and notice an input of the option changes. */
+export interface Varied {
+  readonly model: AppraisalModel;
+  readonly options: readonly WithdrawOption[];
+}
+
+export interface KeyInput {
+  readonly name: KeyInputName;
+  /** In words, for the report: "the avoidable cost a year". */
+  readonly words: string;
+  /** What its value is: money (pence), a rate, or whole months. */
+  readonly unit: 'money' | 'rate' | 'months';
+  /** NPV is linear in it: its switching value can be a live formula in the sheet. */
+  readonly linear: boolean;
+  /** Its value in the base case, or undefined when the focus option has none to vary (no exit costs given). */
+  base(model: AppraisalModel, focus: WithdrawOption): Exact | undefined;
+  /** The values it may take. */
+  readonly least: Exact;
+  readonly most: Exact;
+  /** The model and options with it set to `value`. */
+  vary(model: AppraisalModel, options: readonly WithdrawOption[], focus: number, value: Exact): Varied;
+}
+
+const totalOf = (amounts: readonly { amount?: number; annual?: number }[]) => amounts.reduce((sum, a) => sum.plus(a.amount ?? a.annual ?? 0), new Exact(0));
+const LARGEST_PENCE = new Exact(LARGEST_AMOUNT_POUNDS).times(100);
+
+/** The options with the focus option changed. */
+function withFocus(options: readonly WithdrawOption[], focus: number, change: (option: WithdrawOption) => WithdrawOption): WithdrawOption[] {
+  return options.map((option, i) => (i === focus ? change(option) : option));
+}
+
+/** The focus option's exit or replacement costs as they count: their total times the option's scale. */
+const costsOf = (option: WithdrawOption, which: 'exit' | 'replacement') =>
+  totalOf(which === 'exit' ? option.exitCosts : option.replacementCosts).times(option.costScales?.[which] ?? 1);
+
+/** The focus option with its exit or replacement costs scaled alike to come to `value`. */
+const costsSetTo = (which: 'exit' | 'replacement', value: Exact) => (option: WithdrawOption): WithdrawOption => {
+  const total = totalOf(which === 'exit' ? option.exitCosts : option.replacementCosts);
+  return total.isZero() ? option : { ...option, costScales: { ...option.costScales, [which]: value.div(total) } };
+};
+
+/** The key inputs; the exit and the replacement costs of an option are varied by scaling each of its amounts alike. */
+export const KEY_INPUTS: readonly KeyInput[] = [
+  {
+    name: 'avoidableCost', words: 'the avoidable cost a year', unit: 'money', linear: true,
+    base: (model) => model.avoidable,
+    least: new Exact(0), most: LARGEST_PENCE,
+    vary: (model, options, _focus, value) => ({ model: { ...model, avoidable: value }, options }),
+  },
+  {
+    name: 'exitCosts', words: 'the exit costs', unit: 'money', linear: true,
+    base: (_model, focus) => (focus.exitCosts.length > 0 ? costsOf(focus, 'exit') : undefined),
+    least: new Exact(0), most: LARGEST_PENCE,
+    vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, costsSetTo('exit', value)) }),
+  },
+  {
+    name: 'replacementCosts', words: 'the replacement costs a year', unit: 'money', linear: true,
+    base: (_model, focus) => (focus.replacementCosts.length > 0 ? costsOf(focus, 'replacement') : undefined),
+    least: new Exact(0), most: LARGEST_PENCE,
+    vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, costsSetTo('replacement', value)) }),
+  },
+  {
+    name: 'optimismBias', words: 'the optimism bias', unit: 'rate', linear: true,
+    base: (_model, focus) => (focus.exitCosts.length + focus.replacementCosts.length > 0 ? focus.optimismBias : undefined),
+    least: new Exact(OPTIMISM_BIAS.least), most: new Exact(OPTIMISM_BIAS.most),
+    vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, (o) => ({ ...o, optimismBias: value })) }),
+  },
+  {
+    name: 'noticeMonths', words: 'the notice period', unit: 'months', linear: false,
+    base: (_model, focus) => new Exact(focus.noticeMonths),
+    least: new Exact(NOTICE_MONTHS.least), most: new Exact(NOTICE_MONTHS.most),
+    vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, (o) => ({ ...o, noticeMonths: value.toNumber() })) }),
+  },
+  {
+    name: 'discountRate', words: 'the discount rate', unit: 'rate', linear: false,
+    base: (model) => model.discountRate,
+    least: new Exact(DISCOUNT_RATE.least), most: new Exact(DISCOUNT_RATE.below).minus('1e-9'),
+    vary: (model, options, _focus, value) => ({ model: { ...model, discountRate: value }, options }),
+  },
+  {
+    name: 'indexation', words: 'the indexation a year', unit: 'rate', linear: false,
+    base: (model) => model.indexation,
+    least: new Exact(INDEXATION.least), most: new Exact(INDEXATION.most),
+    vary: (model, options, _focus, value) => ({ model: { ...model, indexation: value }, options }),
+  },
+];

@@ -1,0 +1,80 @@
+// Switching values (domain.md, Options appraisal: Switching value; HM Treasury Green Book): the
+// value one key input must take, all else held, for the preferred option's NPV against BAU to
+// reach zero, or for another option to become preferred; with BAU preferred, for an option to
+// become preferred. Computed on the continuous model (no intermediate rounding); the value
+// nearest the base case on either side; none when no value the input may take switches.
+import { KEY_INPUTS, KeyInput, KeyInputName, AppraisalModel, basisOf } from './key-inputs';
+import { Exact, roundToPence } from './money';
+import { WithdrawOption, continuousNpv } from './options';
+
+export interface SwitchingValue {
+  readonly input: KeyInputName;
+  /** The input's value in the base case; undefined when the option has nothing to vary (no exit costs). */
+  readonly base?: Exact;
+  /** The value at which the choice switches (pence, a rate or whole months); undefined when there is none. */
+  readonly value?: Exact;
+  /** Why there is no value: "none in range", or what the option lacks. */
+  readonly none?: string;
+}
+
+/** By how much the preferred choice leads at a value of the input: at or below zero, it no longer does. */
+function leadAt(input: KeyInput, model: AppraisalModel, options: readonly WithdrawOption[], focus: number, preferred: number | undefined, value: Exact): Exact {
+  const varied = input.vary(model, options, focus, value);
+  const basis = basisOf(varied.model);
+  const npvs = varied.options.map((option) => continuousNpv(basis, option));
+  if (preferred === undefined) return npvs.reduce((most, npv) => Exact.max(most, npv), new Exact(0)).negated();
+  const rivals = npvs.filter((_, i) => i !== preferred).reduce((most, npv) => Exact.max(most, npv), new Exact(0));
+  return npvs[preferred].minus(rivals);
+}
+
+/** How finely a value is found: a hundredth of a penny, a hundred-millionth of a rate. */
+const PRECISION: Record<KeyInput['unit'], Exact> = { money: new Exact('0.01'), rate: new Exact('1e-10'), months: new Exact(1) };
+
+/**
+ * The value nearest `base` in the direction of `bound` at which `lead` falls to zero or below, or
+ * undefined. Steps out from the base, doubling, and narrows the step where the sign changes.
+ */
+function switchTowards(lead: (value: Exact) => Exact, base: Exact, bound: Exact, unit: KeyInput['unit']): Exact | undefined {
+  if (base.eq(bound)) return undefined;
+  const direction = bound.gt(base) ? 1 : -1;
+  const precision = PRECISION[unit];
+  let step = unit === 'months' ? new Exact(1) : Exact.max(base.abs().div(1024), precision.times(100));
+  let inside = base;
+  for (;;) {
+    let next = inside.plus(step.times(direction));
+    if (direction > 0 ? next.gt(bound) : next.lt(bound)) next = bound;
+    if (lead(next).lte(0)) {
+      // Between `inside` (leading) and `next` (not): halve until the gap is within the precision.
+      let outside = next;
+      while (outside.minus(inside).abs().gt(precision)) {
+        let middle = inside.plus(outside).div(2);
+        if (unit === 'months') middle = direction > 0 ? middle.floor() : middle.ceil();
+        if (middle.eq(inside)) break;
+        if (lead(middle).lte(0)) outside = middle;
+        else inside = middle;
+      }
+      return unit === 'months' ? outside : inside.plus(outside).div(2);
+    }
+    if (next.eq(bound)) return undefined;
+    inside = next;
+    step = step.times(2);
+  }
+}
+
+/**
+ * The switching value of each key input. `focus` is the option whose costs and notice are varied:
+ * the preferred one, or with BAU preferred the option nearest to being preferred.
+ */
+export function switchingValues(model: AppraisalModel, options: readonly WithdrawOption[], preferred: number | undefined, focus: number): SwitchingValue[] {
+  return KEY_INPUTS.map((input): SwitchingValue => {
+    const base = input.base(model, options[focus]);
+    if (base === undefined) return { input: input.name, none: input.name === 'optimismBias' ? 'the option has no costs of leaving' : `the option has no ${input.words.replace(/^the /, '').replace(/ a year$/, '')}` };
+    const lead = (value: Exact) => leadAt(input, model, options, focus, preferred, value);
+    if (lead(base).lte(0)) return { input: input.name, base, value: base };
+    const below = switchTowards(lead, base, input.least, input.unit);
+    const above = switchTowards(lead, base, input.most, input.unit);
+    const nearest = [below, above].filter((v): v is Exact => v !== undefined).sort((a, b) => a.minus(base).abs().cmp(b.minus(base).abs()))[0];
+    if (nearest === undefined) return { input: input.name, base, none: 'none in range' };
+    return { input: input.name, base, value: input.unit === 'money' ? new Exact(roundToPence(nearest)) : nearest };
+  });
+}
