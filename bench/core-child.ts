@@ -1,6 +1,7 @@
 // One benchmark size in a fresh process. `time`: the core's and the floor's median time, with
 // garbage collected before each timed run so that no run pays for another's. `memory`: one run of
-// the job, as a user's process does it, and the process's peak resident memory.
+// the job, as a user's process does it, and the process's peak resident memory. `options`: also
+// the job with one plain option. The job appraises five options with costs of leaving.
 import { performance } from 'perf_hooks';
 import { analyse } from '../src/core/analysis';
 import { costGrid } from './cost-grid';
@@ -8,8 +9,19 @@ import { costGrid } from './cost-grid';
 const [mode, rowsArg, repeatsArg] = process.argv.slice(2);
 const rows = Number(rowsArg);
 const grid = costGrid(rows);
-const assumptions = { noticeServedOn: '2012-10-19', sharing: 'shared-pool', partners: { inBaseYear: 10 } };
-const job = () => analyse({ grid, assumptions, today: { year: 2012, month: 10, day: 19 } });
+const plain = { noticeServedOn: '2012-10-19', sharing: 'shared-pool', partners: { inBaseYear: 10 } };
+/** Five ways of withdrawing, each with costs of leaving: the appraisal, its tornado and switching values. */
+const assumptions = {
+  ...plain,
+  options: [0, 1, 2, 3, 4].map((i) => ({
+    name: `Withdraw in year ${i}`,
+    noticeServedOn: `${2012 + i}-10-19`,
+    exitCosts: [{ label: 'Disaggregation', amount: 5000 + 1000 * i }],
+    replacementCosts: [{ label: 'Support', annual: 6000 + 500 * i }, { label: 'Stranded costs', annual: 2000, months: 18, share: '75%' }],
+    optimismBias: '20%',
+  })),
+};
+const job = (given: unknown = assumptions) => () => analyse({ grid, assumptions: given, today: { year: 2012, month: 10, day: 19 } });
 
 /** The least any reader does: read each amount and add it up. */
 function floor(): number {
@@ -34,9 +46,11 @@ function median(f: () => unknown, repeats: number): number {
 }
 
 if (mode === 'memory') {
-  job();
+  job()();
   console.log(JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024 }));
 } else {
   const repeats = Number(repeatsArg);
-  console.log(JSON.stringify({ floorMs: median(floor, repeats), coreMs: median(job, repeats) }));
+  const times = { floorMs: median(floor, repeats), coreMs: median(job(), repeats) };
+  // The appraisal of five options against one plain option, at this size.
+  console.log(JSON.stringify(mode === 'options' ? { ...times, plainMs: median(job(plain), repeats) } : times));
 }

@@ -23,7 +23,7 @@ const results = sizes.map(([rows, repeats]) => ({
 }));
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
-console.log('Core: read the cost table from a grid of cells, classify, project both scenarios.');
+console.log('Core: read the cost table from a grid of cells, classify, project both scenarios, appraise five options.');
 console.log('Time: median of repeats in a process per size. Floor: a bare loop reading and adding the amounts.');
 console.log('Memory: peak resident memory of a process that builds the grid and runs the job once.');
 console.log('     rows   core ms  floor ms  core/floor  time x previous (rows x)  peak RSS MB');
@@ -32,6 +32,9 @@ results.forEach((r, i) => {
   const growth = prev ? `${fmt(r.coreMs / prev.coreMs, 2)} (${fmt(r.rows / prev.rows, 2)})` : '-';
   console.log(`${String(r.rows).padStart(9)} ${fmt(r.coreMs).padStart(9)} ${fmt(r.floorMs).padStart(9)} ${fmt(r.coreMs / r.floorMs, 2).padStart(11)}  ${growth.padStart(24)} ${fmt(r.peakRssMb, 0).padStart(12)}`);
 });
+
+const appraisal = measure('core-child.ts', ['options', '100000', '7'], ['--expose-gc']) as { coreMs: number; plainMs: number };
+console.log(`Five options with costs of leaving, their tornado and switching values, at 100,000 rows: ${fmt(appraisal.coreMs)} ms, ${fmt(appraisal.coreMs / appraisal.plainMs, 2)}x one analysis of one option without (${fmt(appraisal.plainMs)} ms).`);
 
 const big = results[results.length - 1];
 const hundredK = results[results.length - 2];

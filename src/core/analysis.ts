@@ -9,7 +9,7 @@ import { chooseTable } from './choose-table';
 import { Grid, columnCells, sheetReference } from './cell';
 import { ClassReason, CostClass, classify, labelKey } from './classification';
 import { CostRow, CostTableInfo, readCostTable } from './cost-table';
-import { DEFAULT_FY_START_MONTH, FinancialYear, fyLabel } from './financial-year';
+import { DEFAULT_FY_START_MONTH, FinancialYear, fyLabel, fyStart } from './financial-year';
 import { horizon } from './horizon';
 import { indexFactor } from './indexation';
 import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, LARGEST_TOTAL_POUNDS, LARGEST_TOTAL_TEXT, quote } from './limits';
@@ -18,7 +18,11 @@ import { Exact, Money, ZERO, add, formatMoney, roundToPence, times } from './mon
 import { noticeExpiry } from './notice';
 import { ProblemList, Warning, WarningLog, atAssumption, atCell, refuse } from './problems';
 import { formatRate } from './rate';
+import { AppraisalModel, basisOf } from './key-inputs';
+import { OptionsAppraisal, appraiseOptions, highestIndex, yearZero } from './options';
 import { Savings, savingsScenario } from './savings';
+import { SensitivityRow, defaultRanges, sensitivity } from './sensitivity';
+import { SwitchingValue, switchingValues } from './switching-values';
 import { TieOut, tieOut } from './tie-out';
 
 export interface ClassifiedRow extends CostRow {
@@ -53,10 +57,23 @@ export interface Analysis {
   readonly annual: { readonly total: Money; readonly avoidable: Money; readonly committed: Money };
   readonly assumptions: Assumptions;
   readonly assumptionSources: Readonly<Record<AssumptionName, AssumptionSource>>;
+  /** The saving of the first withdraw option, on its own timeline (year 0: the FY its notice is served in). */
   readonly savings: Savings;
   readonly membership: Membership;
+  /** Every withdraw option against staying, how sensitive the choice is, and what would switch it. */
+  readonly appraisal: Appraisal;
   readonly checks: readonly Check[];
   readonly warnings: readonly Warning[];
+}
+
+export interface Appraisal {
+  readonly model: AppraisalModel;
+  readonly options: OptionsAppraisal;
+  /** The option sensitivity and switching values are about: the preferred one, else the one nearest to being preferred. */
+  readonly focus: number;
+  readonly switchingValues: readonly SwitchingValue[];
+  /** The focus option's NPV at each end of each key input's range, the widest swing first. */
+  readonly sensitivity: readonly SensitivityRow[];
 }
 
 export interface AnalysisInput {
@@ -109,6 +126,8 @@ export function analyse(input: AnalysisInput): Analysis {
     perMember: contributionByMembers(a.sharing, avoidable, a.partners),
   };
 
+  const appraisal = appraise(a, avoidable);
+
   const lastFy = years[years.length - 1];
   if (savings.years.every((year) => year.paidDays === year.daysInFy)) {
     warnings.add('notice-beyond-horizon', `notice expires ${isoDate(noticeExpiresOn)}, after the horizon ends (${fyLabel(lastFy)}): no saving falls within it`);
@@ -123,9 +142,32 @@ export function analyse(input: AnalysisInput): Analysis {
     table, rows, computedTotal, tieOut: tie,
     annual: { total: computedTotal, avoidable, committed },
     assumptions: a, assumptionSources: resolved.sources,
-    savings, membership,
+    savings, membership, appraisal,
     checks: checksOf({ table, tieOut: tie, total: computedTotal, avoidable, committed }),
     warnings: warnings.list(),
+  };
+}
+
+/**
+ * The options appraisal, on the timeline all options share: year 0 is the FY in which the earliest
+ * option serves notice.
+ */
+function appraise(a: Assumptions, avoidable: Money): Appraisal {
+  const years = horizon(fyStart(yearZero(a.options, a.fyStartMonth)), a.horizonYears, a.fyStartMonth);
+  const shares = years.map((fy) => {
+    if (a.sharing === 'fixed-contribution') return new Exact(1);
+    const members = membersAtStart(fy, a.partners);
+    return new Exact(a.partners.inBaseYear ?? 1).div(members ?? 1);
+  });
+  const model: AppraisalModel = { years, baseYear: a.baseYear, avoidable: new Exact(avoidable), shares, indexation: a.indexation, discountRate: a.discountRate };
+  const options = appraiseOptions(basisOf(model), a.options);
+  const focus = options.preferred ?? highestIndex(options.options.map((o) => o.npv));
+  return {
+    model,
+    options,
+    focus,
+    switchingValues: switchingValues(model, a.options, options.preferred, focus),
+    sensitivity: sensitivity(model, a.options, focus, defaultRanges(model, a.options[focus])),
   };
 }
 

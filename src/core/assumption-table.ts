@@ -8,7 +8,8 @@ import { GREEN_BOOK_RATE } from './discounting';
 import { DEFAULT_FY_START_MONTH, FinancialYear, financialYear, fyLabel, parseFy } from './financial-year';
 import { DEFAULT_HORIZON_YEARS } from './horizon';
 import { DEFAULT_INDEXATION } from './indexation';
-import { DISCOUNT_RATE, HORIZON_YEARS, INDEXATION, MEMBERS, NOTICE_MONTHS } from './limits';
+import { DISCOUNT_RATE, HORIZON_YEARS, INDEXATION, MEMBERS, NOTICE_MONTHS, OPTIMISM_BIAS } from './limits';
+import { DEFAULT_OPTIMISM_BIAS, OUTSOURCING_UPPER_BOUND } from './optimism-bias';
 import { DEFAULT_SHARING, SHARING_MODELS } from './membership';
 import { Exact } from './money';
 import { DEFAULT_NOTICE_MONTHS } from './notice';
@@ -139,6 +140,27 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
     unit: 'object',
     expected: '{"item label": "avoidable" or "committed", ...}',
     byDefault: 'none: each row classed by its label',
+  },
+  optimismBias: {
+    label: 'Optimism bias on the costs of leaving',
+    unit: 'a rate: 0.41 or "41%"',
+    expected: `an uplift from ${formatRate(OPTIMISM_BIAS.least)} to ${formatRate(OPTIMISM_BIAS.most)} (give 0.41 or "41%")`,
+    byDefault: `${formatRate(DEFAULT_OPTIMISM_BIAS)}; the Green Book's upper bound for outsourcing is ${formatRate(OUTSOURCING_UPPER_BOUND.rate)}`,
+    fallback: new Exact(DEFAULT_OPTIMISM_BIAS),
+    authority: OUTSOURCING_UPPER_BOUND.source,
+    read: (v) => rateWithin(v, OPTIMISM_BIAS.least, OPTIMISM_BIAS.most),
+    words: (rate) => formatRate(rate),
+  },
+  options: {
+    label: 'Ways of withdrawing',
+    unit: 'a list of options',
+    expected: '[{"name": "Withdraw now", "noticeServedOn": ..., "noticeMonths": ..., "exitCosts": [{"label", "amount", "fy"}], "replacementCosts": [{"label", "annual", "months", "share"}], "optimismBias": ...}]',
+    byDefault: 'one, "Withdraw": notice as noticeServedOn and noticeMonths say, no costs of leaving',
+    fields: {
+      name: { label: 'Option' },
+      exitCosts: { label: 'Exit costs' },
+      replacementCosts: { label: 'Replacement costs' },
+    },
   },
 };
 

@@ -8,6 +8,12 @@ import { FinancialYear, addYears, financialYear, fyContaining, fyLabel, fyStart 
 import { DATE_RANGE, EARLIEST_DATE, LATEST_DATE, MEMBERS, quote, shorten } from './limits';
 import { Leaver, Partners, Sharing } from './membership';
 import { Exact } from './money';
+import { ExitCost, ReplacementCost } from './costs-of-leaving';
+import { parseAmountText } from './amount';
+import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, NOTICE_MONTHS } from './limits';
+import { Money, fromPounds } from './money';
+import { WithdrawOption } from './options';
+import { parseRate } from './rate';
 import { PathStep, ProblemList, atAssumption } from './problems';
 
 export interface Override {
@@ -28,6 +34,10 @@ export interface Assumptions {
   readonly sharing: Sharing;
   /** Keyed by labelKey. */
   readonly overrides: ReadonlyMap<string, Override>;
+  /** The uplift on the costs of leaving of every option that gives none of its own. */
+  readonly optimismBias: Exact;
+  /** The withdraw options, at least one: the first is the one the other assumptions describe. */
+  readonly options: readonly WithdrawOption[];
 }
 
 export type AssumptionName = keyof Assumptions;
@@ -49,6 +59,7 @@ export interface AssumptionContext {
 }
 
 type Json = unknown;
+type At = (...steps: PathStep[]) => ReturnType<typeof atAssumption>;
 const isRecord = (value: Json): value is Record<string, Json> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -117,10 +128,13 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
   }
   const overrides = readOverrides(given.overrides, problems);
   sources.overrides = has('overrides') ? 'given' : 'default';
+  const optimismBias = pick('optimismBias', byDefault('optimismBias'));
+  const options = readOptions(given.options, { noticeServedOn, noticeMonths, optimismBias, fyStartMonth, horizonYears }, problems);
+  sources.options = has('options') ? 'given' : 'default';
 
   problems.throwIfAny();
   return {
-    values: { baseYear, noticeServedOn, noticeMonths, fyStartMonth, horizonYears, indexation, discountRate, partners, sharing, overrides },
+    values: { baseYear, noticeServedOn, noticeMonths, fyStartMonth, horizonYears, indexation, discountRate, partners, sharing, overrides, optimismBias, options },
     sources,
   };
 }
@@ -248,4 +262,133 @@ function readOverrides(value: Json, problems: ProblemList): Map<string, Override
     overrides.set(labelKey(label), { label, class: cls });
   }
   return overrides;
+}
+
+/** The name of the one withdraw option when the assumptions name none. */
+export const DEFAULT_OPTION_NAME = 'Withdraw';
+
+const OPTION_FIELDS = ['name', 'noticeServedOn', 'noticeMonths', 'exitCosts', 'replacementCosts', 'optimismBias'];
+const EXIT_COST_FIELDS = ['label', 'amount', 'fy'];
+const REPLACEMENT_COST_FIELDS = ['label', 'annual', 'months', 'share'];
+
+/** An amount of pounds given as a number or as text such as "£5,000": money, or undefined. */
+function readMoney(value: Json): Money | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || Math.abs(value) > LARGEST_AMOUNT_POUNDS) return undefined;
+    return fromPounds(value).amount;
+  }
+  if (typeof value !== 'string') return undefined;
+  const read = parseAmountText(value);
+  return read === undefined || read === 'too large' ? undefined : read.amount;
+}
+
+/** Refuses the fields of an object that are not among `known`. */
+function unknownFields(value: Record<string, Json>, known: readonly string[], at: At, what: string, problems: ProblemList): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) problems.add(at(shorten(key)), `is not ${what} field; the fields are ${known.join(', ')}`);
+  }
+}
+
+/** A list given under `key`, each entry read by `read`; a value that is not a list is refused. */
+function readList<T>(value: Json, at: At, shape: string, problems: ProblemList, read: (entry: Record<string, Json>, at: At) => T | undefined): T[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.add(at(), `${quote(value)} is not a list of ${shape}`);
+    return [];
+  }
+  return value.flatMap((entry: Json, i: number) => {
+    const here = (...steps: PathStep[]) => at(i, ...steps);
+    if (!isRecord(entry)) {
+      problems.add(here(), `${quote(entry)} is not ${shape}`);
+      return [];
+    }
+    const item = read(entry, here);
+    return item === undefined ? [] : [item];
+  });
+}
+
+function readLabel(entry: Record<string, Json>, at: At, what: string, problems: ProblemList): string | undefined {
+  const label = typeof entry.label === 'string' ? entry.label.trim() : '';
+  if (label === '') problems.add(at('label'), `missing: say what the ${what} is for`);
+  return label || undefined;
+}
+
+function readExitCost(entry: Record<string, Json>, at: At, fyStartMonth: number, problems: ProblemList): ExitCost | undefined {
+  unknownFields(entry, EXIT_COST_FIELDS, at, 'an exit cost', problems);
+  const label = readLabel(entry, at, 'exit cost', problems);
+  const amount = readMoney(entry.amount);
+  if (amount === undefined) problems.add(at('amount'), `${quote(entry.amount)} is not an amount of pounds up to ${LARGEST_AMOUNT_TEXT} (give 5000 or "£5,000")`);
+  let fy: FinancialYear | undefined;
+  if (entry.fy !== undefined && entry.fy !== null) {
+    fy = ASSUMPTION_TABLE.baseYear.read?.(entry.fy, fyStartMonth);
+    if (fy === undefined) problems.add(at('fy'), `${quote(entry.fy)} is not a financial year such as "2014/15"`);
+  }
+  return label === undefined || amount === undefined ? undefined : { label, amount, ...(fy ? { fy } : {}) };
+}
+
+function readReplacementCost(entry: Record<string, Json>, at: At, problems: ProblemList): ReplacementCost | undefined {
+  unknownFields(entry, REPLACEMENT_COST_FIELDS, at, 'a replacement cost', problems);
+  const label = readLabel(entry, at, 'replacement cost', problems);
+  const annual = readMoney(entry.annual);
+  if (annual === undefined) problems.add(at('annual'), `${quote(entry.annual)} is not an amount of pounds a year up to ${LARGEST_AMOUNT_TEXT} (give 6000 or "£6,000")`);
+  let months: number | undefined;
+  if (entry.months !== undefined && entry.months !== null) {
+    months = wholeNumber(entry.months, 1, NOTICE_MONTHS.most);
+    if (months === undefined) problems.add(at('months'), `${quote(entry.months)} is not a whole number of months from 1 to ${NOTICE_MONTHS.most}; leave it out for the rest of the horizon`);
+  }
+  let share: Exact | undefined;
+  if (entry.share !== undefined && entry.share !== null) {
+    share = parseRate(entry.share);
+    if (share === undefined || share.lte(0) || share.gt(1)) {
+      problems.add(at('share'), `${quote(entry.share)} is not a share above 0% and up to 100% (give 0.75 or "75%")`);
+      share = undefined;
+    }
+  }
+  return label === undefined || annual === undefined ? undefined : { label, annual, ...(months !== undefined ? { months } : {}), ...(share ? { share } : {}) };
+}
+
+/**
+ * The withdraw options. Each field an option leaves out takes the assumption of the same name:
+ * the notice served and its months, the optimism bias. None given: one option, withdrawing as the
+ * other assumptions say, with no costs of leaving.
+ */
+function readOptions(value: Json, defaults: { noticeServedOn: CalendarDate; noticeMonths: number; optimismBias: Exact; fyStartMonth: number; horizonYears: number }, problems: ProblemList): WithdrawOption[] {
+  const plain = (name: string): WithdrawOption => ({ name, noticeServedOn: defaults.noticeServedOn, noticeMonths: defaults.noticeMonths, exitCosts: [], replacementCosts: [], optimismBias: defaults.optimismBias });
+  if (value === undefined || value === null) return [plain(DEFAULT_OPTION_NAME)];
+  const at = (...steps: PathStep[]) => atAssumption('options', ...steps);
+  if (Array.isArray(value) && value.length === 0) {
+    problems.add(at(), 'is an empty list; name at least one way of withdrawing, or leave options out');
+    return [];
+  }
+  const names = new Map<string, number>();
+  const options = readList(value, at, 'an option like {"name": "Withdraw now", "exitCosts": [...]}', problems, (entry, here): WithdrawOption | undefined => {
+    unknownFields(entry, OPTION_FIELDS, here, 'an option', problems);
+    const name = typeof entry.name === 'string' ? entry.name.trim() : '';
+    if (name === '') problems.add(here('name'), 'missing: name the option, such as "Withdraw now"');
+    const index = names.size;
+    const same = names.get(name.toLowerCase());
+    if (name !== '' && same !== undefined) problems.add(here('name'), `is the name of option ${same + 1} too; give each option its own name`);
+    if (name !== '') names.set(name.toLowerCase(), index);
+    const option = { ...plain(name) };
+    const field = <T>(key: string, read: (v: Json) => T | undefined, expected: string, fallback: T): T => {
+      if (entry[key] === undefined || entry[key] === null) return fallback;
+      const read1 = read(entry[key]);
+      if (read1 === undefined) problems.add(here(key), `${quote(entry[key])} is not ${expected}`);
+      return read1 ?? fallback;
+    };
+    const served = field('noticeServedOn', (v) => ASSUMPTION_TABLE.noticeServedOn.read?.(v, defaults.fyStartMonth), ASSUMPTION_TABLE.noticeServedOn.expected, option.noticeServedOn);
+    const months = field('noticeMonths', (v) => ASSUMPTION_TABLE.noticeMonths.read?.(v, defaults.fyStartMonth), ASSUMPTION_TABLE.noticeMonths.expected, option.noticeMonths);
+    const [firstFy, lastFy] = fysWithinDates(defaults.fyStartMonth);
+    const servedFy = fyContaining(served, defaults.fyStartMonth);
+    if (!withinDates(served) || servedFy.startYear < firstFy.startYear || servedFy.startYear + defaults.horizonYears - 1 > lastFy.startYear) {
+      problems.add(here('noticeServedOn'), `${isoDate(served)} would put the financial years of the horizon outside those Excel's dates hold (${fyLabel(firstFy)} to ${fyLabel(lastFy)}); give a date within them`);
+    } else if (monthNumber(served.year, served.month) + months > LAST_MONTH) {
+      problems.add(here('noticeMonths'), `notice of ${months} months served on ${isoDate(served)} would expire after ${isoDate(LATEST_DATE)}, the last date Excel counts; give a shorter notice or an earlier noticeServedOn`);
+    }
+    const bias = field('optimismBias', (v) => ASSUMPTION_TABLE.optimismBias.read?.(v, defaults.fyStartMonth), ASSUMPTION_TABLE.optimismBias.expected, option.optimismBias);
+    const exitCosts = readList(entry.exitCosts, (...s) => here('exitCosts', ...s), 'an exit cost like {"label": "Disaggregation", "amount": 5000, "fy": "2014/15"}', problems, (cost, where) => readExitCost(cost, where, defaults.fyStartMonth, problems));
+    const replacementCosts = readList(entry.replacementCosts, (...s) => here('replacementCosts', ...s), 'a replacement cost like {"label": "CRM support", "annual": 6000}', problems, (cost, where) => readReplacementCost(cost, where, problems));
+    return name === '' ? undefined : { name, noticeServedOn: served, noticeMonths: months, exitCosts, replacementCosts, optimismBias: bias };
+  });
+  return options;
 }

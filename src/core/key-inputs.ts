@@ -3,7 +3,8 @@
 // set to another value, all else held. Sensitivity and switching values both vary them.
 import { FinancialYear } from './financial-year';
 import { indexFactor } from './indexation';
-import { DISCOUNT_RATE, INDEXATION, LARGEST_AMOUNT_POUNDS, NOTICE_MONTHS, OPTIMISM_BIAS } from './limits';
+import { CalendarDate } from './calendar-date';
+import { DISCOUNT_RATE, INDEXATION, LARGEST_AMOUNT_POUNDS, LATEST_DATE, NOTICE_MONTHS, OPTIMISM_BIAS } from './limits';
 import { Exact } from './money';
 import { AppraisalBasis, WithdrawOption } from './options';
 
@@ -51,11 +52,15 @@ export interface KeyInput {
   readonly linear: boolean;
   /** Its value in the base case, or undefined when the focus option has none to vary (no exit costs given). */
   base(model: AppraisalModel, focus: WithdrawOption): Exact | undefined;
-  /** The values it may take. */
-  readonly least: Exact;
-  readonly most: Exact;
+  /** The values it may take, for this option. */
+  range(focus: WithdrawOption): readonly [least: Exact, most: Exact];
   /** The model and options with it set to `value`. */
   vary(model: AppraisalModel, options: readonly WithdrawOption[], focus: number, value: Exact): Varied;
+}
+
+/** Whole months from a date to the last month Excel counts: notice of more would expire after it. */
+function monthsUntilLatest(date: CalendarDate): number {
+  return (LATEST_DATE.year - date.year) * 12 + (LATEST_DATE.month - date.month);
 }
 
 const totalOf = (amounts: readonly { amount?: number; annual?: number }[]) => amounts.reduce((sum, a) => sum.plus(a.amount ?? a.annual ?? 0), new Exact(0));
@@ -81,43 +86,44 @@ export const KEY_INPUTS: readonly KeyInput[] = [
   {
     name: 'avoidableCost', words: 'the avoidable cost a year', unit: 'money', linear: true,
     base: (model) => model.avoidable,
-    least: new Exact(0), most: LARGEST_PENCE,
+    range: () => [new Exact(0), LARGEST_PENCE],
     vary: (model, options, _focus, value) => ({ model: { ...model, avoidable: value }, options }),
   },
   {
     name: 'exitCosts', words: 'the exit costs', unit: 'money', linear: true,
     base: (_model, focus) => (focus.exitCosts.length > 0 ? costsOf(focus, 'exit') : undefined),
-    least: new Exact(0), most: LARGEST_PENCE,
+    range: () => [new Exact(0), LARGEST_PENCE],
     vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, costsSetTo('exit', value)) }),
   },
   {
     name: 'replacementCosts', words: 'the replacement costs a year', unit: 'money', linear: true,
     base: (_model, focus) => (focus.replacementCosts.length > 0 ? costsOf(focus, 'replacement') : undefined),
-    least: new Exact(0), most: LARGEST_PENCE,
+    range: () => [new Exact(0), LARGEST_PENCE],
     vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, costsSetTo('replacement', value)) }),
   },
   {
     name: 'optimismBias', words: 'the optimism bias', unit: 'rate', linear: true,
     base: (_model, focus) => (focus.exitCosts.length + focus.replacementCosts.length > 0 ? focus.optimismBias : undefined),
-    least: new Exact(OPTIMISM_BIAS.least), most: new Exact(OPTIMISM_BIAS.most),
+    range: () => [new Exact(OPTIMISM_BIAS.least), new Exact(OPTIMISM_BIAS.most)],
     vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, (o) => ({ ...o, optimismBias: value })) }),
   },
   {
     name: 'noticeMonths', words: 'the notice period', unit: 'months', linear: false,
     base: (_model, focus) => new Exact(focus.noticeMonths),
-    least: new Exact(NOTICE_MONTHS.least), most: new Exact(NOTICE_MONTHS.most),
+    // Notice that would expire after the last date Excel counts is not a value it may take.
+    range: (focus) => [new Exact(NOTICE_MONTHS.least), new Exact(Math.min(NOTICE_MONTHS.most, monthsUntilLatest(focus.noticeServedOn)))],
     vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, (o) => ({ ...o, noticeMonths: value.toNumber() })) }),
   },
   {
     name: 'discountRate', words: 'the discount rate', unit: 'rate', linear: false,
     base: (model) => model.discountRate,
-    least: new Exact(DISCOUNT_RATE.least), most: new Exact(DISCOUNT_RATE.below).minus('1e-9'),
+    range: () => [new Exact(DISCOUNT_RATE.least), new Exact(DISCOUNT_RATE.below).minus('1e-9')],
     vary: (model, options, _focus, value) => ({ model: { ...model, discountRate: value }, options }),
   },
   {
     name: 'indexation', words: 'the indexation a year', unit: 'rate', linear: false,
     base: (model) => model.indexation,
-    least: new Exact(INDEXATION.least), most: new Exact(INDEXATION.most),
+    range: () => [new Exact(INDEXATION.least), new Exact(INDEXATION.most)],
     vary: (model, options, _focus, value) => ({ model: { ...model, indexation: value }, options }),
   },
 ];

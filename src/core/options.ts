@@ -154,14 +154,20 @@ export function continuousNpv(basis: AppraisalBasis, option: WithdrawOption): Ex
   return flows(basis, option, (exact) => exact).npv;
 }
 
-/** The index of the highest NPV above zero (the first of equals); undefined when none is above zero. */
-export function preferredIndex(npvs: readonly (number | Exact)[]): number | undefined {
-  let best: number | undefined;
+/** The index of the highest NPV (the first of equals). */
+export function highestIndex(npvs: readonly (number | Exact)[]): number {
+  let best = 0;
   npvs.forEach((npv, i) => {
-    const value = new Exact(npv);
-    if (value.gt(0) && (best === undefined || value.gt(new Exact(npvs[best])))) best = i;
+    if (new Exact(npv).gt(new Exact(npvs[best]))) best = i;
   });
   return best;
+}
+
+/** The index of the highest NPV above zero (the first of equals); undefined when none is above zero. */
+export function preferredIndex(npvs: readonly (number | Exact)[]): number | undefined {
+  if (npvs.length === 0) return undefined;
+  const best = highestIndex(npvs);
+  return new Exact(npvs[best]).gt(0) ? best : undefined;
 }
 
 export function appraiseOptions(basis: AppraisalBasis, options: readonly WithdrawOption[]): OptionsAppraisal {

@@ -5,7 +5,8 @@
 // indexation, each kept within the values the input may take.
 import { KEY_INPUTS, KeyInputName, AppraisalModel, basisOf } from './key-inputs';
 import { Exact, Money, subtract } from './money';
-import { WithdrawOption, appraiseOption } from './options';
+import { LARGEST_AMOUNT_POUNDS } from './limits';
+import { AppraisalBasis, WithdrawOption, appraiseOption } from './options';
 import { OUTSOURCING_UPPER_BOUND } from './optimism-bias';
 
 export interface SensitivityRange {
@@ -24,7 +25,8 @@ export function defaultRanges(model: AppraisalModel, focus: WithdrawOption): Sen
   return KEY_INPUTS.flatMap((input): SensitivityRange[] => {
     const base = input.base(model, focus);
     if (base === undefined) return [];
-    const within = (value: Exact) => Exact.min(Exact.max(value, input.least), input.most);
+    const [least, most] = input.range(focus);
+    const within = (value: Exact) => Exact.min(Exact.max(value, least), most);
     const range = (low: Exact, high: Exact): SensitivityRange[] => [{ input: input.name, low: within(low), high: within(high) }];
     switch (input.name) {
       case 'noticeMonths': return range(base.minus(6), base.plus(6));
@@ -36,15 +38,33 @@ export function defaultRanges(model: AppraisalModel, focus: WithdrawOption): Sen
   });
 }
 
-/** The focus option's NPV at each range's ends, the widest swing first (ties in the ranges' order). */
+/**
+ * Whether every amount of the option on this basis stays within the largest amount a year:
+ * indexation far from the base year can take the cost of staying, or replacement costs, past it.
+ */
+function withinLimits(basis: AppraisalBasis, option: WithdrawOption): boolean {
+  const most = new Exact(LARGEST_AMOUNT_POUNDS).times(100);
+  const replacement = option.replacementCosts.reduce((sum, cost) => sum.plus(Math.abs(cost.annual)), new Exact(0))
+    .times(option.costScales?.replacement ?? 1).times(new Exact(1).plus(option.optimismBias));
+  return basis.years.every((_, t) => basis.stayExact[t].abs().lte(most) && replacement.times(basis.indexFactors[t]).lte(most));
+}
+
+/**
+ * The focus option's NPV at each range's ends, the widest swing first (ties in the ranges' order).
+ * A range one of whose ends would take an amount past the largest a year is left out.
+ */
 export function sensitivity(model: AppraisalModel, options: readonly WithdrawOption[], focus: number, ranges: readonly SensitivityRange[]): SensitivityRow[] {
-  const npvAt = (name: KeyInputName, value: Exact) => {
+  const npvAt = (name: KeyInputName, value: Exact): Money | undefined => {
     const input = KEY_INPUTS.find((k) => k.name === name);
     if (!input) throw new Error(`no key input ${name}`);
     const varied = input.vary(model, options, focus, value);
-    return appraiseOption(basisOf(varied.model), varied.options[focus]).npv;
+    const basis = basisOf(varied.model);
+    return withinLimits(basis, varied.options[focus]) ? appraiseOption(basis, varied.options[focus]).npv : undefined;
   };
-  const rows = ranges.map((range): SensitivityRow => ({ ...range, npvLow: npvAt(range.input, range.low), npvHigh: npvAt(range.input, range.high) }));
+  const rows = ranges.flatMap((range): SensitivityRow[] => {
+    const [npvLow, npvHigh] = [npvAt(range.input, range.low), npvAt(range.input, range.high)];
+    return npvLow === undefined || npvHigh === undefined ? [] : [{ ...range, npvLow, npvHigh }];
+  });
   const swing = (row: SensitivityRow) => Math.abs(subtract(row.npvHigh, row.npvLow));
   return rows.map((row, i) => ({ row, i })).sort((a, b) => swing(b.row) - swing(a.row) || a.i - b.i).map(({ row }) => row);
 }

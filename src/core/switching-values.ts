@@ -5,7 +5,7 @@
 // nearest the base case on either side; none when no value the input may take switches.
 import { KEY_INPUTS, KeyInput, KeyInputName, AppraisalModel, basisOf } from './key-inputs';
 import { Exact, roundToPence } from './money';
-import { WithdrawOption, continuousNpv } from './options';
+import { WithdrawOption, continuousNpv, highestIndex } from './options';
 
 export interface SwitchingValue {
   readonly input: KeyInputName;
@@ -15,16 +15,27 @@ export interface SwitchingValue {
   readonly value?: Exact;
   /** Why there is no value: "none in range", or what the option lacks. */
   readonly none?: string;
+  /** What is preferred beyond the value: another option (its index), or staying (undefined) when the preferred option stops paying. */
+  readonly rival?: number;
 }
 
-/** By how much the preferred choice leads at a value of the input: at or below zero, it no longer does. */
-function leadAt(input: KeyInput, model: AppraisalModel, options: readonly WithdrawOption[], focus: number, preferred: number | undefined, value: Exact): Exact {
+/**
+ * By how much the preferred choice leads at a value of the input (at or below zero, it no longer
+ * does), and its nearest rival there: another option's index, or undefined for staying.
+ */
+function leadAt(input: KeyInput, model: AppraisalModel, options: readonly WithdrawOption[], focus: number, preferred: number | undefined, value: Exact): { lead: Exact; rival?: number } {
   const varied = input.vary(model, options, focus, value);
   const basis = basisOf(varied.model);
   const npvs = varied.options.map((option) => continuousNpv(basis, option));
-  if (preferred === undefined) return npvs.reduce((most, npv) => Exact.max(most, npv), new Exact(0)).negated();
-  const rivals = npvs.filter((_, i) => i !== preferred).reduce((most, npv) => Exact.max(most, npv), new Exact(0));
-  return npvs[preferred].minus(rivals);
+  if (preferred === undefined) {
+    const best = highestIndex(npvs);
+    return { lead: npvs[best].negated(), rival: best };
+  }
+  let rival: number | undefined;
+  npvs.forEach((npv, i) => {
+    if (i !== preferred && npv.gt(rival === undefined ? 0 : npvs[rival])) rival = i;
+  });
+  return { lead: npvs[preferred].minus(rival === undefined ? 0 : npvs[rival]), ...(rival === undefined ? {} : { rival }) };
 }
 
 /** How finely a value is found: a hundredth of a penny, a hundred-millionth of a rate. */
@@ -69,12 +80,14 @@ export function switchingValues(model: AppraisalModel, options: readonly Withdra
   return KEY_INPUTS.map((input): SwitchingValue => {
     const base = input.base(model, options[focus]);
     if (base === undefined) return { input: input.name, none: input.name === 'optimismBias' ? 'the option has no costs of leaving' : `the option has no ${input.words.replace(/^the /, '').replace(/ a year$/, '')}` };
-    const lead = (value: Exact) => leadAt(input, model, options, focus, preferred, value);
+    const lead = (value: Exact) => leadAt(input, model, options, focus, preferred, value).lead;
     if (lead(base).lte(0)) return { input: input.name, base, value: base };
-    const below = switchTowards(lead, base, input.least, input.unit);
-    const above = switchTowards(lead, base, input.most, input.unit);
+    const [least, most] = input.range(options[focus]);
+    const below = switchTowards(lead, base, least, input.unit);
+    const above = switchTowards(lead, base, most, input.unit);
     const nearest = [below, above].filter((v): v is Exact => v !== undefined).sort((a, b) => a.minus(base).abs().cmp(b.minus(base).abs()))[0];
     if (nearest === undefined) return { input: input.name, base, none: 'none in range' };
-    return { input: input.name, base, value: input.unit === 'money' ? new Exact(roundToPence(nearest)) : nearest };
+    const { rival } = leadAt(input, model, options, focus, preferred, nearest);
+    return { input: input.name, base, value: input.unit === 'money' ? new Exact(roundToPence(nearest)) : nearest, ...(rival === undefined ? {} : { rival }) };
   });
 }

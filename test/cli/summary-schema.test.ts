@@ -49,10 +49,11 @@ const SUMMARY_SHAPE: Shape<SummaryJson> = {
     baseYear: 'string', noticeServedOn: 'string', noticeMonths: 'number', fyStartMonth: 'number', horizonYears: 'number',
     indexation: 'number', discountRate: 'number', discountRateBasis: { source: 'string', vintage: 'string' },
     partners: { inBaseYear: 'number', leavers: [{ name: 'string', leavesOn: 'string' }] },
-    sharing: 'string', overrides: 'map',
+    sharing: 'string', overrides: 'map', optimismBias: 'number',
     sources: {
       baseYear: 'string', noticeServedOn: 'string', noticeMonths: 'string', fyStartMonth: 'string', horizonYears: 'string',
       indexation: 'string', discountRate: 'string', partners: 'string', sharing: 'string', overrides: 'string',
+      optimismBias: 'string', options: 'string',
     },
   },
   savings: {
@@ -69,6 +70,19 @@ const SUMMARY_SHAPE: Shape<SummaryJson> = {
     years: [{ fy: 'string', members: 'number', contributionPerMember: money, stayCost: money }],
     perMember: [{ members: 'number', contribution: money }],
   },
+  options: [{
+    name: 'string', noticeServedOn: 'string', noticeMonths: 'number', noticeExpiresOn: 'string', optimismBias: 'number',
+    exitCosts: [{ label: 'string', amount: money, fy: 'string' }],
+    replacementCosts: [{ label: 'string', annual: money, months: 'number', share: 'number' }],
+    years: [{
+      fy: 'string', stay: money, withdraw: money, exitCosts: money, replacementCosts: money, netSaving: money,
+      cumulativeNetSaving: money, discountFactor: 'number', presentValue: money,
+    }],
+    totalNetSaving: money, npv: money, paybackFy: 'string',
+  }],
+  preferredOption: 'string',
+  sensitivity: [{ input: 'string', low: 'number', high: 'number', npvLow: money, npvHigh: money }],
+  switchingValues: [{ input: 'string', value: 'number', changeFromBase: 'number', reason: 'string' }],
   checks: [{ name: 'string', ok: 'boolean', detail: 'string' }],
   warnings: [{ code: 'string', message: 'string', count: 'number', cells: ['string'] }],
 };
@@ -123,7 +137,7 @@ describe('the schema and the SummaryJson interface', () => {
   it('have the same fields, every one required, of the same kinds, and no others', () => {
     expect(differences(SUMMARY_SCHEMA, SUMMARY_SHAPE)).toEqual([]);
     expect(SUMMARY_SCHEMA.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(SUMMARY_SCHEMA.properties.schemaVersion).toEqual({ const: 1 });
+    expect(SUMMARY_SCHEMA.properties.schemaVersion).toEqual({ const: 2 });
   });
 
   it('are found to differ when they do', () => {
@@ -169,7 +183,7 @@ describe('the schema refuses a summary that breaks the contract', () => {
     ['money as text', (s) => (s.rows[0].amount = '17800'), '/rows/0/amount must be number'],
     ['null where a value is due', (s) => (s.annual.total = null), '/annual/total must be number'],
     ['a field the contract does not have', (s) => (s.source.colour = 'red'), '/source must NOT have additional properties {"additionalProperty":"colour"}'],
-    ['another schema version', (s) => (s.schemaVersion = 2), '/schemaVersion must be equal to constant'],
+    ['another schema version', (s) => (s.schemaVersion = 1), '/schemaVersion must be equal to constant'],
     ['a date in another form', (s) => (s.savings.noticeExpiresOn = '19/10/2014'), '/savings/noticeExpiresOn must match pattern'],
     ['a class the core does not have', (s) => (s.rows[0].class = 'optional'), '/rows/0/class must be equal to one of the allowed values'],
     ['a count that is not whole', (s) => (s.source.rowCount = 6.5), '/source/rowCount must be integer'],

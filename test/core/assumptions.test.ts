@@ -20,6 +20,9 @@ describe('resolveAssumptions: defaults', () => {
     expect(values.baseYear).toEqual({ startYear: 2012, startMonth: 4 });
     expect(values.partners).toEqual({ leavers: [] });
     expect(values.overrides.size).toBe(0);
+    // one way of withdrawing, as the other assumptions say, with no costs of leaving
+    expect(values.optimismBias.toString()).toBe('0');
+    expect(values.options).toEqual([{ name: 'Withdraw', noticeServedOn: TODAY, noticeMonths: 24, exitCosts: [], replacementCosts: [], optimismBias: values.optimismBias }]);
     expect(sources).toEqual({
       baseYear: 'default',
       noticeServedOn: 'today',
@@ -31,6 +34,8 @@ describe('resolveAssumptions: defaults', () => {
       partners: 'default',
       sharing: 'default',
       overrides: 'default',
+      optimismBias: 'default',
+      options: 'default',
     });
   });
 
@@ -243,5 +248,55 @@ describe('resolveAssumptions: bad input names the assumption', () => {
   it('reports every bad assumption together', () => {
     const problems = problemsOf({ noticeServedOn: 'tomorrow', noticeMonths: -3, discountRate: 1.5, partners: { inBaseYear: 0 } });
     expect(problems.map((p) => p.where)).toEqual(['noticeServedOn', 'noticeMonths', 'discountRate', 'partners.inBaseYear']);
+  });
+});
+
+describe('options: the ways of withdrawing', () => {
+  it('reads each option, its fields not given taken from the other assumptions, amounts as numbers or text', () => {
+    const { values } = resolve({
+      noticeServedOn: '2012-10-19', noticeMonths: 24, optimismBias: '10%',
+      options: [
+        { name: 'Withdraw now', exitCosts: [{ label: 'Disaggregation', amount: 5000, fy: '2014/15' }], replacementCosts: [{ label: 'Support', annual: '£6,000' }], optimismBias: '0%' },
+        { name: ' Withdraw a year later ', noticeServedOn: '2013-10-19', replacementCosts: [{ label: 'Stranded costs', annual: 10000, months: 18, share: '75%' }] },
+      ],
+    });
+    expect(values.options.map((o) => [o.name, o.noticeServedOn, o.noticeMonths, o.optimismBias.toString()])).toEqual([
+      ['Withdraw now', { year: 2012, month: 10, day: 19 }, 24, '0'],
+      ['Withdraw a year later', { year: 2013, month: 10, day: 19 }, 24, '0.1'],
+    ]);
+    expect(values.options[0].exitCosts).toEqual([{ label: 'Disaggregation', amount: 500_000, fy: { startYear: 2014, startMonth: 4 } }]);
+    expect(values.options[0].replacementCosts).toEqual([{ label: 'Support', annual: 600_000 }]);
+    expect(values.options[1].replacementCosts[0]).toMatchObject({ annual: 1_000_000, months: 18 });
+    expect(values.options[1].replacementCosts[0].share?.toString()).toBe('0.75');
+  });
+
+  it('refuses, naming each place: a list that is empty or not a list, a missing or repeated name, unknown fields, bad amounts, years, months and shares', () => {
+    expect(problemsOf({ options: [] })).toEqual([{ where: 'options', message: 'is an empty list; name at least one way of withdrawing, or leave options out' }]);
+    expect(problemsOf({ options: 'now' })).toEqual([{ where: 'options', message: '"now" is not a list of an option like {"name": "Withdraw now", "exitCosts": [...]}' }]);
+    expect(problemsOf({
+      options: [
+        { name: 'Now', colour: 'red', exitCosts: [{ label: '', amount: 'lots', fy: '2014/16' }] },
+        { name: 'now', replacementCosts: [{ label: 'Support', annual: 1e13, months: 0, share: 1.5 }], optimismBias: '300%' },
+        {},
+      ],
+    })).toEqual([
+      { where: 'options[0].colour', message: 'is not an option field; the fields are name, noticeServedOn, noticeMonths, exitCosts, replacementCosts, optimismBias' },
+      { where: 'options[0].exitCosts[0].label', message: 'missing: say what the exit cost is for' },
+      { where: 'options[0].exitCosts[0].amount', message: '"lots" is not an amount of pounds up to £1,000,000,000,000 (give 5000 or "£5,000")' },
+      { where: 'options[0].exitCosts[0].fy', message: '"2014/16" is not a financial year such as "2014/15"' },
+      { where: 'options[1].name', message: 'is the name of option 1 too; give each option its own name' },
+      { where: 'options[1].optimismBias', message: '"300%" is not an uplift from 0% to 200% (give 0.41 or "41%")' },
+      { where: 'options[1].replacementCosts[0].annual', message: '10000000000000 is not an amount of pounds a year up to £1,000,000,000,000 (give 6000 or "£6,000")' },
+      { where: 'options[1].replacementCosts[0].months', message: '0 is not a whole number of months from 1 to 1200; leave it out for the rest of the horizon' },
+      { where: 'options[1].replacementCosts[0].share', message: '1.5 is not a share above 0% and up to 100% (give 0.75 or "75%")' },
+      { where: 'options[2].name', message: 'missing: name the option, such as "Withdraw now"' },
+    ]);
+  });
+
+  it('refuses an option whose notice would run past the dates Excel counts', () => {
+    expect(problemsOf({ options: [{ name: 'Late', noticeServedOn: '9999-06-01', noticeMonths: 12 }] })[0].where).toBe('options[0].noticeServedOn');
+    expect(problemsOf({ horizonYears: 1, options: [{ name: 'Late', noticeServedOn: '9998-06-01', noticeMonths: 24 }] })).toEqual([
+      { where: 'options[0].noticeMonths', message: 'notice of 24 months served on 9998-06-01 would expire after 9999-12-31, the last date Excel counts; give a shorter notice or an earlier noticeServedOn' },
+    ]);
   });
 });

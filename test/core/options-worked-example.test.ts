@@ -3,6 +3,7 @@
 import { parseIsoDate } from '../../src/core/calendar-date';
 import { financialYear, fyLabel } from '../../src/core/financial-year';
 import { Exact, pence } from '../../src/core/money';
+import { headline } from '../../src/core/headline';
 import { AppraisalModel, basisOf } from '../../src/core/key-inputs';
 import { AppraisalBasis, WithdrawOption, appraiseOption, appraiseOptions, continuousNpv, preferredIndex } from '../../src/core/options';
 import { defaultRanges, sensitivity } from '../../src/core/sensitivity';
@@ -172,5 +173,32 @@ describe('sensitivity: a tornado of the option\'s NPV', () => {
     const swings = rows.map((r) => Math.abs(r.npvHigh - r.npvLow));
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
     expect(rows[0].input).toBe('avoidableCost');
+  });
+});
+
+describe('the headline', () => {
+  const MODEL: AppraisalModel = {
+    years: YEARS, baseYear: financialYear(2011), avoidable: new Exact(1_780_000), shares: YEARS.map(() => new Exact(1)), indexation: new Exact(0), discountRate: new Exact('0.035'),
+  };
+
+  it('names the preferred option, its NPV and the nearest switching value', () => {
+    const appraisal = appraiseOptions(basisOf(MODEL), [WITHDRAW_NOW]);
+    // The avoidable cost's 8,128.56 is 54% below its base; replacement support's 15,671.44 is 161% above.
+    expect(headline(appraisal, switchingValues(MODEL, [WITHDRAW_NOW], 0, 0)))
+      .toBe('Withdraw now is preferred (NPV £21,207.79). It stops paying if the avoidable cost falls to £8,128.56 a year.');
+  });
+
+  it('names the rival that becomes preferred', () => {
+    const options = [{ ...WITHDRAW_NOW, exitCosts: [], replacementCosts: [] }, A_YEAR_LATER];
+    const sentence = headline(appraiseOptions(basisOf(MODEL), options), switchingValues(MODEL, options, 0, 0));
+    expect(sentence).toMatch(/^Withdraw now is preferred \(NPV £39,032\.29\)\. Withdraw a year later becomes preferred if /);
+  });
+
+  it('says when staying is preferred', () => {
+    const dear = { ...WITHDRAW_NOW, exitCosts: [{ label: 'Termination', amount: pence(10_000_000) }] };
+    const appraisal = appraiseOptions(basisOf(MODEL), [dear]);
+    expect(appraisal.preferred).toBeUndefined();
+    expect(headline(appraisal, switchingValues(MODEL, [dear], undefined, 0)))
+      .toMatch(/^Staying in the partnership is preferred: no way of withdrawing has a positive NPV \(the best, Withdraw now, -£[\d,.]+\)\. Withdraw now would pay if /);
   });
 });

@@ -1,4 +1,4 @@
-// The --json summary: the CLI's contract with other tools and auditors (schemaVersion 1). The
+// The --json summary: the CLI's contract with other tools and auditors (schemaVersion 2). The
 // interfaces below declare it field by field; schema/summary.schema.json says the same as a JSON
 // Schema (a test keeps the two to the same fields), and README describes it.
 //
@@ -12,9 +12,10 @@ import { amountCells, subtotalTies } from '../../core/cost-table';
 import { isoDate } from '../../core/calendar-date';
 import { CostClass, reasonWords } from '../../core/classification';
 import { GREEN_BOOK_RATE } from '../../core/discounting';
-import { fyLabel } from '../../core/financial-year';
+import { fyContaining, fyLabel } from '../../core/financial-year';
+import { KEY_INPUTS, KeyInputName } from '../../core/key-inputs';
 import { Sharing } from '../../core/membership';
-import { Money, toPounds } from '../../core/money';
+import { Exact, Money, roundToPence, toPounds } from '../../core/money';
 import { SheetChoice } from './source-sheet';
 
 /** Pounds to the penny: whole pence / 100. */
@@ -25,8 +26,8 @@ export type IsoDate = string;
 export type FyLabel = string;
 
 export interface SummaryJson {
-  /** 1 for this shape; a change that could break a reader of it gets a new version. */
-  readonly schemaVersion: 1;
+  /** 2 for this shape (1 had no options); a change that could break a reader of it gets a new version. */
+  readonly schemaVersion: 2;
   /** The program that wrote it. */
   readonly generator: SummaryGenerator;
   /** Where the cost rows were read from, and how they tie out. */
@@ -37,10 +38,18 @@ export interface SummaryJson {
   readonly annual: SummaryAnnual;
   /** Every assumption the run used, defaults included, and where each came from. */
   readonly assumptions: SummaryAssumptions;
-  /** The saving if the council withdraws, by financial year. */
+  /** The saving if the council withdraws as the first option says, by financial year, without its costs of leaving. */
   readonly savings: SummarySavings;
   /** The council's contribution as members leave. */
   readonly membership: SummaryMembership;
+  /** Each way of withdrawing against staying (business as usual), on one timeline: year 0 is the FY the earliest serves notice in. */
+  readonly options: readonly SummaryOption[];
+  /** The option with the highest NPV above zero; null when staying is preferred. */
+  readonly preferredOption: string | null;
+  /** The NPV of the preferred option (else of the one with the highest NPV) at the low and high value of each key input, the widest swing first. */
+  readonly sensitivity: readonly SummarySensitivity[];
+  /** For each key input, the value at which the choice switches, all else held; null with a reason when there is none. */
+  readonly switchingValues: readonly SummarySwitchingValue[];
   /** The checks the run made: `tieOut` (fails on a mismatch), `avoidablePlusCommittedEqualsTotal`, and `subtotal <cell>` for each subtotal. */
   readonly checks: readonly SummaryCheck[];
   /** Things worth a look, one entry per kind. */
@@ -206,8 +215,85 @@ export interface SummaryAssumptions {
   readonly sharing: Sharing;
   /** A class per item label, as the user gave them. */
   readonly overrides: Readonly<Record<string, CostClass>>;
+  /** The uplift on the costs of leaving of each option that gives none, as a fraction (0.41 is 41%). */
+  readonly optimismBias: number;
   /** Where each assumption's value came from. */
   readonly sources: Readonly<Record<AssumptionName, AssumptionSource>>;
+}
+
+export interface SummaryOption {
+  readonly name: string;
+  readonly noticeServedOn: IsoDate;
+  readonly noticeMonths: number;
+  readonly noticeExpiresOn: IsoDate;
+  /** The uplift on its costs of leaving, as a fraction. */
+  readonly optimismBias: number;
+  readonly exitCosts: readonly SummaryExitCost[];
+  readonly replacementCosts: readonly SummaryReplacementCost[];
+  /** Each financial year of the timeline. */
+  readonly years: readonly SummaryOptionYear[];
+  readonly totalNetSaving: Pounds;
+  /** The net present value of the net savings: summed unrounded, rounded once. */
+  readonly npv: Pounds;
+  /** The first year from which the cumulative net saving stays above zero; null when it never does within the horizon. */
+  readonly paybackFy: FyLabel | null;
+}
+
+export interface SummaryExitCost {
+  readonly label: string;
+  /** As given, before optimism bias. */
+  readonly amount: Pounds;
+  /** The year it is paid in (by default the year notice expires in). */
+  readonly fy: FyLabel;
+}
+
+export interface SummaryReplacementCost {
+  readonly label: string;
+  /** A year's cost at base-year prices, as given, before optimism bias. */
+  readonly annual: Pounds;
+  /** Months it runs from the day notice expires; null: to the end of the horizon. */
+  readonly months: number | null;
+  /** The share of it the council pays, as a fraction; null: all of it. */
+  readonly share: number | null;
+}
+
+export interface SummaryOptionYear {
+  readonly fy: FyLabel;
+  /** The council's avoidable cost in the year if it stays. */
+  readonly stay: Pounds;
+  /** Its avoidable cost if it withdraws this way: the part of the year before notice expires. */
+  readonly withdraw: Pounds;
+  /** Exit costs paid in the year, with optimism bias. */
+  readonly exitCosts: Pounds;
+  /** Replacement costs of the year, with optimism bias. */
+  readonly replacementCosts: Pounds;
+  /** `stay` - (`withdraw` + `exitCosts` + `replacementCosts`). */
+  readonly netSaving: Pounds;
+  readonly cumulativeNetSaving: Pounds;
+  readonly discountFactor: number;
+  /** `netSaving` x `discountFactor`, rounded for show. */
+  readonly presentValue: Pounds;
+}
+
+/** A key input: `avoidableCost`, `exitCosts` and `replacementCosts` in pounds (a year, for the first and last), `optimismBias`, `discountRate` and `indexation` as fractions, `noticeMonths` in months. */
+export type SummaryKeyInput = KeyInputName;
+
+export interface SummarySensitivity {
+  readonly input: SummaryKeyInput;
+  readonly low: number;
+  readonly high: number;
+  readonly npvLow: Pounds;
+  readonly npvHigh: Pounds;
+}
+
+export interface SummarySwitchingValue {
+  readonly input: SummaryKeyInput;
+  /** The value at which the choice switches; null when there is none. */
+  readonly value: number | null;
+  /** `value` minus its value in the run; null when there is no value. */
+  readonly changeFromBase: number | null;
+  /** Why there is no value ("none in range", or what the option lacks); null when there is one. */
+  readonly reason: string | null;
 }
 
 export interface SummaryDiscountRateBasis {
@@ -305,13 +391,20 @@ export interface SummaryWarning {
 }
 
 const pounds = (amount: Money) => toPounds(amount);
+
+/** A key input's value as the summary gives it: pounds to the penny, a fraction, or months. */
+function inputValue(name: KeyInputName, value: Exact): number {
+  const unit = KEY_INPUTS.find((input) => input.name === name)?.unit;
+  if (unit === 'money') return pounds(roundToPence(value));
+  return unit === 'rate' ? value.toDecimalPlaces(10).toNumber() : value.toNumber();
+}
 const orNull = <T, R>(value: T | undefined, f: (v: T) => R): R | null => (value === undefined ? null : f(value));
 
 export function summaryJson(analysis: Analysis, file: string, generator: SummaryGenerator, choice: SheetChoice): SummaryJson {
-  const { table, assumptions: a, savings, membership } = analysis;
+  const { table, assumptions: a, savings, membership, appraisal } = analysis;
   const cellOf = amountCells(table);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     generator,
     source: {
       file,
@@ -381,6 +474,7 @@ export function summaryJson(analysis: Analysis, file: string, generator: Summary
       },
       sharing: a.sharing,
       overrides: Object.fromEntries([...a.overrides.values()].map((o) => [o.label, o.class])),
+      optimismBias: a.optimismBias.toNumber(),
       sources: analysis.assumptionSources,
     },
     savings: {
@@ -411,6 +505,43 @@ export function summaryJson(analysis: Analysis, file: string, generator: Summary
       })),
       perMember: membership.perMember.map((entry) => ({ members: entry.members, contribution: pounds(entry.contribution) })),
     },
+    options: appraisal.options.options.map((appraised) => {
+      const { option } = appraised;
+      const expiryFy = fyContaining(appraised.noticeExpiresOn, a.fyStartMonth);
+      return {
+        name: option.name,
+        noticeServedOn: isoDate(option.noticeServedOn),
+        noticeMonths: option.noticeMonths,
+        noticeExpiresOn: isoDate(appraised.noticeExpiresOn),
+        optimismBias: option.optimismBias.toNumber(),
+        exitCosts: option.exitCosts.map((cost) => ({ label: cost.label, amount: pounds(cost.amount), fy: fyLabel(cost.fy ?? expiryFy) })),
+        replacementCosts: option.replacementCosts.map((cost) => ({ label: cost.label, annual: pounds(cost.annual), months: cost.months ?? null, share: orNull(cost.share, (share) => share.toNumber()) })),
+        years: appraised.years.map((year) => ({
+          fy: fyLabel(year.fy),
+          stay: pounds(year.stay),
+          withdraw: pounds(year.withdraw),
+          exitCosts: pounds(year.exitCosts),
+          replacementCosts: pounds(year.replacementCosts),
+          netSaving: pounds(year.netSaving),
+          cumulativeNetSaving: pounds(year.cumulativeNetSaving),
+          discountFactor: year.discountFactor.toNumber(),
+          presentValue: pounds(year.presentValue),
+        })),
+        totalNetSaving: pounds(appraised.totalNetSaving),
+        npv: pounds(appraised.npv),
+        paybackFy: orNull(appraised.paybackFy, fyLabel),
+      };
+    }),
+    preferredOption: orNull(appraisal.options.preferred, (i) => appraisal.options.options[i].option.name),
+    sensitivity: appraisal.sensitivity.map((row) => ({
+      input: row.input, low: inputValue(row.input, row.low), high: inputValue(row.input, row.high), npvLow: pounds(row.npvLow), npvHigh: pounds(row.npvHigh),
+    })),
+    switchingValues: appraisal.switchingValues.map((v) => ({
+      input: v.input,
+      value: orNull(v.value, (value) => inputValue(v.input, value)),
+      changeFromBase: v.value && v.base ? inputValue(v.input, v.value.minus(v.base)) : null,
+      reason: v.value ? null : v.none ?? 'none in range',
+    })),
     checks: analysis.checks.map(({ name, ok, detail }) => ({ name, ok, detail })),
     warnings: analysis.warnings.map(({ code, message, count, cells }) => ({ code, message, count, cells })),
   };

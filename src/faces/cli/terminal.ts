@@ -7,7 +7,9 @@ import { isoDate } from '../../core/calendar-date';
 import { subtotalTies } from '../../core/cost-table';
 import { reasonWords } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
-import { Money, formatMoney } from '../../core/money';
+import { Exact, Money, ZERO, add, formatMoney, pence } from '../../core/money';
+import { headline, inputValueWords } from '../../core/headline';
+import { KeyInputName } from '../../core/key-inputs';
 import { describeWarning } from '../../core/problems';
 import { formatRate } from '../../core/rate';
 import { SheetChoice } from './source-sheet';
@@ -159,6 +161,63 @@ function rowsText(rows: readonly ClassifiedRow[], amountColumn: number): string[
   return out;
 }
 
+const INPUT_WORDS: Readonly<Record<KeyInputName, string>> = {
+  avoidableCost: 'avoidable cost a year',
+  exitCosts: 'exit costs',
+  replacementCosts: 'replacement costs a year',
+  optimismBias: 'optimism bias',
+  noticeMonths: 'notice period',
+  discountRate: 'discount rate',
+  indexation: 'indexation a year',
+};
+const valueWords = (name: KeyInputName, value: Exact) => inputValueWords(name, value).replace(/^£/, '');
+
+/** The options against staying, the answer in a sentence, the tornado as a sorted table, and the switching values. */
+function optionsText({ appraisal }: Analysis): string[] {
+  const { options, preferred } = appraisal.options;
+  const out = [`Options against staying in the partnership (business as usual); year 0 is ${fyLabel(appraisal.model.years[0])}`];
+  out.push(...table(
+    ['option', 'notice served', 'expires', 'exit costs', 'replacement a year', 'bias', 'net saving', 'NPV', 'payback'],
+    options.map((o) => [
+      clip(o.option.name, 30), isoDate(o.option.noticeServedOn), isoDate(o.noticeExpiresOn),
+      money(o.option.exitCosts.reduce((sum, c) => add(sum, c.amount), ZERO)), money(o.option.replacementCosts.reduce((sum, c) => add(sum, c.annual), ZERO)),
+      formatRate(o.option.optimismBias), money(o.totalNetSaving), money(o.npv), o.paybackFy ? fyLabel(o.paybackFy) : 'none',
+    ]),
+    [false, false, false, true, true, true, true, true, false],
+  ));
+  out.push(`  Net saving by FY (after the costs of leaving):`);
+  out.push(...table(
+    ['  FY', ...options.map((o) => clip(o.option.name, 24))],
+    appraisal.model.years.map((fy, t) => [`  ${fyLabel(fy)}`, ...options.map((o) => money(o.years[t].netSaving))]),
+    [false, ...options.map(() => true)],
+  ));
+  out.push(`  ${headline(appraisal.options, appraisal.switchingValues)}`);
+  const focus = options[appraisal.focus].option.name;
+  out.push('', `How sure: the NPV of "${focus}" at the low and the high value of each input, all else held, the widest swing first`);
+  out.push(...table(
+    ['input', 'low', 'high', 'NPV at low', 'NPV at high', 'swing'],
+    appraisal.sensitivity.map((row) => [
+      INPUT_WORDS[row.input], valueWords(row.input, row.low), valueWords(row.input, row.high), money(row.npvLow), money(row.npvHigh), money(pence(Math.abs(row.npvHigh - row.npvLow))),
+    ]),
+    [false, true, true, true, true, true],
+  ));
+  const switchWhat = preferred === undefined ? `an option to become preferred over staying` : `"${focus}" to stop being preferred`;
+  out.push('', `Switching values: the value of each input, all else held, for ${switchWhat}`);
+  out.push(...table(
+    ['input', 'now', 'switches at', 'change', 'then preferred'],
+    appraisal.switchingValues.map((v) => {
+      if (!v.value || !v.base) return [INPUT_WORDS[v.input], v.base ? valueWords(v.input, v.base) : '-', v.none ?? 'none in range', '', ''];
+      const change = v.value.minus(v.base);
+      return [
+        INPUT_WORDS[v.input], valueWords(v.input, v.base), valueWords(v.input, v.value), `${change.gte(0) ? '+' : '-'}${valueWords(v.input, change.abs())}`,
+        v.rival === undefined ? 'staying' : clip(options[v.rival].option.name, 30),
+      ];
+    }),
+    [false, true, true, true, false],
+  ));
+  return out;
+}
+
 export function terminalSummary(analysis: Analysis, file: string, choice?: SheetChoice): string {
   const { table: source, assumptions: a, savings, membership } = analysis;
   const out: string[] = [];
@@ -189,6 +248,8 @@ export function terminalSummary(analysis: Analysis, file: string, choice?: Sheet
     [false, true, true, true, true, true, true, true],
   ));
   out.push(`  Total saving ${money(savings.totalSaving)}   NPV ${money(savings.npv)}`, '');
+
+  out.push(...optionsText(analysis), '');
 
   const poolText = membership.pool === undefined ? 'members in the base year not given' : `pool ${money(membership.pool)}`;
   out.push(`Membership (${membership.sharing}; ${poolText})`);
