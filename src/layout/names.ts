@@ -4,7 +4,7 @@
 import { AssumptionName } from '../core/assumptions';
 
 /** The product's sheets, by their part in the model. */
-export type SheetRole = 'scenarios' | 'costRows' | 'audit';
+export type SheetRole = 'scenarios' | 'options' | 'costRows' | 'audit';
 
 export interface NameEntry {
   /** The name as Excel holds it. */
@@ -24,6 +24,7 @@ export const NAMES = {
   scenariosSheet: { name: 'VfM_Sheet_Scenarios', sheet: 'scenarios', shape: 'cell', means: 'marks the scenario sheet (its A1)' },
   costRowsSheet: { name: 'VfM_Sheet_CostRows', sheet: 'costRows', shape: 'cell', means: 'marks the cost-rows sheet (its A1)' },
   auditSheet: { name: 'VfM_Sheet_Audit', sheet: 'audit', shape: 'cell', means: 'marks the audit sheet (its A1)' },
+  optionsSheet: { name: 'VfM_Sheet_Options', sheet: 'options', shape: 'cell', means: 'marks the options sheet (its A1)' },
 
   // Inputs on the scenario sheet, each the cell of an assumption.
   baseYear: { name: 'VfM_BaseYear', sheet: 'scenarios', shape: 'cell', means: 'the calendar year the base financial year starts in', carries: 'baseYear' },
@@ -60,6 +61,23 @@ export const NAMES = {
   totalSaving: { name: 'VfM_TotalSaving', sheet: 'scenarios', shape: 'cell', means: 'the saving over the horizon' },
   npv: { name: 'VfM_NPV', sheet: 'scenarios', shape: 'cell', means: 'the net present value of the saving' },
   masterCheck: { name: 'VfM_MasterCheck', sheet: 'scenarios', shape: 'cell', means: 'TRUE when every check passes' },
+
+  // The options appraisal: its inputs, a row an option or a cost of leaving, and its results.
+  optionNames: { name: 'VfM_OptionNames', sheet: 'options', shape: 'column', means: 'the name of each way of withdrawing' },
+  optionNoticeServedOn: { name: 'VfM_OptionNoticeServedOn', sheet: 'options', shape: 'column', means: 'the date each option serves notice', dates: true },
+  optionNoticeMonths: { name: 'VfM_OptionNoticeMonths', sheet: 'options', shape: 'column', means: 'each option\'s notice period in months' },
+  optionOptimismBias: { name: 'VfM_OptionOptimismBias', sheet: 'options', shape: 'column', means: 'each option\'s optimism bias on its costs of leaving' },
+  optionNoticeExpires: { name: 'VfM_OptionNoticeExpires', sheet: 'options', shape: 'column', means: 'the day each option\'s notice expires', dates: true },
+  costLabels: { name: 'VfM_CostLabels', sheet: 'options', shape: 'column', means: 'what each cost of leaving is for' },
+  costOptions: { name: 'VfM_CostOptions', sheet: 'options', shape: 'column', means: 'the option that incurs each cost of leaving' },
+  costKinds: { name: 'VfM_CostKinds', sheet: 'options', shape: 'column', means: 'each cost of leaving\'s kind: exit or replacement' },
+  costAmounts: { name: 'VfM_CostAmounts', sheet: 'options', shape: 'column', means: 'each cost of leaving in pounds (a year, for replacement)' },
+  optionYears: { name: 'VfM_OptionYears', sheet: 'options', shape: 'row', means: 'the label of each financial year of the options\' timeline' },
+  optionNpvs: { name: 'VfM_OptionNPVs', sheet: 'options', shape: 'column', means: 'each option\'s net present value against staying' },
+  preferredOption: { name: 'VfM_PreferredOption', sheet: 'options', shape: 'cell', means: 'the preferred way: the option with the highest NPV above zero, else staying' },
+  preferredNpv: { name: 'VfM_PreferredNPV', sheet: 'options', shape: 'cell', means: 'the preferred option\'s NPV against staying (0 when staying)' },
+  optionTablesCurrent: { name: 'VfM_OptionTablesCurrent', sheet: 'options', shape: 'cell', means: 'TRUE while the tornado and the switching values, as at the run, still hold' },
+  optionsCheck: { name: 'VfM_OptionsCheck', sheet: 'options', shape: 'cell', means: 'TRUE when every check on the options sheet passes' },
 
   // The audit trail.
   ranAt: { name: 'VfM_RanAt', sheet: 'audit', shape: 'cell', means: 'when the run happened, UK time with its offset' },

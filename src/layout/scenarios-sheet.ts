@@ -38,7 +38,7 @@ const SOURCE_TEXT: Record<AssumptionSource, string> = {
  * @param factor the year's indexation factor
  * @param members the members paying that year
  */
-const contribution = (factor: string, members: string) =>
+export const contribution = (factor: string, members: string) =>
   `ROUND(${NAME.avoidableAnnual}*${factor === '1' ? '' : `${factor}*`}IF(${NAME.sharing}=${literal('shared-pool')},${NAME.membersInBaseYear}/${members},1),2)`;
 
 /** The names of the input cells, each carrying an assumption. */

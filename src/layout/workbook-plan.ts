@@ -6,12 +6,14 @@ import { AUDIT_LAYOUT, RunFacts, auditSheet } from './audit-sheet';
 import { COST_ROWS_LAYOUT, costRowsSheet } from './cost-rows-sheet';
 import { NAMES, NameKey, SheetRole } from './names';
 import { DefinedName, WorkbookPlan } from './plan';
+import { OPTIONS_LAYOUT, optionsSheet } from './options-sheet';
 import { SCENARIOS_LAYOUT, scenariosSheet } from './scenarios-sheet';
 import { STYLES } from './styles';
 
 /** The product's sheets: each's name, and the key of the marker name that points at its A1 and so identifies it. */
 export const PRODUCT_SHEETS = {
   scenarios: { name: 'VfM Scenarios', marker: 'scenariosSheet' },
+  options: { name: 'VfM Options', marker: 'optionsSheet' },
   costRows: { name: 'VfM Cost Rows', marker: 'costRowsSheet' },
   audit: { name: 'VfM Audit', marker: 'auditSheet' },
 } as const satisfies Record<SheetRole, { name: string; marker: NameKey }>;
@@ -36,19 +38,22 @@ export function planWorkbook(analysis: Analysis, sheetNames: readonly string[], 
   };
   const names: DefinedName[] = [];
   const scenariosName = pick(PRODUCT_SHEETS.scenarios.name);
+  const optionsName = pick(PRODUCT_SHEETS.options.name);
   const costRowsName = pick(PRODUCT_SHEETS.costRows.name);
   const auditName = pick(PRODUCT_SHEETS.audit.name);
   const sourceRange = `${sheetReference(analysis.table.sheet)}!${analysis.table.range}`;
 
   const years = analysis.savings.years.length;
   const scenarios = scenariosSheet(scenariosName, analysis, sourceRange, costRowsName, names);
+  const options = optionsSheet(optionsName, analysis, names);
   const costRows = costRowsSheet(costRowsName, analysis, names);
   const audit = auditSheet(auditName, analysis, run, costRowsName, names);
-  for (const [sheet, role] of [[scenarios, 'scenarios'], [costRows, 'costRows'], [audit, 'audit']] as const) {
+  for (const [sheet, role] of [[scenarios, 'scenarios'], [options, 'options'], [costRows, 'costRows'], [audit, 'audit']] as const) {
     sheet.define(PRODUCT_SHEETS[role].marker, { row: 1, column: 1 });
   }
   const sheets = [
     scenarios.build({ columnWidths: SCENARIOS_LAYOUT.widths(years), tabColor: '#107C41' }),
+    options.build({ columnWidths: OPTIONS_LAYOUT.widths(analysis.appraisal.model.years.length), tabColor: '#107C41' }),
     costRows.build({ columnWidths: COST_ROWS_LAYOUT.widths, freeze: { rows: COST_ROWS_LAYOUT.freezeRows, columns: 0 }, tabColor: '#107C41' }),
     audit.build({ columnWidths: AUDIT_LAYOUT.widths, tabColor: '#7F7F7F' }),
   ];

@@ -21,7 +21,7 @@ const IO: Io = { out: () => undefined, err: (t) => process.stderr.write(t), cloc
 const ASSUMPTIONS = { ...SEED_ASSUMPTIONS, baseYear: 2011 };
 /** A figure in pounds as whole pence. */
 const pence = (value: unknown) => Math.round((value as number) * 100);
-const PRODUCT_SHEETS = ['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit'];
+const PRODUCT_SHEETS = ['VfM Scenarios', 'VfM Options', 'VfM Cost Rows', 'VfM Audit'];
 
 let corpus: readonly CorpusWorkbook[];
 let dir: string;
@@ -66,7 +66,7 @@ describe('vfm analyse on every workbook of the corpus', () => {
       const diff = await packageDiff(workbook.file, outputs.get(workbook.name)!.out);
       expect([workbook.name, diff.changed.filter((part) => !WORKBOOK_LEVEL_PARTS.includes(part)), diff.restored, diff.removed])
         .toEqual([workbook.name, [], [], []]);
-      expect([workbook.name, diff.added.length]).toEqual([workbook.name, 3]);
+      expect([workbook.name, diff.added.length]).toEqual([workbook.name, 4]);
       const back = await readBack(outputs.get(workbook.name)!.out);
       expect(back.kind).toBe(workbook.kind);
       expect(back.sheets.map((s) => s.name)).toEqual([...workbook.sheets, ...PRODUCT_SHEETS]);

@@ -64,8 +64,8 @@ it('reads the seed table, generates the scenarios, and writes the cells the CLI 
   expect(await run(['analyse', input, '--assumptions', path.join(dir, 'a.json'), '--out', path.join(dir, 'out.xlsx')], io)).toBe(0);
   const file = await loadWithExcelJs(path.join(dir, 'out.xlsx'));
 
-  expect(written.sheets.map((s) => s.name)).toEqual(['Costs', 'VfM Scenarios', 'VfM Cost Rows', 'VfM Audit']);
-  for (const name of ['VfM Scenarios', 'VfM Cost Rows']) {
+  expect(written.sheets.map((s) => s.name)).toEqual(['Costs', 'VfM Scenarios', 'VfM Options', 'VfM Cost Rows', 'VfM Audit']);
+  for (const name of ['VfM Scenarios', 'VfM Options', 'VfM Cost Rows']) {
     const inExcel: Record<string, unknown> = {};
     for (const [address, cell] of Object.entries(written.sheets.find((s) => s.name === name)?.cells ?? {})) {
       if (cell.formula !== undefined) inExcel[address] = cell.formula;

@@ -8,7 +8,7 @@ import { readSummary } from '../support/summary';
 import { loadWithExcelJs, readBack, temporaryDirectory } from '../support/workbooks';
 
 const IO: Io = { out: () => undefined, err: () => undefined, clock: { today: () => ({ year: 2012, month: 10, day: 19 }), now: () => '2012-10-19T09:30:00Z' } };
-const PRODUCT = ['VfM Scenarios', 'VfM Cost Rows', 'VfM Audit'];
+const PRODUCT = ['VfM Scenarios', 'VfM Options', 'VfM Cost Rows', 'VfM Audit'];
 
 /** A council workbook with the things that must survive: formulas, formats, merges, notes, names, a second sheet. */
 async function councilWorkbook(file: string, extra?: (workbook: ExcelJS.Workbook) => void): Promise<void> {
@@ -109,7 +109,7 @@ describe('vfm analyse --out', () => {
     });
     expect(await run(['analyse', path.join(dir, 'in.xlsx'), '--out', path.join(dir, 'once.xlsx')], IO)).toBe(0);
     const once = await loadWithExcelJs(path.join(dir, 'once.xlsx'));
-    expect(once.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Cost Rows', 'VfM Audit']);
+    expect(once.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Options', 'VfM Cost Rows', 'VfM Audit']);
     expect(once.getWorksheet('VfM Scenarios')?.getCell('A1').value).toBe('My own notes, not the product\'s');
 
     // Renaming a sheet in Excel carries the names that refer to it along; exceljs needs telling.
@@ -121,7 +121,7 @@ describe('vfm analyse --out', () => {
     await once.xlsx.writeFile(path.join(dir, 'renamed.xlsx'));
     expect(await run(['analyse', path.join(dir, 'renamed.xlsx'), '--out', path.join(dir, 'twice.xlsx')], IO)).toBe(0);
     const twice = await loadWithExcelJs(path.join(dir, 'twice.xlsx'));
-    expect(twice.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Cost Rows', 'VfM Audit']);
+    expect(twice.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Options', 'VfM Cost Rows', 'VfM Audit']);
     expect(twice.getWorksheet('VfM Scenarios')?.getCell('A1').value).toBe('My own notes, not the product\'s');
   });
 
@@ -163,7 +163,7 @@ describe('vfm analyse --out keeps every part of the user\'s file', () => {
     const first = await packageDiff(input, out);
     expect(first.removed).toEqual([]);
     expect(first.changed.filter((part) => !WORKBOOK_LEVEL_PARTS.includes(part))).toEqual([]);
-    expect(first.added).toHaveLength(3);
+    expect(first.added).toHaveLength(4);
     expect(first.added.every((part) => /^xl\/worksheets\/sheet\d+\.xml$/.test(part))).toBe(true);
     expect(first.restored).toEqual([]); // nothing inflated and deflated again
 
@@ -174,9 +174,9 @@ describe('vfm analyse --out keeps every part of the user\'s file', () => {
     const second = await packageDiff(out, twice);
     expect(second.changed.filter((part) => !WORKBOOK_LEVEL_PARTS.includes(part))).toEqual([]);
     expect(second.restored).toEqual([]);
-    // Its own three sheets replaced by three new ones; the styles it added the first time used again.
+    // Its own four sheets replaced by four new ones; the styles it added the first time used again.
     expect(second.removed).toEqual(first.added);
-    expect(second.added).toHaveLength(3);
+    expect(second.added).toHaveLength(4);
     const styles = async (file: string) => (await JSZip.loadAsync(readFileSync(file))).file('xl/styles.xml')?.async('string');
     expect(await styles(twice)).toBe(await styles(out));
   });

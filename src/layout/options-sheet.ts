@@ -1,0 +1,286 @@
+// The "VfM Options" sheet (domain.md, Options appraisal), laid out as FAST asks: key results and
+// the sheet's checks on top; the inputs in two tables, the ways of withdrawing (a row each) and
+// the costs of leaving (a row each, naming its option), each with blank rows to add more; the
+// workings on one financial-year timeline (year 0: the FY in which the earliest option serves
+// notice), the costs of leaving by FY, a block of workings per option; the options side by side;
+// the tornado and the switching values as at the run; the checks. Every figure but those two
+// tables as at the run is a formula over the inputs, here and on the scenario sheet.
+import { Analysis } from '../core/analysis';
+import { columnName, excelSerial } from '../core/cell';
+import { KEY_INPUTS, KeyInputName } from '../core/key-inputs';
+import { Exact, roundToPence, toPounds } from '../core/money';
+import { DefinedName } from './plan';
+import { contribution } from './scenarios-sheet';
+import { NAME } from './names';
+import { SheetBuilder, formula, literal, num, text } from './sheet-builder';
+import { FORMATS } from './styles';
+
+// Columns: label, unit, value (or a timeline row's total), then one column per FY.
+const LABEL = 1;
+const UNIT = 2;
+const VALUE = 3;
+const FIRST_FY = 4;
+
+/** The kinds of a cost of leaving, as the costs table takes them. */
+export const COST_KINDS = ['exit', 'replacement'] as const;
+/** Blank rows left in each input table for the user to add to. */
+const SPARE_ROWS = 3;
+
+const INPUT_WORDS: Readonly<Record<KeyInputName, string>> = {
+  avoidableCost: 'Avoidable cost a year',
+  exitCosts: 'Exit costs',
+  replacementCosts: 'Replacement costs a year',
+  optimismBias: 'Optimism bias',
+  noticeMonths: 'Notice period (months)',
+  discountRate: 'Discount rate',
+  indexation: 'Indexation a year',
+};
+
+/** A key input's value as a cell holds it: pounds, a fraction or months. */
+function inputCell(name: KeyInputName, value: Exact): number {
+  const unit = KEY_INPUTS.find((input) => input.name === name)?.unit;
+  return unit === 'money' ? toPounds(roundToPence(value)) : value.toNumber();
+}
+const inputFormat = (name: KeyInputName) => ({ money: FORMATS.money, rate: FORMATS.percent, months: FORMATS.whole })[KEY_INPUTS.find((i) => i.name === name)?.unit ?? 'money'];
+
+export function optionsSheet(name: string, analysis: Analysis, names: DefinedName[]): SheetBuilder {
+  const sheet = new SheetBuilder(name, 'options', names);
+  const { appraisal } = analysis;
+  const options = appraisal.options.options;
+  const years = appraisal.model.years.length;
+  const lastFy = FIRST_FY + years - 1;
+  const fyColumns = Array.from({ length: years }, (_, t) => FIRST_FY + t);
+  const col = columnName;
+  const span = (r: number) => `${col(FIRST_FY)}${r}:${col(lastFy)}${r}`;
+  let row = 1;
+
+  sheet.put(row++, LABEL, [[text('Options: each way of withdrawing against staying in the partnership')]], 'title');
+  sheet.put(row++, LABEL, [[text('Staying (business as usual) is the baseline. Inputs are yellow; every figure below them is calculated, here and on the scenario sheet, so changing an input recalculates the appraisal.')]], 'subtitle');
+  const masterRow = row++;
+  row++;
+  sheet.put(row++, LABEL, [[text('Key results')]], 'heading');
+  const keyRows = { preferred: row++, npv: row++ };
+  row++;
+
+  // Inputs: the ways of withdrawing, a row each.
+  sheet.put(row++, LABEL, [[text('Ways of withdrawing'), text('Notice served on'), text('Notice (months)'), text('Optimism bias'), text('Notice expires')]], 'header');
+  const optionRows = options.length + SPARE_ROWS;
+  const firstOption = row;
+  const lastOption = firstOption + optionRows - 1;
+  sheet.put(firstOption, LABEL, Array.from({ length: optionRows }, (_, i) => {
+    const o = options[i]?.option;
+    return o ? [text(o.name), num(excelSerial(o.noticeServedOn)), num(o.noticeMonths), num(o.optimismBias.toNumber())] : [null, null, null, null];
+  }), 'input', [undefined, FORMATS.date, FORMATS.whole, FORMATS.percent]);
+  sheet.put(firstOption, FIRST_FY + 1, Array.from({ length: optionRows }, (_, i) => [
+    formula(`IF(${col(LABEL)}${firstOption + i}="","",EDATE(${col(UNIT)}${firstOption + i},${col(VALUE)}${firstOption + i}))`),
+  ]), 'calc', [FORMATS.date]);
+  const optionColumn = (c: number) => ({ row: firstOption, column: c });
+  const optionColumnEnd = (c: number) => ({ row: lastOption, column: c });
+  sheet.define('optionNames', optionColumn(LABEL), optionColumnEnd(LABEL));
+  sheet.define('optionNoticeServedOn', optionColumn(UNIT), optionColumnEnd(UNIT));
+  sheet.define('optionNoticeMonths', optionColumn(VALUE), optionColumnEnd(VALUE));
+  sheet.define('optionOptimismBias', optionColumn(FIRST_FY), optionColumnEnd(FIRST_FY));
+  sheet.define('optionNoticeExpires', optionColumn(FIRST_FY + 1), optionColumnEnd(FIRST_FY + 1));
+  row = lastOption + 1;
+  sheet.put(row++, LABEL, [[text('An option with no name is left out. Optimism bias uplifts its costs of leaving (the Green Book\'s upper bound for outsourcing is 41%).')]], 'note');
+  row++;
+
+  // Inputs: the costs of leaving, a row each, naming the option that incurs it.
+  sheet.put(row++, LABEL, [[
+    text('Cost of leaving'), text('Option'), text('Kind'), text('£ (a year, for replacement)'), text('Paid in FY starting (exit)'), text('Months (replacement)'), text('Share (replacement)'),
+  ]], 'header');
+  const costs = options.flatMap((o) => [
+    ...o.option.exitCosts.map((c) => [text(c.label), text(o.option.name), text('exit'), num(toPounds(c.amount)), c.fy ? num(c.fy.startYear) : null, null, null]),
+    ...o.option.replacementCosts.map((c) => [text(c.label), text(o.option.name), text('replacement'), num(toPounds(c.annual)), null, c.months === undefined ? null : num(c.months), c.share ? num(c.share.toNumber()) : null]),
+  ]);
+  const costRows = costs.length + SPARE_ROWS;
+  const firstCost = row;
+  const lastCost = firstCost + costRows - 1;
+  sheet.put(firstCost, LABEL, [...costs, ...Array.from({ length: SPARE_ROWS }, () => [null, null, null, null, null, null, null])], 'input',
+    [undefined, undefined, undefined, FORMATS.money, FORMATS.whole, FORMATS.whole, FORMATS.percent]);
+  sheet.allow(firstCost, VALUE, lastCost, VALUE, COST_KINDS);
+  const costColumn = (c: number) => [{ row: firstCost, column: c }, { row: lastCost, column: c }] as const;
+  sheet.define('costLabels', ...costColumn(LABEL));
+  sheet.define('costOptions', ...costColumn(UNIT));
+  sheet.define('costKinds', ...costColumn(VALUE));
+  sheet.define('costAmounts', ...costColumn(FIRST_FY));
+  row = lastCost + 1;
+  sheet.put(row++, LABEL, [[text('Exit costs are one-off, at the cash amount given, in the FY given (blank: the FY notice expires in). Replacement costs are a year\'s cost at base-year prices, indexed, from the day notice expires, for the months given (blank: to the end of the horizon), at the share given (blank: all of it).')]], 'note');
+  row++;
+
+  // Each cost line's own workings, beside nothing else: its option's row, uplift, start and end.
+  const cell = (c: number, r: number) => `${col(c)}${r}`;
+  sheet.put(row++, LABEL, [[text('Costs of leaving: workings'), text('Option row'), text('Uplift'), text('From'), text('Until'), text('Paid in FY starting'), text('Share')]], 'header');
+  const firstWork = row;
+  sheet.put(firstWork, UNIT, Array.from({ length: costRows }, (_, i) => {
+    const r = firstCost + i;
+    const w = firstWork + i;
+    return [
+      formula(`IFERROR(MATCH(${cell(UNIT, r)},${NAME.optionNames},0),0)`),
+      formula(`IF(${cell(UNIT, w)}=0,0,1+INDEX(${NAME.optionOptimismBias},${cell(UNIT, w)}))`),
+      formula(`IF(${cell(UNIT, w)}=0,0,INDEX(${NAME.optionNoticeExpires},${cell(UNIT, w)}))`),
+      formula(`IF(ISNUMBER(${cell(FIRST_FY + 2, r)}),EDATE(${cell(FIRST_FY, w)},${cell(FIRST_FY + 2, r)}),DATE(9999,12,31))`),
+      formula(`IF(ISNUMBER(${cell(FIRST_FY + 1, r)}),${cell(FIRST_FY + 1, r)},YEAR(${cell(FIRST_FY, w)})-(MONTH(${cell(FIRST_FY, w)})<${NAME.fyStartMonth}))`),
+      formula(`IF(ISNUMBER(${cell(FIRST_FY + 3, r)}),${cell(FIRST_FY + 3, r)},1)`),
+    ];
+  }), 'calc', [FORMATS.whole, FORMATS.factor, FORMATS.date, FORMATS.date, FORMATS.whole, FORMATS.percent]);
+  sheet.put(firstWork, LABEL, Array.from({ length: costRows }, (_, i) => [formula(`IF(${cell(LABEL, firstCost + i)}="","",${cell(LABEL, firstCost + i)})`)]), 'link');
+  row = firstWork + costRows + 1;
+
+  // The timeline all options share.
+  type Cell = (column: string, t: number, r: number) => string;
+  const previous = (t: number) => col(FIRST_FY + t - 1);
+  const timeline = (label: string, unit: string, f: Cell, format: string) => {
+    const r = row++;
+    sheet.put(r, LABEL, [[text(label), text(unit)]], 'label');
+    sheet.paint(r, UNIT, r, UNIT, 'unit');
+    sheet.put(r, FIRST_FY, [fyColumns.map((c, t) => formula(f(col(c), t, r)))], 'calc', fyColumns.map(() => format));
+    return r;
+  };
+  sheet.put(row, LABEL, [[text('Workings'), null, null]], 'heading');
+  const labelRow = row++;
+  const tRow = timeline('Year number (0 = the year the earliest option serves notice)', 'year', (_c, t, r) => (t === 0 ? '0' : `${previous(t)}${r}+1`), FORMATS.whole);
+  const earliest = `MIN(${NAME.optionNoticeServedOn})`;
+  const startYearRow = timeline('Financial year starts in', 'year', (c) => `YEAR(${earliest})-(MONTH(${earliest})<${NAME.fyStartMonth})+${c}${tRow}`, FORMATS.whole);
+  sheet.put(labelRow, FIRST_FY, [fyColumns.map((c) => formula(
+    `IF(${NAME.fyStartMonth}=1,TEXT(${col(c)}${startYearRow},"0"),${col(c)}${startYearRow}&"/"&RIGHT(${col(c)}${startYearRow}+1,2))`,
+  ))], 'heading', fyColumns.map(() => undefined));
+  const startRow = timeline('Starts on', 'date', (c) => `DATE(${c}${startYearRow},${NAME.fyStartMonth},1)`, FORMATS.date);
+  const endRow = timeline('Next year starts on', 'date', (c) => `DATE(${c}${startYearRow}+1,${NAME.fyStartMonth},1)`, FORMATS.date);
+  const daysRow = timeline('Days in the year', 'days', (c) => `${c}${endRow}-${c}${startRow}`, FORMATS.whole);
+  const indexRow = timeline('Indexation factor', 'factor', (c) => `(1+${NAME.indexation})^(${c}${startYearRow}-${NAME.baseYear})`, FORMATS.factor);
+  const membersRow = timeline('Members at the start of the year', 'members', (c) =>
+    `IF(ISNUMBER(${NAME.membersInBaseYear}),${NAME.membersInBaseYear}-COUNTIF(${NAME.leaversOn},"<="&${c}${startRow}),"")`, FORMATS.whole);
+  const stayRow = timeline('Cost if the council stays (avoidable cost)', '£', (c) => contribution(`${c}${indexRow}`, `${c}${membersRow}`), FORMATS.money);
+  const discountRow = timeline('Discount factor', 'factor', (c) => `1/(1+${NAME.discountRate})^${c}${tRow}`, FORMATS.factor);
+  sheet.define('optionYears', { row: labelRow, column: FIRST_FY }, { row: labelRow, column: lastFy });
+  row++;
+
+  // The costs of leaving by FY, a row a cost line: each rounded once as it becomes money.
+  sheet.put(row, LABEL, [[text('Costs of leaving by financial year'), text('£')]], 'heading');
+  sheet.put(row++, FIRST_FY, [fyColumns.map((c) => formula(`${col(c)}${labelRow}`))], 'heading');
+  const firstCostYear = row;
+  for (let i = 0; i < costRows; i++) {
+    const r = firstCost + i;
+    const w = firstWork + i;
+    const exit = (c: string) => `(${cell(FIRST_FY + 2, w)}=${c}${startYearRow})*ROUND(${cell(FIRST_FY, r)}*${cell(VALUE, w)},2)`;
+    const days = (c: string) => `MAX(0,MIN(${cell(FIRST_FY + 1, w)},${c}${endRow})-MAX(${cell(FIRST_FY, w)},${c}${startRow}))`;
+    const share = cell(FIRST_FY + 3, w);
+    const replacement = (c: string) => `ROUND(${cell(FIRST_FY, r)}*${c}${indexRow}*${share}*${cell(VALUE, w)}*${days(c)}/${c}${daysRow},2)`;
+    sheet.put(row, LABEL, [[formula(`${cell(LABEL, w)}`), formula(`IF(${cell(VALUE, r)}="","",${cell(VALUE, r)})`)]], 'link');
+    sheet.put(row, FIRST_FY, [fyColumns.map((c) => formula(`IF(${cell(VALUE, r)}="exit",${exit(col(c))},${replacement(col(c))})`))], 'calc', fyColumns.map(() => FORMATS.money));
+    row++;
+  }
+  const costYears = (c: string) => `${c}${firstCostYear}:${c}${firstCostYear + costRows - 1}`;
+  row++;
+
+  // A block of workings for each option.
+  const npvCells: string[] = [];
+  const netRows: number[] = [];
+  const paybackCells: string[] = [];
+  const totalCells: string[] = [];
+  options.forEach((_, i) => {
+    const o = firstOption + i;
+    sheet.put(row, LABEL, [[formula(`"Withdraw: "&${cell(LABEL, o)}`), null, text('Total')]], 'heading');
+    sheet.put(row++, FIRST_FY, [fyColumns.map((c) => formula(`${col(c)}${labelRow}`))], 'heading');
+    const paid = timeline('Days its contribution is paid for', 'days', (c) => `MIN(MAX(${cell(FIRST_FY + 1, o)}-${c}${startRow},0),${c}${daysRow})`, FORMATS.whole);
+    const money = (label: string, f: Cell, total = true) => {
+      const r = timeline(label, '£', f, FORMATS.money);
+      if (total) sheet.put(r, VALUE, [[formula(`ROUND(SUM(${span(r)}),2)`)]], 'calc', [FORMATS.money]);
+      return r;
+    };
+    const withdraw = money('Cost if the council withdraws', (c) => `ROUND(${c}${stayRow}*${c}${paid}/${c}${daysRow},2)`);
+    const ofKind = (kind: string) => (c: string) => `ROUND(SUMIFS(${costYears(c)},${NAME.costOptions},${cell(LABEL, o)},${NAME.costKinds},${literal(kind)}),2)`;
+    const exits = money('Exit costs (with optimism bias)', ofKind('exit'));
+    const replacements = money('Replacement costs (with optimism bias)', ofKind('replacement'));
+    const net = money('Net saving', (c) => `ROUND(${c}${stayRow}-${c}${withdraw}-${c}${exits}-${c}${replacements},2)`);
+    const cumulative = money('Cumulative net saving', (c, t, r) => (t === 0 ? `${c}${net}` : `ROUND(${previous(t)}${r}+${c}${net},2)`), false);
+    const pv = money('Present value of the net saving', (c) => `${c}${net}*${c}${discountRow}`, false);
+    const from = timeline('Pays back from this year (1 = yes)', 'flag', (c) => `IF(AND(${c}${cumulative}>0,MIN(${c}${cumulative}:${col(lastFy)}${cumulative})>=0),1,0)`, FORMATS.whole);
+    sheet.put(pv, VALUE, [[formula(`ROUND(SUMPRODUCT(${span(net)},${span(discountRow)}),2)`)]], 'output', [FORMATS.money]);
+    npvCells.push(cell(VALUE, pv));
+    totalCells.push(cell(VALUE, net));
+    netRows.push(net);
+    paybackCells.push(`IFERROR(INDEX(${NAME.optionYears},MATCH(1,${span(from)},0)),"none")`);
+    row++;
+  });
+
+  // The options side by side.
+  sheet.put(row, LABEL, [[text('The options side by side'), text('NPV £'), text('Net saving £')]], 'heading');
+  sheet.put(row++, FIRST_FY, [[text('Pays back in'), ...fyColumns.slice(1).map(() => null)]], 'heading');
+  const firstSide = row;
+  options.forEach((_, i) => {
+    sheet.put(row, LABEL, [[formula(cell(LABEL, firstOption + i)), formula(npvCells[i]), formula(totalCells[i])]], 'link', [undefined, FORMATS.money, FORMATS.money]);
+    sheet.put(row, FIRST_FY, [[formula(paybackCells[i])]], 'calc');
+    row++;
+  });
+  sheet.paint(firstSide, UNIT, row - 1, UNIT, 'output');
+  sheet.define('optionNpvs', { row: firstSide, column: UNIT }, { row: row - 1, column: UNIT });
+  sheet.put(row++, LABEL, [[text('Net saving by financial year')]], 'strong');
+  sheet.put(row++, FIRST_FY, [fyColumns.map((c) => formula(`${col(c)}${labelRow}`))], 'header');
+  options.forEach((_, i) => {
+    sheet.put(row, LABEL, [[formula(cell(LABEL, firstOption + i))]], 'link');
+    sheet.put(row, FIRST_FY, [fyColumns.map((c) => formula(`${col(c)}${netRows[i]}`))], 'calc', fyColumns.map(() => FORMATS.money));
+    row++;
+  });
+  row++;
+
+  // The tornado and the switching values, as at the run, with a check that the inputs are unchanged.
+  const focus = options[appraisal.focus].option.name;
+  sheet.put(row++, LABEL, [[text(`How sure: the NPV of "${focus}" at the low and high value of each input, all else held (as at the run)`)]], 'heading');
+  sheet.put(row++, LABEL, [[text('Input'), text('Low'), text('High'), text('NPV at low £'), text('NPV at high £')]], 'header');
+  for (const r of appraisal.sensitivity) {
+    const format = inputFormat(r.input);
+    sheet.put(row++, LABEL, [[text(INPUT_WORDS[r.input]), num(inputCell(r.input, r.low)), num(inputCell(r.input, r.high)), num(toPounds(r.npvLow)), num(toPounds(r.npvHigh))]],
+      'label', [undefined, format, format, FORMATS.money, FORMATS.money]);
+  }
+  row++;
+  sheet.put(row++, LABEL, [[text('Switching values: the value of each input, all else held, at which the choice changes (as at the run)')]], 'heading');
+  sheet.put(row++, LABEL, [[text('Input'), text('In the run'), text('Switches at'), text('Change')]], 'header');
+  for (const v of appraisal.switchingValues) {
+    const format = inputFormat(v.input);
+    const base = v.base ? num(inputCell(v.input, v.base)) : null;
+    const value = v.value ? num(inputCell(v.input, v.value)) : text(v.none ?? 'none in range');
+    const change = v.value && v.base ? formula(`${cell(VALUE, row)}-${cell(UNIT, row)}`) : null;
+    sheet.put(row++, LABEL, [[text(INPUT_WORDS[v.input]), base, value, change]], 'label', [undefined, format, format, format]);
+  }
+  row++;
+
+  // Whether the tables as at the run still hold: the inputs have not moved any option's NPV.
+  const runNpvs = options.map((o) => toPounds(o.npv));
+  sheet.put(row, LABEL, [[text(`The tables above are current: every option's NPV is as at the run (${runNpvs.map((n) => n.toFixed(2)).join(', ')}); FALSE: inputs changed since, run again`), null,
+    formula(`AND(${npvCells.map((c, i) => `ROUND(${c}-${runNpvs[i]},2)=0`).join(',')})`)]], 'label');
+  sheet.paint(row, VALUE, row, VALUE, 'check');
+  sheet.define('optionTablesCurrent', { row, column: VALUE });
+  row += 2;
+
+  // Checks
+  const checks: [string, string][] = [
+    ['Every cost of leaving names one of the options', `SUMPRODUCT((${NAME.costOptions}<>"")*(COUNTIF(${NAME.optionNames},${NAME.costOptions})=0))=0`],
+    ['Every cost of leaving is of a kind: exit or replacement', `SUMPRODUCT((${NAME.costLabels}<>"")*(${NAME.costKinds}<>${literal('exit')})*(${NAME.costKinds}<>${literal('replacement')}))=0`],
+    ['Each option has a name of its own', `SUMPRODUCT((${NAME.optionNames}<>"")*(COUNTIF(${NAME.optionNames},${NAME.optionNames})>1))=0`],
+    [`Every option named has its workings: ${options.length} (to appraise another, run again)`, `COUNTA(${NAME.optionNames})=${options.length}`],
+  ];
+  sheet.put(row++, LABEL, [[text('Checks'), null, text('Passes')]], 'heading');
+  const firstCheck = row;
+  sheet.put(row, LABEL, checks.map(([words]) => [text(words)]), 'label');
+  sheet.put(row, VALUE, checks.map(([, check]) => [formula(check)]), 'check');
+  row += checks.length;
+  sheet.put(row, LABEL, [[text('All checks on this sheet pass')]], 'total');
+  sheet.put(row, VALUE, [[formula(`AND(${col(VALUE)}${firstCheck}:${col(VALUE)}${row - 1})`)]], 'check');
+  sheet.define('optionsCheck', { row, column: VALUE });
+
+  // Key results
+  const best = `MAX(${NAME.optionNpvs})`;
+  sheet.put(keyRows.preferred, LABEL, [[text('Preferred'), null, formula(`IF(${best}>0,INDEX(${NAME.optionNames},MATCH(${best},${NAME.optionNpvs},0)),"Stay in the partnership")`)]], 'label');
+  sheet.put(keyRows.npv, LABEL, [[text('Its net present value against staying'), text('£'), formula(`IF(${best}>0,${best},0)`)]], 'label', [undefined, undefined, FORMATS.money]);
+  sheet.paint(keyRows.preferred, VALUE, keyRows.npv, VALUE, 'output');
+  sheet.paint(keyRows.npv, UNIT, keyRows.npv, UNIT, 'unit');
+  sheet.define('preferredOption', { row: keyRows.preferred, column: VALUE });
+  sheet.define('preferredNpv', { row: keyRows.npv, column: VALUE });
+  sheet.put(masterRow, LABEL, [[text('All checks on this sheet pass (see Checks below)'), null, formula(NAME.optionsCheck)]], 'strong');
+  sheet.paint(masterRow, VALUE, masterRow, VALUE, 'check');
+  return sheet;
+}
+
+export const OPTIONS_LAYOUT = { widths: (years: number) => [46, 16, 16, ...Array.from({ length: Math.max(years, 4) }, () => 14)] } as const;

@@ -1,0 +1,78 @@
+// The options sheet recalculated by LibreOffice: domain.md's worked example ("the seed with costs
+// of leaving") to the penny, and the model following a changed exit cost, notice date and
+// optimism bias as the core does for the same inputs.
+import { readFileSync, writeFileSync } from 'fs';
+import path from 'path';
+import { analyse } from '../../src/core/analysis';
+import { a1, sheetReference } from '../../src/core/cell';
+import { Io, run } from '../../src/faces/cli/main';
+import { namedRange } from '../../src/hosts/xlsx/read-workbook';
+import { GetResult, GetValue, calc } from '../support/libreoffice';
+import { readBack, temporaryDirectory } from '../support/workbooks';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const EXAMPLE = path.join(ROOT, 'examples/staffordshire-connects.xlsx');
+const OPTIONS = JSON.parse(readFileSync(path.join(ROOT, 'examples/staffordshire-connects.options.json'), 'utf8'));
+const TODAY = { year: 2012, month: 10, day: 19 };
+const IO: Io = { out: () => undefined, err: (t) => process.stderr.write(t), clock: { today: () => TODAY, now: () => '2012-10-19T09:30:00Z' } };
+const pence = (value: GetValue) => Math.round((value as number) * 100);
+/** A named column's values in pence; a column of one cell comes back as its value. */
+const column = (value: GetValue) => (Array.isArray(value) ? (value as number[][]).map((r) => pence(r[0])) : [pence(value)]);
+
+async function writeModel(assumptions: unknown): Promise<string> {
+  const dir = temporaryDirectory();
+  writeFileSync(path.join(dir, 'a.json'), JSON.stringify(assumptions));
+  const out = path.join(dir, 'out.xlsx');
+  expect(await run(['analyse', EXAMPLE, '--assumptions', path.join(dir, 'a.json'), '--out', out], IO)).toBe(0);
+  return out;
+}
+
+/** The core's NPVs of the options for these assumptions, on the example's cost rows. */
+async function coreNpvs(assumptions: unknown): Promise<number[]> {
+  const grid = await (await readBack(EXAMPLE)).grid('Costs');
+  return analyse({ grid, assumptions, today: TODAY }).appraisal.options.options.map((o) => o.npv);
+}
+
+/** The cell `down` rows below the first of a named column, as LibreOffice takes it. */
+async function cellOf(file: string, name: string, down = 0): Promise<string> {
+  const named = namedRange(await readBack(file), name);
+  if (!named) throw new Error(`no name ${name}`);
+  return `${sheetReference(named.sheet)}!${a1(named.range.top + down, named.range.left)}`;
+}
+
+describe('the options sheet in LibreOffice', () => {
+  it('recalculates domain.md\'s worked example to the penny: both options, the preferred one, the checks', async () => {
+    const out = await writeModel(OPTIONS);
+    const [got] = await calc(out, [{ get: ['VfM_OptionNPVs', 'VfM_PreferredOption', 'VfM_PreferredNPV', 'VfM_OptionsCheck', 'VfM_OptionTablesCurrent', 'VfM_MasterCheck'] }]) as GetResult[];
+    expect(column(got.VfM_OptionNPVs)).toEqual([2_120_779, 2_274_939]);
+    expect([got.VfM_PreferredOption, pence(got.VfM_PreferredNPV)]).toEqual(['Withdraw a year later', 2_274_939]);
+    expect([got.VfM_OptionsCheck, got.VfM_OptionTablesCurrent, got.VfM_MasterCheck]).toEqual([1, 1, 1]);
+  });
+
+  it('with optimism bias of 41%: 13,899.74', async () => {
+    const out = await writeModel({ ...OPTIONS, options: [{ ...OPTIONS.options[0], optimismBias: '41%' }] });
+    const [got] = await calc(out, [{ get: ['VfM_OptionNPVs'] }]) as GetResult[];
+    expect(column(got.VfM_OptionNPVs)).toEqual([1_389_974]);
+  });
+
+  it('follows a changed exit cost, notice date and optimism bias as the core does, and says its tables as at the run no longer hold', async () => {
+    const out = await writeModel(OPTIONS);
+    const [exitAt, laterServed, nowBias] = [await cellOf(out, 'VfM_CostAmounts'), await cellOf(out, 'VfM_OptionNoticeServedOn', 1), await cellOf(out, 'VfM_OptionOptimismBias')];
+    const [, got] = await calc(out, [
+      { set: { [exitAt]: 10000, [laterServed]: { date: '2013-04-19' }, [nowBias]: 0.2 } },
+      { get: ['VfM_OptionNPVs', 'VfM_PreferredOption', 'VfM_OptionTablesCurrent', 'VfM_OptionsCheck'] },
+    ]) as GetResult[];
+    const changed = {
+      ...OPTIONS,
+      options: [
+        { ...OPTIONS.options[0], exitCosts: [{ ...OPTIONS.options[0].exitCosts[0], amount: 10000 }], optimismBias: '20%' },
+        { ...OPTIONS.options[1], noticeServedOn: '2013-04-19' },
+      ],
+    };
+    expect(column(got.VfM_OptionNPVs)).toEqual(await coreNpvs(changed));
+    expect(got.VfM_PreferredOption).toBe('Withdraw a year later');
+    expect([got.VfM_OptionTablesCurrent, got.VfM_OptionsCheck]).toEqual([0, 1]);
+  });
+});
