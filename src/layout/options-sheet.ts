@@ -55,7 +55,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   let row = 1;
 
   sheet.put(row++, LABEL, [[text('Options: each way of withdrawing against staying in the partnership')]], 'title');
-  sheet.put(row++, LABEL, [[text('Staying (business as usual) is the baseline. Inputs are yellow; every figure below them is calculated, here and on the scenario sheet, so changing an input recalculates the appraisal.')]], 'subtitle');
+  sheet.put(row++, LABEL, [[text('Staying (business as usual) is the baseline. Inputs are yellow; every other figure is calculated.')]], 'subtitle');
   const masterRow = row++;
   row++;
   sheet.put(row++, LABEL, [[text('Key results')]], 'heading');
@@ -82,12 +82,12 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   sheet.define('optionOptimismBias', optionColumn(FIRST_FY), optionColumnEnd(FIRST_FY));
   sheet.define('optionNoticeExpires', optionColumn(FIRST_FY + 1), optionColumnEnd(FIRST_FY + 1));
   row = lastOption + 1;
-  sheet.put(row++, LABEL, [[text('An option with no name is left out. Optimism bias uplifts its costs of leaving (the Green Book\'s upper bound for outsourcing is 41%).')]], 'note');
+  sheet.put(row++, LABEL, [[text('Optimism bias uplifts an option\'s costs of leaving (Green Book: up to 41% for outsourcing).')]], 'note');
   row++;
 
   // Inputs: the costs of leaving, a row each, naming the option that incurs it.
   sheet.put(row++, LABEL, [[
-    text('Cost of leaving'), text('Option'), text('Kind'), text('£ (a year, for replacement)'), text('Paid in FY starting (exit)'), text('Months (replacement)'), text('Share (replacement)'),
+    text('Cost of leaving'), text('Option'), text('Kind'), text('Amount £'), text('Exit: FY from'), text('Months'), text('Share'),
   ]], 'header');
   const costs = options.flatMap((o) => [
     ...o.option.exitCosts.map((c) => [text(c.label), text(o.option.name), text('exit'), num(toPounds(c.amount)), c.fy ? num(c.fy.startYear) : null, null, null]),
@@ -105,12 +105,17 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   sheet.define('costKinds', ...costColumn(VALUE));
   sheet.define('costAmounts', ...costColumn(FIRST_FY));
   row = lastCost + 1;
-  sheet.put(row++, LABEL, [[text('Exit costs are one-off, at the cash amount given, in the FY given (blank: the FY notice expires in). Replacement costs are a year\'s cost at base-year prices, indexed, from the day notice expires, for the months given (blank: to the end of the horizon), at the share given (blank: all of it).')]], 'note');
+  sheet.put(row, LABEL, [
+    [text('Exit: one-off, at the cash amount, in the FY given (blank: the FY notice expires in).')],
+    [text('Replacement: a year\'s cost at base-year prices, indexed, from the day notice expires,')],
+    [text('for the months given (blank: to the horizon\'s end), at the share given (blank: all).')],
+  ], 'note');
+  row += 3;
   row++;
 
   // Each cost line's own workings, beside nothing else: its option's row, uplift, start and end.
   const cell = (c: number, r: number) => `${col(c)}${r}`;
-  sheet.put(row++, LABEL, [[text('Costs of leaving: workings'), text('Option row'), text('Uplift'), text('From'), text('Until'), text('Paid in FY starting'), text('Share')]], 'header');
+  sheet.put(row++, LABEL, [[text('Costs of leaving: workings'), text('Option row'), text('Uplift'), text('From'), text('Until'), text('Exit paid in'), text('Share')]], 'header');
   const firstWork = row;
   sheet.put(firstWork, UNIT, Array.from({ length: costRows }, (_, i) => {
     const r = firstCost + i;
@@ -119,11 +124,12 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
       formula(`IFERROR(MATCH(${cell(UNIT, r)},${NAME.optionNames},0),0)`),
       formula(`IF(${cell(UNIT, w)}=0,0,1+INDEX(${NAME.optionOptimismBias},${cell(UNIT, w)}))`),
       formula(`IF(${cell(UNIT, w)}=0,0,INDEX(${NAME.optionNoticeExpires},${cell(UNIT, w)}))`),
-      formula(`IF(ISNUMBER(${cell(FIRST_FY + 2, r)}),EDATE(${cell(FIRST_FY, w)},${cell(FIRST_FY + 2, r)}),DATE(9999,12,31))`),
-      formula(`IF(ISNUMBER(${cell(FIRST_FY + 1, r)}),${cell(FIRST_FY + 1, r)},YEAR(${cell(FIRST_FY, w)})-(MONTH(${cell(FIRST_FY, w)})<${NAME.fyStartMonth}))`),
-      formula(`IF(ISNUMBER(${cell(FIRST_FY + 3, r)}),${cell(FIRST_FY + 3, r)},1)`),
+      // A blank line (option row 0) works out to zeros, which show as nothing.
+      formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 2, r)}),EDATE(${cell(FIRST_FY, w)},${cell(FIRST_FY + 2, r)}),DATE(9999,12,31))`),
+      formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 1, r)}),${cell(FIRST_FY + 1, r)},YEAR(${cell(FIRST_FY, w)})-(MONTH(${cell(FIRST_FY, w)})<${NAME.fyStartMonth}))`),
+      formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 3, r)}),${cell(FIRST_FY + 3, r)},1)`),
     ];
-  }), 'calc', [FORMATS.whole, FORMATS.factor, FORMATS.date, FORMATS.date, FORMATS.whole, FORMATS.percent]);
+  }), 'calc', [FORMATS.wholeOrBlank, FORMATS.factorOrBlank, FORMATS.dateOrBlank, FORMATS.dateOrBlank, FORMATS.wholeOrBlank, FORMATS.percentOrBlank]);
   sheet.put(firstWork, LABEL, Array.from({ length: costRows }, (_, i) => [formula(`IF(${cell(LABEL, firstCost + i)}="","",${cell(LABEL, firstCost + i)})`)]), 'link');
   row = firstWork + costRows + 1;
 
@@ -181,7 +187,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   const totalCells: string[] = [];
   options.forEach((_, i) => {
     const o = firstOption + i;
-    sheet.put(row, LABEL, [[formula(`"Withdraw: "&${cell(LABEL, o)}`), null, text('Total')]], 'heading');
+    sheet.put(row, LABEL, [[formula(`"Option: "&${cell(LABEL, o)}`), null, text('Total')]], 'heading');
     sheet.put(row++, FIRST_FY, [fyColumns.map((c) => formula(`${col(c)}${labelRow}`))], 'heading');
     const paid = timeline('Days its contribution is paid for', 'days', (c) => `MIN(MAX(${cell(FIRST_FY + 1, o)}-${c}${startRow},0),${c}${daysRow})`, FORMATS.whole);
     const money = (label: string, f: Cell, total = true) => {

@@ -26,5 +26,10 @@ export const FORMATS = {
   percent: '0.00%',
   factor: '0.0000',
   whole: '0',
+  /** The same, showing nothing for zero: the blank rows of an input table's workings. */
+  wholeOrBlank: '0;-0;',
+  factorOrBlank: '0.0000;-0.0000;',
+  dateOrBlank: 'd mmm yyyy;;',
+  percentOrBlank: '0.00%;-0.00%;',
   text: '@',
 } as const;
