@@ -21,6 +21,10 @@ const UNIT = 2;
 const VALUE = 3;
 const FIRST_FY = 4;
 
+/** A chart's size in cells. */
+const CHART_ROWS = 16;
+const CHART_COLUMNS = 8;
+
 /** The kinds of a cost of leaving, as the costs table takes them. */
 export const COST_KINDS = ['exit', 'replacement'] as const;
 /** Blank rows left in each input table for the user to add to. */
@@ -222,19 +226,47 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   });
   sheet.paint(firstSide, UNIT, row - 1, UNIT, 'output');
   sheet.define('optionNpvs', { row: firstSide, column: UNIT }, { row: row - 1, column: UNIT });
+  const netChartTop = row;
   sheet.put(row++, LABEL, [[text('Net saving by financial year')]], 'strong');
+  const netHeader = row;
   sheet.put(row++, FIRST_FY, [fyColumns.map((c) => formula(`${col(c)}${labelRow}`))], 'header');
-  options.forEach((_, i) => {
+  const netSeries = options.map((appraised, i) => {
     sheet.put(row, LABEL, [[formula(cell(LABEL, firstOption + i))]], 'link');
     sheet.put(row, FIRST_FY, [fyColumns.map((c) => formula(`${col(c)}${netRows[i]}`))], 'calc', fyColumns.map(() => FORMATS.money));
-    row++;
+    const r = row++;
+    return { name: { text: appraised.option.name, cell: { top: r, left: LABEL, bottom: r, right: LABEL } }, values: { top: r, left: FIRST_FY, bottom: r, right: lastFy } };
   });
   row++;
+  // Charts stand to the right of the figures they draw, one under the other.
+  const chartLeft = lastFy + 2;
+  const chartAt = (top: number) => ({ top, left: chartLeft, bottom: top + CHART_ROWS - 1, right: chartLeft + CHART_COLUMNS - 1 });
+  sheet.chart({
+    kind: 'column',
+    title: 'Net saving by financial year, each way of withdrawing',
+    anchor: chartAt(netChartTop),
+    categories: { top: netHeader, left: FIRST_FY, bottom: netHeader, right: lastFy },
+    series: netSeries,
+    valueFormat: FORMATS.moneyAxis,
+  });
 
   // The tornado and the switching values, as at the run, with a check that the inputs are unchanged.
   const focus = options[appraisal.focus].option.name;
+  const tornadoTop = row;
   sheet.put(row++, LABEL, [[text(`How sure: the NPV of "${focus}" at the low and high value of each input, all else held (as at the run)`)]], 'heading');
   sheet.put(row++, LABEL, [[text('Input'), text('Low'), text('High'), text('NPV at low £'), text('NPV at high £')]], 'header');
+  const firstTornado = row;
+  if (appraisal.sensitivity.length > 0) {
+    const lastTornado = firstTornado + appraisal.sensitivity.length - 1;
+    const column = (c: number) => ({ top: firstTornado, left: c, bottom: lastTornado, right: c });
+    sheet.chart({
+      kind: 'bar',
+      title: `NPV of "${focus}" at the low and high value of each input`,
+      anchor: chartAt(Math.max(tornadoTop, netChartTop + CHART_ROWS + 1)),
+      categories: column(LABEL),
+      series: [{ name: { text: 'NPV at low' }, values: column(FIRST_FY) }, { name: { text: 'NPV at high' }, values: column(FIRST_FY + 1) }],
+      valueFormat: FORMATS.moneyAxis,
+    });
+  }
   for (const r of appraisal.sensitivity) {
     const format = inputFormat(r.input);
     sheet.put(row++, LABEL, [[text(INPUT_WORDS[r.input]), num(inputCell(r.input, r.low)), num(inputCell(r.input, r.high)), num(toPounds(r.npvLow)), num(toPounds(r.npvHigh))]],
@@ -289,4 +321,4 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   return sheet;
 }
 
-export const OPTIONS_LAYOUT = { widths: (years: number) => [46, 16, 16, ...Array.from({ length: Math.max(years, 4) }, () => 14)] } as const;
+export const OPTIONS_LAYOUT = { widths: (years: number) => [46, 16, 16, ...Array.from({ length: Math.max(years, 4) }, () => 14), 4, ...Array.from({ length: CHART_COLUMNS }, () => 10)] } as const;

@@ -54,6 +54,29 @@ export interface Validation {
   readonly allowed: readonly string[];
 }
 
+/** A rectangle of cells of the sheet a chart is on, 1-based. */
+export interface CellBlock {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** A native chart over the sheet's cells, drawing from the sheet's cells by reference. */
+export interface ChartPlan {
+  /** Clustered bars: `column` upright (a timeline), `bar` across (a tornado, the first category on top). */
+  readonly kind: 'column' | 'bar';
+  readonly title: string;
+  /** The cells it covers. */
+  readonly anchor: CellBlock;
+  /** The category labels: a row or a column of cells. */
+  readonly categories: CellBlock;
+  /** Each series' name (as at the run, and the cell that holds it, if any) and its values. */
+  readonly series: readonly { readonly name: { readonly text: string; readonly cell?: CellBlock }; readonly values: CellBlock }[];
+  /** The value axis's number format. */
+  readonly valueFormat?: string;
+}
+
 export interface SheetPlan {
   readonly name: string;
   /** Column widths in characters, from column A. */
@@ -66,6 +89,7 @@ export interface SheetPlan {
   readonly tabColor?: string;
   /** Print landscape, scaled to one page wide. */
   readonly printLandscapeFitToWidth: boolean;
+  readonly charts?: readonly ChartPlan[];
 }
 
 /** A workbook-level name for one cell or a rectangle. */

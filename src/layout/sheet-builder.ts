@@ -2,7 +2,7 @@
 // the defined names that point into it.
 import { a1 } from '../core/cell';
 import { NAMES, NameEntry, NameKey, SheetRole } from './names';
-import { Block, Content, DefinedName, Paint, SheetPlan, Validation } from './plan';
+import { Block, ChartPlan, Content, DefinedName, Paint, SheetPlan, Validation } from './plan';
 import { StyleName } from './styles';
 
 export const text = (value: string): Content => ({ text: value });
@@ -20,6 +20,7 @@ export class SheetBuilder {
   private readonly blocks: Block[] = [];
   private readonly paints: Paint[] = [];
   private readonly validations: Validation[] = [];
+  private readonly charts: ChartPlan[] = [];
 
   /**
    * @param name the sheet's name in the workbook
@@ -41,6 +42,10 @@ export class SheetBuilder {
     this.validations.push({ top, left, bottom, right, allowed });
   }
 
+  chart(plan: ChartPlan): void {
+    this.charts.push(plan);
+  }
+
   /** Names a cell, or the rectangle from it to `to`, with the registered name for `key` (names.ts). */
   define(key: NameKey, at: Cell, to: Cell = at): void {
     const entry: NameEntry = NAMES[key];
@@ -60,6 +65,7 @@ export class SheetBuilder {
       freeze: options.freeze,
       tabColor: options.tabColor,
       printLandscapeFitToWidth: true,
+      ...(this.charts.length > 0 ? { charts: this.charts } : {}),
     };
   }
 }

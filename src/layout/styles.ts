@@ -22,6 +22,8 @@ export type StyleName = keyof typeof STYLES;
 
 export const FORMATS = {
   money: '"£"#,##0.00;[Red]-"£"#,##0.00',
+  /** Whole pounds, for a chart's value axis. */
+  moneyAxis: '"£"#,##0;-"£"#,##0',
   date: 'd mmm yyyy',
   percent: '0.00%',
   factor: '0.0000',

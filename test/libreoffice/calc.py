@@ -13,6 +13,7 @@ again after every `set`):
     {"set": {REF: VALUE}}      -> null           VALUE: number, string (stored as text), true/false
                                                  (stored as 1/0), or {"date": "YYYY-MM-DD"} (the date serial)
     {"cellTypes": [REF, ...]}  -> {REF: "formula" | "text" | "value" | "empty"}  (2-D array for a range)
+    {"charts": [SHEET, ...]}   -> {SHEET: [{"title", "ranges": ["Sheet!A1:B2", ...]}]}  the charts Calc loaded
     {"describe": [REF, ...]}   -> {REF: {"content", "result", "value", "display", "formula"}}  (single cells;
                                                  result: number|boolean|text|error|empty; formula in
                                                  Excel syntax, or null when the cell holds none)
@@ -279,6 +280,20 @@ def describe(cell, print_formula):
     }
 
 
+def range_text(doc, address):
+    """A cell range address as Sheet!A1:B2 (the sheet by its name)."""
+    sheet = doc.Sheets.getByIndex(address.Sheet).Name
+
+    def a1(column, row):
+        letters = ""
+        column += 1
+        while column:
+            column, rest = divmod(column - 1, 26)
+            letters = chr(65 + rest) + letters
+        return f"{letters}{row + 1}"
+    return f"{sheet}!{a1(address.StartColumn, address.StartRow)}:{a1(address.EndColumn, address.EndRow)}"
+
+
 # -- steps ---------------------------------------------------------------------------------------
 
 class Job:
@@ -309,6 +324,10 @@ class Job:
                 else:
                     out[ref] = map_cells(ref, self.refs.range(ref), content_type, bulk_content_types)
             return out
+        if kind == "charts":
+            if not isinstance(arg, list):
+                raise JobError(f"step {i}: charts takes a list of sheet names")
+            return {name: self.charts(name) for name in arg}
         if kind == "set":
             if not isinstance(arg, dict):
                 raise JobError(f"step {i}: set takes an object of reference: value")
@@ -317,6 +336,21 @@ class Job:
             self.doc.calculateAll()
             return None
         raise JobError(f"step {i}: unknown step {kind!r} (expected get, set, cellTypes or describe)")
+
+    def charts(self, name):
+        """The sheet's charts as Calc loaded them: each one's title and the cell ranges it draws from."""
+        sheets = self.doc.Sheets
+        if not sheets.hasByName(name):
+            raise JobError(f"charts: no sheet {name!r}")
+        found = []
+        table_charts = sheets.getByName(name).getCharts()
+        for chart_name in table_charts.getElementNames():
+            chart = table_charts.getByName(chart_name)
+            document = chart.getEmbeddedObject()
+            title = document.getTitle().String if document.HasMainTitle else None
+            ranges = [range_text(self.doc, r) for r in chart.getRanges()]
+            found.append({"title": title, "ranges": ranges})
+        return found
 
     def write(self, ref, value):
         cell = self.refs.cell(ref)

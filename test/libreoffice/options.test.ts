@@ -7,7 +7,7 @@ import { analyse } from '../../src/core/analysis';
 import { a1, sheetReference } from '../../src/core/cell';
 import { Io, run } from '../../src/faces/cli/main';
 import { namedRange } from '../../src/hosts/xlsx/read-workbook';
-import { GetResult, GetValue, calc } from '../support/libreoffice';
+import { ChartsResult, GetResult, GetValue, calc } from '../support/libreoffice';
 import { readBack, temporaryDirectory } from '../support/workbooks';
 
 jest.setTimeout(180_000);
@@ -74,5 +74,18 @@ describe('the options sheet in LibreOffice', () => {
     expect(column(got.VfM_OptionNPVs)).toEqual(await coreNpvs(changed));
     expect(got.VfM_PreferredOption).toBe('Withdraw a year later');
     expect([got.VfM_OptionTablesCurrent, got.VfM_OptionsCheck]).toEqual([0, 1]);
+  });
+
+  it('opens the two native charts, each drawing from the cells of the model', async () => {
+    const out = await writeModel(OPTIONS);
+    const [charts] = await calc(out, [{ charts: ['VfM Options'] }]) as ChartsResult[];
+    const [net, tornado] = charts['VfM Options'];
+    expect(net.title).toBe('Net saving by financial year, each way of withdrawing');
+    expect(tornado.title).toBe('NPV of "Withdraw a year later" at the low and high value of each input');
+    // The net savings of the two options by FY, under the labels of the years.
+    const years = namedRange(await readBack(out), 'VfM_OptionYears');
+    expect(net.ranges.some((r) => /^VfM Options!D\d+:H\d+$/.test(r))).toBe(true);
+    expect(years?.range.right).toBe(8); // column H: five years from D
+    expect(tornado.ranges).toHaveLength(2);
   });
 });

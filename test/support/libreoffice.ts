@@ -28,7 +28,9 @@ export interface GetStep { readonly get: readonly Ref[] }
 export interface SetStep { readonly set: Readonly<Record<Ref, SetValue>> }
 export interface CellTypesStep { readonly cellTypes: readonly Ref[] }
 export interface DescribeStep { readonly describe: readonly Ref[] }
-export type Step = GetStep | SetStep | CellTypesStep | DescribeStep;
+/** The charts Calc loaded on each sheet named. */
+export interface ChartsStep { readonly charts: readonly string[] }
+export type Step = GetStep | SetStep | CellTypesStep | DescribeStep | ChartsStep;
 
 /** An error value such as `#DIV/0!` (code 532), `#N/A` (32767) or `Err:502` (invalid argument). */
 export interface CellError {
@@ -57,7 +59,13 @@ export interface CellDescription {
 export type GetResult = Record<Ref, GetValue>;
 export type CellTypesResult = Record<Ref, CellContent | CellContent[][]>;
 export type DescribeResult = Record<Ref, CellDescription>;
-export type StepResult = GetResult | CellTypesResult | DescribeResult | null;
+/** A chart as Calc loaded it: its title and the ranges it draws from (`Sheet!A1:B2`). */
+export interface ChartDescription {
+  readonly title: string | null;
+  readonly ranges: readonly string[];
+}
+export type ChartsResult = Record<string, readonly ChartDescription[]>;
+export type StepResult = GetResult | CellTypesResult | DescribeResult | ChartsResult | null;
 
 /** The result of one step, by the step's kind. */
 export type ResultOf<S> =

@@ -7,6 +7,7 @@ import { parseIsoDate } from '../../core/calendar-date';
 import { xmlAttribute, xmlText } from './xml';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 interface PlannedCell {
   content: Content;
@@ -60,9 +61,12 @@ function frozenPane(freeze: { rows: number; columns: number }): string {
   return `<pane${split} topLeftCell="${a1(freeze.rows + 1, freeze.columns + 1)}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/>`;
 }
 
-/** The worksheet part of a planned sheet; `cellFormat` gives the styles part's number of each (style, format). */
-export function sheetXml(sheet: SheetPlan, cells: SheetCells, cellFormat: (style: string, format: string | undefined) => number): string {
-  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}">`];
+/**
+ * The worksheet part of a planned sheet; `cellFormat` gives the styles part's number of each
+ * (style, format); `drawing`, the relationship id of the drawing that holds its charts, if any.
+ */
+export function sheetXml(sheet: SheetPlan, cells: SheetCells, cellFormat: (style: string, format: string | undefined) => number, drawing?: string): string {
+  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"${drawing ? ` xmlns:r="${RELATIONSHIPS}"` : ''}>`];
   const properties = `${sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.slice(1).toUpperCase()}"/>` : ''}${sheet.printLandscapeFitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''}`;
   if (properties) parts.push(`<sheetPr>${properties}</sheetPr>`);
   const rowNumbers = [...cells.keys()].sort((a, b) => a - b);
@@ -92,6 +96,7 @@ export function sheetXml(sheet: SheetPlan, cells: SheetCells, cellFormat: (style
   }
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (sheet.printLandscapeFitToWidth) parts.push('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  if (drawing) parts.push(`<drawing r:id="${drawing}"/>`);
   parts.push('</worksheet>');
   return parts.join('');
 }

@@ -5,8 +5,9 @@
 // A sheet the plan removes (the product's own, from an earlier run) goes with its part. Every
 // decision about what to write is in the plan; this file only knows how a package holds it.
 import { CellRange, Grid, absoluteReference, sheetReference } from '../../core/cell';
-import { WorkbookPlan } from '../../layout/plan';
-import { Package, PackageError, RELATIONSHIP, packageInMemory, relationshipsPart, resolveTarget, savePackage } from './package';
+import { ChartPlan, WorkbookPlan } from '../../layout/plan';
+import { CHART_RELATIONSHIP, CHART_TYPE, DRAWING_RELATIONSHIP, DRAWING_TYPE, chartXml, drawingXml } from './chart-xml';
+import { Package, PackageError, RELATIONSHIP, packageInMemory, relationshipsOf, relationshipsPart, resolveTarget, savePackage } from './package';
 import { workbookParts } from './read-package';
 import { plannedCells, sheetXml, stylesUsed, valuesSheet } from './sheet-xml';
 import { EMPTY_STYLES, mergeStyles } from './styles-xml';
@@ -101,6 +102,11 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
     const sheet = parts.sheets.find((s) => s.name === name);
     if (sheet) {
       dropRelationship(sheet.relationshipId);
+      // Its drawing and the charts in it go with it: no other part refers to them.
+      for (const drawing of (await relationshipsOf(pkg, sheet.part)).filter((rel) => rel.kind === 'drawing')) {
+        for (const chart of (await relationshipsOf(pkg, drawing.part)).filter((rel) => rel.kind === 'chart')) dropPart(chart.part);
+        dropPart(drawing.part);
+      }
       dropPart(sheet.part);
     }
     sheetsElement.removeChild(element);
@@ -156,7 +162,8 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
   const rPrefix = workbook.lookupPrefix(RELATIONSHIPS) ?? 'r';
   plan.sheets.forEach((sheet, i) => {
     const part = freshPart(pkg, `${folder}worksheets/`, 'sheet', taken);
-    put.set(part, sheetXml(sheet, allCells[i], styles.cellFormat));
+    const drawing = sheet.charts && sheet.charts.length > 0 ? addCharts(pkg, folder, part, sheet.name, sheet.charts, taken, put, typesDocument, types) : undefined;
+    put.set(part, sheetXml(sheet, allCells[i], styles.cellFormat, drawing));
     const id = addRelationship(relsDocument, rels, RELATIONSHIP.worksheet, part.slice(folder.length));
     addOverride(typesDocument, types, part, WORKSHEET_TYPE);
     const element = child(workbookDocument, sheetsElement, 'sheet');
@@ -180,6 +187,31 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
   put.set(relsPart, serializeXml(relsDocument));
   put.set('[Content_Types].xml', serializeXml(typesDocument));
   return savePackage(pkg, { put, remove });
+}
+
+/** A part listing relationships, each to a target of one type. */
+function relationshipsXml(type: string, targets: readonly string[]): string {
+  const each = targets.map((target, i) => `<Relationship Id="rId${i + 1}" Type="${type}" Target="${target}"/>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">${each}</Relationships>`;
+}
+
+/**
+ * A sheet's charts as a drawing part and a chart part each, related to the sheet; returns the
+ * relationship id by which the sheet names its drawing.
+ */
+function addCharts(pkg: Package, folder: string, sheetPart: string, sheetName: string, charts: readonly ChartPlan[], taken: Set<string>, put: Map<string, string | Uint8Array>, typesDocument: XmlDocument, types: XmlElement): string {
+  const drawing = freshPart(pkg, `${folder}drawings/`, 'drawing', taken);
+  const chartParts = charts.map(() => freshPart(pkg, `${folder}charts/`, 'chart', taken));
+  const base = (part: string) => part.slice(part.lastIndexOf('/') + 1);
+  put.set(relationshipsPart(sheetPart), relationshipsXml(DRAWING_RELATIONSHIP, [`../drawings/${base(drawing)}`]));
+  put.set(drawing, drawingXml(charts, chartParts.map((_, i) => `rId${i + 1}`)));
+  put.set(relationshipsPart(drawing), relationshipsXml(CHART_RELATIONSHIP, chartParts.map((part) => `../charts/${base(part)}`)));
+  addOverride(typesDocument, types, drawing, DRAWING_TYPE);
+  charts.forEach((chart, i) => {
+    put.set(chartParts[i], chartXml(chart, sheetName));
+    addOverride(typesDocument, types, chartParts[i], CHART_TYPE);
+  });
+  return 'rId1';
 }
 
 function addRelationship(document: XmlDocument, rels: XmlElement, type: string, target: string): string {
