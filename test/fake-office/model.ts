@@ -2,6 +2,7 @@
 // the active sheet and selection. Proxies change it only while a `context.sync()` runs; tests
 // read it through `FakeWorkbook` (workbook.ts).
 
+import type { ChartModel } from './proxies/charts';
 import { MAX_COLUMNS, Rect, isValidDefinedName, quoteSheetName, sheetNameProblem } from './address';
 import { invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from './errors';
 
@@ -97,6 +98,8 @@ export class SheetModel {
   orientation: 'Portrait' | 'Landscape' = 'Portrait';
   zoom: PageZoom = { scale: 100 };
   selection: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+  /** The charts added to the sheet, in order. */
+  readonly charts: ChartModel[] = [];
 
   constructor(name: string) {
     this.name = name;

@@ -222,6 +222,15 @@ export class FakeSheet {
     return out;
   }
 
+  /** The charts on the sheet, with their series' ranges as addresses ("D40:H40"). */
+  charts(): { type: string; title: string; position?: { start: string; end: string }; legendPosition: string; valueAxisFormat: string; categoryAxisReversed: boolean; series: { name: string; values?: string; xValues?: string }[] }[] {
+    const address = (rect?: Rect) => (rect ? `${cellAddress(rect.row, rect.column)}:${cellAddress(rect.row + rect.rowCount - 1, rect.column + rect.columnCount - 1)}` : undefined);
+    return this.model.charts.map((chart) => ({
+      type: chart.type, title: chart.title, position: chart.position, legendPosition: chart.legendPosition, valueAxisFormat: chart.valueAxisFormat, categoryAxisReversed: chart.categoryAxisReversed,
+      series: chart.series.map((series) => ({ name: series.name, values: address(series.values), xValues: address(series.xValues) })),
+    }));
+  }
+
   cell(address: string): CellDump | undefined {
     const { row, column } = rectOf(address);
     const cell = this.model.cell(row, column);

@@ -2,8 +2,8 @@
 // calculation suspended, in as few requests as the 5 MB limit of Excel on the web allows (each kept
 // under 4 MB). Every decision about what to write is in the plan; this file only knows how
 // Office.js writes it.
-import { absoluteReference, columnName, rangeA1 } from '../../core/cell';
-import { Block, Content, Style, WorkbookPlan } from '../../layout/plan';
+import { a1, absoluteReference, columnName, rangeA1 } from '../../core/cell';
+import { Block, CellBlock, ChartPlan, Content, Style, WorkbookPlan } from '../../layout/plan';
 
 /** Requests stay under this, well inside Excel on the web's 5 MB. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
@@ -99,6 +99,31 @@ export function pieces(block: Block, budget = CELL_BYTES_PER_REQUEST): Block[] {
 }
 
 
+/**
+ * A native chart over the sheet's cells: made from the first series' values, then given the
+ * categories and the other series by range (ExcelApi 1.7), a title, its place and its axes.
+ */
+function addChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
+  const range = (block: CellBlock) => sheet.getRange(rangeA1(block));
+  const [first, ...others] = chart.series;
+  const byRows = first.values.top === first.values.bottom;
+  const made = sheet.charts.add(chart.kind === 'bar' ? 'BarClustered' : 'ColumnClustered', range(first.values), byRows ? 'Rows' : 'Columns');
+  made.title.text = chart.title;
+  made.setPosition(a1(chart.anchor.top, chart.anchor.left), a1(chart.anchor.bottom, chart.anchor.right));
+  made.legend.position = 'Bottom';
+  if (chart.valueFormat) made.axes.valueAxis.numberFormat = chart.valueFormat;
+  // Bars across list the first category at the top, as the table above them does.
+  if (chart.kind === 'bar') made.axes.categoryAxis.reversePlotOrder = true;
+  const firstSeries = made.series.getItemAt(0);
+  firstSeries.name = first.name.text;
+  firstSeries.setXAxisValues(range(chart.categories));
+  for (const other of others) {
+    const series = made.series.add(other.name.text);
+    series.setValues(range(other.values));
+    series.setXAxisValues(range(chart.categories));
+  }
+}
+
 /** The name a planned sheet is written under until the last request puts it in place. */
 export const writingName = (index: number, name: string) => `~${index + 1} ${name}`.slice(0, 31);
 
@@ -182,6 +207,7 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan): P
       range.dataValidation.rule = { list: { inCellDropDown: true, source: v.allowed.join(',') } };
       range.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: 'Not allowed', message: `Choose ${v.allowed.join(' or ')}` };
     }
+    for (const chart of planned.charts ?? []) addChart(sheet, chart);
     if (planned.freeze) sheet.freezePanes.freezeRows(planned.freeze.rows);
     if (planned.tabColor) sheet.tabColor = planned.tabColor;
     if (planned.printLandscapeFitToWidth) {

@@ -7,6 +7,7 @@ import { invalidArgument } from '../errors';
 import type { PageZoom, SheetModel, WorkbookModel } from '../model';
 import { colour, numberIn, oneOf, record } from '../validate';
 import { Range, resolveAddress } from './range';
+import { ChartCollection } from './charts';
 import { TableCollection } from './tables';
 
 const WHOLE_SHEET: Rect = { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS };
@@ -24,7 +25,7 @@ const worksheetReaders: Readers<SheetModel, WorksheetScalars> = {
 };
 
 export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
-  private readonly nav: { freezePanes?: WorksheetFreezePanes; pageLayout?: PageLayout; tables?: TableCollection } = {};
+  private readonly nav: { freezePanes?: WorksheetFreezePanes; pageLayout?: PageLayout; tables?: TableCollection; charts?: ChartCollection } = {};
 
   constructor(init: ObjectInit, locator: (scope: ExecScope) => SheetModel | null) {
     super(init, locator, worksheetReaders);
@@ -72,7 +73,14 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
     return this.nav.tables;
   }
 
+  /** The sheet's charts. */
+  get charts(): ChartCollection {
+    this.nav.charts ??= this.spawn('property', 'charts', [], 'ChartCollection', false, (init) => new ChartCollection(init, (scope) => this.live(scope)));
+    return this.nav.charts;
+  }
+
   protected override navigation(name: string): ClientObjectBase | undefined {
+    if (name === 'charts') return this.charts;
     if (name === 'pageLayout') return this.pageLayout;
     if (name === 'tables') return this.tables;
     return undefined;

@@ -1,6 +1,9 @@
 // The Office.js host against the strict fake of Excel: what it reads, what it writes, and how many
 // round trips and bytes it takes.
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'fs';
+import path from 'path';
+import { a1, rangeA1 } from '../../../src/core/cell';
 import { runScenarios } from '../../../src/app/run';
 import { FIXED_CLOCK } from '../../support/clock';
 import { readLastRun, readWorkbook } from '../../../src/hosts/office/read-workbook';
@@ -170,6 +173,27 @@ describe('writing the scenarios', () => {
     const names = fake.workbook.names();
     expect(names.VfM_NPV).toMatch(/^='VfM Scenarios'!\$C\$\d+$/);
     expect(names.VfM_Sheet_CostRows).toBe("='VfM Cost Rows'!$A$1");
+  });
+
+  it('adds the options sheet\'s native charts, drawing from the plan\'s cells, in the same two round trips', async () => {
+    const fake = fakeWith(SEED_VALUES);
+    const options = JSON.parse(readFileSync(path.resolve(__dirname, '../../../examples/staffordshire-connects.options.json'), 'utf8'));
+    const plan = await generate(fake, options);
+    expect(fake.counters.roundTrips).toBe(2);
+    const planned = plan.sheets.find((sheet) => sheet.name === 'VfM Options')?.charts ?? [];
+    expect(planned).toHaveLength(2);
+    const at = (block: { top: number; left: number; bottom: number; right: number }) => rangeA1(block);
+    expect(fake.workbook.sheet('VfM Options').charts()).toEqual(planned.map((chart) => ({
+      type: chart.kind === 'bar' ? 'BarClustered' : 'ColumnClustered',
+      title: chart.title,
+      position: { start: a1(chart.anchor.top, chart.anchor.left), end: a1(chart.anchor.bottom, chart.anchor.right) },
+      legendPosition: 'Bottom',
+      valueAxisFormat: chart.valueFormat,
+      categoryAxisReversed: chart.kind === 'bar',
+      series: chart.series.map((series) => ({ name: series.name.text, values: at(series.values), xValues: at(chart.categories) })),
+    })));
+    // Two options, so the net saving chart has a series each, named after them.
+    expect(planned[0].series.map((series) => series.name.text)).toEqual(['Withdraw now', 'Withdraw a year later']);
   });
 
   it('writes exactly the cells the .xlsx writer writes for the same plan', async () => {
