@@ -13,6 +13,7 @@ import { DefinedName } from './plan';
 import { contribution } from './scenarios-sheet';
 import { NAME } from './names';
 import { SheetBuilder, formula, literal, num, text } from './sheet-builder';
+import { Timeline, TimelineCell } from './timeline';
 import { FORMATS } from './styles';
 
 // Columns: label, unit, value (or a timeline row's total), then one column per FY.
@@ -137,32 +138,23 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   sheet.put(firstWork, LABEL, Array.from({ length: costRows }, (_, i) => [formula(`IF(${cell(LABEL, firstCost + i)}="","",${cell(LABEL, firstCost + i)})`)]), 'link');
   row = firstWork + costRows + 1;
 
-  // The timeline all options share.
-  type Cell = (column: string, t: number, r: number) => string;
-  const previous = (t: number) => col(FIRST_FY + t - 1);
-  const timeline = (label: string, unit: string, f: Cell, format: string) => {
-    const r = row++;
-    sheet.put(r, LABEL, [[text(label), text(unit)]], 'label');
-    sheet.paint(r, UNIT, r, UNIT, 'unit');
-    sheet.put(r, FIRST_FY, [fyColumns.map((c, t) => formula(f(col(c), t, r)))], 'calc', fyColumns.map(() => format));
-    return r;
+  // The timeline all options share. Its rows and the other rows below are written in turn.
+  type Cell = TimelineCell;
+  const tl = new Timeline(sheet, { label: LABEL, unit: UNIT, firstFy: FIRST_FY, row }, years);
+  const inTurn = <T>(write: () => T): T => {
+    tl.row = row;
+    const written = write();
+    row = tl.row;
+    return written;
   };
-  sheet.put(row, LABEL, [[text('Workings'), null, null]], 'heading');
-  const labelRow = row++;
-  const tRow = timeline('Year number (0 = the year the earliest option serves notice)', 'year', (_c, t, r) => (t === 0 ? '0' : `${previous(t)}${r}+1`), FORMATS.whole);
-  const earliest = `MIN(${NAME.optionNoticeServedOn})`;
-  const startYearRow = timeline('Financial year starts in', 'year', (c) => `YEAR(${earliest})-(MONTH(${earliest})<${NAME.fyStartMonth})+${c}${tRow}`, FORMATS.whole);
-  sheet.put(labelRow, FIRST_FY, [fyColumns.map((c) => formula(
-    `IF(${NAME.fyStartMonth}=1,TEXT(${col(c)}${startYearRow},"0"),${col(c)}${startYearRow}&"/"&RIGHT(${col(c)}${startYearRow}+1,2))`,
-  ))], 'heading', fyColumns.map(() => undefined));
-  const startRow = timeline('Starts on', 'date', (c) => `DATE(${c}${startYearRow},${NAME.fyStartMonth},1)`, FORMATS.date);
-  const endRow = timeline('Next year starts on', 'date', (c) => `DATE(${c}${startYearRow}+1,${NAME.fyStartMonth},1)`, FORMATS.date);
-  const daysRow = timeline('Days in the year', 'days', (c) => `${c}${endRow}-${c}${startRow}`, FORMATS.whole);
-  const indexRow = timeline('Indexation factor', 'factor', (c) => `(1+${NAME.indexation})^(${c}${startYearRow}-${NAME.baseYear})`, FORMATS.factor);
-  const membersRow = timeline('Members at the start of the year', 'members', (c) =>
-    `IF(ISNUMBER(${NAME.membersInBaseYear}),${NAME.membersInBaseYear}-COUNTIF(${NAME.leaversOn},"<="&${c}${startRow}),"")`, FORMATS.whole);
+  const timeline = (label: string, unit: string, f: Cell, format: string) => inTurn(() => tl.add(label, unit, f, format));
+  const previous = (t: number) => tl.column(t - 1);
+  const { label: labelRow, t: tRow, startYear: startYearRow, starts: startRow, ends: endRow, days: daysRow } =
+    inTurn(() => tl.begin('Workings', 'the year the earliest option serves notice', `MIN(${NAME.optionNoticeServedOn})`));
+  const indexRow = inTurn(() => tl.index(startYearRow));
+  const membersRow = inTurn(() => tl.members(startRow));
   const stayRow = timeline('Cost if the council stays (avoidable cost)', '£', (c) => contribution(`${c}${indexRow}`, `${c}${membersRow}`), FORMATS.money);
-  const discountRow = timeline('Discount factor', 'factor', (c) => `1/(1+${NAME.discountRate})^${c}${tRow}`, FORMATS.factor);
+  const discountRow = inTurn(() => tl.discount(tRow));
   sheet.define('optionYears', { row: labelRow, column: FIRST_FY }, { row: labelRow, column: lastFy });
   row++;
 

@@ -15,6 +15,7 @@ import { Content, DefinedName } from './plan';
 import { amountsOfRows } from './cost-rows-sheet';
 import { NAME, NAMES, NameKey } from './names';
 import { SheetBuilder, formula, literal, num, text } from './sheet-builder';
+import { Timeline, TimelineCell } from './timeline';
 import { FORMATS } from './styles';
 
 // Columns: label, unit, value (or the total of a timeline row), then one column per FY.
@@ -110,35 +111,18 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   row++;
 
   // Workings on one timeline
-  /** `cell(column, t, r)`: the formula of year t's cell, in `column` of row `r`. */
-  type Cell = (column: string, t: number, r: number) => string;
-  const previous = (t: number) => col(FIRST_FY + t - 1);
-  const timeline = (label: string, unit: string, cell: Cell, format: string) => {
-    const r = row++;
-    sheet.put(r, LABEL, [[text(label), text(unit)]], 'label');
-    sheet.paint(r, UNIT, r, UNIT, 'unit');
-    sheet.put(r, FIRST_FY, [fyColumns.map((c, t) => formula(cell(col(c), t, r)))], 'calc', fyColumns.map(() => format));
-    return r;
-  };
-  sheet.put(row, LABEL, [[text('Workings'), null, null]], 'heading');
-  const labelRow = row++;
-  const tRow = timeline('Year number (0 = the year notice is served)', 'year', (_c, t, r) => (t === 0 ? '0' : `${previous(t)}${r}+1`), FORMATS.whole);
-  const startYearRow = timeline('Financial year starts in', 'year', (c) =>
-    `YEAR(${NAME.noticeServedOn})-(MONTH(${NAME.noticeServedOn})<${NAME.fyStartMonth})+${c}${tRow}`, FORMATS.whole);
-  sheet.put(labelRow, FIRST_FY, [fyColumns.map((c) => formula(
-    `IF(${NAME.fyStartMonth}=1,TEXT(${col(c)}${startYearRow},"0"),${col(c)}${startYearRow}&"/"&RIGHT(${col(c)}${startYearRow}+1,2))`,
-  ))], 'heading', fyColumns.map(() => undefined));
-  const startRow = timeline('Starts on', 'date', (c) => `DATE(${c}${startYearRow},${NAME.fyStartMonth},1)`, FORMATS.date);
-  const endRow = timeline('Next year starts on', 'date', (c) => `DATE(${c}${startYearRow}+1,${NAME.fyStartMonth},1)`, FORMATS.date);
-  const daysRow = timeline('Days in the year', 'days', (c) => `${c}${endRow}-${c}${startRow}`, FORMATS.whole);
-  const flagRow = timeline('Within the horizon (1 = yes)', 'flag', (c) => `IF(${c}${tRow}<${NAME.horizonYears},1,0)`, FORMATS.whole);
-  const indexRow = timeline('Indexation factor', 'factor', (c) => `(1+${NAME.indexation})^(${c}${startYearRow}-${NAME.baseYear})`, FORMATS.factor);
-  const membersRow = timeline('Members at the start of the year', 'members', (c) =>
-    `IF(ISNUMBER(${NAME.membersInBaseYear}),${NAME.membersInBaseYear}-COUNTIF(${NAME.leaversOn},"<="&${c}${startRow}),"")`, FORMATS.whole);
-  const contributionRow = timeline('Contribution per member', '£', (c) => contribution(`${c}${indexRow}`, `${c}${membersRow}`), FORMATS.money);
-  const paidRow = timeline('Days paid for if the council withdraws', 'days', (c) =>
+  const timeline = new Timeline(sheet, { label: LABEL, unit: UNIT, firstFy: FIRST_FY, row }, years);
+  type Cell = TimelineCell;
+  const previous = (t: number) => timeline.column(t - 1);
+  const { label: labelRow, t: tRow, startYear: startYearRow, starts: startRow, days: daysRow } = timeline.begin('Workings', 'the year notice is served', NAME.noticeServedOn);
+  const flagRow = timeline.add('Within the horizon (1 = yes)', 'flag', (c) => `IF(${c}${tRow}<${NAME.horizonYears},1,0)`, FORMATS.whole);
+  const indexRow = timeline.index(startYearRow);
+  const membersRow = timeline.members(startRow);
+  const contributionRow = timeline.add('Contribution per member', '£', (c) => contribution(`${c}${indexRow}`, `${c}${membersRow}`), FORMATS.money);
+  const paidRow = timeline.add('Days paid for if the council withdraws', 'days', (c) =>
     `MIN(MAX(${NAME.noticeExpires}-${c}${startRow},0),${c}${daysRow})`, FORMATS.whole);
-  const discountRow = timeline('Discount factor', 'factor', (c) => `1/(1+${NAME.discountRate})^${c}${tRow}`, FORMATS.factor);
+  const discountRow = timeline.discount(tRow);
+  row = timeline.row;
   row++;
   const defineRow = (key: NameKey, r: number) => sheet.define(key, { row: r, column: FIRST_FY }, { row: r, column: lastFy });
   defineRow('financialYears', labelRow);
