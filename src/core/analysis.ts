@@ -10,11 +10,12 @@ import { Grid, columnCells, sheetReference } from './cell';
 import { ClassReason, CostClass, classify, labelKey } from './classification';
 import { CostRow, CostTableInfo, readCostTable } from './cost-table';
 import { DEFAULT_FY_START_MONTH, FinancialYear, fyLabel, fyStart } from './financial-year';
+import { committedByYear } from './committed-costs';
 import { horizon } from './horizon';
 import { indexFactor } from './indexation';
 import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, LARGEST_TOTAL_POUNDS, LARGEST_TOTAL_TEXT, quote } from './limits';
 import { contributionByMembers, exactContribution, membersAtStart, pool } from './membership';
-import { Exact, Money, ZERO, add, formatMoney, roundToPence, times } from './money';
+import { Exact, Money, ZERO, add, formatMoney, roundToPence } from './money';
 import { noticeExpiry } from './notice';
 import { ProblemList, Warning, WarningLog, atAssumption, atCell, refuse } from './problems';
 import { formatRate } from './rate';
@@ -95,7 +96,7 @@ export function analyse(input: AnalysisInput): Analysis {
   const resolved = resolveAssumptions(input.assumptions, { today: input.today, yearsInLabels, headerYear: table.columns.headerYear });
   const a = resolved.values;
 
-  const rows = classifyRows(costRows, a.overrides, columnCells(table.sheet, table.itemColumn));
+  const rows = withContractEnds(classifyRows(costRows, a.overrides, columnCells(table.sheet, table.itemColumn)), a.contractEnds);
   const { total: computedTotal, avoidable, committed } = annualAmounts(rows, `${sheetReference(table.sheet)}!${table.range}`);
   const tie = tieOut(computedTotal, table.statedTotal?.amount);
 
@@ -104,7 +105,7 @@ export function analyse(input: AnalysisInput): Analysis {
   const factors = years.map((fy) => indexFactor(a.indexation, fy, a.baseYear));
   const members = years.map((fy) => membersAtStart(fy, a.partners));
   const stayExact = years.map((_, t) => exactContribution(a.sharing, avoidable, a.partners, members[t], factors[t]));
-  const committedExact = factors.map((factor) => times(committed, factor));
+  const committedExact = committedByYear(rows, committed, years, factors);
   checkProjection(a, years, { avoidable, stay: stayExact, committed: committedExact });
 
   const membershipYears = years.map((fy, t): MembershipYear => {
@@ -208,6 +209,24 @@ function classifyRows(rows: readonly CostRow[], overrides: Assumptions['override
   }
   problems.throwIfAny();
   return classified;
+}
+
+/** The rows with the contract ends the assumptions give, which take the place of those read from the sheet. */
+function withContractEnds(rows: ClassifiedRow[], ends: Assumptions['contractEnds']): ClassifiedRow[] {
+  if (ends.size === 0) return rows;
+  const matched = new Set<string>();
+  const out = rows.map((row) => {
+    const given = ends.get(labelKey(row.item));
+    if (!given) return row;
+    matched.add(labelKey(row.item));
+    return { ...row, endsOn: given.endsOn };
+  });
+  const problems = new ProblemList();
+  for (const [key, given] of ends) {
+    if (!matched.has(key)) problems.add(atAssumption('contractEnds', { label: given.label }), 'matches no cost row\'s item label; correct the label or remove it');
+  }
+  problems.throwIfAny();
+  return out;
 }
 
 const LARGEST_PENCE = LARGEST_AMOUNT_POUNDS * 100;

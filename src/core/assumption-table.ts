@@ -141,6 +141,12 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
     expected: '{"item label": "avoidable" or "committed", ...}',
     byDefault: 'none: each row classed by its label',
   },
+  contractEnds: {
+    label: 'Contract end dates set by the user',
+    unit: 'object',
+    expected: '{"item label": "YYYY-MM-DD", ...}',
+    byDefault: 'those the sheet gives (a contract-end column, or a date in a note)',
+  },
   optimismBias: {
     label: 'Optimism bias on the costs of leaving',
     unit: 'a rate: 0.41 or "41%"',

@@ -34,6 +34,8 @@ export interface Assumptions {
   readonly sharing: Sharing;
   /** Keyed by labelKey. */
   readonly overrides: ReadonlyMap<string, Override>;
+  /** A contract's end date by item label (keyed by labelKey), in place of one the sheet gives. */
+  readonly contractEnds: ReadonlyMap<string, { readonly label: string; readonly endsOn: CalendarDate }>;
   /** The uplift on the costs of leaving of every option that gives none of its own. */
   readonly optimismBias: Exact;
   /** The withdraw options, at least one: the first is the one the other assumptions describe. */
@@ -128,13 +130,15 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
   }
   const overrides = readOverrides(given.overrides, problems);
   sources.overrides = has('overrides') ? 'given' : 'default';
+  const contractEnds = readContractEnds(given.contractEnds, problems);
+  sources.contractEnds = has('contractEnds') ? 'given' : 'default';
   const optimismBias = pick('optimismBias', byDefault('optimismBias'));
   const options = readOptions(given.options, { noticeServedOn, noticeMonths, optimismBias, fyStartMonth, horizonYears }, problems);
   sources.options = has('options') ? 'given' : 'default';
 
   problems.throwIfAny();
   return {
-    values: { baseYear, noticeServedOn, noticeMonths, fyStartMonth, horizonYears, indexation, discountRate, partners, sharing, overrides, optimismBias, options },
+    values: { baseYear, noticeServedOn, noticeMonths, fyStartMonth, horizonYears, indexation, discountRate, partners, sharing, overrides, contractEnds, optimismBias, options },
     sources,
   };
 }
@@ -240,6 +244,28 @@ function readPartners(value: Json, baseYear: FinancialYear, problems: ProblemLis
     problems.add(atAssumption('partners', 'leavers'), `${list.length} leavers of ${inBaseYear} members would leave no one, but the council is one of the ${inBaseYear} and stays unless it withdraws`);
   }
   return { inBaseYear, leavers };
+}
+
+function readContractEnds(value: Json, problems: ProblemList): Map<string, { label: string; endsOn: CalendarDate }> {
+  const ends = new Map<string, { label: string; endsOn: CalendarDate }>();
+  if (value === undefined || value === null) return ends;
+  if (!isRecord(value)) {
+    problems.add(atAssumption('contractEnds'), `${quote(value)} is not an object of item label to the date its contract ends, "YYYY-MM-DD"`);
+    return ends;
+  }
+  for (const [label, date] of Object.entries(value)) {
+    const endsOn = typeof date === 'string' ? parseIsoDate(date) : undefined;
+    if (!endsOn || !withinDates(endsOn)) {
+      problems.add(atAssumption('contractEnds', { label }), `${quote(date)} is not a date (YYYY-MM-DD) ${DATE_RANGE}`);
+      continue;
+    }
+    if (ends.has(labelKey(label))) {
+      problems.add(atAssumption('contractEnds', { label }), 'is the same label as another, since labels ignore case, spaces, hyphens and underscores; keep one of them');
+      continue;
+    }
+    ends.set(labelKey(label), { label, endsOn });
+  }
+  return ends;
 }
 
 function readOverrides(value: Json, problems: ProblemList): Map<string, Override> {

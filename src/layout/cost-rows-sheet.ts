@@ -82,11 +82,12 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   sheet.define('sourceUnit', { row: UNIT_ROW, column: AMOUNT });
 
   // The columns the table has beyond item and amount: its sections, its notes, its contract ends.
+  // Every table has the contract ends column: an input, blank where a contract runs on.
   const extras = ([
     ['Section', (row: Row) => (row.section === undefined ? null : text(row.section)), undefined],
     ['Note in the source', (row: Row) => (row.note === undefined ? null : text(row.note)), undefined],
     ['Contract ends', (row: Row) => (row.endsOn === undefined ? null : num(excelSerial(row.endsOn))), FORMATS.date],
-  ] as const).filter(([, value]) => rows.some((row) => value(row) !== null));
+  ] as const).filter(([header, value]) => header === 'Contract ends' || rows.some((row) => value(row) !== null));
   sheet.put(HEADER_ROW, ITEM, [[text('Item'), text('Amount'), text('Class'), text('Reason for the class'), text('Note'), ...extras.map(([header]) => text(header))]], 'header');
 
   // One block a column, each in its own style, so that every cell is written once.
@@ -103,7 +104,11 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   rows.forEach((row, i) => {
     if (row.amountWasText) sheet.paint(FIRST_ROW + i, AMOUNT, FIRST_ROW + i, AMOUNT, 'input');
   });
-  extras.forEach(([, value, format], i) => sheet.put(FIRST_ROW, EXTRA + i, rows.map((row) => [value(row)]), 'note', [format]));
+  extras.forEach(([header, value, format], i) => {
+    const ends = header === 'Contract ends';
+    sheet.put(FIRST_ROW, EXTRA + i, rows.map((row) => [value(row)]), ends ? 'input' : 'note', [format]);
+    if (ends) sheet.define('contractEnds', { row: FIRST_ROW, column: EXTRA + i }, { row: last, column: EXTRA + i });
+  });
   sheet.define('items', { row: FIRST_ROW, column: ITEM }, { row: last, column: ITEM });
   sheet.define('amounts', { row: FIRST_ROW, column: AMOUNT }, { row: last, column: AMOUNT });
   sheet.define('classes', { row: FIRST_ROW, column: CLASS }, { row: last, column: CLASS });

@@ -48,6 +48,7 @@ export const NAMES = {
   items: { name: 'VfM_Items', sheet: 'costRows', shape: 'column', means: 'each cost row\'s item label, which an override of its class names', carries: 'overrides' },
   amounts: { name: 'VfM_Amounts', sheet: 'costRows', shape: 'column', means: 'each cost row\'s amount, linked to the source' },
   classes: { name: 'VfM_Classes', sheet: 'costRows', shape: 'column', means: 'each cost row\'s class (an input)', carries: 'overrides' },
+  contractEnds: { name: 'VfM_ContractEnds', sheet: 'costRows', shape: 'column', means: 'the day each cost row\'s contract ends (an input; blank: it runs on)', dates: true },
 
   // Workings and results on the scenario sheet.
   financialYears: { name: 'VfM_FinancialYears', sheet: 'scenarios', shape: 'row', means: 'the label of each financial year of the horizon' },
@@ -57,6 +58,7 @@ export const NAMES = {
   costIfWithdrawing: { name: 'VfM_CostIfWithdrawing', sheet: 'scenarios', shape: 'row', means: 'what the council pays in each year if it withdraws' },
   saving: { name: 'VfM_Saving', sheet: 'scenarios', shape: 'row', means: 'the saving in each year' },
   presentValue: { name: 'VfM_PresentValue', sheet: 'scenarios', shape: 'row', means: 'the present value of each year\'s saving' },
+  committedCosts: { name: 'VfM_CommittedCosts', sheet: 'scenarios', shape: 'row', means: 'the committed costs of each year, which continue either way until their contracts end' },
   noticeExpires: { name: 'VfM_NoticeExpires', sheet: 'scenarios', shape: 'cell', means: 'the day notice expires' },
   totalSaving: { name: 'VfM_TotalSaving', sheet: 'scenarios', shape: 'cell', means: 'the saving over the horizon' },
   npv: { name: 'VfM_NPV', sheet: 'scenarios', shape: 'cell', means: 'the net present value of the saving' },

@@ -152,12 +152,17 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   const savingRow = output('Saving', (c) => `ROUND(${c}${stayRow}-${c}${withdrawRow},2)`, sum);
   output('Cumulative saving', (c, t, r) => (t === 0 ? `${c}${savingRow}` : `ROUND(${previous(t)}${r}+${c}${savingRow},2)`));
   const pvRow = output('Present value of the saving', (c) => `${c}${savingRow}*${c}${discountRow}`, sum);
-  output('Committed costs (continue either way)', (c) => `ROUND(${NAME.committedAnnual}*${c}${indexRow},2)*${c}${flagRow}`, sum);
+  // A committed contract with an end date is paid for the part of the year before it ends, as notice is.
+  const ends = NAME.contractEnds;
+  const partOfYear = (c: string) => `((${ends}="")+(${ends}<>"")*((${ends}-${c}${startRow}>=${c}${daysRow})+(${ends}-${c}${startRow}>0)*(${ends}-${c}${startRow}<${c}${daysRow})*(${ends}-${c}${startRow})/${c}${daysRow}))`;
+  const committedRow = output('Committed costs (continue either way, until their contracts end)', (c) =>
+    `ROUND(SUMPRODUCT(${NAME.amounts},(${NAME.classes}=${literal('committed')})*${partOfYear(c)})*${c}${indexRow},2)*${c}${flagRow}`, sum);
   row++;
   defineRow('costIfStaying', stayRow);
   defineRow('costIfWithdrawing', withdrawRow);
   defineRow('saving', savingRow);
   defineRow('presentValue', pvRow);
+  defineRow('committedCosts', committedRow);
 
   // Contribution per member for every number of members, at base-year prices
   const inBaseYear = a.partners.inBaseYear;

@@ -53,7 +53,7 @@ const SUMMARY_SHAPE: Shape<SummaryJson> = {
     sources: {
       baseYear: 'string', noticeServedOn: 'string', noticeMonths: 'string', fyStartMonth: 'string', horizonYears: 'string',
       indexation: 'string', discountRate: 'string', partners: 'string', sharing: 'string', overrides: 'string',
-      optimismBias: 'string', options: 'string',
+      contractEnds: 'string', optimismBias: 'string', options: 'string',
     },
   },
   savings: {

@@ -34,6 +34,7 @@ describe('resolveAssumptions: defaults', () => {
       partners: 'default',
       sharing: 'default',
       overrides: 'default',
+      contractEnds: 'default',
       optimismBias: 'default',
       options: 'default',
     });

@@ -55,7 +55,7 @@ const LABELS = {
   stay: 'Cost if the council stays (avoidable cost)',
   withdraw: 'Cost if the council withdraws',
   cumulative: 'Cumulative saving',
-  committed: 'Committed costs (continue either way)',
+  committed: 'Committed costs (continue either way, until their contracts end)',
   tieOut: 'The rows tie out to the stated total',
 } as const;
 const NAMES = [
