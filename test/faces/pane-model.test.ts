@@ -118,6 +118,9 @@ describe('classes and the scenarios written', () => {
     const written = generated(seedRead());
     const fresh = view(written);
     expect(fresh.results).toMatchObject({ kind: 'written', note: 'Written at 09:30; the scenario sheets match the form.' });
+    // One way of withdrawing and no costs of leaving: its NPV is in proportion to the avoidable cost.
+    expect(fresh.results.kind === 'written' && fresh.results.answer)
+      .toBe('Withdraw is preferred (NPV £39,032.29). It stops paying if the avoidable cost falls to £0.00 a year.');
     expect(fresh.results.kind === 'written' && fresh.results.headline).toEqual([
       { term: 'Avoidable a year', value: '£17,800.00' },
       { term: 'Notice expires', value: '19 October 2014' },

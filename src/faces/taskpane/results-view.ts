@@ -15,6 +15,7 @@ export function resultsView(box: Element, go: HTMLElement, results: ResultsView,
   go.removeAttribute('aria-describedby');
   replaceChildren(box,
     el('h2', {}, 'Scenarios written'),
+    el('p', { class: 'answer' }, results.answer),
     el('p', { class: 'hint' }, results.note),
     el('dl', { class: 'headline' }, ...results.headline.flatMap(({ term, value, ok }) => [
       el('dt', {}, term),

@@ -7,6 +7,7 @@ import { CHECKS, Check } from '../../core/checks';
 import { CostClass, reasonWords } from '../../core/classification';
 import { CostTableInfo, subtotalTies } from '../../core/cost-table';
 import { fyLabel } from '../../core/financial-year';
+import { headline } from '../../core/headline';
 import { describeWarning, problemLines } from '../../core/problems';
 import type { ChartYear } from './chart';
 import { isOnTable } from './check';
@@ -57,7 +58,12 @@ export interface FieldMessages {
 export type ResultsView =
   | { readonly kind: 'none' }
   | { readonly kind: 'stale'; readonly stale: boolean; readonly note: string }
-  | { readonly kind: 'written'; readonly note: string; readonly headline: readonly { term: string; value: string; ok?: boolean }[]; readonly years: readonly ChartYear[] };
+  | {
+    readonly kind: 'written'; readonly note: string;
+    /** The answer in a sentence: the preferred way, its NPV, and what would change that. */
+    readonly answer: string;
+    readonly headline: readonly { term: string; value: string; ok?: boolean }[]; readonly years: readonly ChartYear[];
+  };
 
 export interface PaneView {
   readonly busy: boolean;
@@ -187,6 +193,7 @@ function resultsView(state: State, words: Words): ResultsView {
   return {
     kind: 'written',
     note: `Written ${at}; the scenario sheets match the form.`,
+    answer: headline(a.appraisal.options, a.appraisal.switchingValues),
     headline: [
       { term: 'Avoidable a year', value: words.money(a.annual.avoidable) },
       { term: 'Notice expires', value: words.date(s.noticeExpiresOn) },
