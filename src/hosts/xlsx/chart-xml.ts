@@ -3,19 +3,8 @@
 // when it recalculates.
 import { absoluteReference } from '../../core/cell';
 import { CellBlock, ChartPlan } from '../../layout/plan';
+import { NAMESPACE, XML_DECLARATION } from './ooxml';
 import { xmlAttribute, xmlText } from './xml';
-
-const DRAWING_ML = 'http://schemas.openxmlformats.org/drawingml/2006/main';
-const CHART_ML = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
-const SPREADSHEET_DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
-const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-export const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-export const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
-export const DRAWING_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
-export const CHART_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
-
-const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** A cell corner in a drawing: zero-based column and row. */
 const corner = (tag: 'from' | 'to', column: number, row: number) =>
@@ -29,10 +18,10 @@ export function drawingXml(charts: readonly ChartPlan[], relationshipIds: readon
     corner('to', chart.anchor.right, chart.anchor.bottom),
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${xmlAttribute(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`,
     '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>',
-    `<a:graphic><a:graphicData uri="${CHART_ML}"><c:chart xmlns:c="${CHART_ML}" xmlns:r="${RELATIONSHIPS}" r:id="${relationshipIds[i]}"/></a:graphicData></a:graphic>`,
+    `<a:graphic><a:graphicData uri="${NAMESPACE.chart}"><c:chart xmlns:c="${NAMESPACE.chart}" xmlns:r="${NAMESPACE.relationships}" r:id="${relationshipIds[i]}"/></a:graphicData></a:graphic>`,
     '</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>',
   ].join(''));
-  return `${DECLARATION}<xdr:wsDr xmlns:xdr="${SPREADSHEET_DRAWING}" xmlns:a="${DRAWING_ML}">${anchors.join('')}</xdr:wsDr>`;
+  return `${XML_DECLARATION}<xdr:wsDr xmlns:xdr="${NAMESPACE.spreadsheetDrawing}" xmlns:a="${NAMESPACE.drawingMl}">${anchors.join('')}</xdr:wsDr>`;
 }
 
 /** A text as DrawingML paragraphs' runs. */
@@ -51,7 +40,7 @@ export function chartXml(chart: ChartPlan, sheet: string): string {
   ].join(''));
   const across = chart.kind === 'bar';
   const format = xmlAttribute(chart.valueFormat ?? 'General');
-  return `${DECLARATION}<c:chartSpace xmlns:c="${CHART_ML}" xmlns:a="${DRAWING_ML}" xmlns:r="${RELATIONSHIPS}">`
+  return `${XML_DECLARATION}<c:chartSpace xmlns:c="${NAMESPACE.chart}" xmlns:a="${NAMESPACE.drawingMl}" xmlns:r="${NAMESPACE.relationships}">`
     + '<c:roundedCorners val="0"/><c:chart>'
     + `<c:title><c:tx>${rich(chart.title)}</c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>`
     + '<c:plotArea><c:layout/>'

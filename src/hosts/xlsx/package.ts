@@ -115,15 +115,6 @@ export async function savePackage(source: Package, changes: PackageChanges): Pro
 
 // Relationships and part names, as the Open Packaging Conventions define them.
 
-export const RELATIONSHIP = {
-  officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
-  worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
-  styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
-  sharedStrings: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
-  calcChain: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain',
-  table: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table',
-} as const;
-
 export interface Relationship {
   readonly id: string;
   readonly type: string;

@@ -4,10 +4,8 @@
 import { CellValue, Grid, a1, columnName, excelSerial } from '../../core/cell';
 import { Content, SheetPlan } from '../../layout/plan';
 import { parseIsoDate } from '../../core/calendar-date';
+import { NAMESPACE, XML_DECLARATION } from './ooxml';
 import { xmlAttribute, xmlText } from './xml';
-
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 interface PlannedCell {
   content: Content;
@@ -66,7 +64,7 @@ function frozenPane(freeze: { rows: number; columns: number }): string {
  * (style, format); `drawing`, the relationship id of the drawing that holds its charts, if any.
  */
 export function sheetXml(sheet: SheetPlan, cells: SheetCells, cellFormat: (style: string, format: string | undefined) => number, drawing?: string): string {
-  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"${drawing ? ` xmlns:r="${RELATIONSHIPS}"` : ''}>`];
+  const parts: string[] = [`${XML_DECLARATION}<worksheet xmlns="${NAMESPACE.spreadsheet}"${drawing ? ` xmlns:r="${NAMESPACE.relationships}"` : ''}>`];
   const properties = `${sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.slice(1).toUpperCase()}"/>` : ''}${sheet.printLandscapeFitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''}`;
   if (properties) parts.push(`<sheetPr>${properties}</sheetPr>`);
   const rowNumbers = [...cells.keys()].sort((a, b) => a - b);

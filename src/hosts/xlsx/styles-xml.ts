@@ -3,13 +3,11 @@
 // or cell format already there as the product would write it (from an earlier run) is used again
 // rather than added twice.
 import { Style } from '../../layout/plan';
-import { XmlDocument, XmlElement, childOf, childrenOf, parseXmlDocument, serializeXml } from './xml';
-
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+import { NAMESPACE, XML_DECLARATION } from './ooxml';
+import { XmlDocument, XmlElement, childOf, childrenOf, ensureChild, parseXmlDocument, serializeXml } from './xml';
 
 /** A styles part with nothing in it but what Excel needs: the default font, the two fills Excel reserves, no border. */
-export const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+export const EMPTY_STYLES = `${XML_DECLARATION}<styleSheet xmlns="${NAMESPACE.spreadsheet}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** The order of a styles part's children (ECMA-376 18.8.39), to put a missing one in its place. */
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
@@ -70,7 +68,7 @@ class StyleList {
 
   private parse(xml: string): XmlElement {
     const prefix = this.list.prefix ? `${this.list.prefix}:` : '';
-    const wrapped = parseXmlDocument(`<root xmlns${this.list.prefix ? `:${this.list.prefix}` : ''}="${this.list.namespaceURI ?? MAIN}">${prefix ? xml.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`) : xml}</root>`, 'styles');
+    const wrapped = parseXmlDocument(`<root xmlns${this.list.prefix ? `:${this.list.prefix}` : ''}="${this.list.namespaceURI ?? NAMESPACE.spreadsheet}">${prefix ? xml.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`) : xml}</root>`, 'styles');
     return this.document.importNode(wrapped.documentElement!.firstChild as XmlElement, true) as XmlElement;
   }
 }
@@ -80,17 +78,11 @@ function canonical(element: XmlElement): string {
   return serializeXml(element as unknown as XmlDocument).replace(/\s+xmlns(:\w+)?="[^"]*"/g, '');
 }
 
+/** A list of the styles part, made in its place when missing. */
 function listOf(document: XmlDocument, root: XmlElement, name: string): XmlElement {
-  const existing = childOf(root, name);
-  if (existing) return existing;
-  const list = document.createElementNS(root.namespaceURI ?? MAIN, root.prefix ? `${root.prefix}:${name}` : name);
-  list.setAttribute('count', '0');
-  const after = ORDER.slice(ORDER.indexOf(name) + 1);
-  let before: XmlElement | undefined;
-  for (let node = root.firstChild; node && !before; node = node.nextSibling) {
-    if (node.nodeType === 1 && after.includes((node as XmlElement).localName ?? '')) before = node as XmlElement;
-  }
-  root.insertBefore(list, before ?? null);
+  const made = childOf(root, name) === undefined;
+  const list = ensureChild(document, root, name, ORDER);
+  if (made) list.setAttribute('count', '0');
   return list;
 }
 

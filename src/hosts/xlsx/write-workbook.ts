@@ -6,39 +6,16 @@
 // decision about what to write is in the plan; this file only knows how a package holds it.
 import { CellRange, Grid, absoluteReference, sheetReference } from '../../core/cell';
 import { ChartPlan, WorkbookPlan } from '../../layout/plan';
-import { CHART_RELATIONSHIP, CHART_TYPE, DRAWING_RELATIONSHIP, DRAWING_TYPE, chartXml, drawingXml } from './chart-xml';
-import { Package, PackageError, RELATIONSHIP, packageInMemory, relationshipsOf, relationshipsPart, resolveTarget, savePackage } from './package';
+import { chartXml, drawingXml } from './chart-xml';
+import { CONTENT_TYPE, NAMESPACE, RELATIONSHIP, XML_DECLARATION } from './ooxml';
+import { Package, PackageError, packageInMemory, relationshipsOf, relationshipsPart, resolveTarget, savePackage } from './package';
 import { workbookParts } from './read-package';
 import { plannedCells, sheetXml, stylesUsed, valuesSheet } from './sheet-xml';
 import { EMPTY_STYLES, mergeStyles } from './styles-xml';
-import { XmlDocument, XmlElement, childOf, childrenOf, parseXmlDocument, serializeXml } from './xml';
-
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const CONTENT_TYPES = 'http://schemas.openxmlformats.org/package/2006/content-types';
-const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+import { XmlDocument, XmlElement, childOf, childrenOf, createChild, ensureChild, parseXmlDocument, serializeXml } from './xml';
 
 /** The order of the workbook part's children (ECMA-376 18.2.28), to put a missing one in its place. */
 const WORKBOOK_ORDER = ['fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups', 'externalReferences', 'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
-
-/** The element of that name under the root, made in its place in the schema's order when missing. */
-function ensureChild(document: XmlDocument, root: XmlElement, name: string, order: readonly string[]): XmlElement {
-  const existing = childOf(root, name);
-  if (existing) return existing;
-  const element = document.createElementNS(root.namespaceURI ?? MAIN, root.prefix ? `${root.prefix}:${name}` : name);
-  const after = order.slice(order.indexOf(name) + 1);
-  let before: XmlElement | null = null;
-  for (let node = root.firstChild; node && !before; node = node.nextSibling) {
-    if (node.nodeType === 1 && after.includes((node as XmlElement).localName ?? '')) before = node as XmlElement;
-  }
-  root.insertBefore(element, before);
-  return element;
-}
-
-const child = (document: XmlDocument, parent: XmlElement, name: string) =>
-  document.createElementNS(parent.namespaceURI ?? MAIN, parent.prefix ? `${parent.prefix}:${name}` : name);
 
 /** Whether a defined name's formula refers to a sheet: `Sheet!A1`, `'My sheet'!A1`. */
 function refersTo(text: string, sheet: string): boolean {
@@ -68,7 +45,7 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
 
   const workbookDocument = parseXmlDocument(await pkg.text(parts.workbook), parts.workbook);
   const workbook = workbookDocument.documentElement as XmlElement;
-  if (workbook.namespaceURI !== MAIN) {
+  if (workbook.namespaceURI !== NAMESPACE.spreadsheet) {
     throw new PackageError('it is saved as "Strict Open XML", which vfm cannot add sheets to; save it from Excel as an Excel Workbook (.xlsx)');
   }
   const relsPart = relationshipsPart(parts.workbook);
@@ -151,29 +128,29 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
   if (!stylesPart || !pkg.has(stylesPart)) {
     stylesPart = `${folder}styles.xml`;
     addRelationship(relsDocument, rels, RELATIONSHIP.styles, 'styles.xml');
-    addOverride(typesDocument, types, stylesPart, STYLES_TYPE);
+    addOverride(typesDocument, types, stylesPart, CONTENT_TYPE.styles);
   }
   const styles = mergeStyles(pkg.has(stylesPart) ? await pkg.text(stylesPart) : undefined, plan.styles, used);
   put.set(stylesPart, styles.xml);
 
   // The plan's sheets, after the workbook's own.
-  let sheetId = Math.max(0, ...parts.sheets.map((s) => s.sheetId), ...sheetElements.map((e) => Number(e.getAttribute('sheetId')) || 0));
+  let sheetId = Math.max(0, ...sheetElements.map((e) => Number(e.getAttribute('sheetId')) || 0));
   const taken = new Set<string>();
-  const rPrefix = workbook.lookupPrefix(RELATIONSHIPS) ?? 'r';
+  const rPrefix = workbook.lookupPrefix(NAMESPACE.relationships) ?? 'r';
   plan.sheets.forEach((sheet, i) => {
     const part = freshPart(pkg, `${folder}worksheets/`, 'sheet', taken);
     const drawing = sheet.charts && sheet.charts.length > 0 ? addCharts(pkg, folder, part, sheet.name, sheet.charts, taken, put, typesDocument, types) : undefined;
     put.set(part, sheetXml(sheet, allCells[i], styles.cellFormat, drawing));
     const id = addRelationship(relsDocument, rels, RELATIONSHIP.worksheet, part.slice(folder.length));
-    addOverride(typesDocument, types, part, WORKSHEET_TYPE);
-    const element = child(workbookDocument, sheetsElement, 'sheet');
+    addOverride(typesDocument, types, part, CONTENT_TYPE.worksheet);
+    const element = createChild(workbookDocument, sheetsElement, 'sheet');
     element.setAttribute('name', sheet.name);
     element.setAttribute('sheetId', String(++sheetId));
-    element.setAttributeNS(RELATIONSHIPS, `${rPrefix}:id`, id);
+    element.setAttributeNS(NAMESPACE.relationships, `${rPrefix}:id`, id);
     sheetsElement.appendChild(element);
   });
   for (const name of plan.names) {
-    const element = child(workbookDocument, names, 'definedName');
+    const element = createChild(workbookDocument, names, 'definedName');
     element.setAttribute('name', name.name);
     element.appendChild(workbookDocument.createTextNode(absoluteReference(name.sheet, name as CellRange)));
     names.appendChild(element);
@@ -192,7 +169,7 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
 /** A part listing relationships, each to a target of one type. */
 function relationshipsXml(type: string, targets: readonly string[]): string {
   const each = targets.map((target, i) => `<Relationship Id="rId${i + 1}" Type="${type}" Target="${target}"/>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">${each}</Relationships>`;
+  return `${XML_DECLARATION}<Relationships xmlns="${NAMESPACE.packageRelationships}">${each}</Relationships>`;
 }
 
 /**
@@ -203,13 +180,13 @@ function addCharts(pkg: Package, folder: string, sheetPart: string, sheetName: s
   const drawing = freshPart(pkg, `${folder}drawings/`, 'drawing', taken);
   const chartParts = charts.map(() => freshPart(pkg, `${folder}charts/`, 'chart', taken));
   const base = (part: string) => part.slice(part.lastIndexOf('/') + 1);
-  put.set(relationshipsPart(sheetPart), relationshipsXml(DRAWING_RELATIONSHIP, [`../drawings/${base(drawing)}`]));
+  put.set(relationshipsPart(sheetPart), relationshipsXml(RELATIONSHIP.drawing, [`../drawings/${base(drawing)}`]));
   put.set(drawing, drawingXml(charts, chartParts.map((_, i) => `rId${i + 1}`)));
-  put.set(relationshipsPart(drawing), relationshipsXml(CHART_RELATIONSHIP, chartParts.map((part) => `../charts/${base(part)}`)));
-  addOverride(typesDocument, types, drawing, DRAWING_TYPE);
+  put.set(relationshipsPart(drawing), relationshipsXml(RELATIONSHIP.chart, chartParts.map((part) => `../charts/${base(part)}`)));
+  addOverride(typesDocument, types, drawing, CONTENT_TYPE.drawing);
   charts.forEach((chart, i) => {
     put.set(chartParts[i], chartXml(chart, sheetName));
-    addOverride(typesDocument, types, chartParts[i], CHART_TYPE);
+    addOverride(typesDocument, types, chartParts[i], CONTENT_TYPE.chart);
   });
   return 'rId1';
 }
@@ -218,7 +195,7 @@ function addRelationship(document: XmlDocument, rels: XmlElement, type: string, 
   const ids = new Set(childrenOf(rels, 'Relationship').map((r) => r.getAttribute('Id')));
   let n = 1;
   while (ids.has(`rId${n}`)) n++;
-  const element = document.createElementNS(rels.namespaceURI ?? PACKAGE_RELATIONSHIPS, rels.prefix ? `${rels.prefix}:Relationship` : 'Relationship');
+  const element = createChild(document, rels, 'Relationship');
   element.setAttribute('Id', `rId${n}`);
   element.setAttribute('Type', type);
   element.setAttribute('Target', target);
@@ -227,7 +204,7 @@ function addRelationship(document: XmlDocument, rels: XmlElement, type: string, 
 }
 
 function addOverride(document: XmlDocument, types: XmlElement, part: string, contentType: string): void {
-  const element = document.createElementNS(types.namespaceURI ?? CONTENT_TYPES, types.prefix ? `${types.prefix}:Override` : 'Override');
+  const element = createChild(document, types, 'Override');
   element.setAttribute('PartName', `/${part}`);
   element.setAttribute('ContentType', contentType);
   types.appendChild(element);
@@ -235,12 +212,11 @@ function addOverride(document: XmlDocument, types: XmlElement, part: string, con
 
 /** The few parts of a workbook with no sheets, to which `writeIntoPackage` adds them. */
 function emptyWorkbook(): Package {
-  const declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   return packageInMemory(new Map([
-    ['[Content_Types].xml', `${declaration}<Types xmlns="${CONTENT_TYPES}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${STYLES_TYPE}"/></Types>`],
-    ['_rels/.rels', `${declaration}<Relationships xmlns="${PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" Type="${RELATIONSHIP.officeDocument}" Target="xl/workbook.xml"/></Relationships>`],
-    ['xl/workbook.xml', `${declaration}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets/></workbook>`],
-    ['xl/_rels/workbook.xml.rels', `${declaration}<Relationships xmlns="${PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" Type="${RELATIONSHIP.styles}" Target="styles.xml"/></Relationships>`],
+    ['[Content_Types].xml', `${XML_DECLARATION}<Types xmlns="${NAMESPACE.contentTypes}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPE.workbook}"/><Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE.styles}"/></Types>`],
+    ['_rels/.rels', relationshipsXml(RELATIONSHIP.officeDocument, ['xl/workbook.xml'])],
+    ['xl/workbook.xml', `${XML_DECLARATION}<workbook xmlns="${NAMESPACE.spreadsheet}" xmlns:r="${NAMESPACE.relationships}"><bookViews><workbookView activeTab="0"/></bookViews><sheets/></workbook>`],
+    ['xl/_rels/workbook.xml.rels', relationshipsXml(RELATIONSHIP.styles, ['styles.xml'])],
     ['xl/styles.xml', EMPTY_STYLES],
   ]));
 }

@@ -38,6 +38,28 @@ export function childOf(element: Element, localName: string): Element | undefine
   return childrenOf(element, localName)[0];
 }
 
+/** A new element of the parent's namespace, written with the parent's prefix. */
+export function createChild(document: Document, parent: Element, localName: string): Element {
+  return document.createElementNS(parent.namespaceURI, parent.prefix ? `${parent.prefix}:${localName}` : localName);
+}
+
+/**
+ * The root's child of that local name; when it has none, a new one, put in its place by the
+ * schema's `order` of the root's children (before the first child that comes after it).
+ */
+export function ensureChild(document: Document, root: Element, localName: string, order: readonly string[]): Element {
+  const existing = childOf(root, localName);
+  if (existing) return existing;
+  const element = createChild(document, root, localName);
+  const after = order.slice(order.indexOf(localName) + 1);
+  let before: Element | null = null;
+  for (let node = root.firstChild; node && !before; node = node.nextSibling) {
+    if (node.nodeType === 1 && after.includes((node as Element).localName ?? '')) before = node as Element;
+  }
+  root.insertBefore(element, before);
+  return element;
+}
+
 /** The text of an element and its descendants. */
 export function textOf(element: Element): string {
   return element.textContent ?? '';
