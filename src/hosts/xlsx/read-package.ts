@@ -4,20 +4,20 @@
 // shared or inline strings, prefixed elements, the 1904 date system.
 import { SSF } from '@e965/xlsx';
 import { SaxesParser } from 'saxes';
-import { CellRange, CellValue, Grid, columnNumber, parseRange, sheetOfReference } from '../../core/cell';
+import { CellRange, CellValue, Grid, parseRange } from '../../core/cell';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
 import { XmlElement, childOf, childrenOf, parseXml, textOf, unescapeExcelText } from './xml';
-import { NamedRange, SheetEntry, SourceWorkbook, dateCell, rangeNames } from './source-workbook';
+import { NamedRange, SheetEntry, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
 
 /** Where each part of the workbook is, read once from the workbook part and its relationships. */
 export interface WorkbookParts {
   readonly workbook: string;
-  readonly sheets: readonly (SheetEntry & { readonly part: string; readonly relationshipId: string; readonly sheetId: number })[];
+  readonly sheets: readonly (SheetEntry & { readonly part: string; readonly relationshipId: string })[];
   readonly styles?: string;
   readonly sharedStrings?: string;
   readonly date1904: boolean;
-  /** Every defined name as written: its text, and the index of its sheet when it is the sheet's own. */
-  readonly definedNames: readonly { readonly name: string; readonly text: string; readonly localSheet?: number }[];
+  /** Every defined name as written, with its text. */
+  readonly definedNames: readonly { readonly name: string; readonly text: string }[];
 }
 
 /** A sheet's `r:id`, whatever the prefix of the relationships' namespace. */
@@ -43,15 +43,12 @@ export async function workbookParts(pkg: Package): Promise<WorkbookParts> {
     // Chart sheets and dialog sheets hold no cells.
     if (!rel || rel.kind !== 'worksheet') return [];
     const state = sheet.getAttribute('state');
-    return [{ name: sheet.getAttribute('name') ?? '', hidden: state === 'hidden' || state === 'veryHidden', part: rel.part, relationshipId, sheetId: Number(sheet.getAttribute('sheetId')) }];
+    return [{ name: sheet.getAttribute('name') ?? '', hidden: state === 'hidden' || state === 'veryHidden', part: rel.part, relationshipId }];
   });
   const properties = childOf(root, 'workbookPr');
   const date1904 = ['1', 'true'].includes(properties?.getAttribute('date1904') ?? '');
   const namesElement = childOf(root, 'definedNames');
-  const definedNames = (namesElement ? childrenOf(namesElement, 'definedName') : []).map((element) => {
-    const local = element.getAttribute('localSheetId');
-    return { name: element.getAttribute('name') ?? '', text: textOf(element), ...(local ? { localSheet: Number(local) } : {}) };
-  });
+  const definedNames = (namesElement ? childrenOf(namesElement, 'definedName') : []).map((element) => ({ name: element.getAttribute('name') ?? '', text: textOf(element) }));
   return { workbook, sheets, styles: byKind(rels, 'styles'), sharedStrings: byKind(rels, 'sharedStrings'), date1904, definedNames };
 }
 
@@ -123,12 +120,6 @@ function stringItemText(item: string, prefix: string): string {
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
-/** The cell at an address such as "AB12": its row and column, 1-based. */
-function cellAddress(ref: string): { row: number; column: number } | undefined {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
-  return match ? { column: columnNumber(match[1].toUpperCase()), row: Number(match[2]) } : undefined;
-}
-
 interface RawCell {
   row: number;
   column: number;
@@ -141,11 +132,6 @@ interface RawCell {
   inline: string;
 }
 
-/**
- * The sheet's cells as a grid: its used range from A1, or the given range. A merged block's value
- * stands in its top-left cell only, as in Excel. Hidden rows, filtered-out rows and the rows of a
- * collapsed outline are all stored as hidden rows, and are named in `hiddenRows`.
- */
 /** The workbook-wide parts a sheet's cells need, each read once, when first needed. */
 interface SharedParts {
   readonly sharedStringsXml: () => Promise<string | undefined>;
@@ -157,6 +143,11 @@ function once<T>(read: () => Promise<T>): () => Promise<T> {
   return () => (result ??= read());
 }
 
+/**
+ * The sheet's cells as a grid: its used range from A1, or the given range. A merged block's value
+ * stands in its top-left cell only, as in Excel. Hidden rows, filtered-out rows and the rows of a
+ * collapsed outline are all stored as hidden rows, and are named in `hiddenRows`.
+ */
 async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: SharedParts, sheet: WorkbookParts['sheets'][number], range?: CellRange): Promise<Grid> {
   const xml = await pkg.text(sheet.part);
   const cells: RawCell[] = [];
@@ -176,9 +167,9 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
       column = 0;
       if (attributes.hidden === '1' || attributes.hidden === 'true') hidden.add(row);
     } else if (name === 'c') {
-      const at = attributes.r ? cellAddress(attributes.r) : undefined;
-      column = at ? at.column : column + 1;
-      cell = { row: at?.row ?? row, column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '', hasValue: false, inline: '' };
+      const at = attributes.r ? parseRange(attributes.r) : undefined;
+      column = at ? at.left : column + 1;
+      cell = { row: at?.top ?? row, column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '', hasValue: false, inline: '' };
     } else if (cell && (name === 'v' || name === 'f')) {
       reading = name;
       if (name === 'f') cell.formula = '';
@@ -188,7 +179,7 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
     } else if (name === 'rPh') {
       phonetic += 1;
     } else if (name === 'mergeCell' && attributes.ref) {
-      const merged = parseRange(attributes.ref.includes(':') ? attributes.ref : `${attributes.ref}:${attributes.ref}`);
+      const merged = parseRange(attributes.ref);
       if (merged) merges.push(merged);
     }
   });
@@ -279,7 +270,7 @@ async function packageTables(pkg: Package, parts: WorkbookParts): Promise<NamedR
   return tables;
 }
 
-export async function readPackageWorkbook(pkg: Package, macros: boolean): Promise<SourceWorkbook & { readonly parts: WorkbookParts }> {
+export async function readPackageWorkbook(pkg: Package, macros: boolean): Promise<SourceWorkbook> {
   const parts = await workbookParts(pkg);
   const tables = await packageTables(pkg, parts);
   const shared: SharedParts = {
@@ -289,7 +280,7 @@ export async function readPackageWorkbook(pkg: Package, macros: boolean): Promis
   return {
     kind: macros ? 'xlsm' : 'xlsx',
     sheets: parts.sheets.map(({ name, hidden }) => ({ name, hidden })),
-    definedNames: parts.definedNames.map(({ name, text }) => ({ name, sheet: text.includes('!') ? sheetOfReference(text.trim()) : '' })),
+    definedNames: namesWithSheets(parts.definedNames),
     namedRanges: [...tables, ...rangeNames(parts.definedNames, parts.sheets)],
     grid: async (name, range) => {
       const sheet = parts.sheets.find((s) => s.name === name);
@@ -297,6 +288,5 @@ export async function readPackageWorkbook(pkg: Package, macros: boolean): Promis
       return packageSheetGrid(pkg, parts, shared, sheet, range);
     },
     package: pkg,
-    parts,
   };
 }

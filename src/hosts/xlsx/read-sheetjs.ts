@@ -7,7 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import path from 'path';
 import { CellRange, CellValue, Grid } from '../../core/cell';
 import { PackageError } from './package-error';
-import { SourceWorkbook, dateCell, rangeNames } from './source-workbook';
+import { KIND_WORDS, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
 
 type Kind = 'xls' | 'ods' | 'csv';
 
@@ -84,7 +84,7 @@ export function readSheetJsWorkbook(bytes: Uint8Array, kind: Kind, file: string)
     const options: XLSX.ParsingOptions = { dense: true, cellNF: true, cellDates: false, cellStyles: true, cellHTML: false };
     book = quietly(() => (kind === 'csv' ? XLSX.read(decodeText(bytes), { ...options, type: 'string', raw: true }) : XLSX.read(bytes, { ...options, type: 'buffer' })));
   } catch (error) {
-    const what = { xls: 'an Excel 97-2003 workbook (.xls)', ods: 'an OpenDocument spreadsheet (.ods)', csv: 'a text file' }[kind];
+    const what = KIND_WORDS[kind];
     throw new PackageError(/password/i.test((error as Error).message) ? `it is ${what} protected with a password` : `it is ${what}, but it is damaged or in a form vfm cannot read`);
   }
   const names = kind === 'csv' ? [sheetNameOfFile(file)] : book.SheetNames;
@@ -94,7 +94,7 @@ export function readSheetJsWorkbook(bytes: Uint8Array, kind: Kind, file: string)
   return {
     kind,
     sheets,
-    definedNames: definedNames.map(({ name, text }) => ({ name, sheet: rangeNames([{ name, text }], sheets)[0]?.sheet ?? '' })),
+    definedNames: namesWithSheets(definedNames),
     namedRanges: rangeNames(definedNames, sheets),
     grid: async (name, range) => {
       const index = names.indexOf(name);

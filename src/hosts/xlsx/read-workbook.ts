@@ -11,7 +11,7 @@ import { childrenOf, parseXml } from './xml';
 
 export { PackageError };
 export type { NamedRange, SourceWorkbook, WorkbookKind } from './source-workbook';
-export { namedRange } from './source-workbook';
+export { KIND_WORDS, namedRange } from './source-workbook';
 
 /** What a file is, by its first bytes: an Office Open XML package, an .ods (also a zip), an Excel 97-2003 .xls, text such as .csv, or something else. */
 export type FileKind = 'xlsx' | 'ods' | 'xls' | 'text' | 'other';

@@ -53,6 +53,23 @@ export function namedRange(workbook: SourceWorkbook, name: string): NamedRange |
   return workbook.namedRanges.find((named) => named.name.toLowerCase() === wanted);
 }
 
+/** Each defined name with the sheet its reference is on ('' for a constant or a formula). */
+export function namesWithSheets(names: readonly { readonly name: string; readonly text: string }[]): SourceWorkbook['definedNames'] {
+  return names.map(({ name, text }) => {
+    const reference = text.trim().replace(/^=/, '');
+    return { name, sheet: reference.includes('!') ? sheetOfReference(reference) : '' };
+  });
+}
+
+/** What each kind of file is, in words. */
+export const KIND_WORDS: Readonly<Record<WorkbookKind, string>> = {
+  xlsx: 'an Excel workbook',
+  xlsm: 'an Excel workbook with macros',
+  xls: 'an Excel 97-2003 workbook (.xls)',
+  ods: 'an OpenDocument spreadsheet (.ods)',
+  csv: 'a text file',
+};
+
 /**
  * The defined names that refer to one rectangle of a sheet the workbook has. Excel's own names
  * (`_xlnm.`, such as a filter's `_FilterDatabase`) are left out, and so are names of several areas,

@@ -7,7 +7,7 @@ import { PRODUCT } from '../../../app/product';
 import { ScenarioRun, runScenarios } from '../../../app/run';
 import { ColumnsToChoose } from '../../../core/amount-columns';
 import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
-import { FileKind, PackageError, SourceWorkbook, fileKind, openWorkbook } from '../../../hosts/xlsx/read-workbook';
+import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, openWorkbook } from '../../../hosts/xlsx/read-workbook';
 import { newWorkbookWithSource, writeIntoPackage } from '../../../hosts/xlsx/write-workbook';
 import { productSheets } from '../../../layout/workbook-plan';
 import { Command, Io } from '../command';
@@ -47,9 +47,6 @@ const WHAT_TO_DO: Record<FileKind, string> = {
 
 /** What --out makes of each kind of file. */
 const OUTPUT_EXTENSION: Readonly<Record<SourceWorkbook['kind'], string>> = { xlsx: '.xlsx', xlsm: '.xlsm', xls: '.xlsx', ods: '.xlsx', csv: '.xlsx' };
-const KIND_WORDS: Readonly<Record<SourceWorkbook['kind'], string>> = {
-  xlsx: 'an Excel workbook', xlsm: 'an Excel workbook with macros', xls: 'an Excel 97-2003 workbook (.xls)', ods: 'an OpenDocument spreadsheet (.ods)', csv: 'a text file',
-};
 
 interface AnalyseOptions {
   input: string;
