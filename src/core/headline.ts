@@ -2,25 +2,14 @@
 // the switching value nearest to the base case (of the amounts, the smallest change relative to
 // the amount that would change the choice): "Withdraw now is preferred (NPV £21,207.79). It stops
 // paying if the avoidable cost falls to £8,128.56 a year."
-import { KEY_INPUTS, KeyInputName } from './key-inputs';
+import { KeyInputName, keyInput } from './key-inputs';
 import { Exact, formatMoney, roundToPence } from './money';
 import { OptionsAppraisal } from './options';
 import { SwitchingValue } from './switching-values';
 
-/** What each key input is called in a sentence, and what follows its value. */
-const SAID: Readonly<Record<KeyInputName, { readonly subject: string; readonly after: string }>> = {
-  avoidableCost: { subject: 'the avoidable cost', after: ' a year' },
-  exitCosts: { subject: 'the exit costs', after: '' },
-  replacementCosts: { subject: 'the replacement costs', after: ' a year' },
-  optimismBias: { subject: 'the optimism bias on the costs of leaving', after: '' },
-  noticeMonths: { subject: 'the notice period', after: '' },
-  discountRate: { subject: 'the discount rate', after: '' },
-  indexation: { subject: 'indexation', after: ' a year' },
-};
-
 /** A key input's value in words: £8,128.56, 42.65%, 45 months. */
 export function inputValueWords(name: KeyInputName, value: Exact): string {
-  const unit = KEY_INPUTS.find((input) => input.name === name)?.unit;
+  const unit = keyInput(name).unit;
   if (unit === 'money') return formatMoney(roundToPence(value));
   if (unit === 'months') return `${value.toNumber()} months`;
   return `${value.times(100).toDecimalPlaces(2).toString()}%`;
@@ -39,7 +28,7 @@ function distance(v: SwitchingValue): Exact {
  */
 export function nearestSwitch(values: readonly SwitchingValue[]): SwitchingValue | undefined {
   const found = values.filter((v) => v.value !== undefined && v.base !== undefined);
-  const isMoney = (v: SwitchingValue) => KEY_INPUTS.find((input) => input.name === v.input)?.unit === 'money';
+  const isMoney = (v: SwitchingValue) => keyInput(v.input).unit === 'money';
   const amounts = found.filter(isMoney);
   return (amounts.length > 0 ? amounts : found).sort((a, b) => distance(a).cmp(distance(b)))[0];
 }
@@ -48,7 +37,9 @@ export function headline(appraisal: OptionsAppraisal, switching: readonly Switch
   const { options, preferred } = appraisal;
   const name = (i: number) => options[i].option.name;
   const nearest = nearestSwitch(switching);
-  const condition = nearest && `${SAID[nearest.input].subject} ${(nearest.value as Exact).gt(nearest.base as Exact) ? 'rises' : 'falls'} to ${inputValueWords(nearest.input, nearest.value as Exact)}${SAID[nearest.input].after}`;
+  const input = nearest && keyInput(nearest.input);
+  const condition = nearest && input
+    && `${input.subject ?? `the ${input.noun}`} ${(nearest.value as Exact).gt(nearest.base as Exact) ? 'rises' : 'falls'} to ${inputValueWords(nearest.input, nearest.value as Exact)}${input.perYear ? ' a year' : ''}`;
   if (preferred === undefined) {
     const best = options.reduce((a, b) => (b.npv > a.npv ? b : a));
     const first = `Staying in the partnership is preferred: no way of withdrawing has a positive NPV (the best, ${best.option.name}, ${formatMoney(best.npv)}).`;

@@ -5,7 +5,7 @@ import { FinancialYear } from './financial-year';
 import { indexFactor } from './indexation';
 import { CalendarDate } from './calendar-date';
 import { DISCOUNT_RATE, INDEXATION, LARGEST_AMOUNT_POUNDS, LATEST_DATE, NOTICE_MONTHS, OPTIMISM_BIAS } from './limits';
-import { Exact } from './money';
+import { Exact, roundToPence, toPounds } from './money';
 import { AppraisalBasis, WithdrawOption } from './options';
 
 /** What the appraisal rests on, before it becomes a basis: the inputs a key input may change. */
@@ -44,8 +44,12 @@ export interface Varied {
 
 export interface KeyInput {
   readonly name: KeyInputName;
-  /** In words, for the report: "the avoidable cost a year". */
-  readonly words: string;
+  /** What it is, as a table lists it: "avoidable cost". */
+  readonly noun: string;
+  /** It is an amount or a rate a year: "avoidable cost a year". */
+  readonly perYear: boolean;
+  /** How a sentence names it, where that is not "the" and the noun. */
+  readonly subject?: string;
   /** What its value is: money (pence), a rate, or whole months. */
   readonly unit: 'money' | 'rate' | 'months';
   /** NPV is linear in it: its switching value can be a live formula in the sheet. */
@@ -84,46 +88,62 @@ const costsSetTo = (which: 'exit' | 'replacement', value: Exact) => (option: Wit
 /** The key inputs; the exit and the replacement costs of an option are varied by scaling each of its amounts alike. */
 export const KEY_INPUTS: readonly KeyInput[] = [
   {
-    name: 'avoidableCost', words: 'the avoidable cost a year', unit: 'money', linear: true,
+    name: 'avoidableCost', noun: 'avoidable cost', perYear: true, unit: 'money', linear: true,
     base: (model) => model.avoidable,
     range: () => [new Exact(0), LARGEST_PENCE],
     vary: (model, options, _focus, value) => ({ model: { ...model, avoidable: value }, options }),
   },
   {
-    name: 'exitCosts', words: 'the exit costs', unit: 'money', linear: true,
+    name: 'exitCosts', noun: 'exit costs', perYear: false, unit: 'money', linear: true,
     base: (_model, focus) => (focus.exitCosts.length > 0 ? costsOf(focus, 'exit') : undefined),
     range: () => [new Exact(0), LARGEST_PENCE],
     vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, costsSetTo('exit', value)) }),
   },
   {
-    name: 'replacementCosts', words: 'the replacement costs a year', unit: 'money', linear: true,
+    name: 'replacementCosts', noun: 'replacement costs', perYear: true, unit: 'money', linear: true,
     base: (_model, focus) => (focus.replacementCosts.length > 0 ? costsOf(focus, 'replacement') : undefined),
     range: () => [new Exact(0), LARGEST_PENCE],
     vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, costsSetTo('replacement', value)) }),
   },
   {
-    name: 'optimismBias', words: 'the optimism bias', unit: 'rate', linear: true,
+    name: 'optimismBias', noun: 'optimism bias', perYear: false, subject: 'the optimism bias on the costs of leaving', unit: 'rate', linear: true,
     base: (_model, focus) => (focus.exitCosts.length + focus.replacementCosts.length > 0 ? focus.optimismBias : undefined),
     range: () => [new Exact(OPTIMISM_BIAS.least), new Exact(OPTIMISM_BIAS.most)],
     vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, (o) => ({ ...o, optimismBias: value })) }),
   },
   {
-    name: 'noticeMonths', words: 'the notice period', unit: 'months', linear: false,
+    name: 'noticeMonths', noun: 'notice period', perYear: false, unit: 'months', linear: false,
     base: (_model, focus) => new Exact(focus.noticeMonths),
     // Notice that would expire after the last date Excel counts is not a value it may take.
     range: (focus) => [new Exact(NOTICE_MONTHS.least), new Exact(Math.min(NOTICE_MONTHS.most, monthsUntilLatest(focus.noticeServedOn)))],
     vary: (model, options, focus, value) => ({ model, options: withFocus(options, focus, (o) => ({ ...o, noticeMonths: value.toNumber() })) }),
   },
   {
-    name: 'discountRate', words: 'the discount rate', unit: 'rate', linear: false,
+    name: 'discountRate', noun: 'discount rate', perYear: false, unit: 'rate', linear: false,
     base: (model) => model.discountRate,
     range: () => [new Exact(DISCOUNT_RATE.least), new Exact(DISCOUNT_RATE.below).minus('1e-9')],
     vary: (model, options, _focus, value) => ({ model: { ...model, discountRate: value }, options }),
   },
   {
-    name: 'indexation', words: 'the indexation a year', unit: 'rate', linear: false,
+    name: 'indexation', noun: 'indexation', perYear: true, subject: 'indexation', unit: 'rate', linear: false,
     base: (model) => model.indexation,
     range: () => [new Exact(INDEXATION.least), new Exact(INDEXATION.most)],
     vary: (model, options, _focus, value) => ({ model: { ...model, indexation: value }, options }),
   },
 ];
+
+export function keyInput(name: KeyInputName): KeyInput {
+  const input = KEY_INPUTS.find((k) => k.name === name);
+  if (!input) throw new Error(`no key input ${name}`);
+  return input;
+}
+
+/** A key input as a table lists it: "avoidable cost a year". */
+export const keyInputLabel = (input: KeyInput): string => `${input.noun}${input.perYear ? ' a year' : ''}`;
+
+/** A key input's value as a number: pounds to the penny, a fraction (to ten places), or months. */
+export function keyInputNumber(name: KeyInputName, value: Exact): number {
+  const unit = keyInput(name).unit;
+  if (unit === 'money') return toPounds(roundToPence(value));
+  return unit === 'rate' ? value.toDecimalPlaces(10).toNumber() : value.toNumber();
+}

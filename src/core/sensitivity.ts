@@ -3,7 +3,7 @@
 // Ranges are inputs; by default +/-20% for amounts, +/-6 months for the notice, 1.5% to 5% for the
 // discount rate, the Green Book's outsourcing upper bound for optimism bias, and +/-2 points for
 // indexation, each kept within the values the input may take.
-import { KEY_INPUTS, KeyInputName, AppraisalModel, basisOf } from './key-inputs';
+import { KEY_INPUTS, KeyInputName, AppraisalModel, basisOf, keyInput } from './key-inputs';
 import { Exact, Money, subtract } from './money';
 import { LARGEST_AMOUNT_POUNDS } from './limits';
 import { AppraisalBasis, WithdrawOption, appraiseOption } from './options';
@@ -55,9 +55,7 @@ function withinLimits(basis: AppraisalBasis, option: WithdrawOption): boolean {
  */
 export function sensitivity(model: AppraisalModel, options: readonly WithdrawOption[], focus: number, ranges: readonly SensitivityRange[]): SensitivityRow[] {
   const npvAt = (name: KeyInputName, value: Exact): Money | undefined => {
-    const input = KEY_INPUTS.find((k) => k.name === name);
-    if (!input) throw new Error(`no key input ${name}`);
-    const varied = input.vary(model, options, focus, value);
+    const varied = keyInput(name).vary(model, options, focus, value);
     const basis = basisOf(varied.model);
     return withinLimits(basis, varied.options[focus]) ? appraiseOption(basis, varied.options[focus]).npv : undefined;
   };

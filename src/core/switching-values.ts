@@ -79,7 +79,7 @@ function switchTowards(lead: (value: Exact) => Exact, base: Exact, bound: Exact,
 export function switchingValues(model: AppraisalModel, options: readonly WithdrawOption[], preferred: number | undefined, focus: number): SwitchingValue[] {
   return KEY_INPUTS.map((input): SwitchingValue => {
     const base = input.base(model, options[focus]);
-    if (base === undefined) return { input: input.name, none: input.name === 'optimismBias' ? 'the option has no costs of leaving' : `the option has no ${input.words.replace(/^the /, '').replace(/ a year$/, '')}` };
+    if (base === undefined) return { input: input.name, none: `the option has no ${input.name === 'optimismBias' ? 'costs of leaving' : input.noun}` };
     const lead = (value: Exact) => leadAt(input, model, options, focus, preferred, value).lead;
     if (lead(base).lte(0)) return { input: input.name, base, value: base };
     const [least, most] = input.range(options[focus]);

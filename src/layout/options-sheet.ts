@@ -7,8 +7,8 @@
 // tables as at the run is a formula over the inputs, here and on the scenario sheet.
 import { Analysis } from '../core/analysis';
 import { columnName, excelSerial } from '../core/cell';
-import { KEY_INPUTS, KeyInputName } from '../core/key-inputs';
-import { Exact, roundToPence, toPounds } from '../core/money';
+import { KeyInputName, keyInput, keyInputLabel, keyInputNumber } from '../core/key-inputs';
+import { toPounds } from '../core/money';
 import { DefinedName } from './plan';
 import { contribution } from './scenarios-sheet';
 import { NAME } from './names';
@@ -31,22 +31,13 @@ export const COST_KINDS = ['exit', 'replacement'] as const;
 /** Blank rows left in each input table for the user to add to. */
 const SPARE_ROWS = 3;
 
-const INPUT_WORDS: Readonly<Record<KeyInputName, string>> = {
-  avoidableCost: 'Avoidable cost a year',
-  exitCosts: 'Exit costs',
-  replacementCosts: 'Replacement costs a year',
-  optimismBias: 'Optimism bias',
-  noticeMonths: 'Notice period (months)',
-  discountRate: 'Discount rate',
-  indexation: 'Indexation a year',
-};
-
-/** A key input's value as a cell holds it: pounds, a fraction or months. */
-function inputCell(name: KeyInputName, value: Exact): number {
-  const unit = KEY_INPUTS.find((input) => input.name === name)?.unit;
-  return unit === 'money' ? toPounds(roundToPence(value)) : value.toNumber();
+/** A key input as the sheet labels it: "Avoidable cost a year", "Notice period (months)". */
+function inputLabel(name: KeyInputName): string {
+  const input = keyInput(name);
+  const label = keyInputLabel(input);
+  return `${label[0].toUpperCase()}${label.slice(1)}${input.unit === 'months' ? ' (months)' : ''}`;
 }
-const inputFormat = (name: KeyInputName) => ({ money: FORMATS.money, rate: FORMATS.percent, months: FORMATS.whole })[KEY_INPUTS.find((i) => i.name === name)?.unit ?? 'money'];
+const inputFormat = (name: KeyInputName) => ({ money: FORMATS.money, rate: FORMATS.percent, months: FORMATS.whole })[keyInput(name).unit];
 
 export function optionsSheet(name: string, analysis: Analysis, names: DefinedName[]): SheetBuilder {
   const sheet = new SheetBuilder(name, 'options', names);
@@ -261,7 +252,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   }
   for (const r of appraisal.sensitivity) {
     const format = inputFormat(r.input);
-    sheet.put(row++, LABEL, [[text(INPUT_WORDS[r.input]), num(inputCell(r.input, r.low)), num(inputCell(r.input, r.high)), num(toPounds(r.npvLow)), num(toPounds(r.npvHigh))]],
+    sheet.put(row++, LABEL, [[text(inputLabel(r.input)), num(keyInputNumber(r.input, r.low)), num(keyInputNumber(r.input, r.high)), num(toPounds(r.npvLow)), num(toPounds(r.npvHigh))]],
       'label', [undefined, format, format, FORMATS.money, FORMATS.money]);
   }
   row++;
@@ -269,10 +260,10 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   sheet.put(row++, LABEL, [[text('Input'), text('In the run'), text('Switches at'), text('Change')]], 'header');
   for (const v of appraisal.switchingValues) {
     const format = inputFormat(v.input);
-    const base = v.base ? num(inputCell(v.input, v.base)) : null;
-    const value = v.value ? num(inputCell(v.input, v.value)) : text(v.none ?? 'none in range');
+    const base = v.base ? num(keyInputNumber(v.input, v.base)) : null;
+    const value = v.value ? num(keyInputNumber(v.input, v.value)) : text(v.none ?? 'none in range');
     const change = v.value && v.base ? formula(`${cell(VALUE, row)}-${cell(UNIT, row)}`) : null;
-    sheet.put(row++, LABEL, [[text(INPUT_WORDS[v.input]), base, value, change]], 'label', [undefined, format, format, format]);
+    sheet.put(row++, LABEL, [[text(inputLabel(v.input)), base, value, change]], 'label', [undefined, format, format, format]);
   }
   row++;
 

@@ -13,9 +13,9 @@ import { isoDate } from '../../core/calendar-date';
 import { CostClass, reasonWords } from '../../core/classification';
 import { GREEN_BOOK_RATE } from '../../core/discounting';
 import { fyContaining, fyLabel } from '../../core/financial-year';
-import { KEY_INPUTS, KeyInputName } from '../../core/key-inputs';
+import { KeyInputName, keyInputNumber } from '../../core/key-inputs';
 import { Sharing } from '../../core/membership';
-import { Exact, Money, roundToPence, toPounds } from '../../core/money';
+import { Money, toPounds } from '../../core/money';
 import { SheetChoice } from './source-sheet';
 
 /** Pounds to the penny: whole pence / 100. */
@@ -392,12 +392,6 @@ export interface SummaryWarning {
 
 const pounds = (amount: Money) => toPounds(amount);
 
-/** A key input's value as the summary gives it: pounds to the penny, a fraction, or months. */
-function inputValue(name: KeyInputName, value: Exact): number {
-  const unit = KEY_INPUTS.find((input) => input.name === name)?.unit;
-  if (unit === 'money') return pounds(roundToPence(value));
-  return unit === 'rate' ? value.toDecimalPlaces(10).toNumber() : value.toNumber();
-}
 const orNull = <T, R>(value: T | undefined, f: (v: T) => R): R | null => (value === undefined ? null : f(value));
 
 export function summaryJson(analysis: Analysis, file: string, generator: SummaryGenerator, choice: SheetChoice): SummaryJson {
@@ -534,12 +528,12 @@ export function summaryJson(analysis: Analysis, file: string, generator: Summary
     }),
     preferredOption: orNull(appraisal.options.preferred, (i) => appraisal.options.options[i].option.name),
     sensitivity: appraisal.sensitivity.map((row) => ({
-      input: row.input, low: inputValue(row.input, row.low), high: inputValue(row.input, row.high), npvLow: pounds(row.npvLow), npvHigh: pounds(row.npvHigh),
+      input: row.input, low: keyInputNumber(row.input, row.low), high: keyInputNumber(row.input, row.high), npvLow: pounds(row.npvLow), npvHigh: pounds(row.npvHigh),
     })),
     switchingValues: appraisal.switchingValues.map((v) => ({
       input: v.input,
-      value: orNull(v.value, (value) => inputValue(v.input, value)),
-      changeFromBase: v.value && v.base ? inputValue(v.input, v.value.minus(v.base)) : null,
+      value: orNull(v.value, (value) => keyInputNumber(v.input, value)),
+      changeFromBase: v.value && v.base ? keyInputNumber(v.input, v.value.minus(v.base)) : null,
       reason: v.value ? null : v.none ?? 'none in range',
     })),
     checks: analysis.checks.map(({ name, ok, detail }) => ({ name, ok, detail })),

@@ -9,7 +9,7 @@ import { reasonWords } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
 import { Exact, Money, ZERO, add, formatMoney, pence } from '../../core/money';
 import { headline, inputValueWords } from '../../core/headline';
-import { KeyInputName } from '../../core/key-inputs';
+import { KeyInputName, keyInput, keyInputLabel } from '../../core/key-inputs';
 import { describeWarning } from '../../core/problems';
 import { formatRate } from '../../core/rate';
 import { SheetChoice } from './source-sheet';
@@ -161,15 +161,7 @@ function rowsText(rows: readonly ClassifiedRow[], amountColumn: number): string[
   return out;
 }
 
-const INPUT_WORDS: Readonly<Record<KeyInputName, string>> = {
-  avoidableCost: 'avoidable cost a year',
-  exitCosts: 'exit costs',
-  replacementCosts: 'replacement costs a year',
-  optimismBias: 'optimism bias',
-  noticeMonths: 'notice period',
-  discountRate: 'discount rate',
-  indexation: 'indexation a year',
-};
+const INPUT_WORDS = (name: KeyInputName) => keyInputLabel(keyInput(name));
 const valueWords = (name: KeyInputName, value: Exact) => inputValueWords(name, value).replace(/^£/, '');
 
 /** The options against staying, the answer in a sentence, the tornado as a sorted table, and the switching values. */
@@ -197,7 +189,7 @@ function optionsText({ appraisal }: Analysis): string[] {
   out.push(...table(
     ['input', 'low', 'high', 'NPV at low', 'NPV at high', 'swing'],
     appraisal.sensitivity.map((row) => [
-      INPUT_WORDS[row.input], valueWords(row.input, row.low), valueWords(row.input, row.high), money(row.npvLow), money(row.npvHigh), money(pence(Math.abs(row.npvHigh - row.npvLow))),
+      INPUT_WORDS(row.input), valueWords(row.input, row.low), valueWords(row.input, row.high), money(row.npvLow), money(row.npvHigh), money(pence(Math.abs(row.npvHigh - row.npvLow))),
     ]),
     [false, true, true, true, true, true],
   ));
@@ -206,10 +198,10 @@ function optionsText({ appraisal }: Analysis): string[] {
   out.push(...table(
     ['input', 'now', 'switches at', 'change', 'then preferred'],
     appraisal.switchingValues.map((v) => {
-      if (!v.value || !v.base) return [INPUT_WORDS[v.input], v.base ? valueWords(v.input, v.base) : '-', v.none ?? 'none in range', '', ''];
+      if (!v.value || !v.base) return [INPUT_WORDS(v.input), v.base ? valueWords(v.input, v.base) : '-', v.none ?? 'none in range', '', ''];
       const change = v.value.minus(v.base);
       return [
-        INPUT_WORDS[v.input], valueWords(v.input, v.base), valueWords(v.input, v.value), `${change.gte(0) ? '+' : '-'}${valueWords(v.input, change.abs())}`,
+        INPUT_WORDS(v.input), valueWords(v.input, v.base), valueWords(v.input, v.value), `${change.gte(0) ? '+' : '-'}${valueWords(v.input, change.abs())}`,
         v.rival === undefined ? 'staying' : clip(options[v.rival].option.name, 30),
       ];
     }),
