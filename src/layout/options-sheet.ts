@@ -100,6 +100,9 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   sheet.define('costOptions', ...costColumn(UNIT));
   sheet.define('costKinds', ...costColumn(VALUE));
   sheet.define('costAmounts', ...costColumn(FIRST_FY));
+  sheet.define('costExitFys', ...costColumn(FIRST_FY + 1));
+  sheet.define('costMonths', ...costColumn(FIRST_FY + 2));
+  sheet.define('costShares', ...costColumn(FIRST_FY + 3));
   row = lastCost + 1;
   sheet.put(row, LABEL, [
     [text('Exit: one-off, at the cash amount, in the FY given (blank: the FY notice expires in).')],

@@ -59,5 +59,34 @@ export function assumptionsFromInputs(values: InputValues): Record<string, unkno
     if (classify(item, new Map()).class !== classes[i]) overrides[item] = classes[i];
   });
   if (Object.keys(overrides).length > 0) out.overrides = overrides;
+
+  const options = optionsFromInputs(values);
+  if (options.length > 0) out.options = options;
   return out;
+}
+
+/** Only the fields a cell gives: a blank cell takes the option's default. */
+const fields = (entries: Record<string, unknown>) => Object.fromEntries(Object.entries(entries).filter(([, value]) => given(value)));
+
+/**
+ * The ways of withdrawing, a row each, and their costs of leaving, a row each naming its option
+ * (as the sheet matches it, ignoring case); a cost whose option or kind the sheet does not know
+ * counts for nothing there, and is left out here.
+ */
+function optionsFromInputs(values: InputValues): Record<string, unknown>[] {
+  const column = (entry: NameEntry) => cells(values, entry);
+  const [served, months, bias] = [column(NAMES.optionNoticeServedOn), column(NAMES.optionNoticeMonths), column(NAMES.optionOptimismBias)];
+  const options = column(NAMES.optionNames).flatMap((name, i) => (given(name)
+    ? [{ name, ...fields({ noticeServedOn: served[i], noticeMonths: months[i], optimismBias: bias[i] }), exitCosts: [] as unknown[], replacementCosts: [] as unknown[] }]
+    : []));
+  const byName = new Map(options.map((o) => [String(o.name).toLowerCase(), o]));
+  const [labels, owners, kinds, amounts] = [column(NAMES.costLabels), column(NAMES.costOptions), column(NAMES.costKinds), column(NAMES.costAmounts)];
+  const [fys, runFor, shares] = [column(NAMES.costExitFys), column(NAMES.costMonths), column(NAMES.costShares)];
+  labels.forEach((label, j) => {
+    const option = byName.get(String(owners[j] ?? '').toLowerCase());
+    if (!option || !(given(label) || given(amounts[j]))) return;
+    if (kinds[j] === 'exit') option.exitCosts.push(fields({ label, amount: amounts[j], fy: fys[j] }));
+    if (kinds[j] === 'replacement') option.replacementCosts.push(fields({ label, annual: amounts[j], months: runFor[j], share: shares[j] }));
+  });
+  return options;
 }

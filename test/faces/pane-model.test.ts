@@ -6,7 +6,7 @@ import { runScenarios } from '../../src/app/run';
 import { Analysis, AnalysisInput, analyse } from '../../src/core/analysis';
 import { resolveAssumptions } from '../../src/core/assumptions';
 import { Grid } from '../../src/core/cell';
-import { Core } from '../../src/faces/taskpane/check';
+import { Core, formAssumptions } from '../../src/faces/taskpane/check';
 import { Action, SourceProblem, State, initialState, reduce, reducer, sourceGrid } from '../../src/faces/taskpane/model';
 import { PaneView, view } from '../../src/faces/taskpane/view-model';
 import { SEED_VALUES } from '../support/analyses';
@@ -223,6 +223,21 @@ describe('a previous run', () => {
     expect(view(state).status.text).toBe('Restored the inputs of the last run from the scenario sheet.');
   });
 
+  it('restores the ways of withdrawing, leaving empty what the fields above give, and gives the core the default again for a plain one', () => {
+    const restore = (values: Record<string, unknown[][]>) => after(initialState({ today: OTHER_DAY }), { type: 'last run read', definedNames: MARKERS, values: { VfM_NoticeServedOn: [[41201]], VfM_NoticeMonths: [[24]], ...values } });
+    const plain = restore({ VfM_OptionNames: [['Withdraw'], ['']], VfM_OptionNoticeServedOn: [[41201], ['']], VfM_OptionNoticeMonths: [[24], ['']], VfM_OptionOptimismBias: [[0], ['']] });
+    expect(plain.form.options).toEqual([{ name: 'Withdraw', noticeServedOn: '', noticeMonths: '', optimismBias: '', exitCosts: [], replacementCosts: [] }]);
+    expect(formAssumptions(plain).options).toBeUndefined();
+    const two = restore({
+      VfM_OptionNames: [['Withdraw now'], ['Later']], VfM_OptionNoticeServedOn: [[41201], [41566]], VfM_OptionNoticeMonths: [[24], [12]], VfM_OptionOptimismBias: [[0.41], [0]],
+      VfM_CostLabels: [['Support']], VfM_CostOptions: [['Withdraw now']], VfM_CostKinds: [['replacement']], VfM_CostAmounts: [[6000]], VfM_CostMonths: [[18]], VfM_CostShares: [[0.75]],
+    });
+    expect(two.form.options).toEqual([
+      { name: 'Withdraw now', noticeServedOn: '', noticeMonths: '', optimismBias: '41', exitCosts: [], replacementCosts: [{ label: 'Support', annual: '6000', months: '18', share: '75' }] },
+      { name: 'Later', noticeServedOn: '2013-10-19', noticeMonths: '12', optimismBias: '', exitCosts: [], replacementCosts: [] },
+    ]);
+  });
+
   it('starts from the defaults when those inputs no longer validate, and says nothing when there was no run', () => {
     const start = initialState({ today: OTHER_DAY });
     const refused = after(start, { type: 'last run read', definedNames: MARKERS, values: { VfM_NoticeMonths: [['soon']] } });
@@ -289,5 +304,61 @@ describe('the analysis runs once per change', () => {
   it('validates the assumptions alone, once, before any rows are read', () => {
     const dispatch = counted();
     expect(dispatch(edit('horizonYears', '0'))).toEqual({ analyse: 0, resolve: 1 });
+  });
+});
+
+describe('the ways of withdrawing', () => {
+  const option = (index: number, field: Extract<Action, { type: 'option edited' }>['field'], value: string): Action => ({ type: 'option edited', index, field, value });
+  const cost = (o: number, kind: 'exitCosts' | 'replacementCosts', index: number, field: string, value: string): Action => ({ type: 'cost edited', option: o, kind, index, field, value });
+  /** The seed's decision, as an officer builds it: withdraw now with support bought in, or a year later. */
+  const seedDecision = (state: State) => after(state,
+    option(0, 'name', 'Withdraw now'),
+    { type: 'cost added', option: 0, kind: 'exitCosts' }, cost(0, 'exitCosts', 0, 'label', 'Disaggregation'), cost(0, 'exitCosts', 0, 'amount', '£5,000'), cost(0, 'exitCosts', 0, 'fy', '2014/15'),
+    { type: 'cost added', option: 0, kind: 'replacementCosts' }, cost(0, 'replacementCosts', 0, 'label', 'CRM and e-payments support'), cost(0, 'replacementCosts', 0, 'annual', '6000'),
+    { type: 'option added' }, option(1, 'name', 'Withdraw a year later'), option(1, 'noticeServedOn', '2013-10-19'),
+  );
+
+  it('starts with one way, as the fields above describe, and gives the core no options for it', () => {
+    const state = seedRead();
+    expect(state.form.options).toEqual([{ name: 'Withdraw', noticeServedOn: '', noticeMonths: '', optimismBias: '', exitCosts: [], replacementCosts: [] }]);
+    expect(state.checked.analysis?.appraisal.options.options.map((o) => o.option.name)).toEqual(['Withdraw']);
+    expect(after(state, { type: 'option removed', index: 0 })).toBe(state);
+  });
+
+  it('builds the seed\'s decision and gets the worked example\'s figures from the core, to the penny', () => {
+    const state = seedDecision(seedRead());
+    expect(view(state).fields.errors).toEqual({});
+    const options = state.checked.analysis?.appraisal.options.options ?? [];
+    expect(options.map((o) => [o.option.name, o.npv])).toEqual([['Withdraw now', 2120779], ['Withdraw a year later', 2274939]]);
+    expect(options[0].years.map((y) => y.netSaving)).toEqual([0, 0, 30192, 1180000, 1180000]);
+    expect(options[0].paybackFy?.startYear).toBe(2014);
+  });
+
+  it('adds, duplicates and removes options, naming each anew, and builds the form again only then', () => {
+    const added = after(seedRead(), { type: 'option added' }, { type: 'option added' });
+    expect(added.form.options.map((o) => o.name)).toEqual(['Withdraw', 'Withdraw 2', 'Withdraw 3']);
+    expect(added.formVersion).toBe(2);
+    const typed = after(added, option(1, 'name', 'Later'));
+    expect(typed.formVersion).toBe(2);
+    const twin = after(typed, { type: 'option duplicated', index: 1 }, { type: 'option duplicated', index: 1 });
+    expect(twin.form.options.map((o) => o.name)).toEqual(['Withdraw', 'Later', 'Later (copy) 2', 'Later (copy)', 'Withdraw 3']);
+    const removed = after(twin, { type: 'option removed', index: 0 });
+    expect(removed.form.options.map((o) => o.name)).toEqual(['Later', 'Later (copy) 2', 'Later (copy)', 'Withdraw 3']);
+    expect(removed.formVersion).toBe(5);
+  });
+
+  it('duplicates an option with its costs, which then change apart', () => {
+    const state = after(seedDecision(seedRead()), { type: 'option duplicated', index: 0 }, cost(1, 'exitCosts', 0, 'amount', '7000'));
+    expect(state.form.options[0].exitCosts[0].amount).toBe('£5,000');
+    expect(state.form.options[1]).toMatchObject({ name: 'Withdraw now (copy)', exitCosts: [{ label: 'Disaggregation', amount: '7000', fy: '2014/15' }] });
+    expect(after(state, { type: 'cost removed', option: 1, kind: 'exitCosts', index: 0 }).form.options[1].exitCosts).toEqual([]);
+  });
+
+  it('puts each problem under its field: a cost line\'s amount, an option\'s name, its bias in percent', () => {
+    const state = after(seedDecision(seedRead()), cost(0, 'exitCosts', 0, 'amount', 'lots'), option(1, 'name', 'withdraw NOW'), option(0, 'optimismBias', '300'));
+    const errors = view(state).fields.errors;
+    expect(errors['options.0.exitCosts.0.amount']).toBe('"lots" is not an amount of pounds up to £1,000,000,000,000 (give 5000 or "£5,000")');
+    expect(errors['options.1.name']).toBe('is the name of option 1 too; give each option its own name');
+    expect(errors['options.0.optimismBias']).toBe('Give a number of percent from 0 to 200, such as 41 for 41%.');
   });
 });

@@ -35,7 +35,10 @@ describe('the table of defined names', () => {
     expect([...INPUT_NAMES].sort()).toEqual([
       'VfM_BaseYear', 'VfM_Classes', 'VfM_DiscountRate', 'VfM_FyStartMonth', 'VfM_HorizonYears', 'VfM_Indexation', 'VfM_Items',
       'VfM_LeaverNames', 'VfM_LeaversOn', 'VfM_MembersInBaseYear', 'VfM_NoticeMonths', 'VfM_NoticeServedOn', 'VfM_Sharing',
-    ]);
+      // The options sheet's two input tables.
+      'VfM_OptionNames', 'VfM_OptionNoticeServedOn', 'VfM_OptionNoticeMonths', 'VfM_OptionOptimismBias',
+      'VfM_CostLabels', 'VfM_CostOptions', 'VfM_CostKinds', 'VfM_CostAmounts', 'VfM_CostExitFYs', 'VfM_CostMonths', 'VfM_CostShares',
+    ].sort());
   });
 
   it('refuses a name defined on a sheet or in a shape the table does not give it', () => {

@@ -37,3 +37,28 @@ describe('reading a previous run back from its input cells', () => {
     expect(assumptionsFromInputs({})).toEqual({});
   });
 });
+
+describe('reading the ways of withdrawing back', () => {
+  it('gives each option with its own cells and its costs of leaving, matched to it by name as the sheet matches it', () => {
+    expect(assumptionsFromInputs({
+      VfM_OptionNames: [['Withdraw now'], ['Withdraw a year later'], [''], ['']],
+      VfM_OptionNoticeServedOn: [[41201], [41566], [''], ['']], // 19 Oct 2012, 19 Oct 2013
+      VfM_OptionNoticeMonths: [[24], [24], [''], ['']],
+      VfM_OptionOptimismBias: [[0.41], [0], [''], ['']],
+      VfM_CostLabels: [['Disaggregation'], ['Support'], ['Orphan'], ['Odd kind'], ['']],
+      VfM_CostOptions: [['withdraw NOW'], ['Withdraw now'], ['No such option'], ['Withdraw now'], ['']],
+      VfM_CostKinds: [['exit'], ['replacement'], ['exit'], ['bonus'], ['']],
+      VfM_CostAmounts: [[5000], [6000], [1], [2], ['']],
+      VfM_CostExitFYs: [[2014], [''], [''], [''], ['']],
+      VfM_CostMonths: [[''], [18], [''], [''], ['']],
+      VfM_CostShares: [[''], [0.75], [''], [''], ['']],
+    }).options).toEqual([
+      {
+        name: 'Withdraw now', noticeServedOn: '2012-10-19', noticeMonths: 24, optimismBias: 0.41,
+        exitCosts: [{ label: 'Disaggregation', amount: 5000, fy: 2014 }],
+        replacementCosts: [{ label: 'Support', annual: 6000, months: 18, share: 0.75 }],
+      },
+      { name: 'Withdraw a year later', noticeServedOn: '2013-10-19', noticeMonths: 24, optimismBias: 0, exitCosts: [], replacementCosts: [] },
+    ]);
+  });
+});

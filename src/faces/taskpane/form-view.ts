@@ -5,12 +5,12 @@ import { MONTH_NAMES } from '../../core/calendar-date';
 import { SHARING_MODELS } from '../../core/membership';
 import { Exact } from '../../core/money';
 import { el } from './dom';
-import { FIELD_LABELS, FieldName, FormValues, isPercentField, percent } from './form';
+import { FIELD_LABELS, FieldName, FormValues, PlainField, isPercentField, percent } from './form';
 import { Action } from './model';
+import { optionsFormView } from './options-form-view';
 import { FieldMessages } from './view-model';
 
 type Dispatch = (action: Action) => void;
-type PlainField = Exclude<keyof FormValues, 'leavers'>;
 
 const SHARING_WORDS: Record<string, string> = { 'fixed-contribution': 'each pays the same (fixed contribution)', 'shared-pool': 'the pool is re-shared (shared pool)' };
 
@@ -55,6 +55,7 @@ export function formView(f: FormValues, dispatch: Dispatch): HTMLElement[] {
     field('inBaseYear', input('inBaseYear', 'number', { min: '1', step: '1', placeholder: 'optional' }), 'the council among them'),
     field('baseYear', input('baseYear', 'text', { placeholder: 'from the item labels' }), 'e.g. 2011/12'),
     el('fieldset', { class: 'leavers' }, el('legend', {}, LEAVERS_LABEL), el('ul', {}, ...f.leavers.map((leaver, i) => leaverView(leaver, i, dispatch))), add, errorFor('leavers')),
+    optionsFormView(f.options, dispatch),
     errorFor('overrides'),
   ];
 }

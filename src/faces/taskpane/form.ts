@@ -1,18 +1,56 @@
 // The assumptions form: its fields as the user typed them, turned into the same assumptions object
 // the CLI takes (so the core validates both alike), and the core's problems routed to their fields.
 import { ASSUMPTION_TABLE } from '../../core/assumption-table';
-import { AssumptionName, Assumptions } from '../../core/assumptions';
+import { AssumptionName, Assumptions, DEFAULT_OPTION_NAME } from '../../core/assumptions';
 import { CalendarDate, isoDate } from '../../core/calendar-date';
 import { CostClass } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
-import { DISCOUNT_RATE, INDEXATION } from '../../core/limits';
-import { Exact } from '../../core/money';
-import { Place } from '../../core/problems';
+import { DISCOUNT_RATE, INDEXATION, OPTIMISM_BIAS } from '../../core/limits';
+import { Exact, toPounds } from '../../core/money';
+import { PathStep, Place } from '../../core/problems';
 
 export interface LeaverFields {
   name: string;
   leavesOn: string;
 }
+
+// Cost lines are types, not interfaces, so that a view may read any of their fields by its key.
+export type ExitCostFields = {
+  label: string;
+  /** Pounds, as typed: 5000 or £5,000. */
+  amount: string;
+  /** Empty: the FY notice expires in. */
+  fy: string;
+};
+
+export type ReplacementCostFields = {
+  label: string;
+  /** Pounds a year. */
+  annual: string;
+  /** Empty: to the horizon's end. */
+  months: string;
+  /** Percent; empty: all of it. */
+  share: string;
+};
+
+export interface CostFields {
+  exitCosts: ExitCostFields;
+  replacementCosts: ReplacementCostFields;
+}
+export type CostKind = keyof CostFields;
+export const COST_KINDS: readonly CostKind[] = ['exitCosts', 'replacementCosts'];
+
+/** A way of withdrawing. An empty notice or bias field takes the assumption above it (the bias: none). */
+export interface OptionFields {
+  name: string;
+  noticeServedOn: string;
+  noticeMonths: string;
+  /** Percent. */
+  optimismBias: string;
+  exitCosts: ExitCostFields[];
+  replacementCosts: ReplacementCostFields[];
+}
+export type OptionField = 'name' | 'noticeServedOn' | 'noticeMonths' | 'optimismBias';
 
 /** Every field as text, as the inputs hold it. Rates are in percent ("3.5"). */
 export interface FormValues {
@@ -27,9 +65,22 @@ export interface FormValues {
   /** Empty: found in the item labels, or the year notice is served in. */
   baseYear: string;
   leavers: LeaverFields[];
+  /** At least one: the first is the way the fields above describe. */
+  options: OptionFields[];
 }
 
-export type FieldName = Exclude<keyof FormValues, 'leavers'> | `leavers.${number}.${keyof LeaverFields}` | 'leavers' | 'overrides' | 'form';
+export type PlainField = Exclude<keyof FormValues, 'leavers' | 'options'>;
+export type FieldName = PlainField | `leavers.${number}.${keyof LeaverFields}` | 'leavers' | 'overrides' | 'form'
+  | `options.${number}.${OptionField}` | `options.${number}.${CostKind}.${number}.${string}` | `options.${number}` | 'options';
+
+/** A way of withdrawing with nothing of its own: the notice above, no costs of leaving. */
+export const plainOption = (name: string): OptionFields => ({ name, noticeServedOn: '', noticeMonths: '', optimismBias: '', exitCosts: [], replacementCosts: [] });
+export const EMPTY_COST: CostFields = { exitCosts: { label: '', amount: '', fy: '' }, replacementCosts: { label: '', annual: '', months: '', share: '' } };
+
+/** The options say nothing the assumptions above do not: one plain option under the default name. */
+function onlyTheDefault(options: readonly OptionFields[]): boolean {
+  return options.length === 1 && JSON.stringify(options[0]) === JSON.stringify(plainOption(DEFAULT_OPTION_NAME));
+}
 
 /** A rate as the form's rate fields show it, in percent: 0.035 is "3.5". */
 export const percent = (rate: Exact) => rate.times(100).toString();
@@ -46,6 +97,17 @@ export function formFromAssumptions(a: Assumptions, baseYearGiven: boolean): For
     inBaseYear: a.partners.inBaseYear === undefined ? '' : String(a.partners.inBaseYear),
     baseYear: baseYearGiven ? fyLabel(a.baseYear) : '',
     leavers: a.partners.leavers.map((leaver) => ({ name: leaver.name, leavesOn: isoDate(leaver.leavesOn) })),
+    // An option's notice and bias show empty where they are the assumptions above.
+    options: a.options.map((o) => ({
+      name: o.name,
+      noticeServedOn: isoDate(o.noticeServedOn) === isoDate(a.noticeServedOn) ? '' : isoDate(o.noticeServedOn),
+      noticeMonths: o.noticeMonths === a.noticeMonths ? '' : String(o.noticeMonths),
+      optimismBias: o.optimismBias.isZero() ? '' : percent(o.optimismBias),
+      exitCosts: o.exitCosts.map((c) => ({ label: c.label, amount: String(toPounds(c.amount)), fy: c.fy ? fyLabel(c.fy) : '' })),
+      replacementCosts: o.replacementCosts.map((c) => ({
+        label: c.label, annual: String(toPounds(c.annual)), months: c.months === undefined ? '' : String(c.months), share: c.share ? percent(c.share) : '',
+      })),
+    })),
   };
 }
 
@@ -63,6 +125,7 @@ export function emptyForm(today: CalendarDate): FormValues {
     inBaseYear: '',
     baseYear: '',
     leavers: [],
+    options: [plainOption(DEFAULT_OPTION_NAME)],
   };
 }
 
@@ -75,7 +138,7 @@ const rate = (text: string) => (text.trim() === '' ? undefined : `${text.trim().
  * records it as a default rather than as given.
  */
 export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record<string, CostClass>>, defaults: FormValues): Record<string, unknown> {
-  const changed = (name: Exclude<keyof FormValues, 'leavers'>) => (form[name].trim() === defaults[name].trim() ? '' : form[name]);
+  const changed = (name: PlainField) => (form[name].trim() === defaults[name].trim() ? '' : form[name]);
   const inBaseYear = numeric(form.inBaseYear);
   const leavers = form.leavers; // every row as typed, so that a problem's index names the row on screen
   return {
@@ -89,6 +152,20 @@ export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record
     baseYear: form.baseYear.trim() || undefined,
     partners: inBaseYear === undefined && leavers.length === 0 ? undefined : { inBaseYear, leavers },
     overrides: Object.keys(overrides).length > 0 ? overrides : undefined,
+    options: onlyTheDefault(form.options) ? undefined : form.options.map(optionAssumption),
+  };
+}
+
+/** An option as the assumptions file gives it: every cost line as typed, so that a problem's index names the line on screen. */
+function optionAssumption(o: OptionFields): Record<string, unknown> {
+  const given = (text: string) => text.trim() || undefined;
+  return {
+    name: o.name,
+    noticeServedOn: given(o.noticeServedOn),
+    noticeMonths: numeric(o.noticeMonths),
+    optimismBias: rate(o.optimismBias),
+    exitCosts: o.exitCosts.map((c) => ({ label: c.label, amount: numeric(c.amount), fy: given(c.fy) })),
+    replacementCosts: o.replacementCosts.map((c) => ({ label: c.label, annual: numeric(c.annual), months: numeric(c.months), share: rate(c.share) })),
   };
 }
 
@@ -109,13 +186,25 @@ export function inFormWords(message: string): string {
   return message.replace(KEYS, (key) => `"${FIELD_LABELS[key]}"`);
 }
 
-/** The rate fields, typed in percent a year, and the range each takes. */
+/** The rate fields, typed in percent (a year, but for the bias), and the range each takes; an option's bias field by its last part. */
 const PERCENT_FIELDS = {
-  discountRate: { least: DISCOUNT_RATE.least * 100, below: DISCOUNT_RATE.below * 100, example: '3.5' },
-  indexation: { least: INDEXATION.least * 100, most: INDEXATION.most * 100, example: '2.5' },
+  discountRate: { least: DISCOUNT_RATE.least * 100, below: DISCOUNT_RATE.below * 100, example: '3.5', unit: 'percent a year' },
+  indexation: { least: INDEXATION.least * 100, most: INDEXATION.most * 100, example: '2.5', unit: 'percent a year' },
+  optimismBias: { least: OPTIMISM_BIAS.least * 100, most: OPTIMISM_BIAS.most * 100, example: '41', unit: 'percent' },
 } as const;
 export type PercentField = keyof typeof PERCENT_FIELDS;
+/** The rate field a field is, `options.0.optimismBias` as `optimismBias`; undefined when it is none. */
+export function percentFieldOf(name: string): PercentField | undefined {
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  return last in PERCENT_FIELDS ? (last as PercentField) : undefined;
+}
 export const isPercentField = (name: string): name is PercentField => name in PERCENT_FIELDS;
+
+/** The text of a field by its name, `options.0.optimismBias` too; empty when there is no such field. */
+export function fieldText(form: FormValues, name: FieldName): string {
+  const value = name.split('.').reduce<unknown>((at, step) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[step] : undefined), form);
+  return typeof value === 'string' ? value : '';
+}
 
 /** The number of percent a rate field holds ("3.5" or "3.5%"), or undefined when it holds none. */
 function percentOf(text: string): number | undefined {
@@ -130,7 +219,7 @@ export function percentProblem(name: PercentField, text: string): string | undef
   const range = 'below' in field ? `from ${field.least} up to (not including) ${field.below}` : `from ${field.least} to ${field.most}`;
   const value = percentOf(text);
   const within = value !== undefined && value >= field.least && ('below' in field ? value < field.below : value <= field.most);
-  return within ? undefined : `Give a number of percent a year ${range}, such as ${field.example} for ${field.example}%.`;
+  return within ? undefined : `Give a number of ${field.unit} ${range}, such as ${field.example} for ${field.example}%.`;
 }
 
 /**
@@ -154,5 +243,16 @@ export function fieldOf(place: Place): FieldName {
     return 'leavers';
   }
   if (name === 'overrides') return 'overrides';
+  if (name === 'options') return optionField(place.assumption.slice(1));
   return (PLAIN_FIELDS as readonly string[]).includes(name) ? (name as FieldName) : 'form';
+}
+
+/** The form field of a place within the options: `options.0.name`, `options.0.exitCosts.1.amount`, or the option or the list. */
+function optionField([index, field, line, part]: readonly PathStep[]): FieldName {
+  if (typeof index !== 'number') return 'options';
+  if ((field === 'exitCosts' || field === 'replacementCosts') && typeof line === 'number' && typeof part === 'string' && part in EMPTY_COST[field]) {
+    return `options.${index}.${field}.${line}.${part}`;
+  }
+  if (field === 'name' || field === 'noticeServedOn' || field === 'noticeMonths' || field === 'optimismBias') return `options.${index}.${field}`;
+  return `options.${index}`;
 }

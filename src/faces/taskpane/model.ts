@@ -10,11 +10,10 @@ import { InputError, Problem } from '../../core/problems';
 import { RAN_AT_NAME, assumptionsFromInputs } from '../../layout/read-back';
 import { productSheets } from '../../layout/workbook-plan';
 import { CORE, Checked, Core, Overrides, check, isOnTable } from './check';
-import { FormValues, LeaverFields, emptyForm, formFromAssumptions } from './form';
+import { CostFields, CostKind, FormValues, LeaverFields, OptionField, OptionFields, EMPTY_COST, PlainField, emptyForm, formFromAssumptions, plainOption } from './form';
 
 export type Source = 'selection' | 'sheet';
 export type Task = 'restore' | 'read' | 'generate' | 'go to sheet';
-type PlainField = Exclude<keyof FormValues, 'leavers'>;
 type DefinedNames = readonly { name: string; sheet: string }[];
 
 /** A run whose scenarios the workbook holds: when it ran (UK time, as stamped) and its scenario sheet. */
@@ -63,6 +62,13 @@ export type Action =
   | { readonly type: 'leaver edited'; readonly index: number; readonly field: keyof LeaverFields; readonly value: string }
   | { readonly type: 'leaver added' }
   | { readonly type: 'leaver removed'; readonly index: number }
+  | { readonly type: 'option added' }
+  | { readonly type: 'option duplicated'; readonly index: number }
+  | { readonly type: 'option removed'; readonly index: number }
+  | { readonly type: 'option edited'; readonly index: number; readonly field: OptionField; readonly value: string }
+  | { readonly type: 'cost added'; readonly option: number; readonly kind: CostKind }
+  | { readonly type: 'cost removed'; readonly option: number; readonly kind: CostKind; readonly index: number }
+  | { readonly type: 'cost edited'; readonly option: number; readonly kind: CostKind; readonly index: number; readonly field: string; readonly value: string }
   | { readonly type: 'class set'; readonly item: string; readonly class: CostClass }
   | { readonly type: 'source chosen'; readonly source: Source }
   | { readonly type: 'column chosen'; readonly column: string }
@@ -109,6 +115,10 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
   const changed = (state: State, change: Partial<State>): State => recheck({ ...state, ...change, stale: state.stale || state.written?.sheet !== undefined });
   const done = (state: State, outcome?: Outcome): State => ({ ...state, task: undefined, outcome });
   const leavers = (state: State, list: LeaverFields[], version = state.formVersion) => changed(state, { form: { ...state.form, leavers: list }, formVersion: version });
+  const options = (state: State, list: OptionFields[], version = state.formVersion) => changed(state, { form: { ...state.form, options: list }, formVersion: version });
+  /** Option `index` changed by `change`; a change of its lines builds the form again. */
+  const option = (state: State, index: number, change: (o: OptionFields) => OptionFields, rebuild = false) =>
+    options(state, state.form.options.map((o, i) => (i === index ? change(o) : o)), state.formVersion + (rebuild ? 1 : 0));
 
   return function reduce(state: State, action: Action): State {
     switch (action.type) {
@@ -120,6 +130,31 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
         return leavers(state, [...state.form.leavers, { name: '', leavesOn: '' }], state.formVersion + 1);
       case 'leaver removed':
         return leavers(state, state.form.leavers.filter((_, i) => i !== action.index), state.formVersion + 1);
+      case 'option added': {
+        const list = state.form.options;
+        return options(state, [...list, plainOption(unusedName(list, 'Withdraw', list.length + 1))], state.formVersion + 1);
+      }
+      case 'option duplicated': {
+        const list = state.form.options;
+        const copy = list[action.index];
+        if (!copy) return state;
+        const twin = { ...structuredClone(copy), name: unusedName(list, `${copy.name} (copy)`) };
+        return options(state, [...list.slice(0, action.index + 1), twin, ...list.slice(action.index + 1)], state.formVersion + 1);
+      }
+      case 'option removed':
+        // One way of withdrawing always stays: it is what staying is weighed against.
+        return state.form.options.length <= 1 ? state : options(state, state.form.options.filter((_, i) => i !== action.index), state.formVersion + 1);
+      case 'option edited':
+        return option(state, action.index, (o) => ({ ...o, [action.field]: action.value }));
+      case 'cost added':
+        return option(state, action.option, (o) => ({ ...o, [action.kind]: [...o[action.kind], { ...EMPTY_COST[action.kind] }] }), true);
+      case 'cost removed':
+        return option(state, action.option, (o) => ({ ...o, [action.kind]: o[action.kind].filter((_, i) => i !== action.index) }), true);
+      case 'cost edited':
+        if (!(action.field in EMPTY_COST[action.kind])) return state;
+        return option(state, action.option, (o) => ({
+          ...o, [action.kind]: (o[action.kind] as CostFields[CostKind][]).map((c, i) => (i === action.index ? { ...c, [action.field]: action.value } : c)),
+        }));
       case 'class set': {
         // Every row whose label has the same key (case and spacing aside) follows it.
         const overrides = new Map(state.overrides);
@@ -152,6 +187,13 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
 }
 
 export const reduce = reducer();
+
+/** `wanted`, or `wanted 2`, `wanted 3`… (or from `from`), the first that no option has. */
+function unusedName(list: readonly OptionFields[], wanted: string, from?: number): string {
+  const taken = new Set(list.map((o) => o.name.trim().toLowerCase()));
+  if (from === undefined && !taken.has(wanted.toLowerCase())) return wanted;
+  for (let n = from ?? 2; ; n++) if (!taken.has(`${wanted} ${n}`.toLowerCase())) return `${wanted} ${n}`;
+}
 
 /** Starts from the inputs of the last run when the workbook holds the product's sheets. */
 function restored(state: State, definedNames: DefinedNames, values: Readonly<Record<string, unknown[][] | undefined>>, core: Core): [State, Outcome?] {

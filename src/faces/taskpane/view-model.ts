@@ -11,7 +11,7 @@ import { headline } from '../../core/headline';
 import { describeWarning, problemLines } from '../../core/problems';
 import type { ChartYear } from './chart';
 import { isOnTable } from './check';
-import { FieldName, fieldOf, inFormWords, isPercentField, percentProblem, percentQuestion } from './form';
+import { FieldName, fieldOf, fieldText, inFormWords, percentFieldOf, percentProblem, percentQuestion } from './form';
 import { Words, wordsFor } from './format';
 import { State, Task } from './model';
 
@@ -165,7 +165,8 @@ function fieldMessages({ checked, form }: State): FieldMessages {
   const errors: Partial<Record<FieldName, string>> = {};
   for (const problem of checked.onFields) {
     const field = fieldOf(problem.place);
-    const words = isPercentField(field) ? percentProblem(field, form[field]) : undefined;
+    const rate = percentFieldOf(field);
+    const words = rate ? percentProblem(rate, fieldText(form, field)) : undefined;
     errors[field] ??= words ?? inFormWords(problem.message);
   }
   const questions: Partial<Record<FieldName, string>> = {};

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import path from 'path';
+import { resolveAssumptions } from '../../../src/core/assumptions';
 import { a1, rangeA1 } from '../../../src/core/cell';
 import { runScenarios } from '../../../src/app/run';
 import { FIXED_CLOCK } from '../../support/clock';
@@ -196,6 +197,17 @@ describe('writing the scenarios', () => {
     expect(planned[0].series.map((series) => series.name.text)).toEqual(['Withdraw now', 'Withdraw a year later']);
   });
 
+  it('restores the ways of withdrawing and their costs of leaving from the options sheet, as the core reads them', async () => {
+    const fake = fakeWith(SEED_VALUES);
+    const options = JSON.parse(readFileSync(path.resolve(__dirname, '../../../examples/staffordshire-connects.options.json'), 'utf8'));
+    const given = { ...options, options: [{ ...options.options[0], optimismBias: '41%', replacementCosts: [{ label: 'Stranded costs', annual: 9000, months: 18, share: '75%' }] }, options.options[1]] };
+    await generate(fake, given);
+    const { values } = await fake.Excel.run((context) => readLastRun(context, INPUT_NAMES));
+    const today = { year: 2026, month: 12, day: 2 };
+    const resolve = (given: Record<string, unknown>) => resolveAssumptions(given, { today, yearsInLabels: new Map() }).values.options;
+    expect(resolve(assumptionsFromInputs(values))).toEqual(resolve(given));
+  });
+
   it('writes exactly the cells the .xlsx writer writes for the same plan', async () => {
     const fake = fakeWith(SEED_VALUES);
     const plan = await generate(fake, POOL_ASSUMPTIONS);
@@ -248,6 +260,7 @@ describe('writing the scenarios', () => {
     expect(assumptionsFromInputs(values)).toEqual({
       baseYear: 2011, noticeServedOn: '2012-10-19', noticeMonths: 24, fyStartMonth: 4, horizonYears: 5, indexation: 0, discountRate: 0.035,
       sharing: 'shared-pool', partners: POOL_ASSUMPTIONS.partners, overrides: { CRM: 'avoidable' },
+      options: [{ name: 'Withdraw', noticeServedOn: '2012-10-19', noticeMonths: 24, optimismBias: 0, exitCosts: [], replacementCosts: [] }],
     });
   });
 });

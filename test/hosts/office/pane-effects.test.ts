@@ -43,6 +43,7 @@ describe('reading a previous run back', () => {
     expect(assumptionsFromInputs(read.values)).toEqual({
       baseYear: 2011, noticeServedOn: '2012-10-19', noticeMonths: 24, fyStartMonth: 4, horizonYears: 5, indexation: 0, discountRate: 0.035,
       sharing: 'shared-pool', partners: POOL_ASSUMPTIONS.partners, overrides: { CRM: 'avoidable' },
+      options: [{ name: 'Withdraw', noticeServedOn: '2012-10-19', noticeMonths: 24, optimismBias: 0, exitCosts: [], replacementCosts: [] }],
     });
   });
 
