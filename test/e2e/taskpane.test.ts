@@ -37,7 +37,7 @@ it('reads the seed table, generates the scenarios, and writes the cells the CLI 
   await page.waitForSelector('table.rows tbody tr');
   expect(await page.locator('table.rows tbody tr').count()).toBe(6);
   await expect(page.locator('#rows p.ok').textContent()).resolves.toContain('Ties out to the stated total £124,535.22');
-  await page.getByLabel('Notice served on').fill('2012-10-19');
+  await page.getByLabel('Notice served on', { exact: true }).fill('2012-10-19');
   await shot(page, '2-rows-read');
 
   await page.getByRole('button', { name: 'Generate the scenarios' }).click();
@@ -116,7 +116,7 @@ it('validates the assumptions inline, under the field, and labels every control'
 
 it('generates straight from a selection, and a re-opened workbook starts from the inputs of that run', async () => {
   const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } });
-  await page.getByLabel('Notice served on').fill('2013-01-31');
+  await page.getByLabel('Notice served on', { exact: true }).fill('2013-01-31');
   await page.getByLabel('Discount rate').fill('5');
   await page.getByLabel('When partners leave').selectOption('shared-pool');
   await page.getByLabel('Members paying in the base year').fill('10');
@@ -127,7 +127,7 @@ it('generates straight from a selection, and a re-opened workbook starts from th
 
   const again = await openPane(written);
   await again.waitForSelector('#status:has-text("Restored the inputs of the last run")');
-  expect(await again.getByLabel('Notice served on').inputValue()).toBe('2013-01-31');
+  expect(await again.getByLabel('Notice served on', { exact: true }).inputValue()).toBe('2013-01-31');
   expect(await again.getByLabel('Discount rate').inputValue()).toBe('5');
   expect(await again.getByLabel('When partners leave').inputValue()).toBe('shared-pool');
   expect(await again.getByLabel('Members paying in the base year').inputValue()).toBe('10');
@@ -203,7 +203,7 @@ async function seedRead(rows: (string | number | null)[][] = SEED_VALUES, sheet 
   const page = await openPane({ sheets: [{ name: sheet, rows }], selection: { sheet, address: `A1:B${rows.length}` } });
   await page.getByRole('button', { name: 'Read the cost rows' }).click();
   await idle(page);
-  await page.getByLabel('Notice served on').fill('2012-10-19');
+  await page.getByLabel('Notice served on', { exact: true }).fill('2012-10-19');
   return page;
 }
 
@@ -234,7 +234,7 @@ it('speaks percent in the rate fields, and asks about a rate that looks like a f
 
 it('shows a bad assumption under its own field, in the words of the labels, and keeps the cost rows', async () => {
   const page = await seedRead();
-  await page.getByLabel('Notice served on').fill('9999-01-01');
+  await page.getByLabel('Notice served on', { exact: true }).fill('9999-01-01');
   expect(await page.locator('[data-error-for="noticeMonths"]').innerText()).toContain('give a shorter notice or an earlier "Notice served on"');
   expect(await page.locator('[data-error-for="horizonYears"]').isVisible()).toBe(true);
   expect(await page.locator('#problems').isHidden()).toBe(true);
@@ -278,7 +278,7 @@ it('marks results and sheets out of date after a change, and says the workbook s
 it('draws the chart with a £ axis, gridlines, a zero line and each value written, in type of 12 px or more', async () => {
   const page = await seedRead();
   await generate(page);
-  const chart = page.locator('#results figure.chart svg');
+  const chart = page.locator('#chart-stay svg');
   const texts = await chart.locator('text').allTextContents();
   expect(texts).toContain('£ a year');
   expect(texts.filter((t) => /^£[\d,]+$/.test(t)).length).toBeGreaterThanOrEqual(13); // axis amounts and 10 values
@@ -287,8 +287,8 @@ it('draws the chart with a £ axis, gridlines, a zero line and each value writte
   expect(await chart.locator('line.chart-grid').count()).toBeGreaterThanOrEqual(2);
   const sizes = await chart.locator('text').evaluateAll((nodes) => nodes.map((n) => parseFloat(getComputedStyle(n).fontSize) * ((n as SVGTextElement).ownerSVGElement as SVGSVGElement).getBoundingClientRect().width / 288));
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
-  expect(await chart.getAttribute('aria-label')).toContain('2015/16: stay £17,800.00, withdraw £0.00');
-  await shotOf(page.locator('#results figure.chart'), '10-chart');
+  expect(await chart.getAttribute('aria-label')).toContain('2015/16: Stay £17,800.00, Withdraw £0.00');
+  await shotOf(page.locator('#chart-stay'), '10-chart');
   await page.close();
 });
 
@@ -369,5 +369,74 @@ it('asks which year to read when a table has a column a year and nothing decides
   await idle(page);
   await expect(page.locator('#rows p.summary').innerText()).resolves.toBe('2 cost rows from Costs!A1:C3. Avoidable £17,800.00 a year; committed £46,648.63.');
   expect(await page.locator('#problems').isHidden()).toBe(true);
+  await page.close();
+});
+
+it('builds the seed\'s decision in the form, answers it in a sentence with the options side by side and two charts, and writes what the CLI writes', async () => {
+  const page = await seedRead();
+  const way = (n: number, field: string) => page.getByLabel(`Way of withdrawing ${n}: ${field}`, { exact: true });
+  const line = (n: number, what: string, k: number, field: string) => page.getByLabel(`Way of withdrawing ${n}, ${what} ${k}: ${field}`, { exact: true });
+  await way(1, 'name').fill('Withdraw now');
+  await page.getByRole('button', { name: 'Add an exit cost to way of withdrawing 1' }).click();
+  await line(1, 'exit cost', 1, 'what for').fill('Disaggregation');
+  await line(1, 'exit cost', 1, 'amount').fill('£5,000');
+  await line(1, 'exit cost', 1, 'paid in').fill('2014/15');
+  await page.getByRole('button', { name: 'Add a replacement cost to way of withdrawing 1' }).click();
+  await line(1, 'replacement cost', 1, 'what for').fill('CRM and e-payments support');
+  await line(1, 'replacement cost', 1, 'a year').fill('6000');
+  await page.getByRole('button', { name: 'Add a way of withdrawing' }).click();
+  await way(2, 'name').fill('Withdraw a year later');
+  await way(2, 'notice served on').fill('2013-10-19');
+  await page.getByRole('button', { name: 'Duplicate way of withdrawing 2' }).click();
+  expect(await way(3, 'name').inputValue()).toBe('Withdraw a year later (copy)');
+  await page.getByRole('button', { name: 'Remove way of withdrawing 3' }).click();
+  expect(await page.locator('.option').count()).toBe(2);
+  expect(await page.locator('#assumptions [data-error-for]:not([hidden])').count()).toBe(0);
+  await generate(page);
+
+  // Each NPV is linear in the avoidable cost A: 39,032.29/17,800 A less the costs of leaving's 17,824.50 now, 22,749.39/17,800 A a year
+  // later; they meet at A = 17,824.50 / (39,032.29 - 22,749.39) x 17,800 = 19,485.23 from these rounded NPVs, 19,485.24 unrounded.
+  expect(await page.locator('#results p.answer').innerText())
+    .toBe('Withdraw a year later is preferred (NPV £22,749.39). Withdraw now becomes preferred if the avoidable cost rises to £19,485.24 a year.');
+  const rows = await page.locator('table.options-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
+  expect(rows).toEqual([
+    ['Stay (business as usual)', '£0.00', ''],
+    ['Withdraw now', '£21,207.79', '2014/15'],
+    ['Withdraw a year later preferred', '£22,749.39', '2015/16'],
+  ]);
+  const options = page.locator('#chart-options svg');
+  expect(await options.locator('text.chart-legend').allTextContents()).toEqual(['Withdraw now', 'Withdraw a year later']);
+  expect(await options.locator('text.chart-value').allTextContents()).toEqual(['£0', '£0', '£0', '£0', '£302', '£0', '£11,800', '£8,025', '£11,800', '£17,800']);
+  const tornado = page.locator('#chart-tornado svg');
+  expect(await tornado.getAttribute('aria-label')).toMatch(/^Tornado chart of the NPV of Withdraw a year later \(£22,749\.39 as it stands\)/);
+  expect(await tornado.locator('rect[fill]').count()).toBeGreaterThanOrEqual(2 + 2 * 3);
+  await shotOf(page.locator('#results'), '14-options');
+  await shotOf(page.locator('#assumptions .options'), '15-options-form');
+  await shotOf(page.locator('#chart-tornado'), '16-tornado');
+  await page.getByRole('button', { name: 'Go to the scenario sheet' }).click();
+  await idle(page);
+  const written = await snapshot(page);
+
+  // The CLI, given the same options as an assumptions file, writes the same cells.
+  const dir = mkdtempSync(path.join(pane.work(), 'cli-'));
+  const input = await writeFixture(path.join(dir, 'costs.xlsx'), [{ name: 'Costs', rows: SEED_VALUES }]);
+  writeFileSync(path.join(dir, 'a.json'), JSON.stringify({
+    noticeServedOn: '2012-10-19',
+    options: [
+      { name: 'Withdraw now', exitCosts: [{ label: 'Disaggregation', amount: '£5,000', fy: '2014/15' }], replacementCosts: [{ label: 'CRM and e-payments support', annual: 6000 }] },
+      { name: 'Withdraw a year later', noticeServedOn: '2013-10-19' },
+    ],
+  }));
+  const io: Io = { out: () => undefined, err: (t) => process.stderr.write(t), clock: { today: () => ({ year: 2026, month: 11, day: 25 }), now: () => '' } };
+  expect(await run(['analyse', input, '--assumptions', path.join(dir, 'a.json'), '--out', path.join(dir, 'out.xlsx')], io)).toBe(0);
+  const file = await loadWithExcelJs(path.join(dir, 'out.xlsx'));
+  for (const name of ['VfM Scenarios', 'VfM Options', 'VfM Cost Rows']) {
+    const inExcel: Record<string, unknown> = {};
+    for (const [address, cell] of Object.entries(written.sheets.find((s) => s.name === name)?.cells ?? {})) {
+      if (cell.formula !== undefined) inExcel[address] = cell.formula;
+      else if (cell.value !== '') inExcel[address] = cell.value;
+    }
+    expect(inExcel).toEqual(fileCells(file.getWorksheet(name) as ExcelJS.Worksheet));
+  }
   await page.close();
 });

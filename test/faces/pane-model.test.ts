@@ -124,11 +124,11 @@ describe('classes and the scenarios written', () => {
     expect(fresh.results.kind === 'written' && fresh.results.headline).toEqual([
       { term: 'Avoidable a year', value: '£17,800.00' },
       { term: 'Notice expires', value: '19 October 2014' },
-      { term: 'Saving over 5 years', value: '£43,597.81' },
-      { term: 'Net present value', value: '£39,032.29' },
+      { term: 'Saving over 5 years, before costs of leaving', value: '£43,597.81' },
+      { term: 'Net present value, before costs of leaving', value: '£39,032.29' },
       { term: 'Checks', value: 'All pass', ok: true },
     ]);
-    expect(fresh.results.kind === 'written' && fresh.results.years.map((y) => y.label)).toEqual(['2012/13', '2013/14', '2014/15', '2015/16', '2016/17']);
+    expect(fresh.results.kind === 'written' && fresh.results.charts.stayWithdraw.groups).toEqual(['2012/13', '2013/14', '2014/15', '2015/16', '2016/17']);
 
     const changed = after(written, { type: 'class set', item: 'CRM', class: 'avoidable' });
     expect(changed.stale).toBe(true);

@@ -1,28 +1,24 @@
-// The pane's chart: the cost of staying against the cost of withdrawing, by financial year, drawn
-// as SVG (no chart library). Bars run across, one pair a year, so that each value can be written
-// at its bar's end in type large enough to read at 320 px: a bar of £0 still shows "£0", so zero
-// never looks like missing. A £ axis with gridlines and a zero line runs along the bottom.
+// The pane's charts, drawn as SVG (no chart library): bars run across, a group a row, so that each
+// value can be written at its bar's end in type large enough to read at 320 px; a bar of £0 still
+// shows "£0", so zero never looks like missing. A £ axis with gridlines and a zero line runs along
+// the bottom. The grouped bars (staying against withdrawing, or the options' net saving, by FY)
+// and the tornado (tornado-chart.ts) share the scale, the axis and the figure.
 import { Money } from '../../core/money';
 import { Words } from './format';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
-export interface ChartYear {
-  readonly label: string;
-  readonly stay: Money;
-  readonly withdraw: Money;
-}
-
-const COLOURS = { stay: '#107C41', withdraw: '#6FB58A' };
 /** Years drawn; a longer horizon is in the sheet. */
 export const YEARS_DRAWN = 10;
+/** The drawing's width in its own units; it scales to the pane. */
+export const WIDTH = 288;
 
 /** Steps of 1, 2 or 5 times a power of ten (whole pounds at least), about `count` of them, from `low` past `high`. */
 export function axisTicks(low: number, high: number, count = 3): number[] {
@@ -36,59 +32,83 @@ export function axisTicks(low: number, high: number, count = 3): number[] {
   return ticks;
 }
 
-export function stayWithdrawChart(all: readonly ChartYear[], words: Words): HTMLElement {
-  const years = all.slice(0, YEARS_DRAWN);
-  const width = 288;
-  const labelWidth = 56;
-  const valueRoom = 68;
-  const legend = 22;
-  const bar = 14;
-  const rowHeight = 2 * bar + 10;
-  const axisHeight = 34;
-  const height = legend + years.length * rowHeight + axisHeight;
-  const pounds = years.flatMap((y) => [y.stay / 100, y.withdraw / 100]);
+/** The £ scale across the plot, from the amounts drawn (and zero), with its gridlines, zero line and axis words. */
+export function scale(chart: SVGSVGElement, pounds: readonly number[], plot: { left: number; width: number; top: number; bottom: number }, words: Words, unit: string): (pounds: number) => number {
   const ticks = axisTicks(Math.min(0, ...pounds), Math.max(0, ...pounds));
   const [low, high] = [ticks[0], ticks[ticks.length - 1]];
-  const plotLeft = labelWidth;
-  const plotWidth = width - labelWidth - valueRoom;
-  const x = (value: number) => plotLeft + ((value - low) / (high - low || 1)) * plotWidth;
-  const plotTop = legend;
-  const plotBottom = legend + years.length * rowHeight;
-
-  const summary = years.map((y) => `${y.label}: stay ${words.money(y.stay)}, withdraw ${words.money(y.withdraw)}`).join('; ');
-  const chart = svg('svg', {
-    viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img',
-    'aria-label': `Bar chart of the cost of staying and of withdrawing by financial year, in pounds a year. ${summary}.`,
-  });
-  chart.append(svg('rect', { x: 0, y: 3, width: 12, height: 12, fill: COLOURS.stay }), svg('text', { x: 16, y: 14, class: 'chart-legend' }, 'Stay'));
-  chart.append(svg('rect', { x: 60, y: 3, width: 12, height: 12, fill: COLOURS.withdraw }), svg('text', { x: 76, y: 14, class: 'chart-legend' }, 'Withdraw'));
-
-  // Gridlines and the axis's amounts; the zero line is drawn darker, over the gridlines.
+  const x = (value: number) => plot.left + ((value - low) / (high - low || 1)) * plot.width;
   for (const tick of ticks) {
-    chart.append(svg('line', { x1: x(tick), x2: x(tick), y1: plotTop, y2: plotBottom, class: tick === 0 ? 'chart-zero' : 'chart-grid' }));
-    chart.append(svg('text', { x: x(tick), y: plotBottom + 14, 'text-anchor': 'middle', class: 'chart-axis' }, words.axisMoney(tick)));
+    chart.append(svg('line', { x1: x(tick), x2: x(tick), y1: plot.top, y2: plot.bottom, class: tick === 0 ? 'chart-zero' : 'chart-grid' }));
+    chart.append(svg('text', { x: x(tick), y: plot.bottom + 14, 'text-anchor': 'middle', class: 'chart-axis' }, words.axisMoney(tick)));
   }
-  chart.append(svg('text', { x: plotLeft + plotWidth / 2, y: plotBottom + 30, 'text-anchor': 'middle', class: 'chart-axis' }, '£ a year'));
+  chart.append(svg('text', { x: plot.left + plot.width / 2, y: plot.bottom + 30, 'text-anchor': 'middle', class: 'chart-axis' }, unit));
+  return x;
+}
 
-  years.forEach((year, i) => {
-    const top = plotTop + i * rowHeight + 5;
-    chart.append(svg('text', { x: 0, y: top + bar + 5, class: 'chart-axis' }, year.label));
-    for (const [which, amount, offset] of [['stay', year.stay, 0], ['withdraw', year.withdraw, bar]] as const) {
-      const value = amount / 100;
+/** A legend of coloured keys, as many to a line as fit; returns the height it takes. */
+export function legend(chart: SVGSVGElement, keys: readonly { name: string; colour: string }[]): number {
+  let [x, y] = [0, 3];
+  for (const key of keys) {
+    const width = 22 + key.name.length * 7;
+    if (x > 0 && x + width > WIDTH) [x, y] = [0, y + 18];
+    chart.append(svg('rect', { x, y, width: 12, height: 12, fill: key.colour }), svg('text', { x: x + 16, y: y + 11, class: 'chart-legend' }, key.name));
+    x += width + 12;
+  }
+  return y + 19;
+}
+
+export function figure(id: string, caption: string, chart: SVGSVGElement): HTMLElement {
+  const node = document.createElement('figure');
+  node.className = 'chart';
+  node.id = id;
+  const text = document.createElement('figcaption');
+  text.textContent = caption;
+  node.append(text, chart);
+  return node;
+}
+
+export interface BarSeries {
+  readonly name: string;
+  /** A value a group. */
+  readonly values: readonly Money[];
+}
+
+export interface GroupedBars {
+  readonly id: string;
+  /** Each group's label: a financial year. */
+  readonly groups: readonly string[];
+  readonly series: readonly BarSeries[];
+  /** What the chart shows, opening its text for screen readers. */
+  readonly description: string;
+  readonly caption: string;
+}
+
+/** Bars in groups, one a series in its colour, each with its value at its end. */
+export function groupedBars(bars: GroupedBars, colours: readonly string[], words: Words): HTMLElement {
+  const colour = (k: number) => colours[k % colours.length];
+  const groups = bars.groups.slice(0, YEARS_DRAWN);
+  const [labelWidth, valueRoom, bar] = [56, 68, 14];
+  const rowHeight = bars.series.length * bar + 10;
+  const chart = svg('svg', { width: '100%', role: 'img' });
+  const top = legend(chart, bars.series.map((s, k) => ({ name: s.name, colour: colour(k) })));
+  const plot = { left: labelWidth, width: WIDTH - labelWidth - valueRoom, top, bottom: top + groups.length * rowHeight };
+  const pounds = bars.series.flatMap((s) => s.values.slice(0, groups.length).map((v) => v / 100));
+  const x = scale(chart, pounds, plot, words, '£ a year');
+  groups.forEach((group, i) => {
+    const rowTop = plot.top + i * rowHeight + 5;
+    chart.append(svg('text', { x: 0, y: rowTop + (bars.series.length * bar) / 2 + 5, class: 'chart-axis' }, group));
+    bars.series.forEach((series, k) => {
+      const value = series.values[i] / 100;
       const [from, to] = [x(Math.min(0, value)), x(Math.max(0, value))];
-      const rect = svg('rect', { x: from, y: top + offset, width: Math.max(to - from, 0), height: bar - 1, fill: COLOURS[which] });
-      rect.append(svg('title', {}, `${year.label} ${which}: ${words.money(amount)}`));
-      chart.append(rect);
-      chart.append(svg('text', { x: to + 3, y: top + offset + bar - 2, class: 'chart-value' }, words.axisMoney(Math.round(value))));
-    }
+      const y = rowTop + k * bar;
+      const rect = svg('rect', { x: from, y, width: Math.max(to - from, 0), height: bar - 1, fill: colour(k) });
+      rect.append(svg('title', {}, `${group} ${series.name}: ${words.money(series.values[i])}`));
+      chart.append(rect, svg('text', { x: to + 3, y: y + bar - 2, class: 'chart-value' }, words.axisMoney(Math.round(value))));
+    });
   });
-
-  const figure = document.createElement('figure');
-  figure.className = 'chart';
-  const caption = document.createElement('figcaption');
-  caption.textContent = all.length > years.length
-    ? `Cost of staying and of withdrawing, the first ${years.length} of ${all.length} years (every year is on the scenario sheet).`
-    : 'Cost of staying and of withdrawing by financial year.';
-  figure.append(caption, chart);
-  return figure;
+  chart.setAttribute('viewBox', `0 0 ${WIDTH} ${plot.bottom + 34}`);
+  const summary = groups.map((group, i) => `${group}: ${bars.series.map((s) => `${s.name} ${words.money(s.values[i])}`).join(', ')}`).join('; ');
+  chart.setAttribute('aria-label', `${bars.description} ${summary}.`);
+  const caption = bars.groups.length > groups.length ? `${bars.caption}, the first ${groups.length} of ${bars.groups.length} years (every year is on the sheet).` : `${bars.caption}.`;
+  return figure(bars.id, caption, chart);
 }

@@ -12,9 +12,12 @@ type Dispatch = (action: Action) => void;
 
 const errorFor = (name: string) => el('p', { class: 'field-error', 'data-error-for': name, id: `${name}-error`, hidden: true, role: 'alert' });
 
-/** A labelled input whose every keystroke dispatches `edited`. */
-function input(id: string, label: string, value: string, edited: (value: string) => void, extra: Record<string, string> = {}, unit?: string): HTMLElement {
-  const node = el('input', { id, value, type: 'text', 'aria-describedby': `${id}-error${unit ? ` ${id}-unit` : ''}`, ...extra });
+/**
+ * A labelled input whose every keystroke dispatches `edited`. Its name for a screen reader says
+ * whose it is (`of`: "Way of withdrawing 2, exit cost 1"), since every option has the same fields.
+ */
+function input(of: string, id: string, label: string, value: string, edited: (value: string) => void, extra: Record<string, string> = {}, unit?: string): HTMLElement {
+  const node = el('input', { id, value, type: 'text', 'aria-label': `${of}: ${label.toLowerCase()}`, 'aria-describedby': `${id}-error${unit ? ` ${id}-unit` : ''}`, ...extra });
   node.addEventListener('input', () => edited(node.value));
   return el('div', { class: 'field' },
     el('label', { for: id }, label),
@@ -65,8 +68,8 @@ const LINES: { readonly [K in CostKind]: { readonly heading: string; readonly on
 const LABEL = (field: OptionField) => ({ name: 'Name', noticeServedOn: 'Notice served on', noticeMonths: 'Notice', optimismBias: 'Optimism bias' })[field];
 const BIAS_UNIT = `% on its costs of leaving (Green Book: up to ${percent(new Exact(OUTSOURCING_UPPER_BOUND.rate))}% for outsourcing)`;
 
-/** An option as a button's label names it: its name, or its place while it has none. */
-const called = (o: OptionFields, i: number) => o.name.trim() || `way of withdrawing ${i + 1}`;
+/** An option as a button's label names it: by its place, which typing its name does not change. */
+const called = (i: number) => `way of withdrawing ${i + 1}`;
 
 export function optionsFormView(options: readonly OptionFields[], dispatch: Dispatch): HTMLElement {
   return el('fieldset', { class: 'options' },
@@ -81,17 +84,18 @@ export function optionsFormView(options: readonly OptionFields[], dispatch: Disp
 function optionView(o: OptionFields, i: number, count: number, dispatch: Dispatch): HTMLElement {
   const id = (field: string) => `options.${i}.${field}`;
   const edit = (field: OptionField) => (value: string) => dispatch({ type: 'option edited', index: i, field, value });
+  const field = (name: OptionField, extra?: Record<string, string>, unit?: string) => input(`Way of withdrawing ${i + 1}`, id(name), LABEL(name), o[name], edit(name), extra, unit);
   return el('li', { class: 'option' },
     el('h3', {}, `Way of withdrawing ${i + 1}`),
-    input(id('name'), LABEL('name'), o.name, edit('name')),
-    input(id('noticeServedOn'), LABEL('noticeServedOn'), o.noticeServedOn, edit('noticeServedOn'), { type: 'date' }, 'empty: as above'),
-    input(id('noticeMonths'), LABEL('noticeMonths'), o.noticeMonths, edit('noticeMonths'), { inputmode: 'numeric', placeholder: 'as above' }, 'months'),
-    input(id('optimismBias'), LABEL('optimismBias'), o.optimismBias, edit('optimismBias'), { inputmode: 'decimal', placeholder: '0' }, BIAS_UNIT),
+    field('name'),
+    field('noticeServedOn', { type: 'date' }, 'empty: as above'),
+    field('noticeMonths', { inputmode: 'numeric', placeholder: 'as above' }, 'months'),
+    field('optimismBias', { inputmode: 'decimal', placeholder: '0' }, BIAS_UNIT),
     linesView(o, i, 'exitCosts', dispatch),
     linesView(o, i, 'replacementCosts', dispatch),
     el('div', { class: 'option-actions' },
-      button(id('duplicate'), 'Duplicate', `Duplicate ${called(o, i)}`, () => dispatch({ type: 'option duplicated', index: i }), 'secondary'),
-      count > 1 ? button(id('remove'), 'Remove', `Remove ${called(o, i)}`, () => dispatch({ type: 'option removed', index: i }), 'secondary') : null,
+      button(id('duplicate'), 'Duplicate', `Duplicate ${called(i)}`, () => dispatch({ type: 'option duplicated', index: i }), 'secondary'),
+      count > 1 ? button(id('remove'), 'Remove', `Remove ${called(i)}`, () => dispatch({ type: 'option removed', index: i }), 'secondary') : null,
     ),
     errorFor(`options.${i}`),
   );
@@ -105,11 +109,11 @@ function linesView(o: OptionFields, option: number, kind: CostKind, dispatch: Di
     lines.length === 0 ? el('p', { class: 'hint' }, 'None.') : el('ul', {}, ...lines.map((line, n) => {
       const id = (field: string) => `options.${option}.${kind}.${n}.${field}`;
       return el('li', {},
-        ...what.fields.map((f) => input(id(f.key), f.label, line[f.key], (value) => dispatch({ type: 'cost edited', option, kind, index: n, field: f.key, value }), f.extra, f.unit)),
-        button(id('remove'), 'Remove', `Remove ${what.one} ${n + 1} of ${called(o, option)}`,
+        ...what.fields.map((f) => input(`Way of withdrawing ${option + 1}, ${what.one} ${n + 1}`, id(f.key), f.label, line[f.key], (value) => dispatch({ type: 'cost edited', option, kind, index: n, field: f.key, value }), f.extra, f.unit)),
+        button(id('remove'), 'Remove', `Remove ${what.one} ${n + 1} of ${called(option)}`,
           () => dispatch({ type: 'cost removed', option, kind, index: n })),
       );
     })),
-    button(`options.${option}.${kind}.add`, what.add, `${what.add} to ${called(o, option)}`, () => dispatch({ type: 'cost added', option, kind })),
+    button(`options.${option}.${kind}.add`, what.add, `${what.add} to ${called(option)}`, () => dispatch({ type: 'cost added', option, kind })),
   );
 }

@@ -1,8 +1,12 @@
 // The scenarios written: the headline figures and the chart, or a note that they are out of date.
-import { stayWithdrawChart } from './chart';
+import { groupedBars } from './chart';
+import { tornadoChart } from './tornado-chart';
 import { el, replaceChildren } from './dom';
 import { Words } from './format';
 import { ResultsView } from './view-model';
+
+/** Staying in Excel's green; the options in colours told apart from it and from each other. */
+const COLOURS = { stayWithdraw: ['#107C41', '#6FB58A'], options: ['#0F6CBD', '#C43E1C', '#8764B8', '#986F0B', '#038387', '#5C2E91'] };
 
 export function resultsView(box: Element, go: HTMLElement, results: ResultsView, words: Words): void {
   go.hidden = results.kind === 'none';
@@ -21,6 +25,17 @@ export function resultsView(box: Element, go: HTMLElement, results: ResultsView,
       el('dt', {}, term),
       el('dd', ok === undefined ? {} : { class: ok ? 'ok' : 'warning' }, value),
     ])),
-    stayWithdrawChart(results.years, words),
+    groupedBars(results.charts.stayWithdraw, COLOURS.stayWithdraw, words),
+    el('h3', {}, 'Options'),
+    el('table', { class: 'options-table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Way'), el('th', { scope: 'col', class: 'amount' }, 'NPV against staying'), el('th', { scope: 'col' }, 'Pays back in'))),
+      el('tbody', {}, ...results.options.map((o) => el('tr', o.preferred ? { class: 'preferred' } : {},
+        el('th', { scope: 'row' }, o.name, o.preferred ? el('span', { class: 'tag' }, ' preferred') : null),
+        el('td', { class: 'amount' }, o.npv),
+        el('td', {}, o.payback),
+      ))),
+    ),
+    groupedBars(results.charts.options, COLOURS.options, words),
+    results.charts.tornado ? tornadoChart(results.charts.tornado, words) : null,
   );
 }

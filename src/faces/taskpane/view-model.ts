@@ -9,11 +9,16 @@ import { CostTableInfo, subtotalTies } from '../../core/cost-table';
 import { fyLabel } from '../../core/financial-year';
 import { headline } from '../../core/headline';
 import { describeWarning, problemLines } from '../../core/problems';
-import type { ChartYear } from './chart';
+import { inputValueWords } from '../../core/headline';
+import { ZERO } from '../../core/money';
+import { keyInput, keyInputLabel } from '../../core/key-inputs';
+import type { GroupedBars } from './chart';
+import type { Tornado } from './tornado-chart';
 import { isOnTable } from './check';
 import { FieldName, fieldOf, fieldText, inFormWords, percentFieldOf, percentProblem, percentQuestion } from './form';
 import { Words, wordsFor } from './format';
 import { State, Task } from './model';
+import type { Analysis } from '../../core/analysis';
 
 export const ROWS_SHOWN = 200;
 
@@ -62,8 +67,18 @@ export type ResultsView =
     readonly kind: 'written'; readonly note: string;
     /** The answer in a sentence: the preferred way, its NPV, and what would change that. */
     readonly answer: string;
-    readonly headline: readonly { term: string; value: string; ok?: boolean }[]; readonly years: readonly ChartYear[];
+    readonly headline: readonly { term: string; value: string; ok?: boolean }[];
+    /** Staying and each way of withdrawing, side by side: staying first, NPV 0. */
+    readonly options: readonly OptionRow[];
+    readonly charts: { readonly stayWithdraw: GroupedBars; readonly options: GroupedBars; readonly tornado?: Tornado };
   };
+
+export interface OptionRow {
+  readonly name: string;
+  readonly npv: string;
+  readonly payback: string;
+  readonly preferred: boolean;
+}
 
 export interface PaneView {
   readonly busy: boolean;
@@ -198,11 +213,47 @@ function resultsView(state: State, words: Words): ResultsView {
     headline: [
       { term: 'Avoidable a year', value: words.money(a.annual.avoidable) },
       { term: 'Notice expires', value: words.date(s.noticeExpiresOn) },
-      { term: `Saving over ${s.years.length} years`, value: words.money(s.totalSaving) },
-      { term: 'Net present value', value: words.money(s.npv) },
+      // The scenario sheet's: withdrawing as the notice fields say, before any costs of leaving.
+      { term: `Saving over ${s.years.length} years, before costs of leaving`, value: words.money(s.totalSaving) },
+      { term: 'Net present value, before costs of leaving', value: words.money(s.npv) },
       { term: 'Checks', value: failing.length === 0 ? 'All pass' : `Failing: ${failing.map(checkWords).join('; ')}`, ok: failing.length === 0 },
     ],
-    years: s.years.map((y) => ({ label: fyLabel(y.fy), stay: y.stay, withdraw: y.withdraw })),
+    options: optionRows(a, words),
+    charts: {
+      stayWithdraw: {
+        id: 'chart-stay', groups: s.years.map((y) => fyLabel(y.fy)),
+        series: [{ name: 'Stay', values: s.years.map((y) => y.stay) }, { name: 'Withdraw', values: s.years.map((y) => y.withdraw) }],
+        description: 'Bar chart of the cost of staying and of withdrawing by financial year, in pounds a year.', caption: 'Cost of staying and of withdrawing by financial year',
+      },
+      options: {
+        id: 'chart-options', groups: a.appraisal.model.years.map(fyLabel),
+        series: a.appraisal.options.options.map((o) => ({ name: o.option.name, values: o.years.map((y) => y.netSaving) })),
+        description: 'Bar chart of each way of withdrawing\'s net saving against staying, after its costs of leaving, by financial year, in pounds a year.',
+        caption: 'Net saving against staying, after the costs of leaving, by financial year',
+      },
+      ...(a.appraisal.sensitivity.length > 0 ? { tornado: tornado(a) } : {}),
+    },
+  };
+}
+
+/** Staying, then each way of withdrawing: its NPV against staying and its payback year. */
+function optionRows(a: Analysis, { money }: Words): OptionRow[] {
+  const { options, preferred } = a.appraisal.options;
+  return [
+    { name: 'Stay (business as usual)', npv: money(ZERO), payback: '', preferred: preferred === undefined },
+    ...options.map((o, i) => ({ name: o.option.name, npv: money(o.npv), payback: o.paybackFy ? fyLabel(o.paybackFy) : 'none', preferred: preferred === i })),
+  ];
+}
+
+/** The tornado of the option the appraisal looks at most closely: the preferred one, or the first. */
+function tornado({ appraisal }: Analysis): Tornado {
+  const focus = appraisal.options.options[appraisal.focus];
+  const label = (text: string) => `${text[0].toUpperCase()}${text.slice(1)}`;
+  return {
+    option: focus.option.name, base: focus.npv,
+    rows: appraisal.sensitivity.map((row) => ({
+      input: label(keyInputLabel(keyInput(row.input))), low: inputValueWords(row.input, row.low), high: inputValueWords(row.input, row.high), npvLow: row.npvLow, npvHigh: row.npvHigh,
+    })),
   };
 }
 
