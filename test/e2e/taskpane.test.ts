@@ -439,4 +439,13 @@ it('builds the seed\'s decision in the form, answers it in a sentence with the o
     expect(inExcel).toEqual(fileCells(file.getWorksheet(name) as ExcelJS.Worksheet));
   }
   await page.close();
+
+  // Opened again, the pane starts from the options the sheet holds.
+  const again = await openPane(written);
+  await again.waitForSelector('#status:has-text("Restored the inputs of the last run")');
+  const onAgain = (n: number, field: string) => again.getByLabel(`Way of withdrawing ${n}: ${field}`, { exact: true }).inputValue();
+  expect([await onAgain(1, 'name'), await onAgain(2, 'name'), await onAgain(2, 'notice served on')]).toEqual(['Withdraw now', 'Withdraw a year later', '2013-10-19']);
+  expect(await again.getByLabel('Way of withdrawing 1, replacement cost 1: a year', { exact: true }).inputValue()).toBe('6000');
+  expect(await again.getByLabel('Way of withdrawing 1, exit cost 1: paid in', { exact: true }).inputValue()).toBe('2014/15');
+  await again.close();
 });
