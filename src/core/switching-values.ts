@@ -72,6 +72,9 @@ function switchTowards(lead: (value: Exact) => Exact, base: Exact, bound: Exact,
   }
 }
 
+/** Why an input has no switching value when the option has nothing of it to vary. */
+export const noneWords = (input: KeyInput): string => `the option has no ${input.name === 'optimismBias' ? 'costs of leaving' : input.noun}`;
+
 /**
  * The switching value of each key input. `focus` is the option whose costs and notice are varied:
  * the preferred one, or with BAU preferred the option nearest to being preferred.
@@ -79,7 +82,7 @@ function switchTowards(lead: (value: Exact) => Exact, base: Exact, bound: Exact,
 export function switchingValues(model: AppraisalModel, options: readonly WithdrawOption[], preferred: number | undefined, focus: number): SwitchingValue[] {
   return KEY_INPUTS.map((input): SwitchingValue => {
     const base = input.base(model, options[focus]);
-    if (base === undefined) return { input: input.name, none: `the option has no ${input.name === 'optimismBias' ? 'costs of leaving' : input.noun}` };
+    if (base === undefined) return { input: input.name, none: noneWords(input) };
     const lead = (value: Exact) => leadAt(input, model, options, focus, preferred, value).lead;
     if (lead(base).lte(0)) return { input: input.name, base, value: base };
     const [least, most] = input.range(options[focus]);

@@ -81,6 +81,7 @@ export const NAMES = {
   optionNpvs: { name: 'VfM_OptionNPVs', sheet: 'options', shape: 'column', means: 'each option\'s net present value against staying' },
   preferredOption: { name: 'VfM_PreferredOption', sheet: 'options', shape: 'cell', means: 'the preferred way: the option with the highest NPV above zero, else staying' },
   preferredNpv: { name: 'VfM_PreferredNPV', sheet: 'options', shape: 'cell', means: 'the preferred option\'s NPV against staying (0 when staying)' },
+  switchingValues: { name: 'VfM_SwitchingValues', sheet: 'options', shape: 'column', means: 'the value each key input switches at, in the order of the switching values table (live for the amounts and the optimism bias)' },
   optionTablesCurrent: { name: 'VfM_OptionTablesCurrent', sheet: 'options', shape: 'cell', means: 'TRUE while the tornado and the switching values, as at the run, still hold' },
   optionsCheck: { name: 'VfM_OptionsCheck', sheet: 'options', shape: 'cell', means: 'TRUE when every check on the options sheet passes' },
 

@@ -13,6 +13,7 @@ import { DefinedName } from './plan';
 import { contribution } from './scenarios-sheet';
 import { NAME } from './names';
 import { SheetBuilder, formula, literal, num, text } from './sheet-builder';
+import { switchingWorkings } from './switching-values-block';
 import { Timeline, TimelineCell } from './timeline';
 import { FORMATS } from './styles';
 
@@ -156,15 +157,20 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   sheet.put(row, LABEL, [[text('Costs of leaving by financial year'), text('£')]], 'heading');
   sheet.put(row++, FIRST_FY, [fyColumns.map((c) => formula(`${col(c)}${labelRow}`))], 'heading');
   const firstCostYear = row;
-  for (let i = 0; i < costRows; i++) {
+  /** Cost line i's amount in year column c: rounded as it becomes money, or unrounded for the continuous model. */
+  const costFlow = (i: number, c: string, rounded = true) => {
     const r = firstCost + i;
     const w = firstWork + i;
-    const exit = (c: string) => `(${cell(FIRST_FY + 2, w)}=${c}${startYearRow})*ROUND(${cell(FIRST_FY, r)}*${cell(VALUE, w)},2)`;
-    const days = (c: string) => `MAX(0,MIN(${cell(FIRST_FY + 1, w)},${c}${endRow})-MAX(${cell(FIRST_FY, w)},${c}${startRow}))`;
-    const share = cell(FIRST_FY + 3, w);
-    const replacement = (c: string) => `ROUND(${cell(FIRST_FY, r)}*${c}${indexRow}*${share}*${cell(VALUE, w)}*${days(c)}/${c}${daysRow},2)`;
-    sheet.put(row, LABEL, [[formula(`${cell(LABEL, w)}`), formula(`IF(${cell(VALUE, r)}="","",${cell(VALUE, r)})`)]], 'link');
-    sheet.put(row, FIRST_FY, [fyColumns.map((c) => formula(`IF(${cell(VALUE, r)}="exit",${exit(col(c))},${replacement(col(c))})`))], 'calc', fyColumns.map(() => FORMATS.money));
+    const money = (amount: string) => (rounded ? `ROUND(${amount},2)` : amount);
+    const exit = `(${cell(FIRST_FY + 2, w)}=${c}${startYearRow})*${money(`${cell(FIRST_FY, r)}*${cell(VALUE, w)}`)}`;
+    const days = `MAX(0,MIN(${cell(FIRST_FY + 1, w)},${c}${endRow})-MAX(${cell(FIRST_FY, w)},${c}${startRow}))`;
+    const replacement = money(`${cell(FIRST_FY, r)}*${c}${indexRow}*${cell(FIRST_FY + 3, w)}*${cell(VALUE, w)}*${days}/${c}${daysRow}`);
+    return `IF(${cell(VALUE, r)}="exit",${exit},${replacement})`;
+  };
+  for (let i = 0; i < costRows; i++) {
+    const r = firstCost + i;
+    sheet.put(row, LABEL, [[formula(`${cell(LABEL, firstWork + i)}`), formula(`IF(${cell(VALUE, r)}="","",${cell(VALUE, r)})`)]], 'link');
+    sheet.put(row, FIRST_FY, [fyColumns.map((c) => formula(costFlow(i, col(c))))], 'calc', fyColumns.map(() => FORMATS.money));
     row++;
   }
   const costYears = (c: string) => `${c}${firstCostYear}:${c}${firstCostYear + costRows - 1}`;
@@ -175,11 +181,13 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   const netRows: number[] = [];
   const paybackCells: string[] = [];
   const totalCells: string[] = [];
+  const paidRows: number[] = [];
   options.forEach((_, i) => {
     const o = firstOption + i;
     sheet.put(row, LABEL, [[formula(`"Option: "&${cell(LABEL, o)}`), null, text('Total')]], 'heading');
     sheet.put(row++, FIRST_FY, [fyColumns.map((c) => formula(`${col(c)}${labelRow}`))], 'heading');
     const paid = timeline('Days its contribution is paid for', 'days', (c) => `MIN(MAX(${cell(FIRST_FY + 1, o)}-${c}${startRow},0),${c}${daysRow})`, FORMATS.whole);
+    paidRows.push(paid);
     const money = (label: string, f: Cell, total = true) => {
       const r = timeline(label, '£', f, FORMATS.money);
       if (total) sheet.put(r, VALUE, [[formula(`ROUND(SUM(${span(r)}),2)`)]], 'calc', [FORMATS.money]);
@@ -200,6 +208,15 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
     paybackCells.push(`IFERROR(INDEX(${NAME.optionYears},MATCH(1,${span(from)},0)),"none")`);
     row++;
   });
+
+  const switching = switchingWorkings({
+    sheet, timeline: tl, columns: { label: LABEL, unit: UNIT, value: VALUE },
+    rows: { index: indexRow, members: membersRow, days: daysRow, discount: discountRow },
+    options: paidRows.map((paid, i) => ({ input: firstOption + i, paid })),
+    costLines: { count: costRows, flow: (i, c) => costFlow(i, c, false) },
+    focus: options[appraisal.focus].option,
+  }, row);
+  row = switching.row;
 
   // The options side by side.
   sheet.put(row, LABEL, [[text('The options side by side'), text('NPV £'), text('Net saving £')]], 'heading');
@@ -259,20 +276,26 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
       'label', [undefined, format, format, FORMATS.money, FORMATS.money]);
   }
   row++;
-  sheet.put(row++, LABEL, [[text('Switching values: the value of each input, all else held, at which the choice changes (as at the run)')]], 'heading');
-  sheet.put(row++, LABEL, [[text('Input'), text('In the run'), text('Switches at'), text('Change')]], 'header');
+  sheet.put(row++, LABEL, [[text('Switching values: the value of each input, all else held, at which the choice changes')]], 'heading');
+  sheet.put(row++, LABEL, [[text('Input'), text('Now'), text('Switches at'), text('Change'), text('Computed')]], 'header');
+  sheet.define('switchingValues', { row, column: VALUE }, { row: row + appraisal.switchingValues.length - 1, column: VALUE });
   for (const v of appraisal.switchingValues) {
     const format = inputFormat(v.input);
-    const base = v.base ? num(keyInputNumber(v.input, v.base)) : null;
-    const value = v.value ? num(keyInputNumber(v.input, v.value)) : text(v.none ?? 'none in range');
-    const change = v.value && v.base ? formula(`${cell(VALUE, row)}-${cell(UNIT, row)}`) : null;
-    sheet.put(row++, LABEL, [[text(inputLabel(v.input)), base, value, change]], 'label', [undefined, format, format, format]);
+    const live = switching.live[v.input];
+    // Live where NPV is linear in the input (the workings above); else the core's, as at the run.
+    const base = live ? formula(live.now) : v.base ? num(keyInputNumber(v.input, v.base)) : null;
+    const value = live ? formula(live.value) : v.value ? num(keyInputNumber(v.input, v.value)) : text(v.none ?? 'none in range');
+    const change = formula(`IF(ISNUMBER(${cell(VALUE, row)}),${cell(VALUE, row)}-${cell(UNIT, row)},"")`);
+    sheet.put(row, LABEL, [[text(inputLabel(v.input)), base]], 'label', [undefined, format]);
+    sheet.put(row, VALUE, [[value]], 'wrapped', [format]);
+    sheet.put(row, FIRST_FY, [[change, text(live ? 'live' : 'as at the run')]], 'label', [format]);
+    row++;
   }
   row++;
 
   // Whether the tables as at the run still hold: the inputs have not moved any option's NPV.
   const runNpvs = options.map((o) => toPounds(o.npv));
-  sheet.put(row, LABEL, [[text(`The tables above are current: every option's NPV is as at the run (${runNpvs.map((n) => n.toFixed(2)).join(', ')}); FALSE: inputs changed since, run again`), null,
+  sheet.put(row, LABEL, [[text(`The tornado and the values computed as at the run are current: every option's NPV is as at the run (${runNpvs.map((n) => n.toFixed(2)).join(', ')}); FALSE: inputs changed since, run again`), null,
     formula(`AND(${npvCells.map((c, i) => `ROUND(${c}-${runNpvs[i]},2)=0`).join(',')})`)]], 'label');
   sheet.paint(row, VALUE, row, VALUE, 'check');
   sheet.define('optionTablesCurrent', { row, column: VALUE });

@@ -16,6 +16,8 @@ export const STYLES = {
   output: { bold: true, fill: '#E2EFDA' },
   total: { bold: true, borderTop: 'thin', borderBottom: 'double' },
   check: { bold: true, horizontal: 'center' },
+  /** A figure that may be a sentence instead (a switching value's "none"): kept within its cell. */
+  wrapped: { wrap: true },
 } as const satisfies Record<string, import('./plan').Style>;
 
 export type StyleName = keyof typeof STYLES;

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { analyse } from '../../src/core/analysis';
 import { a1, sheetReference } from '../../src/core/cell';
+import { keyInputNumber } from '../../src/core/key-inputs';
 import { Io, run } from '../../src/faces/cli/main';
 import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { ChartsResult, GetResult, GetValue, calc } from '../support/libreoffice';
@@ -87,5 +88,54 @@ describe('the options sheet in LibreOffice', () => {
     expect(net.ranges.some((r) => /^VfM Options!D\d+:H\d+$/.test(r))).toBe(true);
     expect(years?.range.right).toBe(8); // column H: five years from D
     expect(tornado.ranges).toHaveLength(2);
+  });
+});
+
+describe('the switching values in LibreOffice', () => {
+  /** The core's switching values as the sheet shows them: pounds to the penny, a rate, months, or why there is none. */
+  async function coreSwitching(assumptions: unknown): Promise<(number | string)[]> {
+    const grid = await (await readBack(EXAMPLE)).grid('Costs');
+    return analyse({ grid, assumptions, today: TODAY }).appraisal.switchingValues.map((v) => (v.value ? keyInputNumber(v.input, v.value) : v.none ?? 'none in range'));
+  }
+  const sheetValues = (value: GetValue) => (value as (number | string)[][]).map((r) => r[0]);
+  /** Rates to ten places, as the sheet writes the core's; money to the penny. */
+  const close = (values: (number | string)[]) => values.map((v) => (typeof v === 'number' ? Math.round(v * 1e8) / 1e8 : v));
+
+  it('gives domain.md\'s switching values of "Withdraw now" alone to the penny, live', async () => {
+    const out = await writeModel({ ...OPTIONS, options: [OPTIONS.options[0]] });
+    const [got] = await calc(out, [{ get: ['VfM_SwitchingValues', 'VfM_OptionTablesCurrent'] }]) as GetResult[];
+    const values = sheetValues(got.VfM_SwitchingValues);
+    // avoidable cost, exit costs, replacement costs: domain.md's worked example
+    expect(values.slice(0, 3)).toEqual([8128.56, 27718.31, 15671.44]);
+    expect(close(values)).toEqual(close(await coreSwitching({ ...OPTIONS, options: [OPTIONS.options[0]] })));
+  });
+
+  it('gives the core\'s with two options, with optimism bias, with a rival that has costs of leaving, and with staying preferred', async () => {
+    const cases = [
+      OPTIONS,
+      { ...OPTIONS, options: [{ ...OPTIONS.options[0], optimismBias: '41%' }, OPTIONS.options[1]] },
+      // "Withdraw now" preferred, with costs of each kind, over an option with exit costs of its own.
+      { ...OPTIONS, options: [{ ...OPTIONS.options[0], optimismBias: '10%' }, { ...OPTIONS.options[1], exitCosts: [{ label: 'Penalty', amount: 20000 }] }] },
+      // Staying preferred: every option's NPV below zero.
+      { ...OPTIONS, options: [{ ...OPTIONS.options[0], exitCosts: [{ label: 'Penalty', amount: 60000 }] }, { ...OPTIONS.options[1], replacementCosts: [{ label: 'Support', annual: 40000, months: 18, share: '75%' }] }] },
+    ];
+    for (const assumptions of cases) {
+      const out = await writeModel(assumptions);
+      const [got] = await calc(out, [{ get: ['VfM_SwitchingValues'] }]) as GetResult[];
+      expect(close(sheetValues(got.VfM_SwitchingValues))).toEqual(close(await coreSwitching(assumptions)));
+    }
+  });
+
+  it('follows a changed exit cost and replacement cost as the core does, where NPV is linear in the input', async () => {
+    const out = await writeModel(OPTIONS);
+    const [exitAt, replacementAt] = [await cellOf(out, 'VfM_CostAmounts'), await cellOf(out, 'VfM_CostAmounts', 1)];
+    const [, got] = await calc(out, [{ set: { [exitAt]: 1000, [replacementAt]: 2500 } }, { get: ['VfM_SwitchingValues'] }]) as GetResult[];
+    const changed = {
+      ...OPTIONS,
+      options: [{ ...OPTIONS.options[0], exitCosts: [{ ...OPTIONS.options[0].exitCosts[0], amount: 1000 }], replacementCosts: [{ ...OPTIONS.options[0].replacementCosts[0], annual: 2500 }] }, OPTIONS.options[1]],
+    };
+    const core = await coreSwitching(changed);
+    const linear = [0, 1, 2, 3]; // avoidable cost, exit costs, replacement costs, optimism bias
+    expect(close(linear.map((i) => sheetValues(got.VfM_SwitchingValues)[i]))).toEqual(close(linear.map((i) => core[i])));
   });
 });
