@@ -52,7 +52,7 @@ const SUMMARY_SHAPE: Shape<SummaryJson> = {
     sharing: 'string', overrides: 'map', optimismBias: 'number',
     sources: {
       baseYear: 'string', noticeServedOn: 'string', noticeMonths: 'string', fyStartMonth: 'string', horizonYears: 'string',
-      indexation: 'string', discountRate: 'string', partners: 'string', sharing: 'string', overrides: 'string',
+      indexation: 'string', discountRate: 'string', prices: 'string', gdpDeflator: 'string', partners: 'string', sharing: 'string', overrides: 'string',
       contractEnds: 'string', optimismBias: 'string', options: 'string',
     },
   },
