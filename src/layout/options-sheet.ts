@@ -146,7 +146,10 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   const membersRow = inTurn(() => tl.members(startRow));
   const stayRow = timeline('Cost if the council stays (avoidable cost)', '£', (c) => contribution(`${c}${indexRow}`, `${c}${membersRow}`), FORMATS.money);
   const discountRow = inTurn(() => tl.discount(tRow));
+  const realRow = inTurn(() => tl.realPrices(startYearRow));
   sheet.define('optionYears', { row: labelRow, column: FIRST_FY }, { row: labelRow, column: lastFy });
+  sheet.define('optionDiscountFactors', { row: discountRow, column: FIRST_FY }, { row: discountRow, column: lastFy });
+  sheet.define('optionRealPriceFactors', { row: realRow, column: FIRST_FY }, { row: realRow, column: lastFy });
   row++;
 
   // The costs of leaving by FY, a row a cost line: each rounded once as it becomes money.
@@ -188,9 +191,9 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
     const replacements = money('Replacement costs (with optimism bias)', ofKind('replacement'));
     const net = money('Net saving', (c) => `ROUND(${c}${stayRow}-${c}${withdraw}-${c}${exits}-${c}${replacements},2)`);
     const cumulative = money('Cumulative net saving', (c, t, r) => (t === 0 ? `${c}${net}` : `ROUND(${previous(t)}${r}+${c}${net},2)`), false);
-    const pv = money('Present value of the net saving', (c) => `${c}${net}*${c}${discountRow}`, false);
+    const pv = money('Present value of the net saving (real prices)', (c) => `${c}${net}*${c}${realRow}*${c}${discountRow}`, false);
     const from = timeline('Pays back from this year (1 = yes)', 'flag', (c) => `IF(AND(${c}${cumulative}>0,MIN(${c}${cumulative}:${col(lastFy)}${cumulative})>=0),1,0)`, FORMATS.whole);
-    sheet.put(pv, VALUE, [[formula(`ROUND(SUMPRODUCT(${span(net)},${span(discountRow)}),2)`)]], 'output', [FORMATS.money]);
+    sheet.put(pv, VALUE, [[formula(`ROUND(SUMPRODUCT(${span(net)},${span(realRow)},${span(discountRow)}),2)`)]], 'output', [FORMATS.money]);
     npvCells.push(cell(VALUE, pv));
     totalCells.push(cell(VALUE, net));
     netRows.push(net);
