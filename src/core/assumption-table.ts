@@ -117,7 +117,7 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
   },
   discountRate: {
     label: 'Discount rate',
-    unit: 'a rate a year: 0.035 or "3.5%"',
+    unit: 'a rate a year: 0.035 or "3.5%", the rate of years 0 to 30; later years step down on the Green Book\'s STPR schedule, by 0.5 points from year 31 and 1 point from year 76',
     expected: `a discount rate from ${formatRate(DISCOUNT_RATE.least)} up to ${formatRate(DISCOUNT_RATE.below)} (give 0.035 or "3.5%")`,
     byDefault: formatRate(GREEN_BOOK_RATE.rate),
     fallback: new Exact(GREEN_BOOK_RATE.rate),
@@ -138,8 +138,7 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
     label: 'GDP deflator',
     unit: `a rate a year: 0.02 or "2%"; or by financial year: {"2013/14": "2.1%", "2014/15": "1.9%", "${OTHER_YEARS}": "2%"}`,
     expected: `a yearly rate from ${formatRate(DEFLATOR.least)} to ${formatRate(DEFLATOR.most)} (give 0.02 or "2%"), or an object of such rates by financial year with "${OTHER_YEARS}" for the years it does not list`,
-    byDefault: 'not given: needed when prices are "nominal"; by financial year, every year it does not list takes the rate of "otherYears", which may only be left out when it lists every year',
-    authority: 'HM Treasury GDP deflators at market prices (with the OBR\'s forecast)',
+    byDefault: 'not given; nominal prices need it (HM Treasury publishes GDP deflators, with the OBR\'s forecast). By financial year, a year not listed takes the rate of "otherYears", which may be left out only when every year after year 0 is listed',
     words: deflatorWords,
   },
   partners: {

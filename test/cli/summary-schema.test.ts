@@ -48,6 +48,7 @@ const SUMMARY_SHAPE: Shape<SummaryJson> = {
   assumptions: {
     baseYear: 'string', noticeServedOn: 'string', noticeMonths: 'number', fyStartMonth: 'number', horizonYears: 'number',
     indexation: 'number', discountRate: 'number', discountRateBasis: { source: 'string', vintage: 'string' },
+    prices: 'string', gdpDeflator: { byFy: 'map', otherYears: 'number' },
     partners: { inBaseYear: 'number', leavers: [{ name: 'string', leavesOn: 'string' }] },
     sharing: 'string', overrides: 'map', optimismBias: 'number',
     sources: {
@@ -59,7 +60,7 @@ const SUMMARY_SHAPE: Shape<SummaryJson> = {
   savings: {
     noticeExpiresOn: 'string',
     years: [{
-      fy: 'string', stay: money, withdraw: money, saving: money, cumulativeSaving: money, discountFactor: 'number',
+      fy: 'string', stay: money, withdraw: money, saving: money, cumulativeSaving: money, discountFactor: 'number', realPriceFactor: 'number',
       presentValue: money, committed: money, paidDays: 'number', daysInFy: 'number',
     }],
     totalSaving: money,
@@ -76,7 +77,7 @@ const SUMMARY_SHAPE: Shape<SummaryJson> = {
     replacementCosts: [{ label: 'string', annual: money, months: 'number', share: 'number' }],
     years: [{
       fy: 'string', stay: money, withdraw: money, exitCosts: money, replacementCosts: money, netSaving: money,
-      cumulativeNetSaving: money, discountFactor: 'number', presentValue: money,
+      cumulativeNetSaving: money, discountFactor: 'number', realPriceFactor: 'number', presentValue: money,
     }],
     totalNetSaving: money, npv: money, paybackFy: 'string',
   }],
