@@ -21,6 +21,7 @@ import { ProblemList, Warning, WarningLog, atAssumption, atCell, refuse } from '
 import { formatRate } from './rate';
 import { AppraisalModel, basisOf } from './key-inputs';
 import { OptionsAppraisal, appraiseOptions, highestIndex, yearZero } from './options';
+import { realPriceFactors } from './real-prices';
 import { Savings, savingsScenario } from './savings';
 import { SensitivityRow, defaultRanges, sensitivity } from './sensitivity';
 import { SwitchingValue, switchingValues } from './switching-values';
@@ -119,6 +120,7 @@ export function analyse(input: AnalysisInput): Analysis {
     committedCost: committedExact.map(roundToPence),
     noticeExpiresOn,
     discountRate: a.discountRate,
+    realPriceFactors: realPriceFactors(a.prices, a.gdpDeflator, years),
   });
   const membership: Membership = {
     sharing: a.sharing,
@@ -135,6 +137,9 @@ export function analyse(input: AnalysisInput): Analysis {
   }
   if (avoidable === 0) warnings.add('nothing-avoidable', 'no cost row is avoidable, so leaving saves nothing; check the classes or set overrides');
   if (avoidable < 0) warnings.add('negative-avoidable', `the avoidable cost is negative (${formatMoney(avoidable)}): credits exceed the costs leaving would save`);
+  if (a.prices === 'real' && a.gdpDeflator !== undefined) {
+    warnings.add('deflator-unused', 'a GDP deflator is given but prices are "real", so it is not used; set prices to "nominal" if the costs are in cash terms');
+  }
   if (resolved.sources.baseYear === 'default' && !a.indexation.isZero()) {
     warnings.add('base-year-assumed', `no base year was given or named in the item labels or the amount column's header; indexation counts from ${fyLabel(a.baseYear)}, the year notice is served in`);
   }
@@ -160,7 +165,10 @@ function appraise(a: Assumptions, avoidable: Money): Appraisal {
     const members = membersAtStart(fy, a.partners);
     return new Exact(a.partners.inBaseYear ?? 1).div(members ?? 1);
   });
-  const model: AppraisalModel = { years, baseYear: a.baseYear, avoidable: new Exact(avoidable), shares, indexation: a.indexation, discountRate: a.discountRate };
+  const model: AppraisalModel = {
+    years, baseYear: a.baseYear, avoidable: new Exact(avoidable), shares, indexation: a.indexation, discountRate: a.discountRate,
+    prices: a.prices, ...(a.gdpDeflator ? { gdpDeflator: a.gdpDeflator } : {}),
+  };
   const options = appraiseOptions(basisOf(model), a.options);
   const focus = options.preferred ?? highestIndex(options.options.map((o) => o.npv));
   return {

@@ -8,12 +8,13 @@ import { GREEN_BOOK_RATE } from './discounting';
 import { DEFAULT_FY_START_MONTH, FinancialYear, financialYear, fyLabel, parseFy } from './financial-year';
 import { DEFAULT_HORIZON_YEARS } from './horizon';
 import { DEFAULT_INDEXATION } from './indexation';
-import { DISCOUNT_RATE, HORIZON_YEARS, INDEXATION, MEMBERS, NOTICE_MONTHS, OPTIMISM_BIAS } from './limits';
+import { DEFLATOR, DISCOUNT_RATE, HORIZON_YEARS, INDEXATION, MEMBERS, NOTICE_MONTHS, OPTIMISM_BIAS } from './limits';
 import { DEFAULT_OPTIMISM_BIAS, OUTSOURCING_UPPER_BOUND } from './optimism-bias';
 import { DEFAULT_SHARING, SHARING_MODELS } from './membership';
 import { Exact } from './money';
 import { DEFAULT_NOTICE_MONTHS } from './notice';
 import { formatRate, parseRate } from './rate';
+import { DEFAULT_PRICES, GdpDeflator, OTHER_YEARS, PRICE_BASES } from './real-prices';
 
 export interface AssumptionRow<T> {
   /** How the pane's form and the audit sheet label it. */
@@ -41,7 +42,7 @@ export function wholeNumber(value: unknown, low: number, high: number): number |
   return typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high ? value : undefined;
 }
 
-function rateWithin(value: unknown, least: number, most: number, below = false): Exact | undefined {
+export function rateWithin(value: unknown, least: number, most: number, below = false): Exact | undefined {
   const rate = parseRate(value);
   return rate && rate.gte(least) && (below ? rate.lt(most) : rate.lte(most)) ? rate : undefined;
 }
@@ -50,6 +51,14 @@ function rateWithin(value: unknown, least: number, most: number, below = false):
 function readFy(value: unknown, startMonth: number): FinancialYear | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? financialYear(value, startMonth) : undefined;
   return typeof value === 'string' ? parseFy(value, startMonth) : undefined;
+}
+
+/** A GDP deflator in words: "2% a year", or each year's rate and the others'. */
+function deflatorWords(deflator: GdpDeflator | undefined): string {
+  if (deflator === undefined) return 'not given';
+  const listed = [...deflator.byFy].sort((a, b) => a.fy.startYear - b.fy.startYear).map((entry) => `${fyLabel(entry.fy)} ${formatRate(entry.rate)}`);
+  const others = deflator.otherYears === undefined ? [] : [`${listed.length > 0 ? 'other years ' : ''}${formatRate(deflator.otherYears)} a year`];
+  return [...listed, ...others].join('; ');
 }
 
 /** The table, in the order the help and the audit sheet list the assumptions. */
@@ -108,13 +117,29 @@ export const ASSUMPTION_TABLE: { readonly [K in AssumptionName]: AssumptionRow<A
   },
   discountRate: {
     label: 'Discount rate',
-    unit: 'a rate a year: 0.035 or "3.5%"',
+    unit: 'a rate a year: 0.035 or "3.5%", the rate of years 0 to 30; later years step down on the Green Book\'s STPR schedule, by 0.5 points from year 31 and 1 point from year 76',
     expected: `a discount rate from ${formatRate(DISCOUNT_RATE.least)} up to ${formatRate(DISCOUNT_RATE.below)} (give 0.035 or "3.5%")`,
     byDefault: formatRate(GREEN_BOOK_RATE.rate),
     fallback: new Exact(GREEN_BOOK_RATE.rate),
     authority: `${GREEN_BOOK_RATE.source} (${GREEN_BOOK_RATE.vintage})`,
     read: (v) => rateWithin(v, DISCOUNT_RATE.least, DISCOUNT_RATE.below, true),
     words: (rate) => `${formatRate(rate)} a year`,
+  },
+  prices: {
+    label: 'Price basis of the costs',
+    unit: `${PRICE_BASES.map((p) => `"${p}"`).join(' or ')}`,
+    expected: `one of ${PRICE_BASES.map((p) => `"${p}"`).join(', ')}`,
+    byDefault: `"${DEFAULT_PRICES}": the costs are at base-year prices, indexed as indexation says`,
+    fallback: DEFAULT_PRICES,
+    read: (v) => PRICE_BASES.find((p) => p === v),
+    words: (prices) => (prices === 'real' ? 'real (base-year prices)' : 'nominal (cash): made real by the GDP deflator'),
+  },
+  gdpDeflator: {
+    label: 'GDP deflator',
+    unit: `a rate a year: 0.02 or "2%"; or by financial year: {"2013/14": "2.1%", "2014/15": "1.9%", "${OTHER_YEARS}": "2%"}`,
+    expected: `a yearly rate from ${formatRate(DEFLATOR.least)} to ${formatRate(DEFLATOR.most)} (give 0.02 or "2%"), or an object of such rates by financial year with "${OTHER_YEARS}" for the years it does not list`,
+    byDefault: 'not given; nominal prices need it (HM Treasury publishes GDP deflators, with the OBR\'s forecast). By financial year, a year not listed takes the rate of "otherYears", which may be left out only when every year after year 0 is listed',
+    words: deflatorWords,
   },
   partners: {
     label: 'Partners',

@@ -1,19 +1,20 @@
 // The assumptions of a run: each validated with an error that names it, each defaulted as
 // domain.md says, and each recorded with where its value came from. What each assumption is, takes
 // and defaults to is in its row of the assumption table (assumption-table.ts).
-import { ASSUMPTION_NAMES, ASSUMPTION_TABLE, AssumptionRow, wholeNumber } from './assumption-table';
+import { ASSUMPTION_NAMES, ASSUMPTION_TABLE, AssumptionRow, rateWithin, wholeNumber } from './assumption-table';
 import { CalendarDate, compareDates, isoDate, parseIsoDate } from './calendar-date';
 import { CostClass, labelKey } from './classification';
-import { FinancialYear, addYears, financialYear, fyContaining, fyLabel, fyStart } from './financial-year';
-import { DATE_RANGE, EARLIEST_DATE, LATEST_DATE, MEMBERS, quote, shorten } from './limits';
+import { FinancialYear, addYears, financialYear, fyContaining, fyLabel, fyStart, parseFy } from './financial-year';
+import { DATE_RANGE, DEFLATOR, EARLIEST_DATE, LATEST_DATE, MEMBERS, quote, shorten } from './limits';
 import { Leaver, Partners, Sharing } from './membership';
 import { Exact } from './money';
 import { ExitCost, ReplacementCost } from './costs-of-leaving';
 import { parseAmountText } from './amount';
 import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, NOTICE_MONTHS } from './limits';
 import { Money, fromPounds } from './money';
-import { WithdrawOption } from './options';
-import { parseRate } from './rate';
+import { WithdrawOption, yearZero as optionsYearZero } from './options';
+import { formatRate, parseRate } from './rate';
+import { GdpDeflator, OTHER_YEARS, Prices } from './real-prices';
 import { PathStep, ProblemList, atAssumption } from './problems';
 
 export interface Override {
@@ -30,6 +31,10 @@ export interface Assumptions {
   readonly horizonYears: number;
   readonly indexation: Exact;
   readonly discountRate: Exact;
+  /** Whether the costs are at base-year prices (real) or in cash (nominal). */
+  readonly prices: Prices;
+  /** What makes nominal costs real; undefined when not given. */
+  readonly gdpDeflator: GdpDeflator | undefined;
   readonly partners: Partners;
   readonly sharing: Sharing;
   /** Keyed by labelKey. */
@@ -135,10 +140,14 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
   const optimismBias = pick('optimismBias', byDefault('optimismBias'));
   const options = readOptions(given.options, { noticeServedOn, noticeMonths, optimismBias, fyStartMonth, horizonYears }, problems);
   sources.options = has('options') ? 'given' : 'default';
+  const prices = pick('prices', byDefault('prices'));
+  const yearZeros = [yearZero, ...(options.length > 0 ? [optionsYearZero(options, fyStartMonth)] : [])];
+  const gdpDeflator = readDeflator(given.gdpDeflator, { prices, fyStartMonth, horizonYears, yearZeros }, problems);
+  sources.gdpDeflator = has('gdpDeflator') ? 'given' : 'default';
 
   problems.throwIfAny();
   return {
-    values: { baseYear, noticeServedOn, noticeMonths, fyStartMonth, horizonYears, indexation, discountRate, partners, sharing, overrides, contractEnds, optimismBias, options },
+    values: { baseYear, noticeServedOn, noticeMonths, fyStartMonth, horizonYears, indexation, discountRate, prices, gdpDeflator, partners, sharing, overrides, contractEnds, optimismBias, options },
     sources,
   };
 }
@@ -188,6 +197,55 @@ function checkDates(
   if (a.labelsYear && !fyWithinDates(a.labelsYear)) {
     problems.add(atAssumption('baseYear'), `${a.yearFrom} ${fyLabel(a.labelsYear)}, outside the financial years from ${fyLabel(first)} to ${fyLabel(last)} that Excel's dates hold; set baseYear to the year the table describes`);
   }
+}
+
+/**
+ * The GDP deflator: one rate a year, or rates by FY, each FY one of the horizon (of the scenario's
+ * timeline or of the options'), with "otherYears" for those it does not list; without it, every
+ * year deflated (each timeline's years after year 0) must be listed. Nominal prices need it.
+ */
+function readDeflator(value: Json, a: { prices: Prices; fyStartMonth: number; horizonYears: number; yearZeros: readonly FinancialYear[] }, problems: ProblemList): GdpDeflator | undefined {
+  const at = (...steps: PathStep[]) => atAssumption('gdpDeflator', ...steps);
+  if (value === undefined || value === null) {
+    if (a.prices === 'nominal') problems.add(at(), 'missing: "nominal" prices need the GDP deflator that makes them real, a rate a year such as "2%" or rates by financial year');
+    return undefined;
+  }
+  const rateOf = (v: Json) => rateWithin(v, DEFLATOR.least, DEFLATOR.most);
+  if (!isRecord(value)) {
+    const rate = rateOf(value);
+    if (rate === undefined) problems.add(at(), `${quote(value)} is not ${ASSUMPTION_TABLE.gdpDeflator.expected}`);
+    return rate === undefined ? undefined : { byFy: [], otherYears: rate };
+  }
+  const timelines = a.yearZeros.map((zero) => Array.from({ length: a.horizonYears }, (_, t) => addYears(zero, t)));
+  const inHorizon = (fy: FinancialYear) => timelines.some((years) => years.some((year) => year.startYear === fy.startYear));
+  const spans = [...new Set(timelines.map((years) => `${fyLabel(years[0])} to ${fyLabel(years[years.length - 1])}`))].join(' or ');
+  const byFy: { fy: FinancialYear; rate: Exact }[] = [];
+  let otherYears: Exact | undefined;
+  let complete = true;
+  for (const [key, given] of Object.entries(value)) {
+    const rate = rateOf(given);
+    if (rate === undefined) problems.add(at(shorten(key)), `${quote(given)} is not a yearly rate from ${formatRate(DEFLATOR.least)} to ${formatRate(DEFLATOR.most)} (give 0.02 or "2%")`);
+    if (key === OTHER_YEARS) {
+      otherYears = rate;
+      complete &&= rate !== undefined;
+      continue;
+    }
+    const fy = parseFy(key, a.fyStartMonth);
+    if (fy === undefined) problems.add(at(shorten(key)), `is not a financial year such as "2014/15", nor "${OTHER_YEARS}" (the rate of the years not listed)`);
+    else if (!inHorizon(fy)) problems.add(at(shorten(key)), `${fyLabel(fy)} is not a financial year of the horizon, ${spans}`);
+    else if (byFy.some((entry) => entry.fy.startYear === fy.startYear)) problems.add(at(shorten(key)), `is ${fyLabel(fy)} again; give each financial year once`);
+    else if (rate !== undefined) byFy.push({ fy, rate });
+  }
+  if (otherYears === undefined && complete) {
+    const listed = new Set(byFy.map((entry) => entry.fy.startYear));
+    const missing = [...new Map(timelines.flatMap((years) => years.slice(1)).filter((fy) => !listed.has(fy.startYear)).map((fy) => [fy.startYear, fy])).values()]
+      .sort((x, y) => x.startYear - y.startYear);
+    if (missing.length > 0) {
+      problems.add(at(), `gives no rate for ${missing.slice(0, 3).map(fyLabel).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}; list every financial year deflated (each after year 0), or give "${OTHER_YEARS}" for the years not listed`);
+    }
+  }
+  byFy.sort((x, y) => x.fy.startYear - y.fy.startYear);
+  return { byFy, ...(otherYears === undefined ? {} : { otherYears }) };
 }
 
 function readPartners(value: Json, baseYear: FinancialYear, problems: ProblemList): Partners {

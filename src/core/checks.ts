@@ -5,11 +5,13 @@
 import { CostTableInfo, Subtotal, subtotalTies } from './cost-table';
 import { quote } from './limits';
 import { SHARING_MODELS } from './membership';
+import { PRICE_BASES } from './real-prices';
 import { Money, add, formatMoney, subtract } from './money';
 import { TieOut } from './tie-out';
 
 /** The quantities a check's formula compares, each a named cell or range of the model. */
-export type CheckQuantity = 'statedTotal' | 'totalAnnual' | 'avoidableAnnual' | 'committedAnnual' | 'amounts' | 'classes' | 'sharing' | 'membersInBaseYear';
+export type CheckQuantity = 'statedTotal' | 'totalAnnual' | 'avoidableAnnual' | 'committedAnnual' | 'amounts' | 'classes' | 'sharing' | 'membersInBaseYear'
+  | 'prices' | 'gdpDeflator' | 'deflatorRates';
 
 /** What the core's verdicts read: the table and the year's amounts. */
 export interface CheckFacts {
@@ -85,6 +87,16 @@ export const CHECKS: readonly CheckSpec[] = [
     name: 'sharedPoolHasMembers',
     words: 'Shared-pool has the members paying in the base year',
     formula: (n, text) => `OR(${n.sharing}<>${text('shared-pool')},ISNUMBER(${n.membersInBaseYear}))`,
+  },
+  {
+    name: 'pricesAreKnown',
+    words: 'The price basis is real or nominal',
+    formula: (n, text) => `OR(${PRICE_BASES.map((basis) => `${n.prices}=${text(basis)}`).join(',')})`,
+  },
+  {
+    name: 'nominalPricesHaveDeflator',
+    words: 'Nominal prices have a GDP deflator',
+    formula: (n, text) => `OR(${n.prices}<>${text('nominal')},ISNUMBER(${n.gdpDeflator}),COUNT(${n.deflatorRates})>0)`,
   },
 ];
 

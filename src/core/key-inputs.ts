@@ -4,9 +4,10 @@
 import { FinancialYear } from './financial-year';
 import { indexFactor } from './indexation';
 import { CalendarDate } from './calendar-date';
-import { DISCOUNT_RATE, INDEXATION, LARGEST_AMOUNT_POUNDS, LATEST_DATE, NOTICE_MONTHS, OPTIMISM_BIAS } from './limits';
+import { DEFLATOR, DISCOUNT_RATE, INDEXATION, LARGEST_AMOUNT_POUNDS, LATEST_DATE, NOTICE_MONTHS, OPTIMISM_BIAS } from './limits';
 import { Exact, roundToPence, toPounds } from './money';
 import { AppraisalBasis, WithdrawOption } from './options';
+import { GdpDeflator, Prices, deflatorIn, realPriceFactors } from './real-prices';
 
 /** What the appraisal rests on, before it becomes a basis: the inputs a key input may change. */
 export interface AppraisalModel {
@@ -22,6 +23,9 @@ export interface AppraisalModel {
   readonly shares: readonly Exact[];
   readonly indexation: Exact;
   readonly discountRate: Exact;
+  /** Real when not given. */
+  readonly prices?: Prices;
+  readonly gdpDeflator?: GdpDeflator;
 }
 
 export function basisOf(model: AppraisalModel): AppraisalBasis {
@@ -31,10 +35,11 @@ export function basisOf(model: AppraisalModel): AppraisalBasis {
     indexFactors,
     stayExact: model.years.map((_, t) => model.avoidable.times(model.shares[t]).times(indexFactors[t])),
     discountRate: model.discountRate,
+    ...(model.prices === 'nominal' ? { realPriceFactors: realPriceFactors(model.prices, model.gdpDeflator, model.years) } : {}),
   };
 }
 
-export type KeyInputName = 'avoidableCost' | 'exitCosts' | 'replacementCosts' | 'optimismBias' | 'noticeMonths' | 'discountRate' | 'indexation';
+export type KeyInputName = 'avoidableCost' | 'exitCosts' | 'replacementCosts' | 'optimismBias' | 'noticeMonths' | 'discountRate' | 'indexation' | 'gdpDeflator';
 
 /** The model and the options with one input set, all else held; `focus` is the option whose costs and notice an input of the option changes. */
 export interface Varied {
@@ -54,10 +59,12 @@ export interface KeyInput {
   readonly unit: 'money' | 'rate' | 'months';
   /** NPV is linear in it: its switching value can be a live formula in the sheet. */
   readonly linear: boolean;
+  /** Whether it is a key input of this model at all (indexation with real prices, the deflator with nominal); always when absent. */
+  applies?(model: AppraisalModel): boolean;
   /** Its value in the base case, or undefined when the focus option has none to vary (no exit costs given). */
   base(model: AppraisalModel, focus: WithdrawOption): Exact | undefined;
-  /** The values it may take, for this option. */
-  range(focus: WithdrawOption): readonly [least: Exact, most: Exact];
+  /** The values it may take, for this model and option. */
+  range(focus: WithdrawOption, model: AppraisalModel): readonly [least: Exact, most: Exact];
   /** The model and options with it set to `value`. */
   vary(model: AppraisalModel, options: readonly WithdrawOption[], focus: number, value: Exact): Varied;
 }
@@ -126,11 +133,49 @@ export const KEY_INPUTS: readonly KeyInput[] = [
   },
   {
     name: 'indexation', noun: 'indexation', perYear: true, subject: 'indexation', unit: 'rate', linear: false,
+    applies: (model) => model.prices !== 'nominal',
     base: (model) => model.indexation,
     range: () => [new Exact(INDEXATION.least), new Exact(INDEXATION.most)],
     vary: (model, options, _focus, value) => ({ model: { ...model, indexation: value }, options }),
   },
+  {
+    // With nominal prices the deflator takes indexation's place. Its value is the rate of year 1
+    // (the one rate, when one is given); a rate given by FY moves every year's rate alike.
+    name: 'gdpDeflator', noun: 'GDP deflator', perYear: true, unit: 'rate', linear: false,
+    applies: (model) => model.prices === 'nominal',
+    base: (model) => deflatorBase(model),
+    range: (_focus, model) => {
+      const rates = deflatorRates(model);
+      const base = deflatorBase(model) ?? new Exact(0);
+      return [new Exact(DEFLATOR.least).plus(base.minus(Exact.min(base, ...rates))), new Exact(DEFLATOR.most).minus(Exact.max(base, ...rates).minus(base))];
+    },
+    vary: (model, options, _focus, value) => {
+      const deflator = model.gdpDeflator;
+      const shift = value.minus(deflatorBase(model) ?? 0);
+      if (!deflator) return { model, options };
+      return {
+        model: { ...model, gdpDeflator: { byFy: deflator.byFy.map((e) => ({ fy: e.fy, rate: e.rate.plus(shift) })), ...(deflator.otherYears ? { otherYears: deflator.otherYears.plus(shift) } : {}) } },
+        options,
+      };
+    },
+  },
 ];
+
+/** Every rate the deflator gives, listed or for the other years. */
+function deflatorRates(model: AppraisalModel): Exact[] {
+  const deflator = model.gdpDeflator;
+  return deflator ? [...deflator.byFy.map((entry) => entry.rate), ...(deflator.otherYears ? [deflator.otherYears] : [])] : [];
+}
+
+/** The deflator's value as a key input: the rate of year 1, else (a one-year horizon) its first rate. */
+function deflatorBase(model: AppraisalModel): Exact | undefined {
+  const deflator = model.gdpDeflator;
+  if (!deflator) return undefined;
+  return (model.years.length > 1 ? deflatorIn(deflator, model.years[1]) : undefined) ?? deflatorRates(model)[0];
+}
+
+/** The key inputs of this model, in the table's order. */
+export const keyInputsOf = (model: AppraisalModel): KeyInput[] => KEY_INPUTS.filter((input) => input.applies?.(model) ?? true);
 
 export function keyInput(name: KeyInputName): KeyInput {
   const input = KEY_INPUTS.find((k) => k.name === name);

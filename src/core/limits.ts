@@ -18,6 +18,8 @@ export const HORIZON_YEARS = { least: 1, most: 100 } as const;
 export const NOTICE_MONTHS = { least: 0, most: 1200 } as const;
 /** Yearly indexation: -50% to 100%. */
 export const INDEXATION = { least: -0.5, most: 1 } as const;
+/** The GDP deflator a year: -50% to 100%, as indexation. */
+export const DEFLATOR = INDEXATION;
 /** The discount rate: from 0% up to, not including, 100%. */
 export const DISCOUNT_RATE = { least: 0, below: 1 } as const;
 /** Optimism bias on the costs of leaving: 0% to 200%. */

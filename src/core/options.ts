@@ -2,8 +2,9 @@
 // each withdraw option has its own notice and its own costs of leaving, on the one timeline all
 // options share (year 0: the FY in which the earliest option serves notice).
 // Net saving in a FY = cost if the council stays - (cost if it withdraws + exit costs +
-// replacement costs), each amount rounded once to pence as it becomes money. The NPV sums the
-// discounted net savings unrounded and is rounded once. Payback FY: the first FY whose cumulative
+// replacement costs), each amount rounded once to pence as it becomes money: cash, as the budget
+// pays it. Its present value is the net saving in real prices (real-prices.ts) discounted
+// (discounting.ts); the NPV sums them unrounded and is rounded once. Payback FY: the first FY whose cumulative
 // net saving is above zero and from which it never falls below zero again within the horizon.
 // Preferred option: the highest NPV against BAU; BAU itself when none is positive.
 // The same flows computed without rounding (the continuous model) give the switching values.
@@ -31,7 +32,7 @@ export interface WithdrawOption {
   readonly costScales?: { readonly exit?: Exact; readonly replacement?: Exact };
 }
 
-/** What every option is appraised on: the shared timeline, the cost of staying, indexation and discounting. */
+/** What every option is appraised on: the shared timeline, the cost of staying, indexation, real prices and discounting. */
 export interface AppraisalBasis {
   readonly years: readonly FinancialYear[];
   /** The council's avoidable cost in each FY if it stays, in exact pence, before it becomes money. */
@@ -39,6 +40,13 @@ export interface AppraisalBasis {
   /** Each FY's index factor from the base year: replacement costs are indexed like every cost. */
   readonly indexFactors: readonly Exact[];
   readonly discountRate: Exact;
+  /** Each FY's real-price factor (real-prices.ts); 1 every year when not given. */
+  readonly realPriceFactors?: readonly Exact[];
+}
+
+/** The factor that turns year t's cash into a present value: its real-price factor times its discount factor. */
+function presentValueFactor(basis: AppraisalBasis, t: number): Exact {
+  return discountFactor(basis.discountRate, t).times(basis.realPriceFactors?.[t] ?? 1);
 }
 
 export interface OptionYear {
@@ -52,7 +60,9 @@ export interface OptionYear {
   readonly netSaving: Money;
   readonly cumulativeNetSaving: Money;
   readonly discountFactor: Exact;
-  /** Rounded for show; the NPV sums them unrounded. */
+  /** What turns the year's cash into real prices: 1 with real prices. */
+  readonly realPriceFactor: Exact;
+  /** The net saving x the real-price factor x the discount factor, rounded for show; the NPV sums them unrounded. */
   readonly presentValue: Money;
   /** Days of the FY the council pays its contribution for if it withdraws, of daysInFy. */
   readonly paidDays: number;
@@ -112,7 +122,7 @@ function flows(basis: AppraisalBasis, option: WithdrawOption, asMoney: (exact: E
     const exitCosts = sum(exits[t].map(asMoney));
     const replacementCosts = sum(replacements[t].map(asMoney));
     const net = stay.minus(withdraw).minus(exitCosts).minus(replacementCosts);
-    const presentValue = net.times(discountFactor(basis.discountRate, t));
+    const presentValue = net.times(presentValueFactor(basis, t));
     npv = npv.plus(presentValue);
     return { stay, withdraw, exitCosts, replacementCosts, net, presentValue, paidDays: paid };
   });
@@ -141,7 +151,7 @@ export function appraiseOption(basis: AppraisalBasis, option: WithdrawOption): O
       fy: basis.years[t], t,
       stay: money(flow.stay), withdraw: money(flow.withdraw), exitCosts: money(flow.exitCosts), replacementCosts: money(flow.replacementCosts),
       netSaving: money(flow.net), cumulativeNetSaving: money(cumulative),
-      discountFactor: discountFactor(basis.discountRate, t), presentValue: money(flow.presentValue),
+      discountFactor: discountFactor(basis.discountRate, t), realPriceFactor: new Exact(basis.realPriceFactors?.[t] ?? 1), presentValue: money(flow.presentValue),
       paidDays: flow.paidDays, daysInFy: daysInFy(basis.years[t]),
     };
   });

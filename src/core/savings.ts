@@ -1,6 +1,7 @@
 // Saving (domain.md, Conventions: Saving, Discounting): for each FY of the horizon, the avoidable
 // cost if the council stays, the same cost if it withdraws (pro-rata in the FY its notice expires,
-// nothing after), the saving, and its present value. NPV = sum of discounted savings.
+// nothing after), the saving, and its present value: the saving in real prices (real-prices.ts),
+// discounted. NPV = sum of discounted savings.
 // Costs are money and rounded to pence; the saving is their difference. Present values are rounded
 // for show; the NPV sums them unrounded and is rounded once.
 import { CalendarDate } from './calendar-date';
@@ -18,6 +19,8 @@ export interface SavingsYear {
   readonly saving: Money;
   readonly cumulativeSaving: Money;
   readonly discountFactor: Exact;
+  /** What turns the year's cash into real prices: 1 with real prices. */
+  readonly realPriceFactor: Exact;
   readonly presentValue: Money;
   /** Committed costs: they continue either way. */
   readonly committed: Money;
@@ -40,6 +43,8 @@ export interface SavingsInput {
   readonly committedCost: readonly Money[];
   readonly noticeExpiresOn: CalendarDate;
   readonly discountRate: Exact;
+  /** Each FY's real-price factor; 1 every year when not given. */
+  readonly realPriceFactors?: readonly Exact[];
 }
 
 export function savingsScenario(input: SavingsInput): Savings {
@@ -53,10 +58,11 @@ export function savingsScenario(input: SavingsInput): Savings {
     const saving = subtract(stay, withdraw);
     cumulative = add(cumulative, saving);
     const factor = discountFactor(input.discountRate, t);
-    const presentValue = times(saving, factor);
+    const real = new Exact(input.realPriceFactors?.[t] ?? 1);
+    const presentValue = times(saving, factor.times(real));
     npvExact = npvExact.plus(presentValue);
     return {
-      fy, t, stay, withdraw, saving, cumulativeSaving: cumulative, discountFactor: factor,
+      fy, t, stay, withdraw, saving, cumulativeSaving: cumulative, discountFactor: factor, realPriceFactor: real,
       presentValue: roundToPence(presentValue), committed: input.committedCost[t], paidDays: paid, daysInFy: days,
     };
   });

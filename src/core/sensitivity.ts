@@ -2,8 +2,8 @@
 // a high value of each key input, all else held, sorted by the swing between them (a tornado).
 // Ranges are inputs; by default +/-20% for amounts, +/-6 months for the notice, 1.5% to 5% for the
 // discount rate, the Green Book's outsourcing upper bound for optimism bias, and +/-2 points for
-// indexation, each kept within the values the input may take.
-import { KEY_INPUTS, KeyInputName, AppraisalModel, basisOf, keyInput } from './key-inputs';
+// indexation (or, with nominal prices, the GDP deflator), each kept within the values the input may take.
+import { KeyInputName, AppraisalModel, basisOf, keyInput, keyInputsOf } from './key-inputs';
 import { Exact, Money, subtract } from './money';
 import { LARGEST_AMOUNT_POUNDS } from './limits';
 import { AppraisalBasis, WithdrawOption, appraiseOption } from './options';
@@ -22,17 +22,18 @@ export interface SensitivityRow extends SensitivityRange {
 
 /** The default range of each input the focus option has, around its base value. */
 export function defaultRanges(model: AppraisalModel, focus: WithdrawOption): SensitivityRange[] {
-  return KEY_INPUTS.flatMap((input): SensitivityRange[] => {
+  return keyInputsOf(model).flatMap((input): SensitivityRange[] => {
     const base = input.base(model, focus);
     if (base === undefined) return [];
-    const [least, most] = input.range(focus);
+    const [least, most] = input.range(focus, model);
     const within = (value: Exact) => Exact.min(Exact.max(value, least), most);
     const range = (low: Exact, high: Exact): SensitivityRange[] => [{ input: input.name, low: within(low), high: within(high) }];
     switch (input.name) {
       case 'noticeMonths': return range(base.minus(6), base.plus(6));
       case 'discountRate': return range(new Exact('0.015'), new Exact('0.05'));
       case 'optimismBias': return range(new Exact(0), new Exact(OUTSOURCING_UPPER_BOUND.rate));
-      case 'indexation': return range(base.minus('0.02'), base.plus('0.02'));
+      case 'indexation':
+      case 'gdpDeflator': return range(base.minus('0.02'), base.plus('0.02'));
       default: return range(base.times('0.8'), base.times('1.2'));
     }
   });

@@ -3,7 +3,7 @@
 // reach zero, or for another option to become preferred; with BAU preferred, for an option to
 // become preferred. Computed on the continuous model (no intermediate rounding); the value
 // nearest the base case on either side; none when no value the input may take switches.
-import { KEY_INPUTS, KeyInput, KeyInputName, AppraisalModel, basisOf } from './key-inputs';
+import { KeyInput, KeyInputName, AppraisalModel, basisOf, keyInputsOf } from './key-inputs';
 import { Exact, roundToPence } from './money';
 import { WithdrawOption, continuousNpv, highestIndex } from './options';
 
@@ -72,20 +72,22 @@ function switchTowards(lead: (value: Exact) => Exact, base: Exact, bound: Exact,
   }
 }
 
+/** What an option lacks when it has nothing of an input to vary: "no exit costs". */
+export const lacking = (input: KeyInput): string => `no ${input.name === 'optimismBias' ? 'costs of leaving' : input.noun}`;
 /** Why an input has no switching value when the option has nothing of it to vary. */
-export const noneWords = (input: KeyInput): string => `the option has no ${input.name === 'optimismBias' ? 'costs of leaving' : input.noun}`;
+export const noneWords = (input: KeyInput): string => `the option has ${lacking(input)}`;
 
 /**
  * The switching value of each key input. `focus` is the option whose costs and notice are varied:
  * the preferred one, or with BAU preferred the option nearest to being preferred.
  */
 export function switchingValues(model: AppraisalModel, options: readonly WithdrawOption[], preferred: number | undefined, focus: number): SwitchingValue[] {
-  return KEY_INPUTS.map((input): SwitchingValue => {
+  return keyInputsOf(model).map((input): SwitchingValue => {
     const base = input.base(model, options[focus]);
     if (base === undefined) return { input: input.name, none: noneWords(input) };
     const lead = (value: Exact) => leadAt(input, model, options, focus, preferred, value).lead;
     if (lead(base).lte(0)) return { input: input.name, base, value: base };
-    const [least, most] = input.range(options[focus]);
+    const [least, most] = input.range(options[focus], model);
     const below = switchTowards(lead, base, least, input.unit);
     const above = switchTowards(lead, base, most, input.unit);
     const nearest = [below, above].filter((v): v is Exact => v !== undefined).sort((a, b) => a.minus(base).abs().cmp(b.minus(base).abs()))[0];

@@ -77,6 +77,8 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
     line('horizonYears'),
     line('indexation'),
     line('discountRate'),
+    line('prices'),
+    line('gdpDeflator'),
     line('sharing'),
     [fields.inBaseYear.label, a.partners.inBaseYear === undefined ? 'not given' : String(a.partners.inBaseYear), sources.partners],
     ...a.partners.leavers.map((leaver) => ['Partner leaving', `${leaver.name} on ${isoDate(leaver.leavesOn)}`, sources.partners]),

@@ -150,7 +150,10 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   const membersRow = inTurn(() => tl.members(startRow));
   const stayRow = timeline('Cost if the council stays (avoidable cost)', '£', (c) => contribution(`${c}${indexRow}`, `${c}${membersRow}`), FORMATS.money);
   const discountRow = inTurn(() => tl.discount(tRow));
+  const realRow = inTurn(() => tl.realPrices(startYearRow));
   sheet.define('optionYears', { row: labelRow, column: FIRST_FY }, { row: labelRow, column: lastFy });
+  sheet.define('optionDiscountFactors', { row: discountRow, column: FIRST_FY }, { row: discountRow, column: lastFy });
+  sheet.define('optionRealPriceFactors', { row: realRow, column: FIRST_FY }, { row: realRow, column: lastFy });
   row++;
 
   // The costs of leaving by FY, a row a cost line: each rounded once as it becomes money.
@@ -199,9 +202,9 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
     const replacements = money('Replacement costs (with optimism bias)', ofKind('replacement'));
     const net = money('Net saving', (c) => `ROUND(${c}${stayRow}-${c}${withdraw}-${c}${exits}-${c}${replacements},2)`);
     const cumulative = money('Cumulative net saving', (c, t, r) => (t === 0 ? `${c}${net}` : `ROUND(${previous(t)}${r}+${c}${net},2)`), false);
-    const pv = money('Present value of the net saving', (c) => `${c}${net}*${c}${discountRow}`, false);
+    const pv = money('Present value of the net saving (real prices)', (c) => `${c}${net}*${c}${realRow}*${c}${discountRow}`, false);
     const from = timeline('Pays back from this year (1 = yes)', 'flag', (c) => `IF(AND(${c}${cumulative}>0,MIN(${c}${cumulative}:${col(lastFy)}${cumulative})>=0),1,0)`, FORMATS.whole);
-    sheet.put(pv, VALUE, [[formula(`ROUND(SUMPRODUCT(${span(net)},${span(discountRow)}),2)`)]], 'output', [FORMATS.money]);
+    sheet.put(pv, VALUE, [[formula(`ROUND(SUMPRODUCT(${span(net)},${span(realRow)},${span(discountRow)}),2)`)]], 'output', [FORMATS.money]);
     npvCells.push(cell(VALUE, pv));
     totalCells.push(cell(VALUE, net));
     netRows.push(net);
@@ -210,11 +213,11 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   });
 
   const switching = switchingWorkings({
-    sheet, timeline: tl, columns: { label: LABEL, unit: UNIT, value: VALUE },
-    rows: { index: indexRow, members: membersRow, days: daysRow, discount: discountRow },
+    sheet, timeline: tl, label: LABEL,
+    rows: { index: indexRow, members: membersRow, days: daysRow, real: realRow, discount: discountRow },
     options: paidRows.map((paid, i) => ({ input: firstOption + i, paid })),
     costLines: { count: costRows, flow: (i, c) => costFlow(i, c, false) },
-    focus: options[appraisal.focus].option,
+    model: appraisal.model, focus: options[appraisal.focus].option,
   }, row);
   row = switching.row;
 
@@ -287,7 +290,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
     const value = live ? formula(live.value) : v.value ? num(keyInputNumber(v.input, v.value)) : text(v.none ?? 'none in range');
     const change = formula(`IF(ISNUMBER(${cell(VALUE, row)}),${cell(VALUE, row)}-${cell(UNIT, row)},"")`);
     sheet.put(row, LABEL, [[text(inputLabel(v.input)), base]], 'label', [undefined, format]);
-    sheet.put(row, VALUE, [[value]], 'wrapped', [format]);
+    sheet.put(row, VALUE, [[value]], 'label', [format]);
     sheet.put(row, FIRST_FY, [[change, text(live ? 'live' : 'as at the run')]], 'label', [format]);
     row++;
   }
@@ -330,4 +333,4 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   return sheet;
 }
 
-export const OPTIONS_LAYOUT = { widths: (years: number) => [46, 16, 16, ...Array.from({ length: Math.max(years, 4) }, () => 14), 4, ...Array.from({ length: CHART_COLUMNS }, () => 10)] } as const;
+export const OPTIONS_LAYOUT = { widths: (years: number) => [46, 16, 22, ...Array.from({ length: Math.max(years, 4) }, () => 14), 4, ...Array.from({ length: CHART_COLUMNS }, () => 10)] } as const;

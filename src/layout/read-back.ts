@@ -5,6 +5,7 @@ import { AssumptionName } from '../core/assumptions';
 import { isoDate } from '../core/calendar-date';
 import { dateOfSerial } from '../core/cell';
 import { classify } from '../core/classification';
+import { OTHER_YEARS } from '../core/real-prices';
 import { NAME, NAMES, NameEntry } from './names';
 
 const ENTRIES: readonly NameEntry[] = Object.values(NAMES);
@@ -50,6 +51,14 @@ export function assumptionsFromInputs(values: InputValues): Record<string, unkno
   const leavers = names.map((name, i) => ({ name, leavesOn: dates[i] })).filter((leaver) => given(leaver.name) || given(leaver.leavesOn));
   const inBaseYear = cells(values, NAMES.membersInBaseYear)[0];
   if (given(inBaseYear) || leavers.length > 0) out.partners = { ...(given(inBaseYear) ? { inBaseYear } : {}), leavers };
+
+  // The GDP deflator: one rate, or the rates listed by FY (keyed by the year each starts in) with
+  // the rate of the other years.
+  const otherYears = cells(values, NAMES.gdpDeflator)[0];
+  const deflatorRates = cells(values, NAMES.deflatorRates);
+  const listed = cells(values, NAMES.deflatorYears).map((year, i) => [year, deflatorRates[i]]).filter(([year, rate]) => given(year) || given(rate));
+  if (listed.length > 0) out.gdpDeflator = { ...Object.fromEntries(listed.map(([year, rate]) => [String(year), rate])), ...(given(otherYears) ? { [OTHER_YEARS]: otherYears } : {}) };
+  else if (given(otherYears)) out.gdpDeflator = otherYears;
 
   const items = cells(values, NAMES.items);
   const classes = cells(values, NAMES.classes);

@@ -11,6 +11,8 @@ import { CHECKS } from '../core/checks';
 import { quote } from '../core/limits';
 import { Subtotal } from '../core/cost-table';
 import { SHARING_MODELS } from '../core/membership';
+import { STPR_SCHEDULE } from '../core/discounting';
+import { PRICE_BASES } from '../core/real-prices';
 import { Content, DefinedName } from './plan';
 import { amountsOfRows } from './cost-rows-sheet';
 import { NAME, NAMES, NameKey } from './names';
@@ -87,6 +89,12 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   input('Indexation of every cost after the base year', '% a year', num(a.indexation.toNumber()), 'indexation', FORMATS.percent);
   input('Discount rate', '% a year', num(a.discountRate.toNumber()), 'discountRate', FORMATS.percent,
     sources.discountRate === 'default' ? ASSUMPTION_TABLE.discountRate.authority : 'given');
+  const pricesRow = input('Price basis of the costs', 'basis', text(a.prices), 'prices', undefined,
+    `${SOURCE_TEXT[sources.prices]}: real (base-year prices) or nominal (cash, made real by the GDP deflator)`);
+  sheet.allow(pricesRow, VALUE, pricesRow, VALUE, PRICE_BASES);
+  const deflator = a.gdpDeflator;
+  input('GDP deflator of every year not listed below', '% a year', deflator?.otherYears === undefined ? null : num(deflator.otherYears.toNumber()), 'gdpDeflator', FORMATS.percent,
+    deflator === undefined ? 'not given: needed by nominal prices' : SOURCE_TEXT[sources.gdpDeflator]);
   const sharingRow = input('Sharing model', 'model', text(a.sharing), 'sharing', undefined,
     `${SOURCE_TEXT[sources.sharing]}: ${SHARING_MODELS.join(' or ')}`);
   sheet.allow(sharingRow, VALUE, sharingRow, VALUE, SHARING_MODELS);
@@ -110,6 +118,35 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   sheet.put(row++, LABEL, [[text('A partner counts as a member of every financial year that starts before the day it leaves.')]], 'note');
   row++;
 
+  // The GDP deflator of financial years with a rate of their own; blank rows leave room to add more.
+  sheet.put(row++, LABEL, [[text('GDP deflator by financial year (nominal prices)'), text('starts in'), text('% a year')]], 'header');
+  const listed = deflator?.byFy ?? [];
+  const deflatorRows = listed.length + 3;
+  const firstDeflator = row;
+  sheet.put(firstDeflator, UNIT, Array.from({ length: deflatorRows }, (_, i) => {
+    const entry = listed[i];
+    return entry ? [num(entry.fy.startYear), num(entry.rate.toNumber())] : [null, null];
+  }), 'input', [FORMATS.whole, FORMATS.percent]);
+  sheet.put(firstDeflator, LABEL, Array.from({ length: deflatorRows }, (_, i) => [listed[i] ? text(fyLabel(listed[i].fy)) : null]), 'label');
+  sheet.define('deflatorYears', { row: firstDeflator, column: UNIT }, { row: firstDeflator + deflatorRows - 1, column: UNIT });
+  sheet.define('deflatorRates', { row: firstDeflator, column: VALUE }, { row: firstDeflator + deflatorRows - 1, column: VALUE });
+  row += deflatorRows;
+  sheet.put(row++, LABEL, [[text('A year not listed takes the rate above. With real prices the deflator is not used.')]], 'note');
+  row++;
+
+  // The Green Book's STPR schedule: constants the discount factors read, labelled with their source.
+  sheet.put(row, LABEL, [[text('Green Book STPR schedule (constants)'), text('from year'), text('below the rate')]], 'header');
+  sheet.put(row++, NOTE, [[text(STPR_SCHEDULE.source)]], 'note');
+  const firstBand = row;
+  const bands = STPR_SCHEDULE.bands;
+  sheet.put(firstBand, LABEL, bands.map((band, i) => [text(`Years ${band.from}${bands[i + 1] ? ` to ${bands[i + 1].from - 1}` : ' on'}`)]), 'label');
+  sheet.put(firstBand, UNIT, bands.map((band) => [num(band.from), num(Number(band.stepDown))]), 'input', [FORMATS.whole, FORMATS.percent]);
+  sheet.define('stprFrom', { row: firstBand, column: UNIT }, { row: firstBand + bands.length - 1, column: UNIT });
+  sheet.define('stprStepDown', { row: firstBand, column: VALUE }, { row: firstBand + bands.length - 1, column: VALUE });
+  row += bands.length;
+  sheet.put(row++, LABEL, [[text('Each band\'s rate is the discount rate less its step-down, never below 0%.')]], 'note');
+  row++;
+
   // Workings on one timeline
   const timeline = new Timeline(sheet, { label: LABEL, unit: UNIT, firstFy: FIRST_FY, row }, years);
   type Cell = TimelineCell;
@@ -122,12 +159,15 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   const paidRow = timeline.add('Days paid for if the council withdraws', 'days', (c) =>
     `MIN(MAX(${NAME.noticeExpires}-${c}${startRow},0),${c}${daysRow})`, FORMATS.whole);
   const discountRow = timeline.discount(tRow);
+  const realRow = timeline.realPrices(startYearRow);
   row = timeline.row;
   row++;
   const defineRow = (key: NameKey, r: number) => sheet.define(key, { row: r, column: FIRST_FY }, { row: r, column: lastFy });
   defineRow('financialYears', labelRow);
   defineRow('membersAtStart', membersRow);
   defineRow('contributionPerMember', contributionRow);
+  defineRow('discountFactors', discountRow);
+  defineRow('realPriceFactors', realRow);
 
   // The scenarios by FY, with totals
   sheet.put(row, LABEL, [[text('Scenarios by financial year'), null, text('Total')]], 'heading');
@@ -151,7 +191,7 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   const withdrawRow = output('Cost if the council withdraws', (c) => `ROUND(${c}${stayRow}*${c}${paidRow}/${c}${daysRow},2)`, sum);
   const savingRow = output('Saving', (c) => `ROUND(${c}${stayRow}-${c}${withdrawRow},2)`, sum);
   output('Cumulative saving', (c, t, r) => (t === 0 ? `${c}${savingRow}` : `ROUND(${previous(t)}${r}+${c}${savingRow},2)`));
-  const pvRow = output('Present value of the saving', (c) => `${c}${savingRow}*${c}${discountRow}`, sum);
+  const pvRow = output('Present value of the saving (real prices)', (c) => `${c}${savingRow}*${c}${realRow}*${c}${discountRow}`, sum);
   // A committed contract with an end date is paid for the part of the year before it ends, as notice is.
   const ends = NAME.contractEnds;
   const partOfYear = (c: string) => `((${ends}="")+(${ends}<>"")*((${ends}-${c}${startRow}>=${c}${daysRow})+(${ends}-${c}${startRow}>0)*(${ends}-${c}${startRow}<${c}${daysRow})*(${ends}-${c}${startRow})/${c}${daysRow}))`;

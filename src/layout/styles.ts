@@ -16,8 +16,6 @@ export const STYLES = {
   output: { bold: true, fill: '#E2EFDA' },
   total: { bold: true, borderTop: 'thin', borderBottom: 'double' },
   check: { bold: true, horizontal: 'center' },
-  /** A figure that may be a sentence instead (a switching value's "none"): kept within its cell. */
-  wrapped: { wrap: true },
 } as const satisfies Record<string, import('./plan').Style>;
 
 export type StyleName = keyof typeof STYLES;
@@ -26,6 +24,8 @@ export const FORMATS = {
   money: '"£"#,##0.00;[Red]-"£"#,##0.00',
   /** Whole pounds, for a chart's value axis. */
   moneyAxis: '"£"#,##0;-"£"#,##0',
+  /** Pounds, in billions from a billion up: the largest amounts an input may take. */
+  moneyLimit: '[>=1000000000]"£"#,##0,,,"bn";"£"#,##0',
   date: 'd mmm yyyy',
   percent: '0.00%',
   factor: '0.0000',

@@ -9,26 +9,28 @@
 // zero, below the base or above it. The values the other inputs switch at are the core's, as at the
 // run (options-sheet.ts).
 import { columnName } from '../core/cell';
-import { KeyInputName, keyInput, keyInputNumber } from '../core/key-inputs';
+import { AppraisalModel, KeyInputName, keyInput, keyInputNumber } from '../core/key-inputs';
 import { WithdrawOption } from '../core/options';
-import { noneWords } from '../core/switching-values';
+import { lacking } from '../core/switching-values';
 import { NAME } from './names';
 import { SheetBuilder, formula, literal, num, text } from './sheet-builder';
+import type { Content } from './plan';
 import { FORMATS } from './styles';
 import { Timeline } from './timeline';
 
 export interface SwitchingWorkings {
   readonly sheet: SheetBuilder;
   readonly timeline: Timeline;
-  /** Where the sheet's labels and values stand. */
-  readonly columns: { readonly label: number; readonly unit: number; readonly value: number };
-  /** Timeline rows: each year's index factor, members, days and discount factor. */
-  readonly rows: { readonly index: number; readonly members: number; readonly days: number; readonly discount: number };
+  /** The columns of the sheet's labels, units and values (three in a row, from the label's). */
+  readonly label: number;
+  /** Timeline rows: each year's index factor, members, days, real-price factor and discount factor. */
+  readonly rows: { readonly index: number; readonly members: number; readonly days: number; readonly real: number; readonly discount: number };
   /** Each option's input row (its name in the label column) and its row of days paid for. */
   readonly options: readonly { readonly input: number; readonly paid: number }[];
   /** The cost lines of the costs table, and the formula of line i's amount in year column c, unrounded. */
   readonly costLines: { readonly count: number; readonly flow: (i: number, c: string) => string };
-  /** The option the run looked at: the inputs' ranges are its. */
+  /** The run's model and the option it looked at: the inputs' ranges are theirs. */
+  readonly model: AppraisalModel;
   readonly focus: WithdrawOption;
 }
 
@@ -38,15 +40,18 @@ export interface LiveSwitch {
   readonly value: string;
 }
 
-/** The linear inputs, in the order the switching values list them. */
-export const LIVE_INPUTS: readonly KeyInputName[] = ['avoidableCost', 'exitCosts', 'replacementCosts', 'optimismBias'];
+/** The linear inputs, a column each in the inputs' workings. */
+type LiveInput = 'avoidableCost' | 'exitCosts' | 'replacementCosts' | 'optimismBias';
+const LIVE_INPUTS: readonly LiveInput[] = ['avoidableCost', 'exitCosts', 'replacementCosts', 'optimismBias'];
+/** Each one's column heading, short enough for its column. */
+const HEADS: Record<LiveInput, string> = { avoidableCost: 'Avoidable cost', exitCosts: 'Exit costs', replacementCosts: 'Replacement', optimismBias: 'Optimism bias' };
 
 /** Writes the workings from `row`; returns the next free row and each linear input's live cells. */
-export function switchingWorkings(w: SwitchingWorkings, row: number): { row: number; live: Record<string, LiveSwitch> } {
+export function switchingWorkings(w: SwitchingWorkings, row: number): { row: number; live: Partial<Record<KeyInputName, LiveSwitch>> } {
   const { sheet, timeline: tl } = w;
-  const { label: LABEL, value: VALUE } = w.columns;
+  const [LABEL, UNIT, VALUE] = [w.label, w.label + 1, w.label + 2];
   const at = (c: number, r: number) => `${columnName(c)}${r}`;
-  const span = (r: number) => tl.span(r);
+  const presentValue = (...rows: string[]) => `SUMPRODUCT(${[...rows, tl.span(w.rows.real), tl.span(w.rows.discount)].join(',')})`;
 
   sheet.put(row++, LABEL, [[text('Switching values: workings on the continuous model (no amount rounded)')]], 'heading');
   tl.row = row;
@@ -54,100 +59,119 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
     `${c}${w.rows.index}*IF(${NAME.sharing}=${literal('shared-pool')},${NAME.membersInBaseYear}/${c}${w.rows.members},1)`, FORMATS.factor);
   const linePv: string[] = [];
   for (let i = 0; i < w.costLines.count; i++) {
-    const r = tl.add(`Cost of leaving, line ${i + 1}, unrounded`, '£', (c) => w.costLines.flow(i, c), FORMATS.money);
-    sheet.put(r, VALUE, [[formula(`SUMPRODUCT(${span(r)},${span(w.rows.discount)})`)]], 'calc', [FORMATS.money]);
+    const r = tl.add(`Cost of leaving, line ${i + 1}, unrounded (total: its present value)`, '£', (c) => w.costLines.flow(i, c), FORMATS.money);
+    sheet.put(r, VALUE, [[formula(presentValue(tl.span(r)))]], 'calc', [FORMATS.money]);
     linePv.push(at(VALUE, r));
   }
   row = tl.row + 1;
-  // The present value of each cost line, in the column that the costs table's names match line for line.
+  // The present values of the cost lines, a column the costs table's names match line for line.
   const pvColumn = `${linePv[0]}:${linePv[linePv.length - 1]}`;
 
-  // A row an option: what its NPV is made of, and the line it adds to the avoidable cost's lead.
-  sheet.put(row, LABEL, [
-    [text('Each option: the present value it saves per £1 of avoidable cost a year, and of its costs of leaving (exit, replacement);')],
-    [text('its NPV, unrounded; its exit costs and replacement costs as given; and the line it adds to the lead in the avoidable cost')],
-    [text('(slope, value at £0) with the avoidable cost at which that line crosses zero, below the base or above it.')],
-  ], 'note');
-  row += 3;
-  const heads = ['Option', 'PV per £1', 'PV exit £', 'PV replacement £', 'NPV £', 'Exit costs £', 'Replacement £', 'Slope', 'At £0', 'Root below £', 'Root above £'];
-  sheet.put(row++, LABEL, [heads.map(text)], 'header');
-  const first = row;
-  const last = first + w.options.length - 1;
-  const col = (k: number) => LABEL + k;
-  const range = (k: number) => `${at(col(k), first)}:${at(col(k), last)}`;
-  const focusRow = last + 2;
+  // A row an option, in two tables: what its NPV is made of; the line it adds to the avoidable cost's lead.
+  const count = w.options.length;
+  const [first, firstLine] = [row + 1, row + count + 3];
+  const focusRow = firstLine + count + 1;
+  const range = (top: number, k: number) => `${at(LABEL + k, top)}:${at(LABEL + k, top + count - 1)}`;
+  const made = (k: number) => range(first, k);
+  const lines = (k: number) => range(firstLine, k);
   const focus = { npv: at(VALUE, focusRow), index: at(VALUE, focusRow + 1), name: at(VALUE, focusRow + 2), rival: at(VALUE, focusRow + 3), lead: at(VALUE, focusRow + 4), preferred: at(VALUE, focusRow + 5) };
-  const ofFocus = (k: number) => `INDEX(${range(k)},${focus.index})`;
+  const ofFocus = (k: number) => `INDEX(${made(k)},${focus.index})`;
   const costs = (kind: 'exit' | 'replacement', what: string, name: string) => `SUMIFS(${what},${NAME.costOptions},${name},${NAME.costKinds},${literal(kind)})`;
+  sheet.put(row, LABEL, [['Option', 'PV per £1', 'PV exit £', 'PV replacement £', 'NPV £', 'Exit costs £', 'Replacement £'].map(text)], 'header');
+  sheet.put(firstLine - 1, LABEL, [['Option: its lead in the avoidable cost', 'Slope', 'At £0', 'Zero below £', 'Zero above £'].map(text)], 'header');
   w.options.forEach((o, i) => {
-    const r = first + i;
+    const [r, l] = [first + i, firstLine + i];
     const name = at(LABEL, r);
     const other = `(${name}<>${focus.name})`;
-    const leaving = `(${at(col(2), r)}+${at(col(3), r)})`;
+    const leaving = `(${at(LABEL + 2, r)}+${at(LABEL + 3, r)})`;
     sheet.put(r, LABEL, [[
       formula(at(LABEL, o.input)),
-      formula(`SUMPRODUCT(${span(perPound)},1-${span(o.paid)}/${span(w.rows.days)},${span(w.rows.discount)})`),
+      formula(presentValue(tl.span(perPound), `1-${tl.span(o.paid)}/${tl.span(w.rows.days)}`)),
       formula(costs('exit', pvColumn, name)),
       formula(costs('replacement', pvColumn, name)),
-      formula(`${at(col(1), r)}*${NAME.avoidableAnnual}-${leaving}`),
+      formula(`${at(UNIT, r)}*${NAME.avoidableAnnual}-${leaving}`),
       formula(costs('exit', NAME.costAmounts, name)),
       formula(costs('replacement', NAME.costAmounts, name)),
-      // With an option preferred: its lead over staying (for itself) or over each other option; else each option's shortfall.
-      formula(`IF(${focus.preferred},${ofFocus(1)}-${at(col(1), r)}*${other},-${at(col(1), r)})`),
+    ]], 'calc', [undefined, FORMATS.factor, ...Array.from({ length: 5 }, () => FORMATS.money)]);
+    // With an option preferred, its lead over staying (on its own row) or over each other option; else each option's shortfall.
+    sheet.put(l, LABEL, [[
+      formula(name),
+      formula(`IF(${focus.preferred},${ofFocus(1)}-${at(UNIT, r)}*${other},-${at(UNIT, r)})`),
       formula(`IF(${focus.preferred},${leaving}*${other}-(${ofFocus(2)}+${ofFocus(3)}),${leaving})`),
-      formula(`IF(${at(col(7), r)}>0,-${at(col(8), r)}/${at(col(7), r)},"")`),
-      formula(`IF(${at(col(7), r)}<0,-${at(col(8), r)}/${at(col(7), r)},"")`),
-    ]], 'calc', [undefined, FORMATS.factor, FORMATS.money, FORMATS.money, FORMATS.money, FORMATS.money, FORMATS.money, FORMATS.factor, FORMATS.money, FORMATS.money, FORMATS.money]);
+      formula(`IF(${at(UNIT, l)}>0,-${at(VALUE, l)}/${at(UNIT, l)},"")`),
+      formula(`IF(${at(UNIT, l)}<0,-${at(VALUE, l)}/${at(UNIT, l)},"")`),
+    ]], 'calc', [undefined, FORMATS.factor, FORMATS.money, FORMATS.money, FORMATS.money]);
   });
 
   // The focus option and its lead.
   const focusLines: [string, string | null, string, string | undefined][] = [
-    ['Highest NPV, unrounded', '£', `MAX(${range(4)})`, FORMATS.money],
-    ['Its row among the options', 'row', `MATCH(${focus.npv},${range(4)},0)`, FORMATS.whole],
-    ['The option looked at: the preferred one, or the nearest to it', null, `INDEX(${range(0)},${focus.index})`, undefined],
-    ['The best of staying and the other options', '£', `MAX(0,IFERROR(LARGE(${range(4)},2),0))`, FORMATS.money],
+    ['Highest NPV, unrounded', '£', `MAX(${made(4)})`, FORMATS.money],
+    ['Its row among the options', 'row', `MATCH(${focus.npv},${made(4)},0)`, FORMATS.whole],
+    ['The option looked at: the preferred one, or the nearest to it', null, `INDEX(${made(0)},${focus.index})`, undefined],
+    ['The best of staying and the other options', '£', `MAX(0,IFERROR(LARGE(${made(4)},2),0))`, FORMATS.money],
     ['Its lead: NPV over that best', '£', `${focus.npv}-${focus.rival}`, FORMATS.money],
     ['An option is preferred (NPV above zero)', null, `${focus.npv}>0`, undefined],
   ];
   focusLines.forEach(([words, unit, f, format], k) => sheet.put(focusRow + k, LABEL, [[text(words), unit ? text(unit) : null, formula(f)]], 'calc', [undefined, undefined, format]));
-  row = focusRow + 7;
+  row = focusRow + focusLines.length + 1;
 
-  // A row a linear input: its value now, where it switches below and above, and the nearest in range.
-  sheet.put(row, LABEL, [
-    [text('Each input: its value now, the present value of the costs per unit of it, where the lead is used up below or above the base,')],
-    [text('the values it may take, whether the option has any of it, whether each is in range, and the nearest in range.')],
-  ], 'note');
-  row += 2;
-  sheet.put(row++, LABEL, [['Input', 'Now', 'PV per unit', 'Below', 'Above', 'Least', 'Most', 'Has one', 'Below ok', 'Above ok', 'Switches at'].map(text)], 'header');
-  const live: Record<string, LiveSwitch> = {};
-  for (const name of LIVE_INPUTS) {
-    const r = row++;
+  // The linear inputs, a column each: the value now, where the lead is used up below and above the
+  // base, the values the input may take, and the nearest in range.
+  const top = row + 1;
+  const QUANTITIES = {
+    now: 'Now',
+    perUnit: 'PV per unit (a cost: £ of NPV per £1 of it, or per point of bias)',
+    below: 'Switches below',
+    above: 'Switches above',
+    least: 'Least it may be',
+    most: 'Most it may be',
+    some: 'The option has some (1 = yes)',
+    belowOk: 'Below is in range (1 = yes)',
+    aboveOk: 'Above is in range (1 = yes)',
+    at: 'Switches at',
+  } as const;
+  type Quantity = keyof typeof QUANTITIES;
+  const KEYS = Object.keys(QUANTITIES) as Quantity[];
+  sheet.put(row, LABEL, [['Input', ...LIVE_INPUTS.map((name) => HEADS[name])].map(text)], 'header');
+  sheet.put(top, LABEL, KEYS.map((key) => [text(QUANTITIES[key])]), 'label');
+  const live: Partial<Record<KeyInputName, LiveSwitch>> = {};
+  LIVE_INPUTS.forEach((name, j) => {
+    const c = (key: Quantity) => at(UNIT + j, top + KEYS.indexOf(key));
     const input = keyInput(name);
     const format = input.unit === 'money' ? FORMATS.money : FORMATS.percent;
-    const [least, most] = input.range(w.focus).map((v) => keyInputNumber(name, v));
-    const c = (k: number) => at(col(k), r);
-    const cells = {
-      avoidableCost: { now: NAME.avoidableAnnual, perUnit: null, has: '1' },
-      exitCosts: { now: `IF(${c(7)},${ofFocus(5)},"")`, perUnit: `${ofFocus(2)}/${c(1)}`, has: `COUNTIFS(${NAME.costOptions},${focus.name},${NAME.costKinds},${literal('exit')})>0` },
-      replacementCosts: { now: `IF(${c(7)},${ofFocus(6)},"")`, perUnit: `${ofFocus(3)}/${c(1)}`, has: `COUNTIFS(${NAME.costOptions},${focus.name},${NAME.costKinds},${literal('replacement')})>0` },
-      optimismBias: { now: `IF(${c(7)},INDEX(${NAME.optionOptimismBias},MATCH(${focus.name},${NAME.optionNames},0)),"")`, perUnit: `(${ofFocus(2)}+${ofFocus(3)})/(1+${c(1)})`, has: `COUNTIF(${NAME.costOptions},${focus.name})>0` },
-    }[name as 'avoidableCost' | 'exitCosts' | 'replacementCosts' | 'optimismBias'];
+    const [least, most] = input.range(w.focus, w.model).map((v) => keyInputNumber(name, v));
+    const hasLines = `COUNTIFS(${NAME.costOptions},${focus.name},${NAME.costKinds},${literal(name === 'exitCosts' ? 'exit' : 'replacement')})>0`;
+    const ifSome = (then: string) => `IF(${c('some')},${then},"")`;
+    const cell = {
+      avoidableCost: { now: NAME.avoidableAnnual, has: '1' },
+      exitCosts: { now: ifSome(ofFocus(5)), perUnit: `${ofFocus(2)}/${c('now')}`, has: hasLines },
+      replacementCosts: { now: ifSome(ofFocus(6)), perUnit: `${ofFocus(3)}/${c('now')}`, has: hasLines },
+      optimismBias: {
+        now: ifSome(`INDEX(${NAME.optionOptimismBias},MATCH(${focus.name},${NAME.optionNames},0))`),
+        perUnit: `(${ofFocus(2)}+${ofFocus(3)})/(1+${c('now')})`, has: `COUNTIF(${NAME.costOptions},${focus.name})>0`,
+      },
+    }[name] as { now: string; perUnit?: string; has: string };
     // A cost input moves the focus option's NPV only, down as it rises: its lead is used up above the base, or made up below it.
-    const crossing = `${c(1)}+${focus.lead}/${c(2)}`;
+    const crossing = `${c('now')}+${focus.lead}/${c('perUnit')}`;
     const [below, above] = name === 'avoidableCost'
-      ? [`IF(COUNT(${range(9)})=0,"",MAX(${range(9)}))`, `IF(COUNT(${range(10)})=0,"",MIN(${range(10)}))`]
+      ? [`IF(COUNT(${lines(3)})=0,"",MAX(${lines(3)}))`, `IF(COUNT(${lines(4)})=0,"",MIN(${lines(4)}))`]
       : [`IFERROR(IF(${focus.lead}<=0,${crossing},""),"")`, `IFERROR(IF(${focus.lead}>0,${crossing},""),"")`];
-    const nearest = `IF(${c(8)}*(1-${c(9)}*(N(${c(4)})-${c(1)}<${c(1)}-N(${c(3)}))),${c(3)},${c(4)})`;
-    const shown = input.unit === 'money' ? `ROUND(N(${nearest}),2)` : `N(${nearest})`;
-    sheet.put(r, LABEL, [[
-      text(input.noun),
-      formula(cells.now),
-      cells.perUnit ? formula(`IFERROR(${cells.perUnit},0)`) : null,
-      formula(below), formula(above), num(least), num(most), formula(cells.has),
-      formula(`COUNT(${c(3)})*(N(${c(3)})>=${c(5)})`), formula(`COUNT(${c(4)})*(N(${c(4)})<=${c(6)})`),
-      formula(`CHOOSE(1+${c(7)}+${c(7)}*(${c(8)}+${c(9)}>0),${literal(noneWords(input))},${literal('none in range')},${shown})`),
-    ]], 'calc', [undefined, format, FORMATS.factor, format, format, format, format, FORMATS.whole, FORMATS.whole, FORMATS.whole, format]);
-    live[name] = { now: c(1), value: c(10) };
-  }
-  return { row: row + 1, live };
+    // The nearer in range, the one below on a tie.
+    const nearest = `N(IF(${c('belowOk')}*(1-${c('aboveOk')}*(N(${c('above')})-${c('now')}<${c('now')}-N(${c('below')}))),${c('below')},${c('above')}))`;
+    const contents: Record<Quantity, [Content | null, string]> = {
+      now: [formula(cell.now), format],
+      perUnit: [cell.perUnit ? formula(`IFERROR(${cell.perUnit},0)`) : null, FORMATS.factor],
+      below: [formula(below), format],
+      above: [formula(above), format],
+      least: [num(least), input.unit === 'money' ? FORMATS.moneyLimit : format],
+      most: [num(most), input.unit === 'money' ? FORMATS.moneyLimit : format],
+      some: [formula(`${cell.has}*1`), FORMATS.whole],
+      belowOk: [formula(`COUNT(${c('below')})*(N(${c('below')})>=${c('least')})`), FORMATS.whole],
+      aboveOk: [formula(`COUNT(${c('above')})*(N(${c('above')})<=${c('most')})`), FORMATS.whole],
+      at: [formula(`CHOOSE(1+${c('some')}+${c('some')}*(${c('belowOk')}+${c('aboveOk')}>0),${literal(lacking(input))},${literal('none in range')},${input.unit === 'money' ? `ROUND(${nearest},2)` : nearest})`), format],
+    };
+    KEYS.forEach((key, k) => sheet.put(top + k, UNIT + j, [[contents[key][0]]], 'calc', [contents[key][1]]));
+    live[name] = { now: c('now'), value: c('at') };
+  });
+  return { row: top + KEYS.length + 1, live };
 }

@@ -3,7 +3,7 @@
 // financial year is year 0.
 import { columnName } from '../core/cell';
 import { NAME } from './names';
-import { SheetBuilder, formula, text } from './sheet-builder';
+import { SheetBuilder, formula, literal, text } from './sheet-builder';
 import { FORMATS } from './styles';
 
 /** `cell(column, t, r)`: the formula of year t's cell, in `column` of row `r`. */
@@ -69,8 +69,26 @@ export class Timeline {
       `IF(ISNUMBER(${NAME.membersInBaseYear}),${NAME.membersInBaseYear}-COUNTIF(${NAME.leaversOn},"<="&${c}${starts}),"")`, FORMATS.whole);
   }
 
-  /** Each year's discount factor, 1/(1+r)^t. */
+  /**
+   * Each year's discount rate on the Green Book's STPR schedule (the rate given, less its band's
+   * step-down, not below 0), and the discount factor compounding it: DF(0) = 1, DF(t) = DF(t-1) / (1 + r_t).
+   * @returns the factor's row
+   */
   discount(t: number): number {
-    return this.add('Discount factor', 'factor', (c) => `1/(1+${NAME.discountRate})^${c}${t}`, FORMATS.factor);
+    const rate = this.add('Discount rate in the year (STPR schedule)', '% a year', (c) =>
+      `MAX(0,${NAME.discountRate}-LOOKUP(${c}${t},${NAME.stprFrom},${NAME.stprStepDown}))`, FORMATS.percent);
+    return this.add('Discount factor', 'factor', (c, i, r) => (i === 0 ? '1' : `${this.column(i - 1)}${r}/(1+${c}${rate})`), FORMATS.factor);
+  }
+
+  /**
+   * Each year's GDP deflator (its own rate if listed, else the rate of the other years), and the
+   * real-price factor: 1 in year 0 and with real prices, else the last year's / (1 + the deflator).
+   * @returns the factor's row
+   */
+  realPrices(startYear: number): number {
+    const deflator = this.add('GDP deflator in the year', '% a year', (c) =>
+      `IFERROR(INDEX(${NAME.deflatorRates},MATCH(${c}${startYear},${NAME.deflatorYears},0)),${NAME.gdpDeflator})`, FORMATS.percent);
+    return this.add('Real price factor (1 with real prices)', 'factor', (c, i, r) =>
+      (i === 0 ? '1' : `IF(${NAME.prices}=${literal('nominal')},${this.column(i - 1)}${r}/(1+${c}${deflator}),1)`), FORMATS.factor);
   }
 }

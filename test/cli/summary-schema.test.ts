@@ -48,18 +48,19 @@ const SUMMARY_SHAPE: Shape<SummaryJson> = {
   assumptions: {
     baseYear: 'string', noticeServedOn: 'string', noticeMonths: 'number', fyStartMonth: 'number', horizonYears: 'number',
     indexation: 'number', discountRate: 'number', discountRateBasis: { source: 'string', vintage: 'string' },
+    prices: 'string', gdpDeflator: { byFy: 'map', otherYears: 'number' },
     partners: { inBaseYear: 'number', leavers: [{ name: 'string', leavesOn: 'string' }] },
     sharing: 'string', overrides: 'map', optimismBias: 'number',
     sources: {
       baseYear: 'string', noticeServedOn: 'string', noticeMonths: 'string', fyStartMonth: 'string', horizonYears: 'string',
-      indexation: 'string', discountRate: 'string', partners: 'string', sharing: 'string', overrides: 'string',
+      indexation: 'string', discountRate: 'string', prices: 'string', gdpDeflator: 'string', partners: 'string', sharing: 'string', overrides: 'string',
       contractEnds: 'string', optimismBias: 'string', options: 'string',
     },
   },
   savings: {
     noticeExpiresOn: 'string',
     years: [{
-      fy: 'string', stay: money, withdraw: money, saving: money, cumulativeSaving: money, discountFactor: 'number',
+      fy: 'string', stay: money, withdraw: money, saving: money, cumulativeSaving: money, discountFactor: 'number', realPriceFactor: 'number',
       presentValue: money, committed: money, paidDays: 'number', daysInFy: 'number',
     }],
     totalSaving: money,
@@ -76,7 +77,7 @@ const SUMMARY_SHAPE: Shape<SummaryJson> = {
     replacementCosts: [{ label: 'string', annual: money, months: 'number', share: 'number' }],
     years: [{
       fy: 'string', stay: money, withdraw: money, exitCosts: money, replacementCosts: money, netSaving: money,
-      cumulativeNetSaving: money, discountFactor: 'number', presentValue: money,
+      cumulativeNetSaving: money, discountFactor: 'number', realPriceFactor: 'number', presentValue: money,
     }],
     totalNetSaving: money, npv: money, paybackFy: 'string',
   }],

@@ -8,7 +8,7 @@ const context = { today: { year: 2012, month: 10, day: 19 }, yearsInLabels: new 
 
 describe('the assumption table', () => {
   it('has a row for every assumption the file takes, in the order the help lists them', () => {
-    expect(ASSUMPTION_NAMES).toEqual(['baseYear', 'noticeServedOn', 'noticeMonths', 'fyStartMonth', 'horizonYears', 'indexation', 'discountRate', 'partners', 'sharing', 'overrides', 'contractEnds', 'optimismBias', 'options']);
+    expect(ASSUMPTION_NAMES).toEqual(['baseYear', 'noticeServedOn', 'noticeMonths', 'fyStartMonth', 'horizonYears', 'indexation', 'discountRate', 'prices', 'gdpDeflator', 'partners', 'sharing', 'overrides', 'contractEnds', 'optimismBias', 'options']);
     expect(Object.keys(resolveAssumptions(undefined, context).values).sort()).toEqual([...ASSUMPTION_NAMES].sort());
   });
 

@@ -31,6 +31,8 @@ describe('resolveAssumptions: defaults', () => {
       horizonYears: 'default',
       indexation: 'default',
       discountRate: 'default',
+      prices: 'default',
+      gdpDeflator: 'default',
       partners: 'default',
       sharing: 'default',
       overrides: 'default',

@@ -33,8 +33,8 @@ describe('the table of defined names', () => {
 
   it('reads back every name that carries an assumption, and no other', () => {
     expect([...INPUT_NAMES].sort()).toEqual([
-      'VfM_BaseYear', 'VfM_Classes', 'VfM_DiscountRate', 'VfM_FyStartMonth', 'VfM_HorizonYears', 'VfM_Indexation', 'VfM_Items',
-      'VfM_LeaverNames', 'VfM_LeaversOn', 'VfM_MembersInBaseYear', 'VfM_NoticeMonths', 'VfM_NoticeServedOn', 'VfM_Sharing',
+      'VfM_BaseYear', 'VfM_Classes', 'VfM_DeflatorRates', 'VfM_DeflatorYears', 'VfM_DiscountRate', 'VfM_FyStartMonth', 'VfM_GdpDeflator', 'VfM_HorizonYears', 'VfM_Indexation', 'VfM_Items',
+      'VfM_LeaverNames', 'VfM_LeaversOn', 'VfM_MembersInBaseYear', 'VfM_NoticeMonths', 'VfM_NoticeServedOn', 'VfM_Prices', 'VfM_Sharing',
       // The options sheet's two input tables.
       'VfM_OptionNames', 'VfM_OptionNoticeServedOn', 'VfM_OptionNoticeMonths', 'VfM_OptionOptimismBias',
       'VfM_CostLabels', 'VfM_CostOptions', 'VfM_CostKinds', 'VfM_CostAmounts', 'VfM_CostExitFYs', 'VfM_CostMonths', 'VfM_CostShares',

@@ -36,6 +36,16 @@ describe('reading a previous run back from its input cells', () => {
     });
     expect(assumptionsFromInputs({})).toEqual({});
   });
+
+  it('reads the price basis and the GDP deflator back: one rate, or the rates by FY with the rate of the other years', () => {
+    expect(assumptionsFromInputs({ VfM_Prices: [['nominal']], VfM_GdpDeflator: [[0.02]], VfM_DeflatorYears: [[''], ['']], VfM_DeflatorRates: [[''], ['']] }))
+      .toEqual({ prices: 'nominal', gdpDeflator: 0.02 });
+    expect(assumptionsFromInputs({ VfM_Prices: [['nominal']], VfM_GdpDeflator: [[0.02]], VfM_DeflatorYears: [[2013], [2014], ['']], VfM_DeflatorRates: [[0.021], [0.019], ['']] }))
+      .toEqual({ prices: 'nominal', gdpDeflator: { 2013: 0.021, 2014: 0.019, otherYears: 0.02 } });
+    expect(assumptionsFromInputs({ VfM_Prices: [['real']], VfM_GdpDeflator: [['']], VfM_DeflatorYears: [[2013]], VfM_DeflatorRates: [['']] }))
+      .toEqual({ prices: 'real', gdpDeflator: { 2013: '' } });
+    expect(assumptionsFromInputs({ VfM_Prices: [['real']], VfM_GdpDeflator: [['']] })).toEqual({ prices: 'real' });
+  });
 });
 
 describe('reading the ways of withdrawing back', () => {

@@ -1,11 +1,13 @@
 // The options sheet recalculated by LibreOffice: domain.md's worked example ("the seed with costs
 // of leaving") to the penny, and the model following a changed exit cost, notice date and
-// optimism bias as the core does for the same inputs.
+// optimism bias as the core does for the same inputs; costs in cash made real by a GDP deflator,
+// and the sheet following a changed deflator; and the STPR schedule's factors past year 30.
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { analyse } from '../../src/core/analysis';
 import { a1, sheetReference } from '../../src/core/cell';
-import { keyInputNumber } from '../../src/core/key-inputs';
+import { keyInput, keyInputNumber } from '../../src/core/key-inputs';
+import { lacking, noneWords } from '../../src/core/switching-values';
 import { Io, run } from '../../src/faces/cli/main';
 import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { ChartsResult, GetResult, GetValue, calc } from '../support/libreoffice';
@@ -30,11 +32,19 @@ async function writeModel(assumptions: unknown): Promise<string> {
   return out;
 }
 
+/** The core's analysis for these assumptions, on the example's cost rows. */
+async function coreAnalysis(assumptions: unknown) {
+  const grid = await (await readBack(EXAMPLE)).grid('Costs');
+  return analyse({ grid, assumptions, today: TODAY });
+}
+
 /** The core's NPVs of the options for these assumptions, on the example's cost rows. */
 async function coreNpvs(assumptions: unknown): Promise<number[]> {
-  const grid = await (await readBack(EXAMPLE)).grid('Costs');
-  return analyse({ grid, assumptions, today: TODAY }).appraisal.options.options.map((o) => o.npv);
+  return (await coreAnalysis(assumptions)).appraisal.options.options.map((o) => o.npv);
 }
+
+/** A named row's values as numbers. */
+const row = (value: GetValue) => (value as number[][])[0];
 
 /** The cell `down` rows below the first of a named column, as LibreOffice takes it. */
 async function cellOf(file: string, name: string, down = 0): Promise<string> {
@@ -89,13 +99,70 @@ describe('the options sheet in LibreOffice', () => {
     expect(years?.range.right).toBe(8); // column H: five years from D
     expect(tornado.ranges).toHaveLength(2);
   });
+
+  describe('with costs in cash (nominal prices) and a GDP deflator', () => {
+    const NOMINAL = { ...OPTIONS, prices: 'nominal', gdpDeflator: { '2013/14': '2.1%', otherYears: '2%' } };
+
+    it('recalculates every option figure to the core\'s: NPVs, the preferred option, the real-price and discount factors, the scenario\'s NPV', async () => {
+      const out = await writeModel(NOMINAL);
+      const [got] = await calc(out, [{ get: ['VfM_OptionNPVs', 'VfM_PreferredOption', 'VfM_PreferredNPV', 'VfM_OptionRealPriceFactors', 'VfM_OptionDiscountFactors', 'VfM_NPV', 'VfM_PresentValue', 'VfM_OptionsCheck', 'VfM_MasterCheck'] }]) as GetResult[];
+      const core = await coreAnalysis(NOMINAL);
+      const options = core.appraisal.options.options;
+      expect(column(got.VfM_OptionNPVs)).toEqual(options.map((o) => o.npv));
+      expect(options.map((o) => o.npv)).toEqual([1_978_049, 2_112_994]); // 19,780.49 and 21,129.94: less than in real prices
+      expect([got.VfM_PreferredOption, pence(got.VfM_PreferredNPV)]).toEqual(['Withdraw a year later', options[1].npv]);
+      row(got.VfM_OptionRealPriceFactors).forEach((f, t) => expect(f).toBeCloseTo(options[0].years[t].realPriceFactor.toNumber(), 12));
+      row(got.VfM_OptionDiscountFactors).forEach((f, t) => expect(f).toBeCloseTo(options[0].years[t].discountFactor.toNumber(), 12));
+      expect(pence(got.VfM_NPV)).toBe(core.savings.npv);
+      expect(row(got.VfM_PresentValue).map(pence)).toEqual(core.savings.years.map((y) => y.presentValue));
+      expect([got.VfM_OptionsCheck, got.VfM_MasterCheck]).toEqual([1, 1]);
+    });
+
+    it('follows a changed deflator, the rate of the other years and a year\'s own, as the core does', async () => {
+      const out = await writeModel(NOMINAL);
+      const [otherYears, ownYear, newYear, newRate] = [await cellOf(out, 'VfM_GdpDeflator'), await cellOf(out, 'VfM_DeflatorRates'), await cellOf(out, 'VfM_DeflatorYears', 1), await cellOf(out, 'VfM_DeflatorRates', 1)];
+      const [, got] = await calc(out, [
+        { set: { [otherYears]: 0.03, [ownYear]: 0.025, [newYear]: 2015, [newRate]: -0.01 } },
+        { get: ['VfM_OptionNPVs', 'VfM_NPV', 'VfM_OptionTablesCurrent'] },
+      ]) as GetResult[];
+      const changed = { ...NOMINAL, gdpDeflator: { '2013/14': '2.5%', '2015/16': '-1%', otherYears: '3%' } };
+      const core = await coreAnalysis(changed);
+      expect(column(got.VfM_OptionNPVs)).toEqual(core.appraisal.options.options.map((o) => o.npv));
+      expect(pence(got.VfM_NPV)).toBe(core.savings.npv);
+      expect(got.VfM_OptionTablesCurrent).toBe(0);
+    });
+
+    it('turns back to real prices when the price basis is set to real', async () => {
+      const out = await writeModel(NOMINAL);
+      const [, got] = await calc(out, [{ set: { VfM_Prices: 'real' } }, { get: ['VfM_OptionNPVs'] }]) as GetResult[];
+      expect(column(got.VfM_OptionNPVs)).toEqual([2_120_779, 2_274_939]);
+    });
+  });
+
+  it('discounts a 100-year horizon on the STPR schedule: 3.5% to year 30, 3.0% to 75, 2.5% after, as the core does', async () => {
+    const LONG = { ...OPTIONS, horizonYears: 100 };
+    const out = await writeModel(LONG);
+    const [got] = await calc(out, [{ get: ['VfM_OptionDiscountFactors', 'VfM_DiscountFactors', 'VfM_OptionNPVs', 'VfM_NPV'] }]) as GetResult[];
+    // Typed in, by exact arithmetic year by year (test/core/discounting.test.ts).
+    const typed: Record<number, number> = { 30: 0.356278410602302, 31: 0.345901369516798, 75: 0.094213772576691, 76: 0.091915875684577, 99: 0.052088472882491 };
+    for (const name of ['VfM_OptionDiscountFactors', 'VfM_DiscountFactors']) {
+      const factors = row(got[name]);
+      expect(factors).toHaveLength(100);
+      for (const [t, want] of Object.entries(typed)) expect(factors[Number(t)]).toBeCloseTo(want, 13);
+    }
+    const core = await coreAnalysis(LONG);
+    expect(column(got.VfM_OptionNPVs)).toEqual(core.appraisal.options.options.map((o) => o.npv));
+    expect(pence(got.VfM_NPV)).toBe(core.savings.npv);
+  });
 });
 
 describe('the switching values in LibreOffice', () => {
   /** The core's switching values as the sheet shows them: pounds to the penny, a rate, months, or why there is none. */
   async function coreSwitching(assumptions: unknown): Promise<(number | string)[]> {
     const grid = await (await readBack(EXAMPLE)).grid('Costs');
-    return analyse({ grid, assumptions, today: TODAY }).appraisal.switchingValues.map((v) => (v.value ? keyInputNumber(v.input, v.value) : v.none ?? 'none in range'));
+    // The sheet says what the option lacks more shortly than the core: "no exit costs".
+    return analyse({ grid, assumptions, today: TODAY }).appraisal.switchingValues.map((v) => (v.value ? keyInputNumber(v.input, v.value)
+      : v.none === noneWords(keyInput(v.input)) ? lacking(keyInput(v.input)) : 'none in range'));
   }
   const sheetValues = (value: GetValue) => (value as (number | string)[][]).map((r) => r[0]);
   /** Rates to ten places, as the sheet writes the core's; money to the penny. */
@@ -110,12 +177,14 @@ describe('the switching values in LibreOffice', () => {
     expect(close(values)).toEqual(close(await coreSwitching({ ...OPTIONS, options: [OPTIONS.options[0]] })));
   });
 
-  it('gives the core\'s with two options, with optimism bias, with a rival that has costs of leaving, and with staying preferred', async () => {
+  it('gives the core\'s with two options, with optimism bias, with a rival that has costs of leaving, at nominal prices, and with staying preferred', async () => {
     const cases = [
       OPTIONS,
       { ...OPTIONS, options: [{ ...OPTIONS.options[0], optimismBias: '41%' }, OPTIONS.options[1]] },
       // "Withdraw now" preferred, with costs of each kind, over an option with exit costs of its own.
       { ...OPTIONS, options: [{ ...OPTIONS.options[0], optimismBias: '10%' }, { ...OPTIONS.options[1], exitCosts: [{ label: 'Penalty', amount: 20000 }] }] },
+      // Nominal prices: the present values take the real-price factor.
+      { ...OPTIONS, prices: 'nominal', gdpDeflator: '2%', options: [{ ...OPTIONS.options[0], optimismBias: '10%' }, OPTIONS.options[1]] },
       // Staying preferred: every option's NPV below zero.
       { ...OPTIONS, options: [{ ...OPTIONS.options[0], exitCosts: [{ label: 'Penalty', amount: 60000 }] }, { ...OPTIONS.options[1], replacementCosts: [{ label: 'Support', annual: 40000, months: 18, share: '75%' }] }] },
     ];

@@ -16,6 +16,7 @@ import { fyContaining, fyLabel } from '../../core/financial-year';
 import { KeyInputName, keyInputNumber } from '../../core/key-inputs';
 import { Sharing } from '../../core/membership';
 import { Money, toPounds } from '../../core/money';
+import { GdpDeflator, Prices } from '../../core/real-prices';
 import { SheetChoice } from './source-sheet';
 
 /** Pounds to the penny: whole pence / 100. */
@@ -209,6 +210,10 @@ export interface SummaryAssumptions {
   readonly discountRate: number;
   /** Where the discount rate comes from. */
   readonly discountRateBasis: SummaryDiscountRateBasis;
+  /** `real`: the costs are at base-year prices; `nominal`: in cash, made real by the GDP deflator. */
+  readonly prices: Prices;
+  /** The GDP deflator as given; null when not given. */
+  readonly gdpDeflator: SummaryGdpDeflator | null;
   /** The partnership's members. */
   readonly partners: SummaryPartners;
   /** How the core budget is shared among the members. */
@@ -271,11 +276,17 @@ export interface SummaryOptionYear {
   readonly netSaving: Pounds;
   readonly cumulativeNetSaving: Pounds;
   readonly discountFactor: number;
-  /** `netSaving` x `discountFactor`, rounded for show. */
+  /** 1 / product of (1 + GDP deflator) from year 1 to this year; 1 with real prices; unrounded. */
+  readonly realPriceFactor: number;
+  /** `netSaving` x `realPriceFactor` x `discountFactor`, rounded for show. */
   readonly presentValue: Pounds;
 }
 
-/** A key input: `avoidableCost`, `exitCosts` and `replacementCosts` in pounds (a year, for the first and last), `optimismBias`, `discountRate` and `indexation` as fractions, `noticeMonths` in months. */
+/**
+ * A key input: `avoidableCost`, `exitCosts` and `replacementCosts` in pounds (a year, for the first
+ * and last), `optimismBias`, `discountRate`, `indexation` (real prices) and `gdpDeflator` (nominal
+ * prices: year 1's rate, every year's moving alike) as fractions, `noticeMonths` in months.
+ */
 export type SummaryKeyInput = KeyInputName;
 
 export interface SummarySensitivity {
@@ -301,6 +312,13 @@ export interface SummaryDiscountRateBasis {
   readonly source: string;
   /** The Green Book's edition; null when the user gave the rate. */
   readonly vintage: string | null;
+}
+
+export interface SummaryGdpDeflator {
+  /** The rate of each financial year listed, as a fraction, by its label. */
+  readonly byFy: Readonly<Record<FyLabel, number>>;
+  /** The rate of every other year, as a fraction; null when every year deflated is listed. */
+  readonly otherYears: number | null;
 }
 
 export interface SummaryPartners {
@@ -336,9 +354,11 @@ export interface SummarySavingsYear {
   readonly saving: Pounds;
   /** The savings to the end of this year. */
   readonly cumulativeSaving: Pounds;
-  /** 1 / (1 + discount rate)^t, t counted from 0 in the first year; unrounded. */
+  /** On the Green Book's STPR schedule: 1 / (1 + discount rate)^t to year 30, t counted from 0 in the first year, then compounding at the rate stepped down; unrounded. */
   readonly discountFactor: number;
-  /** `saving` x `discountFactor`, rounded for show. */
+  /** 1 / product of (1 + GDP deflator) from year 1 to this year; 1 with real prices; unrounded. */
+  readonly realPriceFactor: number;
+  /** `saving` x `realPriceFactor` x `discountFactor`, rounded for show. */
   readonly presentValue: Pounds;
   /** The committed cost in the year, paid either way. */
   readonly committed: Pounds;
@@ -391,6 +411,11 @@ export interface SummaryWarning {
 }
 
 const pounds = (amount: Money) => toPounds(amount);
+
+const deflatorJson = (deflator: GdpDeflator): SummaryGdpDeflator => ({
+  byFy: Object.fromEntries(deflator.byFy.map((entry) => [fyLabel(entry.fy), entry.rate.toNumber()])),
+  otherYears: deflator.otherYears?.toNumber() ?? null,
+});
 
 const orNull = <T, R>(value: T | undefined, f: (v: T) => R): R | null => (value === undefined ? null : f(value));
 
@@ -462,6 +487,8 @@ export function summaryJson(analysis: Analysis, file: string, generator: Summary
         analysis.assumptionSources.discountRate === 'default'
           ? { source: GREEN_BOOK_RATE.source, vintage: GREEN_BOOK_RATE.vintage }
           : { source: 'given by the user', vintage: null },
+      prices: a.prices,
+      gdpDeflator: orNull(a.gdpDeflator, deflatorJson),
       partners: {
         inBaseYear: a.partners.inBaseYear ?? null,
         leavers: a.partners.leavers.map((leaver) => ({ name: leaver.name, leavesOn: isoDate(leaver.leavesOn) })),
@@ -480,6 +507,7 @@ export function summaryJson(analysis: Analysis, file: string, generator: Summary
         saving: pounds(year.saving),
         cumulativeSaving: pounds(year.cumulativeSaving),
         discountFactor: year.discountFactor.toNumber(),
+        realPriceFactor: year.realPriceFactor.toNumber(),
         presentValue: pounds(year.presentValue),
         committed: pounds(year.committed),
         paidDays: year.paidDays,
@@ -519,6 +547,7 @@ export function summaryJson(analysis: Analysis, file: string, generator: Summary
           netSaving: pounds(year.netSaving),
           cumulativeNetSaving: pounds(year.cumulativeNetSaving),
           discountFactor: year.discountFactor.toNumber(),
+          realPriceFactor: year.realPriceFactor.toNumber(),
           presentValue: pounds(year.presentValue),
         })),
         totalNetSaving: pounds(appraised.totalNetSaving),

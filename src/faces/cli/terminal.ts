@@ -2,6 +2,7 @@
 // line the command prints goes through terminalText, which shows control characters escaped.
 import { Analysis, ClassifiedRow } from '../../core/analysis';
 import { AmountColumn, ChosenBy, describeColumn } from '../../core/amount-columns';
+import { said } from '../../core/assumption-table';
 import { a1, columnName } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
 import { subtotalTies } from '../../core/cost-table';
@@ -167,7 +168,8 @@ const valueWords = (name: KeyInputName, value: Exact) => inputValueWords(name, v
 /** The options against staying, the answer in a sentence, the tornado as a sorted table, and the switching values. */
 function optionsText({ appraisal }: Analysis): string[] {
   const { options, preferred } = appraisal.options;
-  const out = [`Options against staying in the partnership (business as usual); year 0 is ${fyLabel(appraisal.model.years[0])}`];
+  const nominal = appraisal.model.prices === 'nominal' ? '; NPVs in real prices, year 0\'s' : '';
+  const out = [`Options against staying in the partnership (business as usual); year 0 is ${fyLabel(appraisal.model.years[0])}${nominal}`];
   out.push(...table(
     ['option', 'notice served', 'expires', 'exit costs', 'replacement a year', 'bias', 'net saving', 'NPV', 'payback'],
     options.map((o) => [
@@ -229,15 +231,17 @@ export function terminalSummary(analysis: Analysis, file: string, choice?: Sheet
   out.push(
     `Savings if the council withdraws (${a.sharing}; notice served ${isoDate(a.noticeServedOn)}, ${a.noticeMonths} months, expires ${isoDate(savings.noticeExpiresOn)}; discount rate ${formatRate(a.discountRate)}; indexation ${formatRate(a.indexation)} from ${fyLabel(a.baseYear)})`,
   );
+  const nominal = a.prices === 'nominal';
+  if (nominal) out.push(`  Costs in cash (nominal prices), made real for the present values by the GDP deflator: ${said('gdpDeflator', a.gdpDeflator)}`);
   const assumed = assumedText(analysis);
   if (assumed) out.push(`  Not given, so assumed: ${assumed}. Set them with --assumptions.`);
   out.push(...table(
-    ['FY', 'stay', 'withdraw', 'saving', 'cumulative', 'factor', 'present value', 'committed'],
+    ['FY', 'stay', 'withdraw', 'saving', 'cumulative', 'factor', ...(nominal ? ['real'] : []), 'present value', 'committed'],
     savings.years.map((y) => [
       fyLabel(y.fy), money(y.stay), money(y.withdraw), money(y.saving), money(y.cumulativeSaving),
-      y.discountFactor.toFixed(4), money(y.presentValue), money(y.committed),
+      y.discountFactor.toFixed(4), ...(nominal ? [y.realPriceFactor.toFixed(4)] : []), money(y.presentValue), money(y.committed),
     ]),
-    [false, true, true, true, true, true, true, true],
+    [false, true, true, true, true, true, ...(nominal ? [true] : []), true, true],
   ));
   out.push(`  Total saving ${money(savings.totalSaving)}   NPV ${money(savings.npv)}`, '');
 

@@ -259,7 +259,7 @@ describe('writing the scenarios', () => {
     expect(fake.counters.roundTrips).toBe(1);
     expect(assumptionsFromInputs(values)).toEqual({
       baseYear: 2011, noticeServedOn: '2012-10-19', noticeMonths: 24, fyStartMonth: 4, horizonYears: 5, indexation: 0, discountRate: 0.035,
-      sharing: 'shared-pool', partners: POOL_ASSUMPTIONS.partners, overrides: { CRM: 'avoidable' },
+      prices: 'real', sharing: 'shared-pool', partners: POOL_ASSUMPTIONS.partners, overrides: { CRM: 'avoidable' },
       options: [{ name: 'Withdraw', noticeServedOn: '2012-10-19', noticeMonths: 24, optimismBias: 0, exitCosts: [], replacementCosts: [] }],
     });
   });

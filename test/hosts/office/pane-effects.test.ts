@@ -42,7 +42,7 @@ describe('reading a previous run back', () => {
     expect(read.values[RAN_AT_NAME]).toEqual([['2012-10-19T09:30:00Z']]);
     expect(assumptionsFromInputs(read.values)).toEqual({
       baseYear: 2011, noticeServedOn: '2012-10-19', noticeMonths: 24, fyStartMonth: 4, horizonYears: 5, indexation: 0, discountRate: 0.035,
-      sharing: 'shared-pool', partners: POOL_ASSUMPTIONS.partners, overrides: { CRM: 'avoidable' },
+      prices: 'real', sharing: 'shared-pool', partners: POOL_ASSUMPTIONS.partners, overrides: { CRM: 'avoidable' },
       options: [{ name: 'Withdraw', noticeServedOn: '2012-10-19', noticeMonths: 24, optimismBias: 0, exitCosts: [], replacementCosts: [] }],
     });
   });
