@@ -207,7 +207,7 @@ function checkDates(
 function readDeflator(value: Json, a: { prices: Prices; fyStartMonth: number; horizonYears: number; yearZeros: readonly FinancialYear[] }, problems: ProblemList): GdpDeflator | undefined {
   const at = (...steps: PathStep[]) => atAssumption('gdpDeflator', ...steps);
   if (value === undefined || value === null) {
-    if (a.prices === 'nominal') problems.add(at(), 'missing: "nominal" prices need the GDP deflator that makes them real, a rate a year such as "2%" or rates by financial year');
+    if (a.prices === 'nominal') problems.add(at(), 'missing: costs in cash ("nominal") need the GDP deflator that makes them real, a rate a year such as "2%" or rates by financial year');
     return undefined;
   }
   const rateOf = (v: Json) => rateWithin(v, DEFLATOR.least, DEFLATOR.most);

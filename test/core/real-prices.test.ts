@@ -181,7 +181,7 @@ describe('prices and gdpDeflator as assumptions', () => {
   });
 
   it('refuses nominal prices without a deflator', () => {
-    expect(problemsOf({ prices: 'nominal' })).toEqual([{ where: 'gdpDeflator', message: 'missing: "nominal" prices need the GDP deflator that makes them real, a rate a year such as "2%" or rates by financial year' }]);
+    expect(problemsOf({ prices: 'nominal' })).toEqual([{ where: 'gdpDeflator', message: 'missing: costs in cash ("nominal") need the GDP deflator that makes them real, a rate a year such as "2%" or rates by financial year' }]);
   });
 
   it('refuses a deflator that is not a rate, or out of range', () => {

@@ -362,3 +362,24 @@ describe('the ways of withdrawing', () => {
     expect(errors['options.0.optimismBias']).toBe('Give a number of percent from 0 to 200, such as 41 for 41%.');
   });
 });
+
+describe('the price basis', () => {
+  it('asks for the deflator with cash prices, takes one rate or a year\'s own, and restores both from the sheet', () => {
+    const nominal = after(seedRead(), edit('prices', 'nominal'));
+    expect(view(nominal).fields.errors.gdpDeflator).toMatch(/^missing: costs in cash \("nominal"\) need the GDP deflator/);
+    const one = after(nominal, edit('gdpDeflator', '2'));
+    expect(view(one).fields.errors).toEqual({});
+    expect(formAssumptions(one)).toMatchObject({ prices: 'nominal', gdpDeflator: '2%' });
+    // 1.02 a year from year 1: the seed's NPV at a 2% deflator, as the core's worked test has it.
+    expect(one.checked.analysis?.savings.npv).toBe(3_663_510);
+    const byYear = after(one, { type: 'deflator year added' }, { type: 'deflator year edited', index: 0, field: 'fy', value: '2013/14' }, { type: 'deflator year edited', index: 0, field: 'rate', value: '3' });
+    expect(byYear.formVersion).toBe(one.formVersion + 1);
+    expect(formAssumptions(byYear).gdpDeflator).toEqual({ '2013/14': '3%', otherYears: '2%' });
+    expect(view(byYear).fields.errors).toEqual({});
+
+    const restored = after(initialState({ today: OTHER_DAY }), { type: 'last run read', definedNames: MARKERS, values: {
+      VfM_NoticeServedOn: [[41201]], VfM_Prices: [['nominal']], VfM_GdpDeflator: [[0.02]], VfM_DeflatorYears: [[2013], ['']], VfM_DeflatorRates: [[0.03], ['']],
+    } });
+    expect(restored.form).toMatchObject({ prices: 'nominal', gdpDeflator: '2', deflatorYears: [{ fy: '2013/14', rate: '3' }] });
+  });
+});

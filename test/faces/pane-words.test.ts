@@ -75,7 +75,7 @@ describe('the form\'s defaults', () => {
   it('are the assumption table\'s', () => {
     expect(emptyForm({ year: 2012, month: 10, day: 19 })).toEqual({
       noticeServedOn: '2012-10-19', noticeMonths: '24', horizonYears: '5', fyStartMonth: '4', discountRate: '3.5', indexation: '0',
-      sharing: 'fixed-contribution', inBaseYear: '', baseYear: '', leavers: [],
+      sharing: 'fixed-contribution', inBaseYear: '', baseYear: '', leavers: [], prices: 'real', gdpDeflator: '', deflatorYears: [],
       options: [{ name: 'Withdraw', noticeServedOn: '', noticeMonths: '', optimismBias: '', exitCosts: [], replacementCosts: [] }],
     });
   });

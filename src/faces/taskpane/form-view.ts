@@ -3,6 +3,7 @@
 import { ASSUMPTION_TABLE } from '../../core/assumption-table';
 import { MONTH_NAMES } from '../../core/calendar-date';
 import { SHARING_MODELS } from '../../core/membership';
+import { PRICE_BASES } from '../../core/real-prices';
 import { Exact } from '../../core/money';
 import { el } from './dom';
 import { FIELD_LABELS, FieldName, FormValues, PlainField, isPercentField, percent } from './form';
@@ -12,6 +13,7 @@ import { FieldMessages } from './view-model';
 
 type Dispatch = (action: Action) => void;
 
+const PRICE_WORDS: Record<string, string> = { real: 'at base-year prices (real)', nominal: 'in cash (nominal): made real by the deflator' };
 const SHARING_WORDS: Record<string, string> = { 'fixed-contribution': 'each pays the same (fixed contribution)', 'shared-pool': 'the pool is re-shared (shared pool)' };
 
 const LEAVERS_LABEL = ASSUMPTION_TABLE.partners.fields?.leavers.label;
@@ -37,7 +39,7 @@ export function formView(f: FormValues, dispatch: Dispatch): HTMLElement[] {
     node.addEventListener('input', () => dispatch({ type: 'field edited', field: name, value: node.value }));
     return node;
   };
-  const select = (name: 'fyStartMonth' | 'sharing', options: [string, string][]) => {
+  const select = (name: 'fyStartMonth' | 'sharing' | 'prices', options: [string, string][]) => {
     const node = el('select', { id: name, name, 'aria-describedby': `${name}-error` }, ...options.map(([value, text]) => el('option', { value, selected: f[name] === value }, text)));
     node.addEventListener('change', () => dispatch({ type: 'field edited', field: name, value: node.value }));
     return node;
@@ -51,6 +53,9 @@ export function formView(f: FormValues, dispatch: Dispatch): HTMLElement[] {
     field('fyStartMonth', select('fyStartMonth', MONTH_NAMES.map((m, i) => [String(i + 1), m]))),
     field('discountRate', input('discountRate', 'text', { inputmode: 'decimal' }), `% a year (Green Book: ${percent(GREEN_BOOK_RATE)})`),
     field('indexation', input('indexation', 'text', { inputmode: 'decimal' }), '% a year'),
+    field('prices', select('prices', PRICE_BASES.map((p) => [p, PRICE_WORDS[p]]))),
+    field('gdpDeflator', input('gdpDeflator', 'text', { inputmode: 'decimal', placeholder: 'with cash prices' }), '% a year (every year not listed below)'),
+    deflatorYearsView(f, dispatch),
     field('sharing', select('sharing', SHARING_MODELS.map((m) => [m, SHARING_WORDS[m] ?? m]))),
     field('inBaseYear', input('inBaseYear', 'number', { min: '1', step: '1', placeholder: 'optional' }), 'the council among them'),
     field('baseYear', input('baseYear', 'text', { placeholder: 'from the item labels' }), 'e.g. 2011/12'),
@@ -58,6 +63,21 @@ export function formView(f: FormValues, dispatch: Dispatch): HTMLElement[] {
     optionsFormView(f.options, dispatch),
     errorFor('overrides'),
   ];
+}
+
+function deflatorYearsView(f: FormValues, dispatch: Dispatch): HTMLElement {
+  const add = el('button', { type: 'button', class: 'link', id: 'add-deflator-year' }, 'Give a year its own deflator');
+  add.addEventListener('click', () => dispatch({ type: 'deflator year added' }));
+  const row = (year: FormValues['deflatorYears'][number], i: number) => {
+    const fy = el('input', { id: `deflatorYears.${i}.fy`, type: 'text', value: year.fy, placeholder: '2013/14', 'aria-label': `Deflator year ${i + 1}: financial year` });
+    const rate = el('input', { id: `deflatorYears.${i}.rate`, type: 'text', inputmode: 'decimal', value: year.rate, placeholder: '%', 'aria-label': `Deflator year ${i + 1}: percent` });
+    const remove = el('button', { type: 'button', class: 'link', id: `deflatorYears.${i}.remove`, 'aria-label': `Remove deflator year ${i + 1}` }, 'Remove');
+    fy.addEventListener('input', () => dispatch({ type: 'deflator year edited', index: i, field: 'fy', value: fy.value }));
+    rate.addEventListener('input', () => dispatch({ type: 'deflator year edited', index: i, field: 'rate', value: rate.value }));
+    remove.addEventListener('click', () => dispatch({ type: 'deflator year removed', index: i }));
+    return el('li', {}, fy, rate, remove);
+  };
+  return el('div', { class: 'leavers deflator-years' }, el('ul', {}, ...f.deflatorYears.map(row)), add);
 }
 
 function leaverView(leaver: FormValues['leavers'][number], i: number, dispatch: Dispatch): HTMLElement {

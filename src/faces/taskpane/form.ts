@@ -5,13 +5,20 @@ import { AssumptionName, Assumptions, DEFAULT_OPTION_NAME } from '../../core/ass
 import { CalendarDate, isoDate } from '../../core/calendar-date';
 import { CostClass } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
-import { DISCOUNT_RATE, INDEXATION, OPTIMISM_BIAS } from '../../core/limits';
+import { DEFLATOR, DISCOUNT_RATE, INDEXATION, OPTIMISM_BIAS } from '../../core/limits';
+import { OTHER_YEARS } from '../../core/real-prices';
 import { Exact, toPounds } from '../../core/money';
 import { PathStep, Place } from '../../core/problems';
 
 export interface LeaverFields {
   name: string;
   leavesOn: string;
+}
+
+/** A financial year's own GDP deflator: "2013/14", in percent. */
+export interface DeflatorYearFields {
+  fy: string;
+  rate: string;
 }
 
 // Cost lines are types, not interfaces, so that a view may read any of their fields by its key.
@@ -65,12 +72,17 @@ export interface FormValues {
   /** Empty: found in the item labels, or the year notice is served in. */
   baseYear: string;
   leavers: LeaverFields[];
+  /** "real" or "nominal". */
+  prices: string;
+  /** Percent a year: the rate of every year not listed in `deflatorYears`. */
+  gdpDeflator: string;
+  deflatorYears: DeflatorYearFields[];
   /** At least one: the first is the way the fields above describe. */
   options: OptionFields[];
 }
 
-export type PlainField = Exclude<keyof FormValues, 'leavers' | 'options'>;
-export type FieldName = PlainField | `leavers.${number}.${keyof LeaverFields}` | 'leavers' | 'overrides' | 'form'
+export type PlainField = Exclude<keyof FormValues, 'leavers' | 'options' | 'deflatorYears'>;
+export type FieldName = PlainField | `leavers.${number}.${keyof LeaverFields}` | 'leavers' | 'overrides' | 'form' | `deflatorYears.${number}.${keyof DeflatorYearFields}`
   | `options.${number}.${OptionField}` | `options.${number}.${CostKind}.${number}.${string}` | `options.${number}` | 'options';
 
 /** A way of withdrawing with nothing of its own: the notice above, no costs of leaving. */
@@ -97,6 +109,9 @@ export function formFromAssumptions(a: Assumptions, baseYearGiven: boolean): For
     inBaseYear: a.partners.inBaseYear === undefined ? '' : String(a.partners.inBaseYear),
     baseYear: baseYearGiven ? fyLabel(a.baseYear) : '',
     leavers: a.partners.leavers.map((leaver) => ({ name: leaver.name, leavesOn: isoDate(leaver.leavesOn) })),
+    prices: a.prices,
+    gdpDeflator: a.gdpDeflator?.otherYears ? percent(a.gdpDeflator.otherYears) : '',
+    deflatorYears: (a.gdpDeflator?.byFy ?? []).map((entry) => ({ fy: fyLabel(entry.fy), rate: percent(entry.rate) })),
     // An option's notice and bias show empty where they are the assumptions above.
     options: a.options.map((o) => ({
       name: o.name,
@@ -125,6 +140,9 @@ export function emptyForm(today: CalendarDate): FormValues {
     inBaseYear: '',
     baseYear: '',
     leavers: [],
+    prices: fallback('prices'),
+    gdpDeflator: '',
+    deflatorYears: [],
     options: [plainOption(DEFAULT_OPTION_NAME)],
   };
 }
@@ -152,6 +170,10 @@ export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record
     baseYear: form.baseYear.trim() || undefined,
     partners: inBaseYear === undefined && leavers.length === 0 ? undefined : { inBaseYear, leavers },
     overrides: Object.keys(overrides).length > 0 ? overrides : undefined,
+    prices: changed('prices') || undefined,
+    // One rate, or each year's listed with the rest's under otherYears.
+    gdpDeflator: form.deflatorYears.length === 0 ? rate(form.gdpDeflator)
+      : { ...Object.fromEntries(form.deflatorYears.map((y) => [y.fy.trim(), rate(y.rate) ?? ''])), [OTHER_YEARS]: rate(form.gdpDeflator) },
     options: onlyTheDefault(form.options) ? undefined : form.options.map(optionAssumption),
   };
 }
@@ -170,7 +192,7 @@ function optionAssumption(o: OptionFields): Record<string, unknown> {
 }
 
 /** The fields that each hold one assumption of the same name. */
-const PLAIN_FIELDS = ['noticeServedOn', 'noticeMonths', 'horizonYears', 'fyStartMonth', 'discountRate', 'indexation', 'sharing', 'baseYear'] as const;
+const PLAIN_FIELDS = ['noticeServedOn', 'noticeMonths', 'horizonYears', 'fyStartMonth', 'discountRate', 'indexation', 'prices', 'gdpDeflator', 'sharing', 'baseYear'] as const;
 
 /** Each field's label, as the form shows it, from the assumption table: a message names a field by its label, not its key. */
 const members = ASSUMPTION_TABLE.partners.fields?.inBaseYear.label ?? '';
@@ -190,6 +212,7 @@ export function inFormWords(message: string): string {
 const PERCENT_FIELDS = {
   discountRate: { least: DISCOUNT_RATE.least * 100, below: DISCOUNT_RATE.below * 100, example: '3.5', unit: 'percent a year' },
   indexation: { least: INDEXATION.least * 100, most: INDEXATION.most * 100, example: '2.5', unit: 'percent a year' },
+  gdpDeflator: { least: DEFLATOR.least * 100, most: DEFLATOR.most * 100, example: '2', unit: 'percent a year' },
   optimismBias: { least: OPTIMISM_BIAS.least * 100, most: OPTIMISM_BIAS.most * 100, example: '41', unit: 'percent' },
 } as const;
 export type PercentField = keyof typeof PERCENT_FIELDS;

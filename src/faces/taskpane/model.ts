@@ -10,7 +10,7 @@ import { InputError, Problem } from '../../core/problems';
 import { RAN_AT_NAME, assumptionsFromInputs } from '../../layout/read-back';
 import { productSheets } from '../../layout/workbook-plan';
 import { CORE, Checked, Core, Overrides, check, isOnTable } from './check';
-import { CostFields, CostKind, FormValues, LeaverFields, OptionField, OptionFields, EMPTY_COST, PlainField, emptyForm, formFromAssumptions, plainOption } from './form';
+import { CostFields, CostKind, DeflatorYearFields, FormValues, LeaverFields, OptionField, OptionFields, EMPTY_COST, PlainField, emptyForm, formFromAssumptions, plainOption } from './form';
 
 export type Source = 'selection' | 'sheet';
 export type Task = 'restore' | 'read' | 'generate' | 'go to sheet';
@@ -62,6 +62,9 @@ export type Action =
   | { readonly type: 'leaver edited'; readonly index: number; readonly field: keyof LeaverFields; readonly value: string }
   | { readonly type: 'leaver added' }
   | { readonly type: 'leaver removed'; readonly index: number }
+  | { readonly type: 'deflator year added' }
+  | { readonly type: 'deflator year removed'; readonly index: number }
+  | { readonly type: 'deflator year edited'; readonly index: number; readonly field: keyof DeflatorYearFields; readonly value: string }
   | { readonly type: 'option added' }
   | { readonly type: 'option duplicated'; readonly index: number }
   | { readonly type: 'option removed'; readonly index: number }
@@ -115,6 +118,7 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
   const changed = (state: State, change: Partial<State>): State => recheck({ ...state, ...change, stale: state.stale || state.written?.sheet !== undefined });
   const done = (state: State, outcome?: Outcome): State => ({ ...state, task: undefined, outcome });
   const leavers = (state: State, list: LeaverFields[], version = state.formVersion) => changed(state, { form: { ...state.form, leavers: list }, formVersion: version });
+  const deflatorYears = (state: State, list: DeflatorYearFields[], version = state.formVersion) => changed(state, { form: { ...state.form, deflatorYears: list }, formVersion: version });
   const options = (state: State, list: OptionFields[], version = state.formVersion) => changed(state, { form: { ...state.form, options: list }, formVersion: version });
   /** Option `index` changed by `change`; a change of its lines builds the form again. */
   const option = (state: State, index: number, change: (o: OptionFields) => OptionFields, rebuild = false) =>
@@ -130,6 +134,12 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
         return leavers(state, [...state.form.leavers, { name: '', leavesOn: '' }], state.formVersion + 1);
       case 'leaver removed':
         return leavers(state, state.form.leavers.filter((_, i) => i !== action.index), state.formVersion + 1);
+      case 'deflator year added':
+        return deflatorYears(state, [...state.form.deflatorYears, { fy: '', rate: '' }], state.formVersion + 1);
+      case 'deflator year removed':
+        return deflatorYears(state, state.form.deflatorYears.filter((_, i) => i !== action.index), state.formVersion + 1);
+      case 'deflator year edited':
+        return deflatorYears(state, state.form.deflatorYears.map((y, i) => (i === action.index ? { ...y, [action.field]: action.value } : y)));
       case 'option added': {
         const list = state.form.options;
         return options(state, [...list, plainOption(unusedName(list, 'Withdraw', list.length + 1))], state.formVersion + 1);

@@ -185,7 +185,7 @@ function fieldMessages({ checked, form }: State): FieldMessages {
     errors[field] ??= words ?? inFormWords(problem.message);
   }
   const questions: Partial<Record<FieldName, string>> = {};
-  for (const field of ['discountRate', 'indexation'] as const) {
+  for (const field of ['discountRate', 'indexation', 'gdpDeflator'] as const) {
     const question = errors[field] === undefined ? percentQuestion(field, form[field]) : undefined;
     if (question) questions[field] = question;
   }
