@@ -128,6 +128,7 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
     some: 'The option has some (1 = yes)',
     belowOk: 'Below is in range (1 = yes)',
     aboveOk: 'Above is in range (1 = yes)',
+    nearest: 'The nearer in range (below, on a tie)',
     at: 'Switches at',
   } as const;
   type Quantity = keyof typeof QUANTITIES;
@@ -156,8 +157,6 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
     const [below, above] = name === 'avoidableCost'
       ? [`IF(COUNT(${lines(3)})=0,"",MAX(${lines(3)}))`, `IF(COUNT(${lines(4)})=0,"",MIN(${lines(4)}))`]
       : [`IFERROR(IF(${focus.lead}<=0,${crossing},""),"")`, `IFERROR(IF(${focus.lead}>0,${crossing},""),"")`];
-    // The nearer in range, the one below on a tie.
-    const nearest = `N(IF(${c('belowOk')}*(1-${c('aboveOk')}*(N(${c('above')})-${c('now')}<${c('now')}-N(${c('below')}))),${c('below')},${c('above')}))`;
     const contents: Record<Quantity, [Content | null, string]> = {
       now: [formula(cell.now), format],
       perUnit: [cell.perUnit ? formula(`IFERROR(${cell.perUnit},0)`) : null, FORMATS.factor],
@@ -168,7 +167,8 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
       some: [formula(`${cell.has}*1`), FORMATS.whole],
       belowOk: [formula(`COUNT(${c('below')})*(N(${c('below')})>=${c('least')})`), FORMATS.whole],
       aboveOk: [formula(`COUNT(${c('above')})*(N(${c('above')})<=${c('most')})`), FORMATS.whole],
-      at: [formula(`CHOOSE(1+${c('some')}+${c('some')}*(${c('belowOk')}+${c('aboveOk')}>0),${literal(lacking(input))},${literal('none in range')},${input.unit === 'money' ? `ROUND(${nearest},2)` : nearest})`), format],
+      nearest: [formula(`N(IF(${c('belowOk')}*(1-${c('aboveOk')}*(N(${c('above')})-${c('now')}<${c('now')}-N(${c('below')}))),${c('below')},${c('above')}))`), format],
+      at: [formula(`CHOOSE(1+${c('some')}+${c('some')}*(${c('belowOk')}+${c('aboveOk')}>0),${literal(lacking(input))},${literal('none in range')},${input.unit === 'money' ? `ROUND(${c('nearest')},2)` : c('nearest')})`), format],
     };
     KEYS.forEach((key, k) => sheet.put(top + k, UNIT + j, [[contents[key][0]]], 'calc', [contents[key][1]]));
     live[name] = { now: c('now'), value: c('at') };
