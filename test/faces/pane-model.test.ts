@@ -376,6 +376,10 @@ describe('the price basis', () => {
     expect(byYear.formVersion).toBe(one.formVersion + 1);
     expect(formAssumptions(byYear).gdpDeflator).toEqual({ '2013/14': '3%', otherYears: '2%' });
     expect(view(byYear).fields.errors).toEqual({});
+    // Without a rate for the other years, each year deflated must be listed.
+    const listed = after(byYear, edit('gdpDeflator', ''));
+    expect(formAssumptions(listed).gdpDeflator).toEqual({ '2013/14': '3%' });
+    expect(view(listed).fields.errors.gdpDeflator).toMatch(/^gives no rate for 2014\/15, 2015\/16, 2016\/17; list every financial year deflated/);
 
     const restored = after(initialState({ today: OTHER_DAY }), { type: 'last run read', definedNames: MARKERS, values: {
       VfM_NoticeServedOn: [[41201]], VfM_Prices: [['nominal']], VfM_GdpDeflator: [[0.02]], VfM_DeflatorYears: [[2013], ['']], VfM_DeflatorRates: [[0.03], ['']],

@@ -45,7 +45,6 @@ export interface CostFields {
   replacementCosts: ReplacementCostFields;
 }
 export type CostKind = keyof CostFields;
-export const COST_KINDS: readonly CostKind[] = ['exitCosts', 'replacementCosts'];
 
 /** A way of withdrawing. An empty notice or bias field takes the assumption above it (the bias: none). */
 export interface OptionFields {
@@ -172,8 +171,10 @@ export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record
     overrides: Object.keys(overrides).length > 0 ? overrides : undefined,
     prices: changed('prices') || undefined,
     // One rate, or each year's listed with the rest's under otherYears.
-    gdpDeflator: form.deflatorYears.length === 0 ? rate(form.gdpDeflator)
-      : { ...Object.fromEntries(form.deflatorYears.map((y) => [y.fy.trim(), rate(y.rate) ?? ''])), [OTHER_YEARS]: rate(form.gdpDeflator) },
+    gdpDeflator: form.deflatorYears.length === 0 ? rate(form.gdpDeflator) : {
+      ...Object.fromEntries(form.deflatorYears.map((y) => [y.fy.trim(), rate(y.rate) ?? ''])),
+      ...(form.gdpDeflator.trim() === '' ? {} : { [OTHER_YEARS]: rate(form.gdpDeflator) }),
+    },
     options: onlyTheDefault(form.options) ? undefined : form.options.map(optionAssumption),
   };
 }
