@@ -1,28 +1,17 @@
 // domain.md, "Worked: the seed with costs of leaving": every figure typed from there, through the
 // options appraisal, its switching values and its sensitivity.
-import { parseIsoDate } from '../../src/core/calendar-date';
 import { financialYear, fyLabel } from '../../src/core/financial-year';
 import { Exact, pence } from '../../src/core/money';
 import { headline } from '../../src/core/headline';
 import { AppraisalModel, basisOf } from '../../src/core/key-inputs';
-import { AppraisalBasis, WithdrawOption, appraiseOption, appraiseOptions, continuousNpv, preferredIndex } from '../../src/core/options';
+import { AppraisalBasis, appraiseOption, appraiseOptions, continuousNpv, preferredIndex } from '../../src/core/options';
 import { defaultRanges, sensitivity } from '../../src/core/sensitivity';
 import { switchingValues } from '../../src/core/switching-values';
+import { A_YEAR_LATER, WITHDRAW_NOW, YEARS } from './worked-options';
 
-const d = (text: string) => parseIsoDate(text)!;
-const YEARS = [2012, 2013, 2014, 2015, 2016].map((y) => financialYear(y));
 /** The seed: the core team's 17,800.00 a year is avoidable; fixed-contribution, no indexation, r = 3.5%. */
 const SEED: AppraisalBasis = { years: YEARS, stayExact: YEARS.map(() => new Exact(1_780_000)), indexFactors: YEARS.map(() => new Exact(1)), discountRate: new Exact('0.035') };
 
-const WITHDRAW_NOW: WithdrawOption = {
-  name: 'Withdraw now',
-  noticeServedOn: d('2012-10-19'),
-  noticeMonths: 24,
-  exitCosts: [{ label: 'Disaggregation', amount: pence(500_000), fy: financialYear(2014) }],
-  replacementCosts: [{ label: 'CRM and e-payments support', annual: pence(600_000) }],
-  optimismBias: new Exact(0),
-};
-const A_YEAR_LATER: WithdrawOption = { name: 'Withdraw a year later', noticeServedOn: d('2013-10-19'), noticeMonths: 24, exitCosts: [], replacementCosts: [], optimismBias: new Exact(0) };
 
 describe('an option with costs of leaving (the seed, withdrawing now)', () => {
   const appraised = appraiseOption(SEED, WITHDRAW_NOW);

@@ -1,31 +1,21 @@
 // Real and nominal prices (domain.md, Options appraisal: Real and nominal): the real-price factor,
 // the worked example with costs in cash deflated by a GDP deflator (expected values by exact
 // integer arithmetic and typed in), and the deflator as an assumption, with its refusals.
-import { parseIsoDate } from '../../src/core/calendar-date';
 import { AssumptionContext, resolveAssumptions } from '../../src/core/assumptions';
 import { financialYear, fyLabel } from '../../src/core/financial-year';
 import { AppraisalModel, basisOf } from '../../src/core/key-inputs';
 import { Exact, pence } from '../../src/core/money';
-import { AppraisalBasis, WithdrawOption, appraiseOption } from '../../src/core/options';
+import { AppraisalBasis, appraiseOption } from '../../src/core/options';
 import { GdpDeflator, realPriceFactors } from '../../src/core/real-prices';
 import { defaultRanges, sensitivity } from '../../src/core/sensitivity';
 import { savingsScenario } from '../../src/core/savings';
 import { switchingValues } from '../../src/core/switching-values';
 import { divRound } from './by-hand';
 import { inputProblems } from './grid';
+import { WITHDRAW_NOW, YEARS, d } from './worked-options';
 
-const d = (text: string) => parseIsoDate(text)!;
-const YEARS = [2012, 2013, 2014, 2015, 2016].map((y) => financialYear(y));
 const TWO_PERCENT: GdpDeflator = { byFy: [], otherYears: new Exact('0.02') };
 
-const WITHDRAW_NOW: WithdrawOption = {
-  name: 'Withdraw now',
-  noticeServedOn: d('2012-10-19'),
-  noticeMonths: 24,
-  exitCosts: [{ label: 'Disaggregation', amount: pence(500_000), fy: financialYear(2014) }],
-  replacementCosts: [{ label: 'CRM and e-payments support', annual: pence(600_000) }],
-  optimismBias: new Exact(0),
-};
 
 /**
  * The NPV in pence of cash net savings deflated and discounted, by exact integers: the sum of

@@ -10,6 +10,7 @@ import { Io, run } from '../../src/faces/cli/main';
 import { SEED_VALUES } from '../support/analyses';
 import { loadWithExcelJs, writeWorkbook as writeFixture } from '../support/workbooks';
 import { Page } from 'playwright-core';
+import type { WorkbookSnapshot } from '../fake-office/index';
 import { OFFICE_JS, idle, shot, shotOf, snapshot, usePane, whileExcelWorks } from './harness';
 
 jest.setTimeout(240_000);
@@ -27,6 +28,24 @@ function fileCells(sheet: ExcelJS.Worksheet): Record<string, unknown> {
     else cells[cell.address] = typeof v === 'object' && 'formula' in v ? `=${v.formula}` : v;
   }));
   return cells;
+}
+
+/** The CLI, given the seed table and these assumptions, writes the cells the pane wrote into the fake Excel. */
+async function expectTheCliWrites(written: WorkbookSnapshot, assumptions: unknown): Promise<void> {
+  const dir = mkdtempSync(path.join(pane.work(), 'cli-'));
+  const input = await writeFixture(path.join(dir, 'costs.xlsx'), [{ name: 'Costs', rows: SEED_VALUES }]);
+  writeFileSync(path.join(dir, 'a.json'), JSON.stringify(assumptions));
+  const io: Io = { out: () => undefined, err: (t) => process.stderr.write(t), clock: { today: () => ({ year: 2026, month: 11, day: 25 }), now: () => '' } };
+  expect(await run(['analyse', input, '--assumptions', path.join(dir, 'a.json'), '--out', path.join(dir, 'out.xlsx')], io)).toBe(0);
+  const file = await loadWithExcelJs(path.join(dir, 'out.xlsx'));
+  for (const name of ['VfM Scenarios', 'VfM Options', 'VfM Cost Rows']) {
+    const inExcel: Record<string, unknown> = {};
+    for (const [address, cell] of Object.entries(written.sheets.find((s) => s.name === name)?.cells ?? {})) {
+      if (cell.formula !== undefined) inExcel[address] = cell.formula;
+      else if (cell.value !== '') inExcel[address] = cell.value;
+    }
+    expect(inExcel).toEqual(fileCells(file.getWorksheet(name) as ExcelJS.Worksheet));
+  }
 }
 
 it('reads the seed table, generates the scenarios, and writes the cells the CLI writes, asking the network for nothing else', async () => {
@@ -57,23 +76,8 @@ it('reads the seed table, generates the scenarios, and writes the cells the CLI 
   const written = await snapshot(page);
   expect(written.activeSheet).toBe('VfM Scenarios');
 
-  // The CLI on the same table and the same assumptions
-  const dir = mkdtempSync(path.join(pane.work(), 'cli-'));
-  const input = await writeFixture(path.join(dir, 'costs.xlsx'), [{ name: 'Costs', rows: SEED_VALUES }]);
-  writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ noticeServedOn: '2012-10-19' }));
-  const io: Io = { out: () => undefined, err: (t) => process.stderr.write(t), clock: { today: () => ({ year: 2026, month: 11, day: 25 }), now: () => '' } };
-  expect(await run(['analyse', input, '--assumptions', path.join(dir, 'a.json'), '--out', path.join(dir, 'out.xlsx')], io)).toBe(0);
-  const file = await loadWithExcelJs(path.join(dir, 'out.xlsx'));
-
   expect(written.sheets.map((s) => s.name)).toEqual(['Costs', 'VfM Scenarios', 'VfM Options', 'VfM Cost Rows', 'VfM Audit']);
-  for (const name of ['VfM Scenarios', 'VfM Options', 'VfM Cost Rows']) {
-    const inExcel: Record<string, unknown> = {};
-    for (const [address, cell] of Object.entries(written.sheets.find((s) => s.name === name)?.cells ?? {})) {
-      if (cell.formula !== undefined) inExcel[address] = cell.formula;
-      else if (cell.value !== '') inExcel[address] = cell.value;
-    }
-    expect(inExcel).toEqual(fileCells(file.getWorksheet(name) as ExcelJS.Worksheet));
-  }
+  await expectTheCliWrites(written, { noticeServedOn: '2012-10-19' });
 
   const elsewhere = pane.requests.filter((url) => url !== OFFICE_JS && !url.startsWith(`${pane.origin()}/`));
   expect(elsewhere).toEqual([]);
@@ -418,26 +422,13 @@ it('builds the seed\'s decision in the form, answers it in a sentence with the o
   const written = await snapshot(page);
 
   // The CLI, given the same options as an assumptions file, writes the same cells.
-  const dir = mkdtempSync(path.join(pane.work(), 'cli-'));
-  const input = await writeFixture(path.join(dir, 'costs.xlsx'), [{ name: 'Costs', rows: SEED_VALUES }]);
-  writeFileSync(path.join(dir, 'a.json'), JSON.stringify({
+  await expectTheCliWrites(written, {
     noticeServedOn: '2012-10-19',
     options: [
       { name: 'Withdraw now', exitCosts: [{ label: 'Disaggregation', amount: '£5,000', fy: '2014/15' }], replacementCosts: [{ label: 'CRM and e-payments support', annual: 6000 }] },
       { name: 'Withdraw a year later', noticeServedOn: '2013-10-19' },
     ],
-  }));
-  const io: Io = { out: () => undefined, err: (t) => process.stderr.write(t), clock: { today: () => ({ year: 2026, month: 11, day: 25 }), now: () => '' } };
-  expect(await run(['analyse', input, '--assumptions', path.join(dir, 'a.json'), '--out', path.join(dir, 'out.xlsx')], io)).toBe(0);
-  const file = await loadWithExcelJs(path.join(dir, 'out.xlsx'));
-  for (const name of ['VfM Scenarios', 'VfM Options', 'VfM Cost Rows']) {
-    const inExcel: Record<string, unknown> = {};
-    for (const [address, cell] of Object.entries(written.sheets.find((s) => s.name === name)?.cells ?? {})) {
-      if (cell.formula !== undefined) inExcel[address] = cell.formula;
-      else if (cell.value !== '') inExcel[address] = cell.value;
-    }
-    expect(inExcel).toEqual(fileCells(file.getWorksheet(name) as ExcelJS.Worksheet));
-  }
+  });
   await page.close();
 
   // Opened again, the pane starts from the options the sheet holds.
