@@ -185,6 +185,8 @@ export function keyInput(name: KeyInputName): KeyInput {
 
 /** A key input as a table lists it: "avoidable cost a year". */
 export const keyInputLabel = (input: KeyInput): string => `${input.noun}${input.perYear ? ' a year' : ''}`;
+/** The same as a heading or a row label starts it: "Avoidable cost a year". */
+export const keyInputHeading = (input: KeyInput): string => `${keyInputLabel(input)[0].toUpperCase()}${keyInputLabel(input).slice(1)}`;
 
 /** A key input's value as a number: pounds to the penny, a fraction (to ten places), or months. */
 export function keyInputNumber(name: KeyInputName, value: Exact): number {

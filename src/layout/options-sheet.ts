@@ -7,7 +7,7 @@
 // tables as at the run is a formula over the inputs, here and on the scenario sheet.
 import { Analysis } from '../core/analysis';
 import { columnName, excelSerial } from '../core/cell';
-import { KeyInputName, keyInput, keyInputLabel, keyInputNumber } from '../core/key-inputs';
+import { KeyInputName, keyInput, keyInputHeading, keyInputNumber } from '../core/key-inputs';
 import { toPounds } from '../core/money';
 import { DefinedName } from './plan';
 import { contribution } from './scenarios-sheet';
@@ -33,11 +33,7 @@ export const COST_KINDS = ['exit', 'replacement'] as const;
 const SPARE_ROWS = 3;
 
 /** A key input as the sheet labels it: "Avoidable cost a year", "Notice period (months)". */
-function inputLabel(name: KeyInputName): string {
-  const input = keyInput(name);
-  const label = keyInputLabel(input);
-  return `${label[0].toUpperCase()}${label.slice(1)}${input.unit === 'months' ? ' (months)' : ''}`;
-}
+const inputLabel = (name: KeyInputName) => `${keyInputHeading(keyInput(name))}${keyInput(name).unit === 'months' ? ' (months)' : ''}`;
 const inputFormat = (name: KeyInputName) => ({ money: FORMATS.money, rate: FORMATS.percent, months: FORMATS.whole })[keyInput(name).unit];
 
 export function optionsSheet(name: string, analysis: Analysis, names: DefinedName[]): SheetBuilder {

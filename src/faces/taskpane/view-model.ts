@@ -11,7 +11,7 @@ import { headline } from '../../core/headline';
 import { describeWarning, problemLines } from '../../core/problems';
 import { inputValueWords } from '../../core/headline';
 import { ZERO } from '../../core/money';
-import { keyInput, keyInputLabel } from '../../core/key-inputs';
+import { keyInput, keyInputHeading } from '../../core/key-inputs';
 import type { GroupedBars } from './chart';
 import type { Tornado } from './tornado-chart';
 import { isOnTable } from './check';
@@ -248,11 +248,10 @@ function optionRows(a: Analysis, { money }: Words): OptionRow[] {
 /** The tornado of the option the appraisal looks at most closely: the preferred one, or the first. */
 function tornado({ appraisal }: Analysis): Tornado {
   const focus = appraisal.options.options[appraisal.focus];
-  const label = (text: string) => `${text[0].toUpperCase()}${text.slice(1)}`;
   return {
     option: focus.option.name, base: focus.npv,
     rows: appraisal.sensitivity.map((row) => ({
-      input: label(keyInputLabel(keyInput(row.input))), low: inputValueWords(row.input, row.low), high: inputValueWords(row.input, row.high), npvLow: row.npvLow, npvHigh: row.npvHigh,
+      input: keyInputHeading(keyInput(row.input)), low: inputValueWords(row.input, row.low), high: inputValueWords(row.input, row.high), npvLow: row.npvLow, npvHigh: row.npvHigh,
     })),
   };
 }
