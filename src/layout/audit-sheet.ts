@@ -46,21 +46,28 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
 
   const stated = table.statedTotal;
   const tie = analysis.tieOut;
-  const runRow = section('Run', null, [
+  const RAN_AT = 'Run on (UK time, with its offset from UTC)';
+  const SOURCE = 'Source sheet and range';
+  const FINGERPRINT = 'Fingerprint of the source values (SHA-256)';
+  const runLines = [
     ['Product', `${run.product} ${run.version}`],
-    ['Run on (UK time, with its offset from UTC)', run.ranAt],
+    [RAN_AT, run.ranAt],
     ...(run.sourceFile ? [['Source workbook', run.sourceFile]] : []),
-    ['Source sheet and range', `${sheetReference(table.sheet)}!${table.range}`],
+    [SOURCE, `${sheetReference(table.sheet)}!${table.range}`],
     ...readerChoices(table),
     ['Cost rows read', String(analysis.rows.length)],
-    ['Fingerprint of the source values (SHA-256)', run.fingerprint],
+    [FINGERPRINT, run.fingerprint],
     ['Total of the rows', formatMoney(analysis.computedTotal)],
     ['Stated total', stated ? `${formatMoney(stated.amount)} in ${stated.cell}` : 'none: the table has no total row'],
     ['Tie-out', tie.status === 'mismatch'
       ? `mismatch: the rows come to ${formatMoney(pence(Math.abs(tie.difference)))} ${tie.difference > 0 ? 'more' : 'less'} than the stated total`
       : tie.status],
-  ]);
-  sheet.define('ranAt', { row: runRow + 1, column: 2 }); // the 'Run on' line
+  ];
+  const runRow = section('Run', null, runLines);
+  const lineOf = (label: string) => ({ row: runRow + runLines.findIndex(([words]) => words === label), column: 2 });
+  sheet.define('ranAt', lineOf(RAN_AT));
+  sheet.define('sourceRange', lineOf(SOURCE));
+  sheet.define('fingerprint', lineOf(FINGERPRINT));
 
   /** An assumption's line: its label and value in the table's words, and where the value came from. */
   const line = <K extends AssumptionName>(name: K, value: string = said(name, a[name])): string[] => {

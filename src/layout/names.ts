@@ -97,6 +97,8 @@ export const NAMES = {
 
   // The audit trail.
   ranAt: { name: 'VfM_RanAt', sheet: 'audit', shape: 'cell', means: 'when the run happened, UK time with its offset' },
+  sourceRange: { name: 'VfM_SourceRange', sheet: 'audit', shape: 'cell', means: 'the source sheet and range the cost rows were read from, as text' },
+  fingerprint: { name: 'VfM_Fingerprint', sheet: 'audit', shape: 'cell', means: 'the SHA-256 fingerprint of the source values at the run' },
 } as const satisfies Record<string, NameEntry>;
 
 export type NameKey = keyof typeof NAMES;

@@ -269,11 +269,15 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
       valueFormat: FORMATS.moneyAxis,
     });
   }
-  for (const r of appraisal.sensitivity) {
+  // A row for each input the switching values list, so that the rows below stand where they stood
+  // whatever the inputs: those the focus option had none of come last, blank.
+  const tornadoRows = [...appraisal.sensitivity, ...appraisal.switchingValues.filter((v) => !appraisal.sensitivity.some((r) => r.input === v.input))];
+  for (const r of tornadoRows) {
     const format = inputFormat(r.input);
-    sheet.put(row++, LABEL, [[text(inputLabel(r.input)), num(keyInputNumber(r.input, r.low)), num(keyInputNumber(r.input, r.high)), num(toPounds(r.npvLow)), num(toPounds(r.npvHigh))]],
-      'label', [undefined, format, format, FORMATS.money, FORMATS.money]);
+    const values = 'npvLow' in r ? [num(keyInputNumber(r.input, r.low)), num(keyInputNumber(r.input, r.high)), num(toPounds(r.npvLow)), num(toPounds(r.npvHigh))] : [text('-'), null, null, null];
+    sheet.put(row++, LABEL, [[text(inputLabel(r.input)), ...values]], 'label', [undefined, format, format, FORMATS.money, FORMATS.money]);
   }
+  sheet.fixedAtRun(tornadoTop, LABEL, row - 1, FIRST_FY + 1);
   row++;
   sheet.put(row++, LABEL, [[text('Switching values: the value of each input, all else held, at which the choice changes')]], 'heading');
   sheet.put(row++, LABEL, [[text('Input'), text('Now'), text('Switches at'), text('Change'), text('Computed')]], 'header');
@@ -288,6 +292,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
     sheet.put(row, LABEL, [[text(inputLabel(v.input)), base]], 'label', [undefined, format]);
     sheet.put(row, VALUE, [[value]], 'label', [format]);
     sheet.put(row, FIRST_FY, [[change, text(live ? 'live' : 'as at the run')]], 'label', [format]);
+    if (!live) sheet.fixedAtRun(row, UNIT, row, VALUE);
     row++;
   }
   row++;
@@ -298,6 +303,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
     formula(`AND(${npvCells.map((c, i) => `ROUND(${c}-${runNpvs[i]},2)=0`).join(',')})`)]], 'label');
   sheet.paint(row, VALUE, row, VALUE, 'check');
   sheet.define('optionTablesCurrent', { row, column: VALUE });
+  sheet.fixedAtRun(row, LABEL, row, VALUE);
   row += 2;
 
   // Checks

@@ -90,6 +90,8 @@ export interface SheetPlan {
   /** Print landscape, scaled to one page wide. */
   readonly printLandscapeFitToWidth: boolean;
   readonly charts?: readonly ChartPlan[];
+  /** Cells whose contents are fixed at the run (the core's figures as at it), which the inputs now in the sheet do not give. */
+  readonly fixedAtRun?: readonly { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number }[];
 }
 
 /** A workbook-level name for one cell or a rectangle. */

@@ -21,6 +21,7 @@ export class SheetBuilder {
   private readonly paints: Paint[] = [];
   private readonly validations: Validation[] = [];
   private readonly charts: ChartPlan[] = [];
+  private readonly fixed: { top: number; left: number; bottom: number; right: number }[] = [];
 
   /**
    * @param name the sheet's name in the workbook
@@ -46,6 +47,11 @@ export class SheetBuilder {
     this.charts.push(plan);
   }
 
+  /** Marks cells whose contents are the core's figures as at the run: verification leaves them be. */
+  fixedAtRun(top: number, left: number, bottom: number, right: number): void {
+    this.fixed.push({ top, left, bottom, right });
+  }
+
   /** Names a cell, or the rectangle from it to `to`, with the registered name for `key` (names.ts). */
   define(key: NameKey, at: Cell, to: Cell = at): void {
     const entry: NameEntry = NAMES[key];
@@ -66,6 +72,7 @@ export class SheetBuilder {
       tabColor: options.tabColor,
       printLandscapeFitToWidth: true,
       ...(this.charts.length > 0 ? { charts: this.charts } : {}),
+      ...(this.fixed.length > 0 ? { fixedAtRun: this.fixed } : {}),
     };
   }
 }

@@ -72,7 +72,7 @@ describe('the help', () => {
     for (const args of [['help', 'analyze'], ['analyze', '--help'], ['--help', 'analyze']]) {
       const { code, out, err } = await vfm(args);
       expect({ code, out }).toEqual({ code: 2, out: '' });
-      expect(err).toBe('vfm: unknown command "analyze"\nThe commands are: analyse.\nNothing was written. Run "vfm --help" for usage.\n');
+      expect(err).toBe('vfm: unknown command "analyze"\nThe commands are: analyse, verify.\nNothing was written. Run "vfm --help" for usage.\n');
     }
     expect((await vfm(['help', 'help'])).out).toBe(usage());
   });
@@ -80,7 +80,7 @@ describe('the help', () => {
 
 describe('the commands', () => {
   it('says when no command is given, and when the help is asked about two', async () => {
-    expect(await vfm([])).toEqual({ code: 2, out: '', err: 'vfm: no command given\nThe commands are: analyse.\nNothing was written. Run "vfm --help" for usage.\n' });
+    expect(await vfm([])).toEqual({ code: 2, out: '', err: 'vfm: no command given\nThe commands are: analyse, verify.\nNothing was written. Run "vfm --help" for usage.\n' });
     expect((await vfm(['help', 'analyse', 'verify'])).err).toContain('vfm: unexpected argument "verify"');
   });
 

@@ -335,7 +335,21 @@ class Job:
                 self.write(ref, value)
             self.doc.calculateAll()
             return None
-        raise JobError(f"step {i}: unknown step {kind!r} (expected get, set, cellTypes or describe)")
+        if kind == "save":
+            if not isinstance(arg, str):
+                raise JobError(f"step {i}: save takes the path of the .xlsx to write")
+            self.save(arg)
+            return None
+        raise JobError(f"step {i}: unknown step {kind!r} (expected get, set, cellTypes, describe, charts or save)")
+
+    def save(self, path):
+        """Saves the workbook as calculated, as Excel 2007-365 .xlsx, as a user saving it in Calc would."""
+        import uno
+        from com.sun.star.beans import PropertyValue
+        prop = PropertyValue()
+        prop.Name, prop.Value = "FilterName", "Calc MS Excel 2007 XML"
+        self.doc.calculateAll()
+        self.doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(path)), (prop,))
 
     def charts(self, name):
         """The sheet's charts as Calc loaded them: each one's title and the cell ranges it draws from."""

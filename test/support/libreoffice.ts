@@ -30,7 +30,9 @@ export interface CellTypesStep { readonly cellTypes: readonly Ref[] }
 export interface DescribeStep { readonly describe: readonly Ref[] }
 /** The charts Calc loaded on each sheet named. */
 export interface ChartsStep { readonly charts: readonly string[] }
-export type Step = GetStep | SetStep | CellTypesStep | DescribeStep | ChartsStep;
+/** Saves the workbook, as calculated, as an .xlsx at the path given. */
+export interface SaveStep { readonly save: string }
+export type Step = GetStep | SetStep | CellTypesStep | DescribeStep | ChartsStep | SaveStep;
 
 /** An error value such as `#DIV/0!` (code 532), `#N/A` (32767) or `Err:502` (invalid argument). */
 export interface CellError {
@@ -70,7 +72,7 @@ export type StepResult = GetResult | CellTypesResult | DescribeResult | ChartsRe
 /** The result of one step, by the step's kind. */
 export type ResultOf<S> =
   S extends GetStep ? GetResult
-    : S extends SetStep ? null
+    : S extends SetStep | SaveStep ? null
       : S extends CellTypesStep ? CellTypesResult
         : S extends DescribeStep ? DescribeResult
           : never;

@@ -34,6 +34,6 @@ export interface Command<O extends Options = Options> {
   readonly name: string;
   /** Its own options (COMMON_OPTIONS are added to them). */
   readonly options: O;
-  /** Does the job on the arguments after the name. Bad use throws UsageError (exit 2). */
-  run(args: Parsed<O>, io: Io): Promise<void>;
+  /** Does the job on the arguments after the name; its exit code, 0 when none. Bad use throws UsageError (exit 2). */
+  run(args: Parsed<O>, io: Io): Promise<number | void>;
 }

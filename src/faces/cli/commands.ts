@@ -2,5 +2,6 @@
 // usage.txt, the help of vfm itself, lists them (a test keeps it to this table).
 import { Command } from './command';
 import { analyse } from './commands/analyse';
+import { verify } from './commands/verify';
 
-export const COMMANDS: readonly Command[] = [analyse];
+export const COMMANDS: readonly Command[] = [analyse, verify];

@@ -34,8 +34,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const args = parseArgs({ args: [...rest], options: { ...command.options, ...COMMON_OPTIONS }, allowPositionals: true, strict: true });
     if (args.values.help) return help(command.name, io);
     if (args.values.version) return version(io);
-    await command.run(args, io);
-    return 0;
+    return (await command.run(args, io)) ?? 0;
   } catch (error) {
     // Every line goes through terminalText: text from the workbook or the user is shown escaped.
     const refuse = (lines: string[]) => {

@@ -4,7 +4,7 @@
 // shared or inline strings, prefixed elements, the 1904 date system.
 import { SSF } from '@e965/xlsx';
 import { SaxesParser } from 'saxes';
-import { CellRange, CellValue, Grid, parseRange } from '../../core/cell';
+import { CellRange, CellValue, Grid, a1, parseRange } from '../../core/cell';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
 import { XmlElement, childOf, childrenOf, parseXml, textOf, unescapeExcelText } from './xml';
 import { NamedRange, SheetEntry, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
@@ -148,7 +148,7 @@ function once<T>(read: () => Promise<T>): () => Promise<T> {
  * stands in its top-left cell only, as in Excel. Hidden rows, filtered-out rows and the rows of a
  * collapsed outline are all stored as hidden rows, and are named in `hiddenRows`.
  */
-async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: SharedParts, sheet: WorkbookParts['sheets'][number], range?: CellRange): Promise<Grid> {
+async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: SharedParts, sheet: WorkbookParts['sheets'][number], range?: CellRange, formulas?: Map<string, string>): Promise<Grid> {
   const xml = await pkg.text(sheet.part);
   const cells: RawCell[] = [];
   const hidden = new Set<number>();
@@ -226,6 +226,7 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
   const values: CellValue[][] = Array.from({ length: Math.max(0, bottom - top + 1) }, () => []);
   for (const c of cells) {
     if (c.row < top || c.row > bottom || c.column < left || c.column > right) continue;
+    if (formulas && c.formula !== undefined) formulas.set(a1(c.row, c.column), c.formula);
     const value = rawValue(c, strings, dates, parts.date1904);
     if (value === null || (merges.length > 0 && insideMerge(c.row, c.column))) continue;
     values[c.row - top][c.column - left] = value;
@@ -277,15 +278,21 @@ export async function readPackageWorkbook(pkg: Package, macros: boolean): Promis
     sharedStringsXml: once(async () => (parts.sharedStrings && pkg.has(parts.sharedStrings) ? pkg.text(parts.sharedStrings) : undefined)),
     dateStyles: once(() => dateStyles(pkg, parts.styles)),
   };
+  const sheetNamed = (name: string) => {
+    const sheet = parts.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`the workbook has no sheet "${name}"`);
+    return sheet;
+  };
   return {
     kind: macros ? 'xlsm' : 'xlsx',
     sheets: parts.sheets.map(({ name, hidden }) => ({ name, hidden })),
     definedNames: namesWithSheets(parts.definedNames),
     namedRanges: [...tables, ...rangeNames(parts.definedNames, parts.sheets)],
-    grid: async (name, range) => {
-      const sheet = parts.sheets.find((s) => s.name === name);
-      if (!sheet) throw new Error(`the workbook has no sheet "${name}"`);
-      return packageSheetGrid(pkg, parts, shared, sheet, range);
+    grid: async (name, range) => packageSheetGrid(pkg, parts, shared, sheetNamed(name), range),
+    cells: async (name) => {
+      const formulas = new Map<string, string>();
+      const grid = await packageSheetGrid(pkg, parts, shared, sheetNamed(name), undefined, formulas);
+      return { grid, formulas };
     },
     package: pkg,
   };

@@ -33,8 +33,19 @@ export interface SourceWorkbook {
   readonly namedRanges: readonly NamedRange[];
   /** A sheet's cells: its used range from A1, or the given range. */
   grid(sheet: string, range?: CellRange): Promise<Grid>;
+  /**
+   * A sheet's cells from A1 with the formula of each cell that holds one (by its A1 address, as
+   * stored, without "="): what verification compares. Only a package (.xlsx, .xlsm) has it.
+   */
+  cells?(sheet: string): Promise<SheetCells>;
   /** The package, for a workbook the product can write into (.xlsx and .xlsm). */
   readonly package?: Package;
+}
+
+export interface SheetCells {
+  /** The values, as Excel last calculated them (a formula never calculated is `{ formula }`). */
+  readonly grid: Grid;
+  readonly formulas: ReadonlyMap<string, string>;
 }
 
 /**

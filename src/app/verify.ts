@@ -1,0 +1,165 @@
+// Verifying a scenario workbook (domain.md, "Verifying a scenario workbook"), as both faces ask
+// it: the product's sheets and the source as a host read them in; the findings out. The inputs now
+// in the sheets are read back and run again, as at the run's moment, and the plan that gives is
+// what every product cell, name and result must match; the source must match its fingerprint.
+import { parseIsoDate } from '../core/calendar-date';
+import { CellRange, CellValue, Grid, excelSerial, parseRange, sheetOfReference, sheetReference } from '../core/cell';
+import { InputError, placeWords } from '../core/problems';
+import { Money, toPounds } from '../core/money';
+import { NAME } from '../layout/names';
+import { INPUT_NAMES, assumptionsFromInputs } from '../layout/read-back';
+import { Finding, WrittenSheet, nameFindings, sheetFindings } from '../layout/verify';
+import { PRODUCT_SHEETS } from '../layout/workbook-plan';
+import { runScenarios } from './run';
+
+export type { Finding } from '../layout/verify';
+
+/** A defined name of one rectangle, as the workbook holds it. */
+export interface HeldName {
+  readonly name: string;
+  readonly sheet: string;
+  readonly range: CellRange;
+}
+
+export interface VerifyRead {
+  readonly sheetNames: readonly string[];
+  readonly names: readonly HeldName[];
+  /** The sheets read: the product's, and the source's once `sourceOf` has named it. */
+  readonly sheets: ReadonlyMap<string, WrittenSheet>;
+}
+
+export interface VerifyReport {
+  readonly findings: readonly Finding[];
+  /** False when the file was never calculated since it was written: its saved values say nothing yet. */
+  readonly calculated: boolean;
+  readonly ranAt: string;
+  readonly source: string;
+}
+
+/** The workbook holds no product sheets, or not enough of a run to check. */
+export class NotAScenarioWorkbook extends Error {}
+
+const named = (names: readonly HeldName[], name: string) => names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+
+/** The product's sheets the workbook holds, by role, found by their marker names. */
+export function productSheetsHeld(names: readonly HeldName[]): Partial<Record<keyof typeof PRODUCT_SHEETS, string>> {
+  const held = Object.entries(PRODUCT_SHEETS).flatMap(([role, sheet]) => {
+    const marker = named(names, NAME[sheet.marker]);
+    return marker ? [[role, marker.sheet]] : [];
+  });
+  if (held.length === 0) throw new NotAScenarioWorkbook('it holds no sheets VfM Scenarios wrote (no VfM_Sheet_ marker names)');
+  return Object.fromEntries(held);
+}
+
+/** A value a cell holds as the read-back takes it: a date as its serial, as Excel gives it. */
+function cellInput(value: CellValue | undefined): unknown {
+  if (typeof value === 'object' && value !== null && 'date' in value) {
+    const date = parseIsoDate(value.date);
+    return date ? excelSerial(date) : value.date;
+  }
+  return value ?? null;
+}
+
+/** The values of a name's cells, rows of columns, from the sheets read; undefined when not read. */
+function valuesOf(read: VerifyRead, name: string): unknown[][] | undefined {
+  const held = named(read.names, name);
+  const sheet = held && read.sheets.get(held.sheet);
+  if (!held || !sheet) return undefined;
+  const { grid } = sheet;
+  return Array.from({ length: held.range.bottom - held.range.top + 1 }, (_, r) =>
+    Array.from({ length: held.range.right - held.range.left + 1 }, (_, c) => cellInput(grid.values[held.range.top + r - grid.top]?.[held.range.left + c - grid.left])));
+}
+const single = (read: VerifyRead, name: string) => valuesOf(read, name)?.[0]?.[0];
+
+/** The source sheet and range the run read, as the audit sheet stamped it. */
+export function sourceOf(read: VerifyRead): { sheet: string; range: CellRange; text: string } {
+  const text = single(read, NAME.sourceRange);
+  const range = typeof text === 'string' ? parseRange(text.slice(text.lastIndexOf('!') + 1)) : undefined;
+  if (typeof text !== 'string' || !range) throw new NotAScenarioWorkbook(`its audit sheet does not say which cells the run read (${NAME.sourceRange}); run vfm analyse again`);
+  return { sheet: sheetOfReference(text), range, text };
+}
+
+/** The source's cells in its range, from the sheet read. */
+function sourceGrid(read: VerifyRead, source: { sheet: string; range: CellRange }): Grid {
+  const sheet = read.sheets.get(source.sheet);
+  if (!sheet) throw new NotAScenarioWorkbook(`the source sheet "${source.sheet}" is gone`);
+  const { grid } = sheet;
+  const { top, left, bottom, right } = source.range;
+  const values = Array.from({ length: bottom - top + 1 }, (_, r) => Array.from({ length: right - left + 1 }, (_, c) => grid.values[top + r - grid.top]?.[left + c - grid.left] ?? null));
+  return { sheet: source.sheet, top, left, values };
+}
+
+/** Whether Excel (or another spreadsheet) has calculated the sheet since the product wrote it: its formulas hold values. */
+function calculated(sheet: WrittenSheet): boolean {
+  return !sheet.grid.values.some((cells) => cells.some((value) => typeof value === 'object' && value !== null && 'formula' in value));
+}
+
+export function verifyWorkbook(read: VerifyRead): VerifyReport {
+  const held = productSheetsHeld(read.names);
+  const source = sourceOf(read);
+  const ranAt = single(read, NAME.ranAt);
+  const day = typeof ranAt === 'string' ? parseIsoDate(ranAt.slice(0, 10)) : undefined;
+  if (typeof ranAt !== 'string' || !day) throw new NotAScenarioWorkbook(`its audit sheet does not say when the run was (${NAME.ranAt})`);
+  const inputs = Object.fromEntries(INPUT_NAMES.map((name) => [name, valuesOf(read, name)]));
+  const sheets = [held.scenarios, held.options, held.costRows].flatMap((name) => (name && read.sheets.get(name) ? [read.sheets.get(name) as WrittenSheet] : []));
+  const wasCalculated = sheets.every(calculated);
+  const report = (findings: Finding[]): VerifyReport => ({ findings, calculated: wasCalculated, ranAt, source: source.text });
+
+  let run;
+  try {
+    run = runScenarios({
+      workbook: { grid: sourceGrid(read, source), sheetNames: read.sheetNames, definedNames: read.names.map((n) => ({ name: n.name, sheet: n.sheet })) },
+      assumptions: assumptionsFromInputs(inputs),
+      clock: { today: () => day, now: () => ranAt },
+    });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return report(error.problems.map((p) => ({ kind: p.place && 'cell' in p.place ? 'source' : 'input', place: placeWords(p.place), message: p.message })));
+  }
+
+  const findings: Finding[] = [];
+  const stamped = single(read, NAME.fingerprint);
+  if (stamped !== run.facts.fingerprint) {
+    findings.push({ kind: 'source', place: source.text, message: 'the source values have changed since the run (their fingerprint differs)', expected: String(stamped), found: run.facts.fingerprint });
+  }
+  // The audit sheet is the record of the run, fixed at it: the model's sheets are checked cell by cell.
+  for (const role of ['scenarios', 'options', 'costRows'] as const) {
+    const name = held[role];
+    const written = name === undefined ? undefined : read.sheets.get(name);
+    const planned = run.plan.sheets.find((sheet) => sheet.name === name);
+    if (!name || !written || !planned) {
+      findings.push({ kind: 'cell', place: PRODUCT_SHEETS[role].name, message: 'a sheet of the model is missing' });
+      continue;
+    }
+    findings.push(...sheetFindings(planned, written, sheetReference(name)));
+  }
+  const modelSheets = new Set([held.scenarios, held.options, held.costRows]);
+  findings.push(...nameFindings(run.plan.names.filter((n) => modelSheets.has(n.sheet)), read.names));
+
+  if (wasCalculated) findings.push(...resultFindings(read, run.analysis));
+  return report(findings);
+}
+
+/** The results Excel saved against the core's, to the penny, and the checks TRUE. */
+function resultFindings(read: VerifyRead, analysis: ReturnType<typeof runScenarios>['analysis']): Finding[] {
+  const money = (name: string, expected: readonly Money[]): Finding[] => {
+    const saved = (valuesOf(read, name) ?? []).map((row) => row[0]);
+    return expected.flatMap((amount, i): Finding[] => {
+      const value = saved[i];
+      return typeof value === 'number' && Math.round(value * 100) === amount ? [] : [{
+        kind: 'result', place: expected.length > 1 ? `${name}[${i + 1}]` : name, message: 'a result as saved differs from the recomputation', expected: toPounds(amount).toFixed(2), found: String(value),
+      }];
+    });
+  };
+  const check = (name: string): Finding[] => (single(read, name) === true ? [] : [{ kind: 'result', place: name, message: 'a check is not TRUE', expected: 'TRUE', found: String(single(read, name)) }]);
+  const { savings, appraisal } = analysis;
+  const preferred = appraisal.options.preferred;
+  return [
+    ...money(NAME.totalSaving, [savings.totalSaving]),
+    ...money(NAME.npv, [savings.npv]),
+    ...money(NAME.optionNpvs, appraisal.options.options.map((o) => o.npv)),
+    ...money(NAME.preferredNpv, [preferred === undefined ? (0 as Money) : appraisal.options.options[preferred].npv]),
+    ...check(NAME.masterCheck),
+    ...check(NAME.optionsCheck),
+  ];
+}

@@ -1,0 +1,136 @@
+// vfm verify: a workbook the product wrote is sound; each tampering, made by editing the package's
+// XML so that nothing else changes, is found and named; the exit codes.
+import { readFileSync, writeFileSync } from 'fs';
+import path from 'path';
+import { Io, run } from '../../src/faces/cli/main';
+import { a1, sheetReference } from '../../src/core/cell';
+import { namedRange } from '../../src/hosts/xlsx/read-workbook';
+import { readBack, temporaryDirectory } from '../support/workbooks';
+import { cellElement, tamper } from '../support/tamper';
+
+jest.setTimeout(60_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const EXAMPLE = path.join(ROOT, 'examples/staffordshire-connects.xlsx');
+const OPTIONS = path.join(ROOT, 'examples/staffordshire-connects.options.json');
+const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
+
+async function vfm(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let [out, err] = ['', ''];
+  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, clock };
+  const code = await run(args, io);
+  return { code, out, err };
+}
+
+let dir: string;
+let written: string;
+beforeAll(async () => {
+  dir = temporaryDirectory();
+  written = path.join(dir, 'written.xlsx');
+  expect((await vfm(['analyse', EXAMPLE, '--assumptions', OPTIONS, '--out', written])).code).toBe(0);
+});
+
+/** The address of a name's first cell, and its sheet. */
+async function cellOf(name: string, down = 0): Promise<{ sheet: string; address: string }> {
+  const named = namedRange(await readBack(written), name);
+  if (!named) throw new Error(`no name ${name}`);
+  return { sheet: named.sheet, address: a1(named.range.top + down, named.range.left) };
+}
+
+/** The findings of verifying `written` with one part changed by `edit`. */
+async function findingsAfter(part: string, edit: (xml: string) => string): Promise<{ code: number; findings: { kind: string; place: string; message: string; expected?: string; found?: string }[] }> {
+  const file = path.join(dir, `tampered-${Math.random().toString(36).slice(2)}.xlsx`);
+  await tamper(written, file, part, edit);
+  const json = `${file}.json`;
+  const { code } = await vfm(['verify', file, '--json', json]);
+  return { code, findings: code === 2 ? [] : JSON.parse(readFileSync(json, 'utf8')).findings };
+}
+const inCell = (address: string, xml: string) => `<c r="${address}"${xml}`;
+
+describe('vfm verify', () => {
+  it('finds a workbook just written sound, says it was never calculated, and writes the JSON', async () => {
+    const json = path.join(dir, 'sound.json');
+    const { code, out } = await vfm(['verify', written, '--json', json]);
+    expect(code).toBe(0);
+    expect(out).toContain('Sound: every cell of the model');
+    expect(out).toContain('has not been calculated since it was written');
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ sound: true, calculated: false, findings: [] });
+  });
+
+  it('names a formula replaced by a typed number', async () => {
+    const { sheet, address } = await cellOf('VfM_NPV');
+    const { code, findings } = await findingsAfter(`sheet:${sheet}`, (xml) => xml.replace(cellElement(address), inCell(address, '><v>50000</v></c>')));
+    expect(code).toBe(3);
+    expect(findings).toEqual([expect.objectContaining({ kind: 'cell', place: `${sheetReference(sheet)}!${address}`, message: 'a formula replaced by a typed value', found: '50000' })]);
+  });
+
+  it('names a formula edited, with the formula expected and the one found', async () => {
+    const { sheet, address } = await cellOf('VfM_TotalSaving');
+    const { findings } = await findingsAfter(`sheet:${sheet}`, (xml) => xml.replace(cellElement(address), (cell) => cell.replace(/<f>([^<]*)<\/f>/, '<f>$1*1.1</f>')));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ place: `${sheetReference(sheet)}!${address}`, message: 'a formula edited' });
+    expect(findings[0].found).toBe(`${findings[0].expected}*1.1`);
+  });
+
+  it('names a formula cleared', async () => {
+    const { sheet, address } = await cellOf('VfM_PreferredNPV');
+    const { findings } = await findingsAfter(`sheet:${sheet}`, (xml) => xml.replace(cellElement(address), ''));
+    expect(findings).toEqual([expect.objectContaining({ place: `${sheetReference(sheet)}!${address}`, message: 'a formula cleared', found: 'empty' })]);
+  });
+
+  it('names a label changed and a number typed where the model has nothing', async () => {
+    const { sheet } = await cellOf('VfM_NPV');
+    const { findings } = await findingsAfter(`sheet:${sheet}`, (xml) => xml
+      .replace(/(<c r="A1"[^>]*><is><t[^>]*>)([^<]*)/, '$1Edited title')
+      .replace(/(<row r="2"[^>]*>)/, `$1<c r="Z2"><v>7</v></c>`));
+    expect(findings.map((f) => [f.place, f.message])).toEqual([
+      [`${sheetReference(sheet)}!A1`, 'a label changed'],
+      [`${sheetReference(sheet)}!Z2`, 'a cell the product leaves empty holds something'],
+    ]);
+  });
+
+  it('names a defined name repointed, and one deleted', async () => {
+    const { findings } = await findingsAfter('xl/workbook.xml', (xml) => xml
+      .replace(/(<definedName name="VfM_NPV"[^>]*>)[^<]*/, "$1'VfM Scenarios'!$$C$$2")
+      .replace(/<definedName name="VfM_TotalSaving"[^>]*>[^<]*<\/definedName>/, ''));
+    expect(findings.filter((f) => f.kind === 'name').map((f) => [f.place, f.message])).toEqual(expect.arrayContaining([
+      ['VfM_TotalSaving', 'a defined name missing, or pointing at no cells'],
+      ['VfM_NPV', 'a defined name pointing elsewhere'],
+    ]));
+  });
+
+  it('names the source changed since the run: its fingerprint differs', async () => {
+    const source = (await readBack(written)).sheets[0].name;
+    const { findings } = await findingsAfter(`sheet:${source}`, (xml) => xml.replace(/(<c r="B5"[^>]*>(?:<f>[^<]*<\/f>)?<v>)([^<]*)/, '$199999'));
+    expect(findings).toEqual([expect.objectContaining({ kind: 'source', message: 'the source values have changed since the run (their fingerprint differs)' })]);
+  });
+
+  it('names an input out of its range, and a class that is neither avoidable nor committed', async () => {
+    const rate = await cellOf('VfM_DiscountRate');
+    const { findings } = await findingsAfter(`sheet:${rate.sheet}`, (xml) => xml.replace(cellElement(rate.address), (cell) => cell.replace(/<v>[^<]*<\/v>/, '<v>5</v>')));
+    expect(findings).toEqual([expect.objectContaining({ kind: 'input', place: 'discountRate' })]);
+    const cls = await cellOf('VfM_Classes');
+    const classes = await findingsAfter(`sheet:${cls.sheet}`, (xml) => xml.replace(cellElement(cls.address), inCell(cls.address, ' t="inlineStr"><is><t>maybe</t></is></c>')));
+    expect(classes.findings).toEqual([expect.objectContaining({ kind: 'input', place: expect.stringContaining('overrides') })]);
+  });
+
+  it('names a sheet of the model deleted, and refuses a workbook with no product sheets (exit 2)', async () => {
+    const gone = await findingsAfter('xl/workbook.xml', (xml) => xml.replace(/<sheet [^>]*name="VfM Options"[^>]*\/>/, ''));
+    expect(gone.findings).toEqual(expect.arrayContaining([expect.objectContaining({ place: 'VfM Options', message: 'a sheet of the model is missing' })]));
+    const file = path.join(dir, 'unmarked.xlsx');
+    await tamper(written, file, 'xl/workbook.xml', (xml) => xml.replace(/<definedName name="VfM_Sheet_[A-Za-z]+"[^>]*>[^<]*<\/definedName>/g, ''));
+    const { code, err } = await vfm(['verify', file]);
+    expect(code).toBe(2);
+    expect(err).toContain('cannot be verified: it holds no sheets VfM Scenarios wrote');
+    const notOurs = await vfm(['verify', EXAMPLE]);
+    expect(notOurs.code).toBe(2);
+  });
+
+  it('refuses what is not a workbook, with exit 2', async () => {
+    const text = path.join(dir, 'notes.xlsx');
+    writeFileSync(text, 'not a workbook');
+    const { code, err } = await vfm(['verify', text]);
+    expect(code).toBe(2);
+    expect(err).toContain('cannot be verified');
+  });
+});

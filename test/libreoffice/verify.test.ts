@@ -1,0 +1,44 @@
+// vfm verify on a workbook LibreOffice calculated and saved: sound, with its saved results checked
+// against the core's; a saved result changed in the file is found.
+import { readFileSync } from 'fs';
+import path from 'path';
+import { Io, run } from '../../src/faces/cli/main';
+import { a1 } from '../../src/core/cell';
+import { namedRange } from '../../src/hosts/xlsx/read-workbook';
+import { calc } from '../support/libreoffice';
+import { cellElement, tamper } from '../support/tamper';
+import { readBack, temporaryDirectory } from '../support/workbooks';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
+async function vfm(args: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const io: Io = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), clock };
+  return { code: await run(args, io), out };
+}
+
+it('finds a workbook LibreOffice recalculated and saved sound, its results equal to the core\'s; and names a saved result changed', async () => {
+  const dir = temporaryDirectory();
+  const [written, saved] = [path.join(dir, 'written.xlsx'), path.join(dir, 'saved.xlsx')];
+  expect((await vfm(['analyse', path.join(ROOT, 'examples/staffordshire-connects.xlsx'), '--assumptions', path.join(ROOT, 'examples/staffordshire-connects.options.json'), '--out', written])).code).toBe(0);
+  await calc(written, [{ save: saved }]);
+
+  const json = path.join(dir, 'sound.json');
+  const sound = await vfm(['verify', saved, '--json', json]);
+  expect(sound.out).toContain('Sound');
+  expect(sound.code).toBe(0);
+  expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ sound: true, calculated: true });
+
+  const npv = namedRange(await readBack(saved), 'VfM_NPV');
+  if (!npv) throw new Error('no VfM_NPV');
+  const address = a1(npv.range.top, npv.range.left);
+  const changed = path.join(dir, 'changed.xlsx');
+  await tamper(saved, changed, `sheet:${npv.sheet}`, (xml) => xml.replace(cellElement(address), (c) => c.replace(/<v>[^<]*<\/v>/, '<v>50000</v>')));
+  const found = await vfm(['verify', changed, '--json', json]);
+  expect(found.code).toBe(3);
+  expect(JSON.parse(readFileSync(json, 'utf8')).findings).toEqual([
+    { kind: 'result', place: 'VfM_NPV', message: 'a result as saved differs from the recomputation', expected: '39032.29', found: '50000' },
+  ]);
+});
