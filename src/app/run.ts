@@ -4,7 +4,7 @@ import { Analysis, analyse } from '../core/analysis';
 import { Grid } from '../core/cell';
 import { Clock } from '../core/clock';
 import { RunFacts } from '../layout/audit-sheet';
-import { fingerprint } from '../layout/fingerprint';
+import { fingerprint, sourceCells } from '../layout/fingerprint';
 import { WorkbookPlan } from '../layout/plan';
 import { planWorkbook, productSheets } from '../layout/workbook-plan';
 import { PRODUCT } from './product';
@@ -46,6 +46,7 @@ export function runScenarios({ workbook, assumptions, column, clock }: RunReques
     ranAt: clock.now(),
     ...(workbook.file === undefined ? {} : { sourceFile: workbook.file }),
     fingerprint: fingerprint(workbook.grid, analysis.table.range),
+    sourceCells: sourceCells(workbook.grid, analysis.table.range),
   };
   const plan = planWorkbook(analysis, workbook.sheetNames, productSheets(workbook.definedNames), facts);
   return { analysis, plan, facts };

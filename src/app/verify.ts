@@ -120,7 +120,8 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
   const findings: Finding[] = [];
   const stamped = single(read, NAME.fingerprint);
   if (stamped !== run.facts.fingerprint) {
-    findings.push({ kind: 'source', place: source.text, message: 'the source values have changed since the run (their fingerprint differs)', expected: String(stamped), found: run.facts.fingerprint });
+    findings.push({ kind: 'source', place: source.text, message: 'the source values no longer match the fingerprint stamped at the run', expected: String(stamped), found: run.facts.fingerprint });
+    findings.push(...sourceChanges(read, source.sheet, run.facts.sourceCells ?? []));
   }
   // The audit sheet is the record of the run, fixed at it: the model's sheets are checked cell by cell.
   for (const role of ['scenarios', 'options', 'costRows'] as const) {
@@ -140,6 +141,20 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
   return report(findings);
 }
 
+/** Each source cell whose value differs from the one stamped at the run, when the audit sheet lists them. */
+function sourceChanges(read: VerifyRead, sheet: string, now: readonly { address: string; value: string }[]): Finding[] {
+  const addresses = valuesOf(read, NAME.sourceCells)?.map((row) => String(row[0] ?? ''));
+  const values = valuesOf(read, NAME.sourceValues)?.map((row) => (row[0] === null || row[0] === undefined ? '' : String(row[0])));
+  if (!addresses || !values) return [];
+  const then = new Map(addresses.map((address, i) => [address, values[i]]));
+  const current = new Map(now.map((cell) => [cell.address, cell.value]));
+  const changed = [...new Set([...then.keys(), ...current.keys()])].filter((address) => (then.get(address) ?? '') !== (current.get(address) ?? ''));
+  const words = (value: string | undefined) => (value === undefined || value === '' ? 'empty' : value);
+  return changed.map((address) => ({
+    kind: 'source', place: `${sheetReference(sheet)}!${address}`, message: 'a source cell changed since the run', expected: words(then.get(address)), found: words(current.get(address)),
+  }));
+}
+
 /** The results Excel saved against the core's, to the penny, and the checks TRUE. */
 function resultFindings(read: VerifyRead, analysis: ReturnType<typeof runScenarios>['analysis']): Finding[] {
   const money = (name: string, expected: readonly Money[]): Finding[] => {
@@ -151,7 +166,10 @@ function resultFindings(read: VerifyRead, analysis: ReturnType<typeof runScenari
       }];
     });
   };
-  const check = (name: string): Finding[] => (single(read, name) === true ? [] : [{ kind: 'result', place: name, message: 'a check is not TRUE', expected: 'TRUE', found: String(single(read, name)) }]);
+  const check = (name: string): Finding[] => {
+    const saved = single(read, name);
+    return saved === true ? [] : [{ kind: 'result', place: name, message: 'a check is not TRUE', expected: 'TRUE', found: typeof saved === 'boolean' ? 'FALSE' : String(saved) }];
+  };
   const { savings, appraisal } = analysis;
   const preferred = appraisal.options.preferred;
   return [

@@ -11,6 +11,7 @@ import { CostTableInfo, subtotalTies } from '../core/cost-table';
 import { quote } from '../core/limits';
 import { formatMoney, pence } from '../core/money';
 import { describeWarning } from '../core/problems';
+import { STAMPED_CELLS } from './fingerprint';
 import { COST_ROWS_LAYOUT } from './cost-rows-sheet';
 import { Content, DefinedName } from './plan';
 import { SheetBuilder, text } from './sheet-builder';
@@ -23,6 +24,8 @@ export interface RunFacts {
   /** The source workbook as the user named it, if it is a file. */
   readonly sourceFile?: string;
   readonly fingerprint: string;
+  /** The source's cells that held something, with their values, so that a change can be named cell by cell; none for a table too large. */
+  readonly sourceCells?: readonly { readonly address: string; readonly value: string }[];
 }
 
 export function auditSheet(name: string, analysis: Analysis, run: RunFacts, costRowsSheet: string, names: DefinedName[]): SheetBuilder {
@@ -102,6 +105,15 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
 
   section('Checks at the run', ['Check', 'Passed', 'Detail'], analysis.checks.map((check) => [check.name, check.ok ? 'yes' : 'NO', check.detail]));
   section('Warnings at the run', null, analysis.warnings.length === 0 ? [['none']] : analysis.warnings.map((w) => [w.code, describeWarning(w)]));
+
+  // The source as it was, cell by cell, for verification to say what changed (all text, as stamped).
+  const stamped = run.sourceCells ?? [];
+  const first = section('Source values at the run', ['Cell', 'Value'], stamped.length > 0 ? stamped.map((c) => [c.address, c.value])
+    : [['', `too many cells to list (more than ${STAMPED_CELLS.toLocaleString('en-GB')}): the fingerprint above stands for them`]]);
+  if (stamped.length > 0) {
+    sheet.define('sourceCells', { row: first, column: 1 }, { row: first + stamped.length - 1, column: 1 });
+    sheet.define('sourceValues', { row: first, column: 2 }, { row: first + stamped.length - 1, column: 2 });
+  }
   return sheet;
 }
 

@@ -99,6 +99,8 @@ export const NAMES = {
   ranAt: { name: 'VfM_RanAt', sheet: 'audit', shape: 'cell', means: 'when the run happened, UK time with its offset' },
   sourceRange: { name: 'VfM_SourceRange', sheet: 'audit', shape: 'cell', means: 'the source sheet and range the cost rows were read from, as text' },
   fingerprint: { name: 'VfM_Fingerprint', sheet: 'audit', shape: 'cell', means: 'the SHA-256 fingerprint of the source values at the run' },
+  sourceCells: { name: 'VfM_SourceCells', sheet: 'audit', shape: 'column', means: 'each source cell that held something at the run, by its address' },
+  sourceValues: { name: 'VfM_SourceValues', sheet: 'audit', shape: 'column', means: 'the value each of those cells held at the run, as text' },
 } as const satisfies Record<string, NameEntry>;
 
 export type NameKey = keyof typeof NAMES;

@@ -17,10 +17,16 @@ describe('a run', () => {
 
   it('states the product, the version, the clock\'s moment, the file and a fingerprint of the source', () => {
     const run = runScenarios({ workbook: { grid: seed, sheetNames: ['Costs'], definedNames: [], file: 'costs.xlsx' }, assumptions: SEED_ASSUMPTIONS, clock: FIXED_CLOCK });
-    expect(run.facts).toEqual({ product: 'VfM Scenarios', version, ranAt: '2012-10-19T09:30:00Z', sourceFile: 'costs.xlsx', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(run.facts).toEqual({
+      product: 'VfM Scenarios', version, ranAt: '2012-10-19T09:30:00Z', sourceFile: 'costs.xlsx', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+      sourceCells: expect.arrayContaining([{ address: 'A4', value: 'Staffordshire Connects 2011/12 Core Team' }, { address: 'B4', value: '17800' }]),
+    });
+    // Each cell of the table that holds something, stamped as text: the header's "£", six rows of two, the total row's two.
+    expect(run.facts.sourceCells).toHaveLength(15);
     const changed = runScenarios({ workbook: { grid: { ...seed, values: SEED_VALUES.map((row, i) => (i === 4 ? [row[0], 1] : row)) }, sheetNames: ['Costs'], definedNames: [] }, assumptions: SEED_ASSUMPTIONS, clock: FIXED_CLOCK });
     expect(changed.facts.fingerprint).not.toBe(run.facts.fingerprint);
     expect(changed.facts).not.toHaveProperty('sourceFile');
+    expect(changed.facts.sourceCells?.find((c) => c.address === 'B5')).toEqual({ address: 'B5', value: '1' });
   });
 
   it('replaces the sheets of an earlier run, found by their marker names', () => {

@@ -99,10 +99,45 @@ describe('vfm verify', () => {
     ]));
   });
 
-  it('names the source changed since the run: its fingerprint differs', async () => {
+  it('names the source changed since the run, cell by cell, with the value stamped at the run and the value now', async () => {
     const source = (await readBack(written)).sheets[0].name;
     const { findings } = await findingsAfter(`sheet:${source}`, (xml) => xml.replace(/(<c r="B5"[^>]*>(?:<f>[^<]*<\/f>)?<v>)([^<]*)/, '$199999'));
-    expect(findings).toEqual([expect.objectContaining({ kind: 'source', message: 'the source values have changed since the run (their fingerprint differs)' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ kind: 'source', message: 'the source values no longer match the fingerprint stamped at the run' }),
+      { kind: 'source', place: 'Costs!B5', message: 'a source cell changed since the run', expected: '17800', found: '99999' },
+    ]);
+  });
+
+  it('names a stamped fingerprint edited, with no source cell changed', async () => {
+    const { sheet, address } = await cellOf('VfM_Fingerprint');
+    const { findings } = await findingsAfter(`sheet:${sheet}`, (xml) => xml.replace(cellElement(address), inCell(address, ' t="inlineStr"><is><t>0000</t></is></c>')));
+    expect(findings).toEqual([expect.objectContaining({ kind: 'source', message: 'the source values no longer match the fingerprint stamped at the run', expected: '0000' })]);
+  });
+
+  it('names a cost row no longer linked to its source cell, and the source unit changed', async () => {
+    const amount = await cellOf('VfM_Amounts', 1);
+    const unit = await cellOf('VfM_SourceUnit');
+    const { findings } = await findingsAfter(`sheet:${amount.sheet}`, (xml) => xml
+      .replace(cellElement(amount.address), (cell) => cell.replace(/Costs!B\d+/, 'Costs!B4'))
+      .replace(cellElement(unit.address), (cell) => cell.replace(/<v>[^<]*<\/v>/, '<v>1000</v>')));
+    expect(findings.map((f) => [f.place, f.message])).toEqual(expect.arrayContaining([
+      [`${sheetReference(amount.sheet)}!${amount.address}`, 'a formula edited'],
+      [`${sheetReference(unit.sheet)}!${unit.address}`, 'a value changed'],
+    ]));
+  });
+
+  it('names the cells of a row deleted inside the model', async () => {
+    const { sheet, address } = await cellOf('VfM_NPV');
+    const row = Number(address.replace(/^[A-Z]+/, ''));
+    const { findings } = await findingsAfter(`sheet:${sheet}`, (xml) => xml.replace(new RegExp(`<row r="${row}"[^>]*>[\\s\\S]*?</row>`), ''));
+    expect(findings.length).toBeGreaterThanOrEqual(2);
+    expect(findings.every((f) => f.place.startsWith(`${sheetReference(sheet)}!`) && f.place.endsWith(String(row)) && /cleared|label changed/.test(f.message))).toBe(true);
+  });
+
+  it('names two options given one name on the options sheet', async () => {
+    const second = await cellOf('VfM_OptionNames', 1);
+    const { findings } = await findingsAfter(`sheet:${second.sheet}`, (xml) => xml.replace(cellElement(second.address), inCell(second.address, ' t="inlineStr"><is><t>Withdraw now</t></is></c>')));
+    expect(findings).toEqual([expect.objectContaining({ kind: 'input', place: 'options[1].name', message: 'is the name of option 1 too; give each option its own name' })]);
   });
 
   it('names an input out of its range, and a class that is neither avoidable nor committed', async () => {

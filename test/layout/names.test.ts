@@ -7,7 +7,7 @@ import { PRODUCT_SHEETS, planWorkbook } from '../../src/layout/workbook-plan';
 import { DefinedName } from '../../src/layout/plan';
 import { POOL_ASSUMPTIONS, SEED_VALUES, analysisOf } from '../support/analyses';
 
-const RUN = { product: 'VfM Scenarios', version: '9.9.9', ranAt: '2012-10-19T09:30:00Z', fingerprint: 'f' };
+const RUN = { product: 'VfM Scenarios', version: '9.9.9', ranAt: '2012-10-19T09:30:00Z', fingerprint: 'f', sourceCells: [{ address: 'B4', value: '17800' }] };
 const plan = planWorkbook(analysisOf(SEED_VALUES, POOL_ASSUMPTIONS), ['Costs'], new Set(), RUN);
 const entries: NameEntry[] = Object.values(NAMES);
 

@@ -19,7 +19,7 @@ async function vfm(args: string[]): Promise<{ code: number; out: string }> {
   return { code: await run(args, io), out };
 }
 
-it('finds a workbook LibreOffice recalculated and saved sound, its results equal to the core\'s; and names a saved result changed', async () => {
+it('finds a workbook LibreOffice recalculated and saved sound, its results equal to the core\'s; and names a saved result changed and a check saved FALSE', async () => {
   const dir = temporaryDirectory();
   const [written, saved] = [path.join(dir, 'written.xlsx'), path.join(dir, 'saved.xlsx')];
   expect((await vfm(['analyse', path.join(ROOT, 'examples/staffordshire-connects.xlsx'), '--assumptions', path.join(ROOT, 'examples/staffordshire-connects.options.json'), '--out', written])).code).toBe(0);
@@ -41,4 +41,11 @@ it('finds a workbook LibreOffice recalculated and saved sound, its results equal
   expect(JSON.parse(readFileSync(json, 'utf8')).findings).toEqual([
     { kind: 'result', place: 'VfM_NPV', message: 'a result as saved differs from the recomputation', expected: '39032.29', found: '50000' },
   ]);
+
+  const check = namedRange(await readBack(saved), 'VfM_MasterCheck');
+  if (!check) throw new Error('no VfM_MasterCheck');
+  const checkAt = a1(check.range.top, check.range.left);
+  await tamper(saved, changed, `sheet:${check.sheet}`, (xml) => xml.replace(cellElement(checkAt), (c) => c.replace(/<v>[^<]*<\/v>/, '<v>0</v>')));
+  expect((await vfm(['verify', changed, '--json', json])).code).toBe(3);
+  expect(JSON.parse(readFileSync(json, 'utf8')).findings).toEqual([{ kind: 'result', place: 'VfM_MasterCheck', message: 'a check is not TRUE', expected: 'TRUE', found: 'FALSE' }]);
 });
