@@ -161,6 +161,17 @@ describe('vfm verify', () => {
     expect(notOurs.code).toBe(2);
   });
 
+  it('reads formulas as Excel saves them, shared along a row, as the formulas they stand for: still sound, and an edit in the group found', async () => {
+    const { sheet } = await cellOf('VfM_NPV');
+    /** The row labelled `label`, its formulas from D to H made one shared formula, as Excel saves it (the group's first cell's text optionally edited). */
+    const share = (label: string, edit = (f: string) => f) => (xml: string) => xml.replace(new RegExp(`<row r="(\\d+)"[^>]*>(?:(?!</row>)[\\s\\S])*?<t[^>]*>${label}</t>[\\s\\S]*?</row>`), (row, r: string) => row
+      .replace(new RegExp(`(<c r="D${r}"[^>]*>)<f>([^<]*)</f>`), (_m, open: string, f: string) => `${open}<f t="shared" ref="D${r}:H${r}" si="7">${edit(f)}</f>`)
+      .replace(new RegExp(`(<c r="[E-H]${r}"[^>]*>)<f>[^<]*</f>`, 'g'), '$1<f t="shared" si="7"/>'));
+    expect((await findingsAfter(`sheet:${sheet}`, share('Days in the year'))).findings).toEqual([]);
+    const edited = await findingsAfter(`sheet:${sheet}`, share('Days in the year', (f) => `${f}+1`));
+    expect(edited.findings.map((f) => f.message)).toEqual(Array.from({ length: 5 }, () => 'a formula edited'));
+  });
+
   it('refuses what is not a workbook, with exit 2', async () => {
     const text = path.join(dir, 'notes.xlsx');
     writeFileSync(text, 'not a workbook');

@@ -4,7 +4,7 @@
 // shared or inline strings, prefixed elements, the 1904 date system.
 import { SSF } from '@e965/xlsx';
 import { SaxesParser } from 'saxes';
-import { CellRange, CellValue, Grid, a1, parseRange } from '../../core/cell';
+import { CellRange, CellValue, Grid, a1, columnName, columnNumber, parseRange } from '../../core/cell';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
 import { XmlElement, childOf, childrenOf, parseXml, textOf, unescapeExcelText } from './xml';
 import { NamedRange, SheetEntry, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
@@ -129,7 +129,35 @@ interface RawCell {
   /** A `<v>` was written, even an empty one. */
   hasValue: boolean;
   formula?: string;
+  /** A formula shared with the cells of its group (as Excel saves a run of like formulas): its group, and whether it is the one that holds the text. */
+  shared?: { readonly index: string; readonly master: boolean };
   inline: string;
+}
+
+/**
+ * Gives each cell of a shared formula's group its own formula: the text the group's first cell
+ * holds, its relative references moved by the cell's offset from that one (as Excel reads them).
+ */
+function expandSharedFormulas(cells: RawCell[]): void {
+  const masters = new Map<string, RawCell>();
+  for (const c of cells) if (c.shared?.master && c.formula) masters.set(c.shared.index, c);
+  for (const c of cells) {
+    const master = c.shared && !c.shared.master ? masters.get(c.shared.index) : undefined;
+    if (master?.formula) c.formula = shiftReferences(master.formula, c.row - master.row, c.column - master.column);
+  }
+}
+
+/**
+ * A formula with its relative A1 references moved down `rows` and right `columns`; `$`-anchored
+ * parts, text in quotes, quoted sheet names and names stay as they are.
+ */
+export function shiftReferences(formula: string, rows: number, columns: number): string {
+  return formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/).map((part, i) => (i % 2 === 1 ? part
+    : part.replace(/(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(!])/g, (_whole, before: string, fixedColumn: string, letters: string, fixedRow: string, digits: string) => {
+      const column = fixedColumn ? letters : columnName(columnNumber(letters) + columns);
+      const row = fixedRow ? digits : String(Number(digits) + rows);
+      return `${before}${fixedColumn}${column}${fixedRow}${row}`;
+    }))).join('');
 }
 
 /** The workbook-wide parts a sheet's cells need, each read once, when first needed. */
@@ -172,8 +200,10 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
       cell = { row: at?.top ?? row, column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '', hasValue: false, inline: '' };
     } else if (cell && (name === 'v' || name === 'f')) {
       reading = name;
-      if (name === 'f') cell.formula = '';
-      else cell.hasValue = true;
+      if (name === 'f') {
+        cell.formula = '';
+        if (attributes.t === 'shared' && attributes.si !== undefined) cell.shared = { index: attributes.si, master: attributes.ref !== undefined };
+      } else cell.hasValue = true;
     } else if (cell && name === 't' && phonetic === 0) {
       reading = 't';
     } else if (name === 'rPh') {
@@ -204,6 +234,7 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
   } catch {
     throw new PackageError(`the sheet "${sheet.name}" (${sheet.part}) is not well-formed XML`);
   }
+  expandSharedFormulas(cells);
 
   const wantedStrings = new Set<number>();
   for (const c of cells) if (c.type === 's' && c.value !== '') wantedStrings.add(Number(c.value));
