@@ -8,18 +8,12 @@ import { InputError, placeWords } from '../core/problems';
 import { Money, toPounds } from '../core/money';
 import { NAME } from '../layout/names';
 import { INPUT_NAMES, assumptionsFromInputs } from '../layout/read-back';
-import { Finding, WrittenSheet, nameFindings, sheetFindings } from '../layout/verify';
+import { Finding, HeldName, WrittenSheet, nameFindings, sheetFindings } from '../layout/verify';
 import { PRODUCT_SHEETS } from '../layout/workbook-plan';
 import { runScenarios } from './run';
 
-export type { Finding } from '../layout/verify';
+export type { Finding, HeldName, WrittenSheet } from '../layout/verify';
 
-/** A defined name of one rectangle, as the workbook holds it. */
-export interface HeldName {
-  readonly name: string;
-  readonly sheet: string;
-  readonly range: CellRange;
-}
 
 export interface VerifyRead {
   readonly sheetNames: readonly string[];
@@ -71,12 +65,19 @@ function valuesOf(read: VerifyRead, name: string): unknown[][] | undefined {
 }
 const single = (read: VerifyRead, name: string) => valuesOf(read, name)?.[0]?.[0];
 
+/** The cell naming the run's source (`Costs!A4:B11`), which a host reads before the source itself. */
+export const SOURCE_CELL = NAME.sourceRange;
+
+/** The source sheet and range the run read, from the text the audit sheet stamped. */
+export function sourceFrom(text: unknown): { sheet: string; range: CellRange; text: string } {
+  const range = typeof text === 'string' && text.includes('!') ? parseRange(text.slice(text.lastIndexOf('!') + 1)) : undefined;
+  if (typeof text !== 'string' || !range) throw new NotAScenarioWorkbook(`its audit sheet does not say which cells the run read (${NAME.sourceRange}); run the scenarios again`);
+  return { sheet: sheetOfReference(text), range, text };
+}
+
 /** The source sheet and range the run read, as the audit sheet stamped it. */
 export function sourceOf(read: VerifyRead): { sheet: string; range: CellRange; text: string } {
-  const text = single(read, NAME.sourceRange);
-  const range = typeof text === 'string' ? parseRange(text.slice(text.lastIndexOf('!') + 1)) : undefined;
-  if (typeof text !== 'string' || !range) throw new NotAScenarioWorkbook(`its audit sheet does not say which cells the run read (${NAME.sourceRange}); run vfm analyse again`);
-  return { sheet: sheetOfReference(text), range, text };
+  return sourceFrom(single(read, NAME.sourceRange));
 }
 
 /** The source's cells in its range, from the sheet read. */

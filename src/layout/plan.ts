@@ -113,3 +113,16 @@ export interface WorkbookPlan {
   /** Defined before writing; any existing name of the same name is replaced. */
   readonly names: readonly DefinedName[];
 }
+
+/** A sheet as a host read it back: its values as last calculated, and each formula (without "=") by its A1 address. */
+export interface WrittenSheet {
+  readonly grid: import('../core/cell').Grid;
+  readonly formulas: ReadonlyMap<string, string>;
+}
+
+/** A defined name of one rectangle, as the workbook holds it. */
+export interface HeldName {
+  readonly name: string;
+  readonly sheet: string;
+  readonly range: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number };
+}

@@ -4,14 +4,11 @@
 // label as its text); a cell the plan leaves empty must be empty; each defined name must point
 // where the plan puts it. Pure: the hosts read, the use case (app/verify.ts) plans.
 import { parseIsoDate } from '../core/calendar-date';
-import { CellRange, CellValue, Grid, a1, excelSerial, rangeA1 } from '../core/cell';
-import { Content, DefinedName, SheetPlan, WorkbookPlan } from './plan';
+import { CellValue, a1, excelSerial, rangeA1 } from '../core/cell';
+import { Content, DefinedName, HeldName, SheetPlan, WorkbookPlan, WrittenSheet } from './plan';
 
-/** A sheet as the workbook holds it: its values as last calculated, and each formula by its A1 address. */
-export interface WrittenSheet {
-  readonly grid: Grid;
-  readonly formulas: ReadonlyMap<string, string>;
-}
+export type { HeldName, WrittenSheet } from './plan';
+
 
 export type FindingKind = 'cell' | 'name' | 'source' | 'input' | 'result' | 'calculation';
 
@@ -104,7 +101,7 @@ export function sheetFindings(plan: SheetPlan, written: WrittenSheet, reference:
 }
 
 /** Each of the plan's names that the workbook lacks, or that points elsewhere than the plan puts it. */
-export function nameFindings(planned: readonly DefinedName[], held: readonly { name: string; sheet: string; range: CellRange }[]): Finding[] {
+export function nameFindings(planned: readonly DefinedName[], held: readonly HeldName[]): Finding[] {
   return planned.flatMap((name): Finding[] => {
     const expected = `'${name.sheet}'!${rangeA1(name)}`;
     const found = held.find((h) => h.name.toLowerCase() === name.name.toLowerCase());

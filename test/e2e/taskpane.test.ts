@@ -440,3 +440,26 @@ it('builds the seed\'s decision in the form, answers it in a sentence with the o
   expect(await again.getByLabel('Way of withdrawing 1, exit cost 1: paid in', { exact: true }).inputValue()).toBe('2014/15');
   await again.close();
 });
+
+it('checks the workbook for an auditor: a formula typed over is listed with its cell, and "Go to cell" selects it', async () => {
+  const page = await seedRead();
+  await generate(page);
+  const target = await page.evaluate(() => {
+    const reference = window.__fakeExcel!.workbook.names().VfM_TotalSaving;
+    const match = /^='?(.*?)'?!\$([A-Z]+)\$(\d+)$/.exec(reference)!;
+    window.__fakeExcel!.workbook.sheet(match[1]).put(`${match[2]}${match[3]}`, [[50000]]);
+    return { sheet: match[1], address: `${match[2]}${match[3]}` };
+  });
+  await page.getByRole('button', { name: 'Check this workbook' }).click();
+  await idle(page);
+  const place = `'${target.sheet}'!${target.address}`;
+  const listed = page.locator('ol.findings li', { hasText: place });
+  await expect(listed.innerText()).resolves.toContain('a formula replaced by a typed value');
+  await shotOf(page.locator('#check-results'), '17-check');
+  await listed.getByRole('button', { name: `Go to ${place}` }).click();
+  await idle(page);
+  const shown = await snapshot(page);
+  expect(shown.activeSheet).toBe(target.sheet);
+  expect(shown.sheets.find((s) => s.name === target.sheet)?.selection).toBe(target.address);
+  await page.close();
+});

@@ -2,9 +2,12 @@
 // what it found; a failure is thrown, for the controller to report. Meaning is the model's: the
 // host reads and writes, the model and the app decide.
 import { runScenarios } from '../../app/run';
+import { SOURCE_CELL, productSheetsHeld, sourceFrom, verifyWorkbook } from '../../app/verify';
+import { rangeA1, sheetOfReference } from '../../core/cell';
+import { readNames, readSheets } from '../../hosts/office/read-check';
 import { Clock } from '../../core/clock';
 import { readLastRun, readWorkbook } from '../../hosts/office/read-workbook';
-import { showSheet } from '../../hosts/office/show-sheet';
+import { showCell, showSheet } from '../../hosts/office/show-sheet';
 import { writeWorkbook } from '../../hosts/office/write-workbook';
 import { INPUT_NAMES, RAN_AT_NAME } from '../../layout/read-back';
 import { formAssumptions } from './check';
@@ -45,6 +48,25 @@ export const EFFECTS: Record<Task, Effect> = {
       return { grid, analysis, sheet: plan.sheets[0].name, ranAt: facts.ranAt };
     })),
   }),
+
+  /** The product's sheets and the source read back and checked: two round trips. */
+  check: async ({ excel }) => ({
+    type: 'checked',
+    report: await excel.run(async (context) => {
+      const first = await readNames(context, SOURCE_CELL);
+      const product = [...new Set(Object.values(productSheetsHeld(first.names)))];
+      const source = sourceFrom(first.value);
+      const wanted = [...product.map((sheet) => ({ sheet })), ...(first.sheetNames.includes(source.sheet) && !product.includes(source.sheet) ? [{ sheet: source.sheet, address: rangeA1(source.range) }] : [])];
+      return verifyWorkbook({ sheetNames: first.sheetNames, names: first.names, sheets: await readSheets(context, wanted) });
+    }),
+  }),
+
+  /** A cell a finding names, selected: one round trip. */
+  'go to cell': async ({ excel }, state) => {
+    const target = state().target;
+    if (target) await excel.run((context) => showCell(context, sheetOfReference(target), target.slice(target.lastIndexOf('!') + 1)));
+    return { type: 'cell shown' };
+  },
 
   /** The scenario sheet, at A1: one round trip. */
   'go to sheet': async ({ excel }, state) => {

@@ -2,6 +2,7 @@
 // state). `reduce` checks the rows and the assumptions with the core once per change (check.ts);
 // view-model.ts derives what the views show; pane.ts runs Excel and dispatches what it found.
 import { PRODUCT } from '../../app/product';
+import { NotAScenarioWorkbook, VerifyReport } from '../../app/verify';
 import { Analysis } from '../../core/analysis';
 import { CalendarDate } from '../../core/calendar-date';
 import { Grid } from '../../core/cell';
@@ -13,7 +14,7 @@ import { CORE, Checked, Core, Overrides, check, isOnTable } from './check';
 import { CostFields, CostKind, DeflatorYearFields, FormValues, LeaverFields, OptionField, OptionFields, EMPTY_COST, PlainField, emptyForm, formFromAssumptions, plainOption } from './form';
 
 export type Source = 'selection' | 'sheet';
-export type Task = 'restore' | 'read' | 'generate' | 'go to sheet';
+export type Task = 'restore' | 'read' | 'generate' | 'go to sheet' | 'check' | 'go to cell';
 type DefinedNames = readonly { name: string; sheet: string }[];
 
 /** A run whose scenarios the workbook holds: when it ran (UK time, as stamped) and its scenario sheet. */
@@ -54,6 +55,10 @@ export interface State {
   readonly stale: boolean;
   /** The task under way: the pane is busy. */
   readonly task?: Task;
+  /** What the last check of the workbook found. */
+  readonly check?: VerifyReport;
+  /** The cell to show (`'VfM Scenarios'!C74`), for the task that goes to it. */
+  readonly target?: string;
   readonly outcome?: Outcome;
 }
 
@@ -75,7 +80,9 @@ export type Action =
   | { readonly type: 'class set'; readonly item: string; readonly class: CostClass }
   | { readonly type: 'source chosen'; readonly source: Source }
   | { readonly type: 'column chosen'; readonly column: string }
-  | { readonly type: 'started'; readonly task: Task }
+  | { readonly type: 'started'; readonly task: Task; readonly target?: string }
+  | { readonly type: 'checked'; readonly report: VerifyReport }
+  | { readonly type: 'cell shown' }
   /** The defined names and named values readLastRun found. */
   | { readonly type: 'last run read'; readonly definedNames: DefinedNames; readonly values: Readonly<Record<string, unknown[][] | undefined>> }
   | { readonly type: 'read succeeded'; readonly grid: Grid }
@@ -107,6 +114,7 @@ export function sourceGrid(read: { readonly grid: Grid | undefined; readonly def
 export function failureOf(error: unknown): Failure {
   if (error instanceof InputError) return { kind: 'input', problems: error.problems, more: error.more };
   if (error instanceof SourceProblem) return { kind: 'source', message: error.message };
+  if (error instanceof NotAScenarioWorkbook) return { kind: 'source', message: `This workbook cannot be checked: ${error.message}. Generate the scenarios first.` };
   return { kind: 'excel', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -177,7 +185,11 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
       case 'column chosen':
         return changed(state, { column: action.column });
       case 'started':
-        return state.task ? state : { ...state, task: action.task, outcome: undefined };
+        return state.task ? state : { ...state, task: action.task, target: action.target, outcome: undefined };
+      case 'checked':
+        return done({ ...state, check: action.report });
+      case 'cell shown':
+        return done(state);
       case 'last run read':
         return done(...restored(state, action.definedNames, action.values, core));
       case 'read succeeded':

@@ -4,6 +4,7 @@
 import { Clock } from '../../core/clock';
 import { byId, keepingFocus, replaceChildren } from './dom';
 import { EFFECTS, ExcelAccess } from './effects';
+import { checkView } from './check-view';
 import { formView, showFieldMessages } from './form-view';
 import { Action, Source, State, Task, failureOf, initialState, reduce } from './model';
 import { resultsView } from './results-view';
@@ -35,6 +36,7 @@ export class Pane {
     byId('read').addEventListener('click', () => void this.task('read'));
     byId('generate').addEventListener('click', () => void this.task('generate'));
     byId('go-to-sheet').addEventListener('click', () => void this.task('go to sheet'));
+    byId('check').addEventListener('click', () => void this.task('check'));
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="source"]')) {
       radio.addEventListener('change', () => this.dispatch({ type: 'source chosen', source: radio.value as Source }));
     }
@@ -50,9 +52,9 @@ export class Pane {
   };
 
   /** One task at a time: busy while Excel works, then what it found, or why nothing was written. */
-  private async task(task: Task): Promise<void> {
+  private async task(task: Task, target?: string): Promise<void> {
     if (this.state.task || (task === 'go to sheet' && !this.state.written?.sheet)) return;
-    this.dispatch({ type: 'started', task });
+    this.dispatch({ type: 'started', task, target });
     try {
       await new Promise((resolve) => setTimeout(resolve, 0)); // let the busy state paint first
       this.dispatch(await EFFECTS[task](this.options, () => this.state));
@@ -69,6 +71,7 @@ export class Pane {
     this.part('problems', shows.problems, () => problemsView(byId('problems'), shows.problems));
     this.part('rows', shows.rows, () => keepingFocus(rows, () => rowsView(rows, shows.rows, (item, cls) => this.dispatch({ type: 'class set', item, class: cls }), (column) => this.dispatch({ type: 'column chosen', column }))));
     this.part('results', shows.results, () => resultsView(byId('results'), byId('go-to-sheet'), shows.results, wordsOf(this.state)));
+    this.part('check', shows.check, () => checkView(byId('check-results'), shows.check, (cell) => void this.task('go to cell', cell)));
     statusView(shows);
   }
 

@@ -5,7 +5,7 @@ import { PaneView } from './view-model';
 export function statusView(view: PaneView): void {
   byId('pane').setAttribute('aria-busy', String(view.busy));
   for (const button of document.querySelectorAll<HTMLButtonElement>('button.primary, button.secondary')) button.disabled = view.busy;
-  for (const id of ['read', 'generate']) byId<HTMLButtonElement>(id).disabled = view.runDisabled;
+  for (const id of ['read', 'generate', 'check']) byId<HTMLButtonElement>(id).disabled = view.runDisabled;
   const status = byId('status');
   if (status.textContent !== view.status.text) status.textContent = view.status.text; // a live region: said once
   byId('progress').hidden = !view.status.progress;

@@ -90,13 +90,24 @@ export interface PaneView {
   readonly rows: RowsView;
   readonly fields: FieldMessages;
   readonly results: ResultsView;
+  readonly check: CheckView;
 }
+
+/** What the last check of the workbook found: sound, or each finding with the cell to go to. */
+export type CheckView =
+  | { readonly kind: 'none' }
+  | {
+    readonly kind: 'checked'; readonly summary: string; readonly sound: boolean;
+    readonly findings: readonly { readonly text: string; readonly place: string; readonly cell?: string }[];
+  };
 
 const TASK_WORDS: Record<Task, string> = {
   restore: 'Looking for an earlier run in this workbook…',
   read: 'Reading the workbook…',
   generate: 'Writing the scenarios into the workbook…',
   'go to sheet': 'Opening the scenarios…',
+  check: 'Checking the workbook against the product\'s model…',
+  'go to cell': 'Going to the cell…',
 };
 
 const languages = new Map<string | undefined, Words>();
@@ -116,6 +127,27 @@ export function view(state: State): PaneView {
     rows: rowsView(state, words),
     fields: fieldMessages(state),
     results: resultsView(state, words),
+    check: checkView(state),
+  };
+}
+
+/** Findings listed in the pane; the command line's --json has them all. */
+export const FINDINGS_SHOWN = 50;
+
+function checkView({ check }: State): CheckView {
+  if (!check) return { kind: 'none' };
+  const { findings } = check;
+  const calculated = check.calculated ? '' : ' It has not been calculated since it was written, so its saved results were not checked.';
+  const summary = findings.length === 0
+    ? `Sound: every cell of the model, every name and the source are as the product wrote them for the inputs now in it.${calculated}`
+    : `${findings.length} finding${findings.length === 1 ? '' : 's'}: the workbook is not what the product wrote for the inputs now in it.${findings.length > FINDINGS_SHOWN ? ` The first ${FINDINGS_SHOWN} are listed.` : ''}${calculated}`;
+  return {
+    kind: 'checked', sound: findings.length === 0, summary,
+    findings: findings.slice(0, FINDINGS_SHOWN).map((f) => ({
+      place: f.place,
+      text: `${f.message}${f.expected !== undefined ? `; expected ${f.expected}` : ''}${f.found !== undefined ? `, found ${f.found}` : ''}`,
+      ...(/!\$?[A-Z]{1,3}\$?\d+$/.test(f.place) ? { cell: f.place } : {}),
+    })),
   };
 }
 
