@@ -18,6 +18,8 @@ export interface WorkbookRead {
   readonly definedNames: readonly { name: string; sheet: string }[];
   /** The workbook's file name, when it is a file. */
   readonly file?: string;
+  /** The rows of the log of earlier runs, when the workbook holds one. */
+  readonly previousRuns?: readonly (readonly unknown[])[];
 }
 
 export interface RunRequest {
@@ -47,6 +49,7 @@ export function runScenarios({ workbook, assumptions, column, clock }: RunReques
     ...(workbook.file === undefined ? {} : { sourceFile: workbook.file }),
     fingerprint: fingerprint(workbook.grid, analysis.table.range),
     sourceCells: sourceCells(workbook.grid, analysis.table.range),
+    ...(workbook.previousRuns ? { previousRuns: workbook.previousRuns } : {}),
   };
   const plan = planWorkbook(analysis, workbook.sheetNames, productSheets(workbook.definedNames), facts);
   return { analysis, plan, facts };

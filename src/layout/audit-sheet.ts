@@ -12,6 +12,8 @@ import { quote } from '../core/limits';
 import { formatMoney, pence } from '../core/money';
 import { describeWarning } from '../core/problems';
 import { STAMPED_CELLS } from './fingerprint';
+import { RUN_LOG_HEADINGS, runLogRows } from './run-log';
+import { FORMATS } from './styles';
 import { COST_ROWS_LAYOUT } from './cost-rows-sheet';
 import { Content, DefinedName } from './plan';
 import { SheetBuilder, text } from './sheet-builder';
@@ -26,6 +28,8 @@ export interface RunFacts {
   readonly fingerprint: string;
   /** The source's cells that held something, with their values, so that a change can be named cell by cell; none for a table too large. */
   readonly sourceCells?: readonly { readonly address: string; readonly value: string }[];
+  /** The log's rows of the runs before, as the workbook held them. */
+  readonly previousRuns?: readonly (readonly unknown[])[];
 }
 
 export function auditSheet(name: string, analysis: Analysis, run: RunFacts, costRowsSheet: string, names: DefinedName[]): SheetBuilder {
@@ -105,6 +109,15 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
 
   section('Checks at the run', ['Check', 'Passed', 'Detail'], analysis.checks.map((check) => [check.name, check.ok ? 'yes' : 'NO', check.detail]));
   section('Warnings at the run', null, analysis.warnings.length === 0 ? [['none']] : analysis.warnings.map((w) => [w.code, describeWarning(w)]));
+
+  // The log of runs: the earlier rows as they were, and this run's.
+  row++;
+  sheet.put(row++, 1, [[text('Runs, oldest first (earlier rows are kept as they were)')]], 'heading');
+  sheet.put(row++, 1, [RUN_LOG_HEADINGS.map(text)], 'header');
+  const log = runLogRows(run.previousRuns ?? [], run, analysis);
+  sheet.put(row, 1, log, 'label', [undefined, undefined, undefined, undefined, undefined, FORMATS.money]);
+  sheet.define('runLog', { row, column: 1 }, { row: row + log.length - 1, column: RUN_LOG_HEADINGS.length });
+  row += log.length;
 
   // The source as it was, cell by cell, for verification to say what changed (all text, as stamped).
   const stamped = run.sourceCells ?? [];

@@ -10,8 +10,8 @@ export interface NameEntry {
   /** The name as Excel holds it. */
   readonly name: `VfM_${string}`;
   readonly sheet: SheetRole;
-  /** One cell, a column of cells, or a row of one cell a financial year. */
-  readonly shape: 'cell' | 'column' | 'row';
+  /** One cell, a column of cells, a row of one cell a financial year, or a table of rows. */
+  readonly shape: 'cell' | 'column' | 'row' | 'block';
   readonly means: string;
   /** The assumption whose value these cells hold: read back as it on the next run. */
   readonly carries?: AssumptionName;
@@ -99,6 +99,7 @@ export const NAMES = {
   ranAt: { name: 'VfM_RanAt', sheet: 'audit', shape: 'cell', means: 'when the run happened, UK time with its offset' },
   sourceRange: { name: 'VfM_SourceRange', sheet: 'audit', shape: 'cell', means: 'the source sheet and range the cost rows were read from, as text' },
   fingerprint: { name: 'VfM_Fingerprint', sheet: 'audit', shape: 'cell', means: 'the SHA-256 fingerprint of the source values at the run' },
+  runLog: { name: 'VfM_RunLog', sheet: 'audit', shape: 'block', means: 'the log of runs, oldest first, a row each: when, version, source fingerprint, inputs changed, preferred option, its NPV, the inputs' },
   sourceCells: { name: 'VfM_SourceCells', sheet: 'audit', shape: 'column', means: 'each source cell that held something at the run, by its address' },
   sourceValues: { name: 'VfM_SourceValues', sheet: 'audit', shape: 'column', means: 'the value each of those cells held at the run, as text' },
 } as const satisfies Record<string, NameEntry>;

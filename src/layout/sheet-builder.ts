@@ -56,7 +56,7 @@ export class SheetBuilder {
   define(key: NameKey, at: Cell, to: Cell = at): void {
     const entry: NameEntry = NAMES[key];
     if (entry.sheet !== this.role) throw new Error(`${entry.name} belongs on the ${entry.sheet} sheet, not the ${this.role} sheet`);
-    const shaped = { cell: at.row === to.row && at.column === to.column, column: at.column === to.column, row: at.row === to.row }[entry.shape];
+    const shaped = { cell: at.row === to.row && at.column === to.column, column: at.column === to.column, row: at.row === to.row, block: true }[entry.shape];
     if (!shaped) throw new Error(`${entry.name} is registered as a ${entry.shape}, not ${a1(at.row, at.column)}:${a1(to.row, to.column)}`);
     this.names.push({ name: entry.name, sheet: this.name, top: at.row, left: at.column, bottom: to.row, right: to.column });
   }

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import JSZip from 'jszip';
 import path from 'path';
 import { Io, run } from '../../src/faces/cli/main';
+import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { WORKBOOK_LEVEL_PARTS, packageDiff } from '../support/package-diff';
 import { readSummary } from '../support/summary';
 import { loadWithExcelJs, readBack, temporaryDirectory } from '../support/workbooks';
@@ -96,7 +97,17 @@ describe('vfm analyse --out', () => {
     const once = await loadWithExcelJs(path.join(dir, 'once.xlsx'));
     const twice = await loadWithExcelJs(path.join(dir, 'twice.xlsx'));
     expect(twice.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', ...PRODUCT]);
-    for (const sheet of once.worksheets) expect(snapshot(twice.getWorksheet(sheet.name) as ExcelJS.Worksheet)).toEqual(snapshot(sheet));
+    // The same but for the audit sheet, whose log of runs gains the second run's row.
+    for (const sheet of once.worksheets.filter((s) => s.name !== 'VfM Audit')) expect(snapshot(twice.getWorksheet(sheet.name) as ExcelJS.Worksheet)).toEqual(snapshot(sheet));
+    const logOf = async (file: string) => {
+      const workbook = await readBack(file);
+      const log = namedRange(workbook, 'VfM_RunLog');
+      return log ? (await workbook.grid(log.sheet, log.range)).values : [];
+    };
+    const [first, [again, second]] = [await logOf(path.join(dir, 'once.xlsx')), await logOf(path.join(dir, 'twice.xlsx'))];
+    expect(first).toHaveLength(1);
+    expect(again).toEqual(first[0]);
+    expect(second[3]).toBe('none');
     const sorted = (names: { name: string; sheet: string }[]) => [...names].sort((a, b) => a.name.localeCompare(b.name));
     expect(sorted([...(await readBack(path.join(dir, 'twice.xlsx'))).definedNames])).toEqual(sorted([...(await readBack(path.join(dir, 'once.xlsx'))).definedNames]));
   });

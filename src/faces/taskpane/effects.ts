@@ -9,6 +9,7 @@ import { Clock } from '../../core/clock';
 import { readLastRun, readWorkbook } from '../../hosts/office/read-workbook';
 import { showCell, showSheet } from '../../hosts/office/show-sheet';
 import { writeWorkbook } from '../../hosts/office/write-workbook';
+import { NAME } from '../../layout/names';
 import { INPUT_NAMES, RAN_AT_NAME } from '../../layout/read-back';
 import { formAssumptions } from './check';
 import { Action, State, Task, sourceGrid } from './model';
@@ -41,9 +42,11 @@ export const EFFECTS: Record<Task, Effect> = {
     type: 'generate succeeded',
     ...(await excel.run(async (context) => {
       const { source } = state();
-      const read = await readWorkbook(context, source);
+      // The log of earlier runs comes in the same round trip as the source.
+      const read = await readWorkbook(context, source, [NAME.runLog]);
       const grid = sourceGrid(read, source);
-      const { analysis, plan, facts } = runScenarios({ workbook: { ...read, grid }, assumptions: formAssumptions(state()), column: state().column, clock });
+      const previousRuns = read.named?.[NAME.runLog];
+      const { analysis, plan, facts } = runScenarios({ workbook: { ...read, grid, ...(previousRuns ? { previousRuns } : {}) }, assumptions: formAssumptions(state()), column: state().column, clock });
       await writeWorkbook(context, plan, read.definedNames);
       return { grid, analysis, sheet: plan.sheets[0].name, ranAt: facts.ranAt };
     })),

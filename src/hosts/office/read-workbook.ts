@@ -18,6 +18,8 @@ export interface WorkbookState {
   readonly address: string | undefined;
   /** The Excel table read, when the source is the sheet and the sheet has one. */
   readonly table?: string;
+  /** The values of the named ranges asked for, by name; undefined for a name the workbook lacks. */
+  readonly named?: Readonly<Record<string, unknown[][] | undefined>>;
 }
 
 /** A number format that shows a date (d, m and y codes outside quotes and brackets), not a number. */
@@ -74,7 +76,7 @@ interface Block {
  * large for one response (Excel on the web returns at most 5 MB) is read again in pieces of whole
  * rows.
  */
-export async function readWorkbook(context: Excel.RequestContext, source: SourceChoice): Promise<WorkbookState> {
+export async function readWorkbook(context: Excel.RequestContext, source: SourceChoice, named: readonly string[] = []): Promise<WorkbookState> {
   const workbook = context.workbook;
   const selected = source === 'selection' ? workbook.getSelectedRange() : undefined;
   const sheet = selected ? selected.worksheet : workbook.worksheets.getActiveWorksheet();
@@ -82,17 +84,20 @@ export async function readWorkbook(context: Excel.RequestContext, source: Source
   // getUsedRange, not its null-object variant: on a blank sheet it gives A1 rather than a null object,
   // so that getRowProperties can be queued on it before the sync says whether the sheet is blank.
   const used = selected ?? sheet.getUsedRange(true);
+  let namedRanges: Excel.Range[] = [];
   const queueNames = () => {
     sheet.load('name');
     workbook.worksheets.load('items/name');
     workbook.names.load('items/name,items/formula');
     tables?.load('items/name');
+    namedRanges = named.map((name) => workbook.names.getItemOrNullObject(name).getRangeOrNullObject().load('values'));
   };
   queueNames();
   const whole = await readWhole(context, used, queueNames);
 
   const sheetNames = workbook.worksheets.items.map((s) => s.name);
   const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) }));
+  const namedValues = named.length === 0 ? {} : { named: Object.fromEntries(named.map((name, i) => [name, namedRanges[i].isNullObject ? undefined : namedRanges[i].values])) };
   const table = tables?.items[0];
   let range = used;
   let block = whole;
@@ -100,14 +105,14 @@ export async function readWorkbook(context: Excel.RequestContext, source: Source
     range = table.getRange();
     block = await readWhole(context, range, () => undefined);
   } else if (!selected && whole && isBlank(whole)) {
-    return { grid: undefined, sheetNames, definedNames, address: undefined };
+    return { grid: undefined, sheetNames, definedNames, address: undefined, ...namedValues };
   }
   block ??= await readInPieces(context, sheet, range);
   const grid: Grid = {
     sheet: sheet.name, top: range.rowIndex + 1, left: range.columnIndex + 1, values: block.values,
     ...(block.hiddenRows.length > 0 ? { hiddenRows: block.hiddenRows } : {}),
   };
-  return { grid, sheetNames, definedNames, address: range.address, ...(table ? { table: table.name } : {}) };
+  return { grid, sheetNames, definedNames, address: range.address, ...(table ? { table: table.name } : {}), ...namedValues };
 }
 
 /** The used range of a sheet without values: its one cell, empty. */

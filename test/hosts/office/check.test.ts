@@ -7,6 +7,7 @@ import { runScenarios } from '../../../src/app/run';
 import { VerifyReport } from '../../../src/app/verify';
 import { Io, run } from '../../../src/faces/cli/main';
 import { EFFECTS } from '../../../src/faces/taskpane/effects';
+import { initialState } from '../../../src/faces/taskpane/model';
 import { readWorkbook } from '../../../src/hosts/office/read-workbook';
 import { writeWorkbook } from '../../../src/hosts/office/write-workbook';
 import { newWorkbookWithSource } from '../../../src/hosts/xlsx/write-workbook';
@@ -40,12 +41,32 @@ async function generate(fake: FakeExcel): Promise<void> {
   });
 }
 
+/** Generate as the pane's effect makes it: the log of earlier runs read with the source. */
+async function generateFromThePane(fake: FakeExcel): Promise<void> {
+  fake.workbook.select('Costs', 'A1:B10');
+  const state = initialState({ today: { year: 2012, month: 10, day: 19 } });
+  await EFFECTS.generate({ excel: fake.Excel, clock: FIXED_CLOCK }, () => ({ ...state, form: { ...state.form, noticeServedOn: '2012-10-19' } }));
+}
+
 async function check(fake: FakeExcel): Promise<VerifyReport> {
   fake.resetCounters();
   const action = await EFFECTS.check({ excel: fake.Excel, clock: FIXED_CLOCK }, () => { throw new Error('the check reads no state'); });
   if (action.type !== 'checked') throw new Error(action.type);
   return action.report;
 }
+
+describe('the log of runs in the open workbook', () => {
+  it('adds a row a Generate, the earlier rows kept, read with the source in the same two round trips', async () => {
+    const fake = calculatingFake();
+    await generateFromThePane(fake);
+    fake.resetCounters();
+    await generateFromThePane(fake);
+    expect(fake.counters.roundTrips).toBe(2);
+    const log = /^='?(.*?)'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(fake.workbook.names().VfM_RunLog)!;
+    const rows = fake.workbook.sheet(log[1]).values(`${log[2]}${log[3]}:${log[4]}${log[5]}`);
+    expect(rows.map((row) => row.slice(3, 6))).toEqual([['the first run logged', 'Withdraw', 39032.29], ['none', 'Withdraw', 39032.29]]);
+  });
+});
 
 describe('checking the open workbook', () => {
   it('finds the scenarios just generated sound, their results as calculated checked, in two round trips', async () => {

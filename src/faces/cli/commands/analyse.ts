@@ -7,7 +7,8 @@ import { PRODUCT } from '../../../app/product';
 import { ScenarioRun, runScenarios } from '../../../app/run';
 import { ColumnsToChoose } from '../../../core/amount-columns';
 import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
-import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, openWorkbook } from '../../../hosts/xlsx/read-workbook';
+import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, namedRange, openWorkbook } from '../../../hosts/xlsx/read-workbook';
+import { NAME } from '../../../layout/names';
 import { newWorkbookWithSource, writeIntoPackage } from '../../../hosts/xlsx/write-workbook';
 import { productSheets } from '../../../layout/workbook-plan';
 import { Command, Io } from '../command';
@@ -80,8 +81,11 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   const ours = productSheets(names);
   const range = options.range === undefined ? undefined : rangeChoice(workbook, options.range, ours);
   const { grid, choice } = await reading(() => sourceGrid(workbook, ours, options.sheet, range));
+  // The log of earlier runs, when the workbook holds the product's sheets: this run's row is added to it.
+  const log = namedRange(workbook, NAME.runLog);
+  const previousRuns = log && ours.has(log.sheet) ? (await reading(() => workbook.grid(log.sheet, log.range))).values : undefined;
   const { analysis, plan } = withColumnChosen(() => runScenarios({
-    workbook: { grid, sheetNames: workbook.sheets.map((s) => s.name), definedNames: names, file: path.basename(options.input) },
+    workbook: { grid, sheetNames: workbook.sheets.map((s) => s.name), definedNames: names, file: path.basename(options.input), ...(previousRuns ? { previousRuns } : {}) },
     assumptions,
     clock: io.clock,
     column: options.column,
