@@ -115,7 +115,8 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
   sheet.put(row++, 1, [[text('Runs, oldest first (earlier rows are kept as they were)')]], 'heading');
   sheet.put(row++, 1, [RUN_LOG_HEADINGS.map(text)], 'header');
   const log = runLogRows(run.previousRuns ?? [], run, analysis);
-  sheet.put(row, 1, log, 'label', [undefined, undefined, undefined, undefined, undefined, FORMATS.money]);
+  sheet.put(row, 1, log.map((cells) => cells.slice(0, -1)), 'label', [undefined, undefined, undefined, FORMATS.money]);
+  sheet.put(row, RUN_LOG_HEADINGS.length, log.map((cells) => cells.slice(-1)), 'wrapped');
   sheet.define('runLog', { row, column: 1 }, { row: row + log.length - 1, column: RUN_LOG_HEADINGS.length });
   row += log.length;
 
@@ -145,4 +146,5 @@ function readerChoices(table: CostTableInfo): string[][] {
   ];
 }
 
-export const AUDIT_LAYOUT = { widths: [40, 70, 48] } as const;
+/** Columns A to C hold the sections; D to G the rest of the log of runs. */
+export const AUDIT_LAYOUT = { widths: [40, 70, 48, 14, 10, 66, 60] } as const;

@@ -1,14 +1,14 @@
 // The log of runs on the audit sheet: a row a run, oldest first, so that the history of a decision
 // stays in the workbook. The rows of earlier runs are copied as the workbook held them, never
-// rewritten; this run's row says when, by which version, on which source, which inputs changed
-// since the run before, and what was preferred.
+// rewritten; this run's row says when, which inputs changed since the run before, what was
+// preferred, by which version and on which source.
 import { Analysis } from '../core/analysis';
 import { ASSUMPTION_NAMES, ASSUMPTION_TABLE } from '../core/assumption-table';
 import { toPounds } from '../core/money';
 import { Content } from './plan';
 import { num, text } from './sheet-builder';
 
-export const RUN_LOG_HEADINGS = ['When (UK time)', 'Version', 'Source fingerprint', 'Inputs changed since the previous run', 'Preferred', 'Its NPV £', 'Inputs as the run took them'];
+export const RUN_LOG_HEADINGS = ['When (UK time)', 'Inputs changed since the previous run', 'Preferred', 'Its NPV £', 'Version', 'Source fingerprint', 'Inputs as the run took them'];
 const INPUTS_COLUMN = RUN_LOG_HEADINGS.length - 1;
 
 /** A value of an assumption as plain JSON: exact numbers, dates and years as their text, maps as objects. */
@@ -46,10 +46,11 @@ export function runLogRows(previous: readonly (readonly unknown[])[], run: { ran
   const last = previous.filter((row) => row.some((cell) => cell !== null && cell !== '')).at(-1);
   const { options, preferred } = analysis.appraisal.options;
   return [...kept, [
-    text(run.ranAt), text(run.version), text(run.fingerprint),
+    text(run.ranAt),
     text(last ? changedSince(last[INPUTS_COLUMN], inputs) ?? 'not known: the previous row\'s inputs cannot be read' : 'the first run logged'),
     text(preferred === undefined ? 'Stay in the partnership' : options[preferred].option.name),
     num(preferred === undefined ? 0 : toPounds(options[preferred].npv)),
+    text(run.version), text(run.fingerprint),
     text(inputs),
   ]];
 }

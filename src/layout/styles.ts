@@ -16,6 +16,8 @@ export const STYLES = {
   output: { bold: true, fill: '#E2EFDA' },
   total: { bold: true, borderTop: 'thin', borderBottom: 'double' },
   check: { bold: true, horizontal: 'center' },
+  /** Long text kept to its own cell (wrapped, not spilling across the page): a record for the machine as much as the reader. */
+  wrapped: { wrap: true, color: '#595959' },
 } as const satisfies Record<string, import('./plan').Style>;
 
 export type StyleName = keyof typeof STYLES;

@@ -27,9 +27,10 @@ it('keeps a row a run, oldest first, saying which inputs changed since the run b
 
   const [first, second, third] = await logOf(c);
   expect((await logOf(a))[0]).toEqual(first);
-  expect(first.slice(0, 6)).toEqual(['2026-12-02T09:30:00+00:00', expect.any(String), expect.stringMatching(/^[0-9a-f]{64}$/), 'the first run logged', 'Withdraw a year later', 22749.39]);
+  expect(first.slice(0, 6)).toEqual(['2026-12-02T09:30:00+00:00', 'the first run logged', 'Withdraw a year later', 22749.39, expect.any(String), expect.stringMatching(/^[0-9a-f]{64}$/)]);
   // The discount rate moved to 5%, and the two options of the example gave way to the one the assumptions describe.
-  expect(second.slice(0, 5)).toEqual(['2026-12-02T09:31:00+00:00', expect.any(String), first[2], 'Discount rate; Ways of withdrawing', 'Withdraw']);
-  expect(third.slice(3, 5)).toEqual(['none', 'Withdraw']);
+  expect(second.slice(0, 3)).toEqual(['2026-12-02T09:31:00+00:00', 'Discount rate; Ways of withdrawing', 'Withdraw']);
+  expect(second[5]).toBe(first[5]); // the same source
+  expect(third.slice(1, 3)).toEqual(['none', 'Withdraw']);
   expect(JSON.parse(String(third[6]))).toMatchObject({ discountRate: '0.05', noticeMonths: 24 });
 });
