@@ -2,16 +2,9 @@
 // Excel.run: the defined names, the sheet names and one named cell's value (the run's source);
 // then whole sheets' used ranges, or given ranges, with their values and formulas. It decides
 // nothing about which sheets or what they mean.
-import { CellValue, Grid, a1, parseRange, sheetOfReference } from '../../core/cell';
+import { Grid, a1, parseRange, sheetOfReference } from '../../core/cell';
+import { cellValue } from './read-workbook';
 import { HeldName, WrittenSheet } from '../../layout/plan';
-
-/** A value as Excel gives it, as the core sees it: errors kept apart, "" as empty. */
-function value(cell: unknown, type: string): CellValue {
-  if (type === 'Empty' || cell === '') return null;
-  if (type === 'Error') return { error: String(cell) };
-  if (typeof cell === 'number' || typeof cell === 'boolean') return cell;
-  return String(cell);
-}
 
 /** The defined names of one rectangle, every sheet's name, and the value of the cell `named`: one round trip. */
 export async function readNames(context: Excel.RequestContext, named: string): Promise<{ sheetNames: string[]; names: HeldName[]; value: unknown }> {
@@ -47,7 +40,8 @@ function written(sheet: string, range: Excel.Range): WrittenSheet {
   const values = range.values.map((cells, r) => cells.map((cell, c) => {
     const formula = range.formulas[r][c];
     if (typeof formula === 'string' && formula.startsWith('=')) formulas.set(a1(range.rowIndex + r + 1, range.columnIndex + c + 1), formula.slice(1));
-    return value(cell, range.valueTypes[r][c]);
+    // Dates stay the serial numbers Excel holds: the check compares numbers.
+    return cellValue(cell, range.valueTypes[r][c], 'General');
   }));
   const grid: Grid = { sheet, top: range.rowIndex + 1, left: range.columnIndex + 1, values };
   return { grid, formulas };
