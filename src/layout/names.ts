@@ -4,7 +4,7 @@
 import { AssumptionName } from '../core/assumptions';
 
 /** The product's sheets, by their part in the model. */
-export type SheetRole = 'scenarios' | 'options' | 'costRows' | 'audit';
+export type SheetRole = 'scenarios' | 'options' | 'report' | 'costRows' | 'audit';
 
 export interface NameEntry {
   /** The name as Excel holds it. */
@@ -25,6 +25,7 @@ export const NAMES = {
   costRowsSheet: { name: 'VfM_Sheet_CostRows', sheet: 'costRows', shape: 'cell', means: 'marks the cost-rows sheet (its A1)' },
   auditSheet: { name: 'VfM_Sheet_Audit', sheet: 'audit', shape: 'cell', means: 'marks the audit sheet (its A1)' },
   optionsSheet: { name: 'VfM_Sheet_Options', sheet: 'options', shape: 'cell', means: 'marks the options sheet (its A1)' },
+  reportSheet: { name: 'VfM_Sheet_Report', sheet: 'report', shape: 'cell', means: 'marks the report sheet, the committee paragraph (its A1)' },
 
   // Inputs on the scenario sheet, each the cell of an assumption.
   baseYear: { name: 'VfM_BaseYear', sheet: 'scenarios', shape: 'cell', means: 'the calendar year the base financial year starts in', carries: 'baseYear' },
@@ -94,6 +95,9 @@ export const NAMES = {
   switchingValues: { name: 'VfM_SwitchingValues', sheet: 'options', shape: 'column', means: 'the value each key input switches at, in the order of the switching values table (live for the amounts and the optimism bias)' },
   optionTablesCurrent: { name: 'VfM_OptionTablesCurrent', sheet: 'options', shape: 'cell', means: 'TRUE while the tornado and the switching values, as at the run, still hold' },
   optionsCheck: { name: 'VfM_OptionsCheck', sheet: 'options', shape: 'cell', means: 'TRUE when every check on the options sheet passes' },
+
+  // The report's one working.
+  baseFyLabel: { name: 'VfM_BaseFYLabel', sheet: 'report', shape: 'cell', means: 'the base year as its financial year\'s label, as the report\'s sentences name it' },
 
   // The audit trail.
   ranAt: { name: 'VfM_RanAt', sheet: 'audit', shape: 'cell', means: 'when the run happened, UK time with its offset' },

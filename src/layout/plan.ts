@@ -87,6 +87,8 @@ export interface SheetPlan {
   /** Rows and columns kept in view when scrolling. */
   readonly freeze?: { readonly rows: number; readonly columns: number };
   readonly tabColor?: string;
+  /** Rows given a height of their own, in points (a sentence wrapped over several lines); others keep the default. */
+  readonly rowHeights?: readonly { readonly row: number; readonly points: number }[];
   /** Print landscape, scaled to one page wide. */
   readonly printLandscapeFitToWidth: boolean;
   readonly charts?: readonly ChartPlan[];
@@ -125,4 +127,21 @@ export interface HeldName {
   readonly name: string;
   readonly sheet: string;
   readonly range: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number };
+}
+
+/** A document of words, as the committee report pastes or saves it: headings, paragraphs and tables. */
+export interface DocumentPlan {
+  readonly title: string;
+  readonly blocks: readonly (
+    | { readonly heading: string }
+    | { readonly paragraph: string }
+    | { readonly table: DocumentTable }
+  )[];
+}
+
+export interface DocumentTable {
+  readonly columns: readonly { readonly heading: string; readonly align: 'left' | 'right' | 'centre' }[];
+  readonly rows: readonly (readonly string[])[];
+  /** The total row, in bold, if any. */
+  readonly total?: readonly string[];
 }

@@ -22,6 +22,7 @@ export class SheetBuilder {
   private readonly validations: Validation[] = [];
   private readonly charts: ChartPlan[] = [];
   private readonly fixed: { top: number; left: number; bottom: number; right: number }[] = [];
+  private readonly heights: { row: number; points: number }[] = [];
 
   /**
    * @param name the sheet's name in the workbook
@@ -52,6 +53,11 @@ export class SheetBuilder {
     this.fixed.push({ top, left, bottom, right });
   }
 
+  /** Gives a row a height of its own, in points. */
+  height(row: number, points: number): void {
+    this.heights.push({ row, points });
+  }
+
   /** Names a cell, or the rectangle from it to `to`, with the registered name for `key` (names.ts). */
   define(key: NameKey, at: Cell, to: Cell = at): void {
     const entry: NameEntry = NAMES[key];
@@ -73,6 +79,7 @@ export class SheetBuilder {
       printLandscapeFitToWidth: true,
       ...(this.charts.length > 0 ? { charts: this.charts } : {}),
       ...(this.fixed.length > 0 ? { fixedAtRun: this.fixed } : {}),
+      ...(this.heights.length > 0 ? { rowHeights: this.heights } : {}),
     };
   }
 }

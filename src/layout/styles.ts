@@ -16,6 +16,15 @@ export const STYLES = {
   output: { bold: true, fill: '#E2EFDA' },
   total: { bold: true, borderTop: 'thin', borderBottom: 'double' },
   check: { bold: true, horizontal: 'center' },
+  /** A sentence of the report, wrapped in its cell. */
+  prose: { wrap: true },
+  /** The report's tables: a column of figures stands to the right, a column of short words in the centre. */
+  headerRight: { bold: true, fill: '#D9E1F2', borderBottom: 'thin', wrap: true, horizontal: 'right' },
+  linkRight: { color: '#00703C', horizontal: 'right' },
+  totalRight: { bold: true, borderTop: 'thin', borderBottom: 'double', horizontal: 'right' },
+  headerCentre: { bold: true, fill: '#D9E1F2', borderBottom: 'thin', wrap: true, horizontal: 'center' },
+  linkCentre: { color: '#00703C', horizontal: 'center' },
+  totalCentre: { bold: true, borderTop: 'thin', borderBottom: 'double', horizontal: 'center' },
   /** Long text kept to its own cell (wrapped, not spilling across the page): a record for the machine as much as the reader. */
   wrapped: { wrap: true, color: '#595959' },
 } as const satisfies Record<string, import('./plan').Style>;

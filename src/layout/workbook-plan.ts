@@ -7,6 +7,7 @@ import { COST_ROWS_LAYOUT, costRowsSheet } from './cost-rows-sheet';
 import { NAMES, NameKey, SheetRole } from './names';
 import { DefinedName, WorkbookPlan } from './plan';
 import { OPTIONS_LAYOUT, optionsSheet } from './options-sheet';
+import { REPORT_LAYOUT, reportSheet } from './report-sheet';
 import { SCENARIOS_LAYOUT, scenariosSheet } from './scenarios-sheet';
 import { STYLES } from './styles';
 
@@ -14,6 +15,7 @@ import { STYLES } from './styles';
 export const PRODUCT_SHEETS = {
   scenarios: { name: 'VfM Scenarios', marker: 'scenariosSheet' },
   options: { name: 'VfM Options', marker: 'optionsSheet' },
+  report: { name: 'VfM Report', marker: 'reportSheet' },
   costRows: { name: 'VfM Cost Rows', marker: 'costRowsSheet' },
   audit: { name: 'VfM Audit', marker: 'auditSheet' },
 } as const satisfies Record<SheetRole, { name: string; marker: NameKey }>;
@@ -39,6 +41,7 @@ export function planWorkbook(analysis: Analysis, sheetNames: readonly string[], 
   const names: DefinedName[] = [];
   const scenariosName = pick(PRODUCT_SHEETS.scenarios.name);
   const optionsName = pick(PRODUCT_SHEETS.options.name);
+  const reportName = pick(PRODUCT_SHEETS.report.name);
   const costRowsName = pick(PRODUCT_SHEETS.costRows.name);
   const auditName = pick(PRODUCT_SHEETS.audit.name);
   const sourceRange = `${sheetReference(analysis.table.sheet)}!${analysis.table.range}`;
@@ -46,14 +49,16 @@ export function planWorkbook(analysis: Analysis, sheetNames: readonly string[], 
   const years = analysis.savings.years.length;
   const scenarios = scenariosSheet(scenariosName, analysis, sourceRange, costRowsName, names);
   const options = optionsSheet(optionsName, analysis, names);
+  const report = reportSheet(reportName, analysis, names);
   const costRows = costRowsSheet(costRowsName, analysis, names);
   const audit = auditSheet(auditName, analysis, run, costRowsName, names);
-  for (const [sheet, role] of [[scenarios, 'scenarios'], [options, 'options'], [costRows, 'costRows'], [audit, 'audit']] as const) {
+  for (const [sheet, role] of [[scenarios, 'scenarios'], [options, 'options'], [report, 'report'], [costRows, 'costRows'], [audit, 'audit']] as const) {
     sheet.define(PRODUCT_SHEETS[role].marker, { row: 1, column: 1 });
   }
   const sheets = [
     scenarios.build({ columnWidths: SCENARIOS_LAYOUT.widths(years), tabColor: '#107C41' }),
     options.build({ columnWidths: OPTIONS_LAYOUT.widths(analysis.appraisal.model.years.length), tabColor: '#107C41' }),
+    report.build({ columnWidths: REPORT_LAYOUT.widths, tabColor: '#107C41' }),
     costRows.build({ columnWidths: COST_ROWS_LAYOUT.widths, freeze: { rows: COST_ROWS_LAYOUT.freezeRows, columns: 0 }, tabColor: '#107C41' }),
     audit.build({ columnWidths: AUDIT_LAYOUT.widths, tabColor: '#7F7F7F' }),
   ];

@@ -8,10 +8,10 @@ import { version } from '../../package.json';
 const seed = { sheet: 'Costs', top: 1, left: 1, values: SEED_VALUES };
 
 describe('a run', () => {
-  it('analyses the seed to the penny and plans the three sheets beside the user\'s own', () => {
+  it('analyses the seed to the penny and plans the product sheets beside the user\'s own', () => {
     const run = runScenarios({ workbook: { grid: seed, sheetNames: ['Costs', 'VfM Scenarios'], definedNames: [] }, assumptions: SEED_ASSUMPTIONS, clock: FIXED_CLOCK });
     expect(toPounds(run.analysis.savings.npv)).toBe(39032.29);
-    expect(run.plan.sheets.map((s) => s.name)).toEqual(['VfM Scenarios (2)', 'VfM Options', 'VfM Cost Rows', 'VfM Audit']);
+    expect(run.plan.sheets.map((s) => s.name)).toEqual(['VfM Scenarios (2)', 'VfM Options', 'VfM Report', 'VfM Cost Rows', 'VfM Audit']);
     expect(run.plan.remove).toEqual([]);
   });
 

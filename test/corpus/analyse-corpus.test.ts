@@ -21,7 +21,7 @@ const IO: Io = { out: () => undefined, err: (t) => process.stderr.write(t), cloc
 const ASSUMPTIONS = { ...SEED_ASSUMPTIONS, baseYear: 2011 };
 /** A figure in pounds as whole pence. */
 const pence = (value: unknown) => Math.round((value as number) * 100);
-const PRODUCT_SHEETS = ['VfM Scenarios', 'VfM Options', 'VfM Cost Rows', 'VfM Audit'];
+const PRODUCT_SHEETS = ['VfM Scenarios', 'VfM Options', 'VfM Report', 'VfM Cost Rows', 'VfM Audit'];
 
 let corpus: readonly CorpusWorkbook[];
 let dir: string;

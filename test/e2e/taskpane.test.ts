@@ -38,7 +38,7 @@ async function expectTheCliWrites(written: WorkbookSnapshot, assumptions: unknow
   const io: Io = { out: () => undefined, err: (t) => process.stderr.write(t), clock: { today: () => ({ year: 2026, month: 11, day: 25 }), now: () => '' } };
   expect(await run(['analyse', input, '--assumptions', path.join(dir, 'a.json'), '--out', path.join(dir, 'out.xlsx')], io)).toBe(0);
   const file = await loadWithExcelJs(path.join(dir, 'out.xlsx'));
-  for (const name of ['VfM Scenarios', 'VfM Options', 'VfM Cost Rows']) {
+  for (const name of ['VfM Scenarios', 'VfM Options', 'VfM Report', 'VfM Cost Rows']) {
     const inExcel: Record<string, unknown> = {};
     for (const [address, cell] of Object.entries(written.sheets.find((s) => s.name === name)?.cells ?? {})) {
       if (cell.formula !== undefined) inExcel[address] = cell.formula;
@@ -76,7 +76,7 @@ it('reads the seed table, generates the scenarios, and writes the cells the CLI 
   const written = await snapshot(page);
   expect(written.activeSheet).toBe('VfM Scenarios');
 
-  expect(written.sheets.map((s) => s.name)).toEqual(['Costs', 'VfM Scenarios', 'VfM Options', 'VfM Cost Rows', 'VfM Audit']);
+  expect(written.sheets.map((s) => s.name)).toEqual(['Costs', 'VfM Scenarios', 'VfM Options', 'VfM Report', 'VfM Cost Rows', 'VfM Audit']);
   await expectTheCliWrites(written, { noticeServedOn: '2012-10-19' });
 
   const elsewhere = pane.requests.filter((url) => url !== OFFICE_JS && !url.startsWith(`${pane.origin()}/`));

@@ -707,6 +707,24 @@ describe('formatting and validation', () => {
     expect(s.columnWidths()).toEqual({ A: 120, B: 120, C: 120 });
   });
 
+  it('sets row heights on whole rows, reads null where they differ, and refuses one taller than Excel allows', async () => {
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Costs');
+      sheet.getRange('3:4').format.rowHeight = 45;
+      const both = sheet.getRange('A3:A4').format.load('rowHeight');
+      const mixed = sheet.getRange('A2:A3').format.load('rowHeight');
+      await context.sync();
+      expect([both.rowHeight, mixed.rowHeight]).toEqual([45, null]);
+      sheet.getRange('5:5').format.rowHeight = 410;
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+    const costs = fake.workbook.sheet('Costs');
+    expect(costs.rowHeights()).toEqual({ 3: 45, 4: 45 });
+    const other = createFakeExcel();
+    other.workbook.load(fake.workbook.snapshot());
+    expect(other.workbook.sheet('Costs').rowHeights()).toEqual({ 3: 45, 4: 45 });
+  });
+
   it('refuses format values Excel does not have', async () => {
     for (const change of [
       (r: Excel.Range) => { r.format.horizontalAlignment = 'Middle' as Excel.HorizontalAlignment; },
@@ -747,8 +765,8 @@ describe('strictness', () => {
       expect(() => r.getBoundingRect('B2')).toThrow(FakeNotImplementedError);
       expect(() => r.load('text')).toThrow(/Range\.load\('text'\).*not implemented in the fake/);
       expect(() => {
-        r.format.rowHeight = 20;
-      }).toThrow(/setting RangeFormat\.rowHeight is not implemented in the fake/);
+        (r.format as unknown as { indentLevel: number }).indentLevel = 2;
+      }).toThrow(/setting RangeFormat\.indentLevel is not implemented in the fake/);
       expect(() => context.workbook.tables).toThrow(/Workbook\.tables is not implemented/);
       expect(() => context.trackedObjects).toThrow(FakeNotImplementedError);
       expect(() => r.format.borders.getItem('InsideHorizontal')).toThrow(FakeNotImplementedError);

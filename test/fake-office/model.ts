@@ -72,6 +72,7 @@ export const DEFAULTS = {
   horizontalAlignment: 'General',
   verticalAlignment: 'Bottom',
   columnWidth: 48, // points: Excel's standard 8.43 characters, 64 pixels
+  rowHeight: 15, // points: the standard height of a row in the default font
 } as const;
 
 export interface PageZoom {
@@ -91,6 +92,8 @@ export class SheetModel {
   deleted = false;
   readonly cells = new Map<number, Cell>();
   readonly columnWidths = new Map<number, number>();
+  /** Zero-based row → points, for the rows whose height was set. */
+  readonly rowHeights = new Map<number, number>();
   /** Zero-based rows hidden (by hand, by a filter or a collapsed outline: Excel reports them alike). */
   readonly hiddenRows = new Set<number>();
   freeze = { rows: 0, columns: 0 };

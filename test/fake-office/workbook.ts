@@ -46,6 +46,8 @@ export interface SheetSnapshot {
   pageLayout: { orientation: 'Portrait' | 'Landscape'; zoom: PageZoom };
   /** Column letter → points, for columns whose width was set. */
   columnWidths: Record<string, number>;
+  /** Row (1-based) → points, for rows whose height was set; absent when none. */
+  rowHeights?: Record<number, number>;
   selection: string;
   cells: Record<string, CellDump>;
   /** The hidden rows (1-based, ascending); absent when none. */
@@ -262,6 +264,11 @@ export class FakeSheet {
     return Object.fromEntries([...this.model.columnWidths.entries()].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetters(c), w]));
   }
 
+  /** 1-based row → points, for the rows whose height was set. */
+  rowHeights(): Record<number, number> {
+    return Object.fromEntries([...this.model.rowHeights.entries()].sort((a, b) => a[0] - b[0]).map(([r, h]) => [r + 1, h]));
+  }
+
   /** Hide rows (1-based sheet rows), as the user would by hand or with a filter; no sync, nothing counted. */
   hideRows(rows: readonly number[]): this {
     for (const row of rows) {
@@ -329,6 +336,7 @@ export class FakeSheet {
       freeze: this.freeze,
       pageLayout: this.pageLayout,
       columnWidths: this.columnWidths(),
+      ...(this.model.rowHeights.size > 0 ? { rowHeights: this.rowHeights() } : {}),
       selection: formatRect(this.model.selection),
       cells: this.cells(),
       ...(this.model.hiddenRows.size > 0 ? { hiddenRows: this.hiddenRows } : {}),
@@ -427,6 +435,7 @@ export class FakeWorkbook {
         sheet.orientation = s.pageLayout.orientation;
         sheet.zoom = { ...s.pageLayout.zoom };
         for (const [letter, width] of Object.entries(s.columnWidths)) sheet.columnWidths.set(columnIndex(letter), width);
+        for (const [row, height] of Object.entries(s.rowHeights ?? {})) sheet.rowHeights.set(Number(row) - 1, height);
         sheet.selection = rectOf(s.selection);
         for (const row of s.hiddenRows ?? []) sheet.hiddenRows.add(row - 1);
         for (const t of s.tables ?? []) this.model.addTable(sheet, t.name, rectOf(t.address), t);

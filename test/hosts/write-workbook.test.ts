@@ -9,7 +9,7 @@ import { readSummary } from '../support/summary';
 import { loadWithExcelJs, readBack, temporaryDirectory } from '../support/workbooks';
 
 const IO: Io = { out: () => undefined, err: () => undefined, clock: { today: () => ({ year: 2012, month: 10, day: 19 }), now: () => '2012-10-19T09:30:00Z' } };
-const PRODUCT = ['VfM Scenarios', 'VfM Options', 'VfM Cost Rows', 'VfM Audit'];
+const PRODUCT = ['VfM Scenarios', 'VfM Options', 'VfM Report', 'VfM Cost Rows', 'VfM Audit'];
 
 /** A council workbook with the things that must survive: formulas, formats, merges, notes, names, a second sheet. */
 async function councilWorkbook(file: string, extra?: (workbook: ExcelJS.Workbook) => void): Promise<void> {
@@ -120,7 +120,7 @@ describe('vfm analyse --out', () => {
     });
     expect(await run(['analyse', path.join(dir, 'in.xlsx'), '--out', path.join(dir, 'once.xlsx')], IO)).toBe(0);
     const once = await loadWithExcelJs(path.join(dir, 'once.xlsx'));
-    expect(once.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Options', 'VfM Cost Rows', 'VfM Audit']);
+    expect(once.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Options', 'VfM Report', 'VfM Cost Rows', 'VfM Audit']);
     expect(once.getWorksheet('VfM Scenarios')?.getCell('A1').value).toBe('My own notes, not the product\'s');
 
     // Renaming a sheet in Excel carries the names that refer to it along; exceljs needs telling.
@@ -132,7 +132,7 @@ describe('vfm analyse --out', () => {
     await once.xlsx.writeFile(path.join(dir, 'renamed.xlsx'));
     expect(await run(['analyse', path.join(dir, 'renamed.xlsx'), '--out', path.join(dir, 'twice.xlsx')], IO)).toBe(0);
     const twice = await loadWithExcelJs(path.join(dir, 'twice.xlsx'));
-    expect(twice.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Options', 'VfM Cost Rows', 'VfM Audit']);
+    expect(twice.worksheets.map((s) => s.name)).toEqual(['Costs', 'Notes', 'VfM Scenarios', 'VfM Scenarios (2)', 'VfM Options', 'VfM Report', 'VfM Cost Rows', 'VfM Audit']);
     expect(twice.getWorksheet('VfM Scenarios')?.getCell('A1').value).toBe('My own notes, not the product\'s');
   });
 
@@ -174,11 +174,11 @@ describe('vfm analyse --out keeps every part of the user\'s file', () => {
     const first = await packageDiff(input, out);
     expect(first.removed).toEqual([]);
     expect(first.changed.filter((part) => !WORKBOOK_LEVEL_PARTS.includes(part))).toEqual([]);
-    // Four sheets; the options sheet's drawing, with its two charts, named so as not to meet the user's chart1.
+    // Five sheets; the options sheet's drawing, with its two charts, named so as not to meet the user's chart1.
     const kinds = (parts: readonly string[]) => parts.map((part) => part.replace(/\d+/g, 'N'));
     expect(kinds(first.added).sort()).toEqual([
       'xl/charts/chartN.xml', 'xl/charts/chartN.xml', 'xl/drawings/_rels/drawingN.xml.rels', 'xl/drawings/drawingN.xml',
-      'xl/worksheets/_rels/sheetN.xml.rels', 'xl/worksheets/sheetN.xml', 'xl/worksheets/sheetN.xml', 'xl/worksheets/sheetN.xml', 'xl/worksheets/sheetN.xml',
+      'xl/worksheets/_rels/sheetN.xml.rels', 'xl/worksheets/sheetN.xml', 'xl/worksheets/sheetN.xml', 'xl/worksheets/sheetN.xml', 'xl/worksheets/sheetN.xml', 'xl/worksheets/sheetN.xml',
     ]);
     expect(first.added).not.toContain('xl/charts/chart1.xml');
     expect(first.restored).toEqual([]); // nothing inflated and deflated again

@@ -202,6 +202,7 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan): P
     planned.columnWidths.forEach((width, i) => {
       sheet.getRange(`${columnName(i + 1)}:${columnName(i + 1)}`).format.columnWidth = Math.round(width * POINTS_PER_CHARACTER * 100) / 100;
     });
+    for (const { row, points } of planned.rowHeights ?? []) sheet.getRange(`${row}:${row}`).format.rowHeight = points;
     for (const v of planned.validations) {
       const range = sheet.getRange(rangeA1(v));
       range.dataValidation.rule = { list: { inCellDropDown: true, source: v.allowed.join(',') } };

@@ -77,10 +77,12 @@ export function sheetXml(sheet: SheetPlan, cells: SheetCells, cellFormat: (style
     parts.push(`<cols>${sheet.columnWidths.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('')}</cols>`);
   }
   parts.push('<sheetData>');
+  const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.points]));
   for (const r of rowNumbers) {
     const row = cells.get(r) as Map<number, PlannedCell>;
     const columns = [...row.keys()].sort((a, b) => a - b);
-    parts.push(`<row r="${r}">${columns.map((c) => {
+    const height = heights.get(r);
+    parts.push(`<row r="${r}"${height === undefined ? '' : ` ht="${height}" customHeight="1"`}>${columns.map((c) => {
       const cell = row.get(c) as PlannedCell;
       return cellXml(a1(r, c), cellFormat(cell.style, cell.format), cell.content);
     }).join('')}</row>`);

@@ -1,4 +1,4 @@
-// A range's format (range.format) and what hangs from it: alignment, wrap and column width; the
+// A range's format (range.format) and what hangs from it: alignment, wrap, column width and row height; the
 // font; the fill; the borders of its four edges. Each reads one value the range's cells share, or
 // null when they differ.
 
@@ -15,6 +15,7 @@ interface FormatScalars {
   verticalAlignment: string | null;
   wrapText: boolean | null;
   columnWidth: number | null;
+  rowHeight: number | null;
 }
 
 const HORIZONTAL = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'] as const;
@@ -23,6 +24,11 @@ const VERTICAL = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'] as const;
 function columnWidthOf(sheet: SheetModel, column: number): number {
   return sheet.columnWidths.get(column) ?? DEFAULTS.columnWidth;
 }
+function rowHeightOf(sheet: SheetModel, row: number): number {
+  return sheet.rowHeights.get(row) ?? DEFAULTS.rowHeight;
+}
+/** Excel's tallest row, in points. */
+const TALLEST_ROW = 409;
 
 const formatReaders: Readers<RangeEntity, FormatScalars> = {
   horizontalAlignment: (e) => uniform(e.rect, 'horizontalAlignment', (r, c) => e.sheet.cell(r, c)?.horizontalAlignment ?? DEFAULTS.horizontalAlignment),
@@ -31,6 +37,11 @@ const formatReaders: Readers<RangeEntity, FormatScalars> = {
   columnWidth: (e) => {
     const first = columnWidthOf(e.sheet, e.rect.column);
     for (let c = e.rect.column; c < e.rect.column + e.rect.columnCount; c += 1) if (columnWidthOf(e.sheet, c) !== first) return null;
+    return first;
+  },
+  rowHeight: (e) => {
+    const first = rowHeightOf(e.sheet, e.rect.row);
+    for (let r = e.rect.row; r < e.rect.row + e.rect.rowCount; r += 1) if (rowHeightOf(e.sheet, r) !== first) return null;
     return first;
   },
 };
@@ -87,6 +98,17 @@ export class RangeFormat extends EntityObject<RangeEntity, FormatScalars> {
     this.queueSet('columnWidth', v, (e, value) => {
       const width = numberIn(value, 0, 1_800, this.location('columnWidth'));
       for (let c = e.rect.column; c < e.rect.column + e.rect.columnCount; c += 1) e.sheet.columnWidths.set(c, width);
+    });
+  }
+
+  /** Points; set on a range, it applies to every row the range spans (null when they differ). */
+  get rowHeight(): number | null {
+    return this.get('rowHeight');
+  }
+  set rowHeight(v: unknown) {
+    this.queueSet('rowHeight', v, (e, value) => {
+      const height = numberIn(value, 0, TALLEST_ROW, this.location('rowHeight'));
+      for (let r = e.rect.row; r < e.rect.row + e.rect.rowCount; r += 1) e.sheet.rowHeights.set(r, height);
     });
   }
 

@@ -156,7 +156,7 @@ describe('an Excel table on the sheet', () => {
     fake.workbook.addSheet('Costs', [['Budget', 1000], [], ...SEED_VALUES], { tables: [{ name: 'Seed', address: `A3:B${SEED_VALUES.length + 2}` }] });
     const plan = await generate(fake, SEED_ASSUMPTIONS, 'sheet');
     expect(fake.counters.roundTrips).toBe(3);
-    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(['VfM Scenarios', 'VfM Options', 'VfM Cost Rows', 'VfM Audit']);
+    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(['VfM Scenarios', 'VfM Options', 'VfM Report', 'VfM Cost Rows', 'VfM Audit']);
     const items = Object.values(fake.workbook.sheet('VfM Cost Rows').cells()).map((cell) => cell.value);
     expect(items).toContain('Staffordshire Connects 2011/12 Core Team');
     expect(items).not.toContain('Budget'); // above the table: not read
@@ -170,10 +170,18 @@ describe('writing the scenarios', () => {
     await generate(fake);
     expect(fake.counters.roundTrips).toBe(2);
     expect(fake.counters.syncs[1].calculationSuspended).toBe(true);
-    expect(fake.workbook.sheetNames).toEqual(['Costs', 'VfM Scenarios', 'VfM Options', 'VfM Cost Rows', 'VfM Audit']);
+    expect(fake.workbook.sheetNames).toEqual(['Costs', 'VfM Scenarios', 'VfM Options', 'VfM Report', 'VfM Cost Rows', 'VfM Audit']);
     const names = fake.workbook.names();
     expect(names.VfM_NPV).toMatch(/^='VfM Scenarios'!\$C\$\d+$/);
     expect(names.VfM_Sheet_CostRows).toBe("='VfM Cost Rows'!$A$1");
+  });
+
+  it('gives the report\'s long sentences the heights the plan gives their rows', async () => {
+    const fake = fakeWith(SEED_VALUES);
+    const plan = await generate(fake);
+    const heights = plan.sheets.find((sheet) => sheet.name === 'VfM Report')?.rowHeights ?? [];
+    expect(heights.length).toBeGreaterThan(3);
+    expect(fake.workbook.sheet('VfM Report').rowHeights()).toEqual(Object.fromEntries(heights.map((h) => [h.row, h.points])));
   });
 
   it('adds the options sheet\'s native charts, drawing from the plan\'s cells, in the same two round trips', async () => {
@@ -243,10 +251,10 @@ describe('writing the scenarios', () => {
     const fake = fakeWith(SEED_VALUES);
     fake.workbook.addSheet('VfM Audit', [['my own notes']]);
     await generate(fake);
-    expect(fake.workbook.sheetNames).toEqual(['Costs', 'VfM Audit', 'VfM Scenarios', 'VfM Options', 'VfM Cost Rows', 'VfM Audit (2)']);
+    expect(fake.workbook.sheetNames).toEqual(['Costs', 'VfM Audit', 'VfM Scenarios', 'VfM Options', 'VfM Report', 'VfM Cost Rows', 'VfM Audit (2)']);
     fake.workbook.select('Costs', 'A1:B10');
     await generate(fake, { ...SEED_ASSUMPTIONS, discountRate: 0.05 });
-    expect(fake.workbook.sheetNames).toEqual(['Costs', 'VfM Audit', 'VfM Scenarios', 'VfM Options', 'VfM Cost Rows', 'VfM Audit (2)']);
+    expect(fake.workbook.sheetNames).toEqual(['Costs', 'VfM Audit', 'VfM Scenarios', 'VfM Options', 'VfM Report', 'VfM Cost Rows', 'VfM Audit (2)']);
     expect(fake.workbook.sheet('VfM Audit').cells().A1.value).toBe('my own notes');
     expect(Object.keys(fake.workbook.names()).filter((n) => n === 'VfM_NPV')).toHaveLength(1);
   });
