@@ -1,6 +1,6 @@
 // The files vfm writes: whole or not at all, never over a file it reads, never removing a file the
 // user had.
-import { linkSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'fs';
+import { existsSync, linkSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'fs';
 import path from 'path';
 import { readSummary } from '../support/summary';
 import { SEED_SHEET, temporaryDirectory, writeWorkbook } from '../support/workbooks';
@@ -59,6 +59,19 @@ describe('vfm analyse keeps the files the user had', () => {
     expect(code).toBe(2);
     expect(err).toContain('--json and --out name the same file');
     expect(readFileSync(path.join(dir, 'o.xlsx'), 'utf8')).toBe(USERS_FILE);
+  });
+
+  it('refuses --report naming the same file as --json, and --report over the input', async () => {
+    const dir = temporaryDirectory();
+    const input = await writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_SHEET]);
+    const same = await vfm(['analyse', input, '--json', path.join(dir, 'r.docx'), '--report', path.join(dir, 'r.docx')]);
+    expect(same.code).toBe(2);
+    expect(same.err).toContain('--report and --json name the same file');
+    expect(existsSync(path.join(dir, 'r.docx'))).toBe(false);
+    symlinkSync(input, path.join(dir, 'in-link.docx'));
+    const over = await vfm(['analyse', input, '--report', path.join(dir, 'in-link.docx')]);
+    expect(over.err).toContain('--report');
+    expect(over.err).toContain('would overwrite the input workbook');
   });
 
   it('writes both files, replacing earlier ones, and leaves no temporary file behind', async () => {

@@ -1,11 +1,14 @@
-// `vfm analyse INPUT [--sheet NAME] [--range A1:C12|NAME] [--column C] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx]`
-// Reads the cost rows, prints the scenarios, and writes the JSON summary and the workbook with the
-// scenario sheets. Bad input, assumptions or files throw (exit 2) before anything is written.
+// `vfm analyse INPUT [--sheet NAME] [--range A1:C12|NAME] [--column C] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx] [--report REPORT.docx]`
+// Reads the cost rows, prints the scenarios, and writes the JSON summary, the workbook with the
+// scenario sheets and the committee report's text as a Word document. Bad input, assumptions or files throw (exit 2) before anything is written.
 import { promises as fs } from 'fs';
 import path from 'path';
 import { PRODUCT } from '../../../app/product';
 import { ScenarioRun, runScenarios } from '../../../app/run';
 import { ColumnsToChoose } from '../../../core/amount-columns';
+import { committeeReport } from '../../../core/report';
+import { reportDocx } from '../../../hosts/report-docx';
+import { reportDocument } from '../../../layout/report-document';
 import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
 import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, namedRange, openWorkbook } from '../../../hosts/xlsx/read-workbook';
 import { NAME } from '../../../layout/names';
@@ -24,6 +27,7 @@ const options = {
   assumptions: { type: 'string' },
   json: { type: 'string' },
   out: { type: 'string' },
+  report: { type: 'string' },
 } as const;
 
 export const analyse: Command<typeof options> = {
@@ -57,6 +61,7 @@ interface AnalyseOptions {
   assumptions?: string;
   json?: string;
   out?: string;
+  report?: string;
 }
 
 async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
@@ -72,6 +77,9 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
       throw error instanceof PackageError ? unreadable(error) : error;
     }
   };
+  if (options.report !== undefined && path.extname(options.report).toLowerCase() !== '.docx') {
+    throw new UsageError(`--report ${options.report}: the report is written as a Word document; name it NAME.docx`);
+  }
   const workbook = await reading(() => openWorkbook(bytes, options.input));
   const extension = OUTPUT_EXTENSION[workbook.kind];
   if (options.out !== undefined && path.extname(options.out).toLowerCase() !== extension) {
@@ -91,7 +99,7 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
     column: options.column,
   }));
 
-  // Both files or neither, and a file the user had is replaced only once both are complete.
+  // Every file or none, and a file the user had is replaced only once all are complete.
   const outputs = [];
   if (options.out) {
     const pkg = workbook.package;
@@ -103,10 +111,15 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
     const json = `${JSON.stringify(summaryJson(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice), null, 2)}\n`;
     outputs.push({ file: options.json, write: (temporary: string) => fs.writeFile(temporary, json, 'utf8') });
   }
+  if (options.report) {
+    const docx = await reportDocx(reportDocument(committeeReport(analysis)), `${PRODUCT.name} ${PRODUCT.version}`);
+    outputs.push({ file: options.report, write: (temporary: string) => fs.writeFile(temporary, docx) });
+  }
   await writeFilesWhole(outputs);
   const wrote = !options.out ? [] : workbook.package
     ? [`Wrote ${options.out}: the scenarios as live formulas on new sheets after the council's own; everything else in the file is kept as it was.`]
     : [`Wrote ${options.out}: a new workbook, since ${KIND_WORDS[workbook.kind]} cannot be edited in place: the values of "${grid.sheet}" as its first sheet, then the scenarios as live formulas linked to them.`];
+  if (options.report) wrote.push(`Wrote ${options.report}: the "Financial Implications" text for the committee report, with this run's figures.`);
   io.out(terminalSummary(analysis, options.input, choice) + terminalText(wrote));
 }
 
@@ -127,14 +140,15 @@ async function refuseOverwriting(options: AnalyseOptions): Promise<void> {
   const read: [string, FilePlace][] = [['the input workbook', await placeOf(options.input, 'read')]];
   if (options.assumptions !== undefined) read.push(['the assumptions file', await placeOf(options.assumptions, 'read')]);
   const written: [string, string, FilePlace][] = [];
-  for (const [option, file] of [['--out', options.out], ['--json', options.json]] as const) {
+  for (const [option, file] of [['--out', options.out], ['--json', options.json], ['--report', options.report]] as const) {
     if (file === undefined) continue;
     const place = await placeOf(file, 'written');
     const over = read.find(([, source]) => samePlace(source, place));
     if (over) throw new UsageError(`${option} ${file} would overwrite ${over[0]}; choose another file`);
+    const twice = written.find(([, , other]) => samePlace(other, place));
+    if (twice) throw new UsageError(`${option} and ${twice[0]} name the same file; choose two`);
     written.push([option, file, place]);
   }
-  if (written.length === 2 && samePlace(written[0][2], written[1][2])) throw new UsageError('--json and --out name the same file; choose two');
 }
 
 function parseJson(file: string, bytes: Buffer): unknown {
