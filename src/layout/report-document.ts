@@ -81,7 +81,7 @@ export function documentHtml(doc: DocumentPlan): string {
     else {
       const { columns, rows, total } = block.table;
       const row = (cells: readonly string[], tag: 'th' | 'td', bold = false) => `<tr>${cells.map((value, i) => cell(tag, value, columns[i].align, bold)).join('')}</tr>`;
-      parts.push(`<table style="border-collapse:collapse">${row(columns.map((c) => c.heading), 'th')}${rows.map((cells) => row(cells, 'td')).join('')}${total ? row(total, 'td', true) : ''}</table>`);
+      parts.push(`<table style="border-collapse:collapse"><thead>${row(columns.map((c) => c.heading), 'th')}</thead><tbody>${rows.map((cells) => row(cells, 'td')).join('')}${total ? row(total, 'td', true) : ''}</tbody></table>`);
     }
   }
   return `<div style="font-family:Arial,sans-serif;font-size:11pt">${parts.join('')}</div>`;

@@ -55,6 +55,8 @@ export function usePane(): PaneHarness {
       viewport: { width: 320, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
+    // The pane copies the committee report: the page may write the clipboard, and the tests read it back.
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     await browser.route('**/*', async (route) => {
       const url = route.request().url();
       requests.push(url);

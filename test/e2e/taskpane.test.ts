@@ -7,7 +7,9 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import path from 'path';
 import { excelSerial } from '../../src/core/cell';
 import { Io, run } from '../../src/faces/cli/main';
-import { SEED_VALUES } from '../support/analyses';
+import { committeeReport } from '../../src/core/report';
+import { documentHtml, documentText, reportDocument } from '../../src/layout/report-document';
+import { SEED_VALUES, analysisOf } from '../support/analyses';
 import { loadWithExcelJs, writeWorkbook as writeFixture } from '../support/workbooks';
 import { Page } from 'playwright-core';
 import type { WorkbookSnapshot } from '../fake-office/index';
@@ -82,6 +84,30 @@ it('reads the seed table, generates the scenarios, and writes the cells the CLI 
   const elsewhere = pane.requests.filter((url) => url !== OFFICE_JS && !url.startsWith(`${pane.origin()}/`));
   expect(elsewhere).toEqual([]);
   expect(pane.requests).toContain(OFFICE_JS);
+  await page.close();
+});
+
+it('copies the committee report for Word: the clipboard holds the HTML tables and the plain text, the core\'s words', async () => {
+  const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } });
+  const copy = page.getByRole('button', { name: 'Copy for the committee report' });
+  expect(await copy.isHidden()).toBe(true); // nothing written yet
+  await page.getByLabel('Notice served on', { exact: true }).fill('2012-10-19');
+  await page.getByRole('button', { name: 'Generate the scenarios' }).click();
+  await page.waitForSelector('#results dl.headline');
+  await copy.click();
+  await idle(page);
+  expect(await page.locator('#status').innerText()).toBe('Copied the Financial Implications text and its tables: paste it into the committee report.');
+  const pasted = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return { html: await (await item.getType('text/html')).text(), text: await (await item.getType('text/plain')).text() };
+  });
+  const doc = reportDocument(committeeReport(analysisOf(SEED_VALUES, { noticeServedOn: '2012-10-19' })));
+  expect(pasted.text).toBe(documentText(doc));
+  expect(pasted.html).toContain(documentHtml(doc));
+  expect(pasted.html).toMatch(/<td[^>]*>Staffordshire Connects 2011\/12 Core Team<\/td><td[^>]*>17,800\.00<\/td>/);
+  await shot(page, '18-report-copied');
+  await shotOf(page.locator('section[aria-labelledby="generate-heading"] .status-line'), '18-report-copied-status');
+  await shotOf(page.locator('section[aria-labelledby="generate-heading"] .actions'), '18-report-copied-buttons');
   await page.close();
 });
 

@@ -7,6 +7,7 @@ import { Analysis, AnalysisInput, analyse } from '../../src/core/analysis';
 import { resolveAssumptions } from '../../src/core/assumptions';
 import { Grid } from '../../src/core/cell';
 import { Core, formAssumptions } from '../../src/faces/taskpane/check';
+import { Clipboard, EFFECTS } from '../../src/faces/taskpane/effects';
 import { Action, SourceProblem, State, initialState, reduce, reducer, sourceGrid } from '../../src/faces/taskpane/model';
 import { PaneView, view } from '../../src/faces/taskpane/view-model';
 import { SEED_VALUES } from '../support/analyses';
@@ -385,5 +386,29 @@ describe('the price basis', () => {
       VfM_NoticeServedOn: [[41201]], VfM_Prices: [['nominal']], VfM_GdpDeflator: [[0.02]], VfM_DeflatorYears: [[2013], ['']], VfM_DeflatorRates: [[0.03], ['']],
     } });
     expect(restored.form).toMatchObject({ prices: 'nominal', gdpDeflator: '2', deflatorYears: [{ fy: '2013/14', rate: '3' }] });
+  });
+});
+
+describe('copying the committee report', () => {
+  const written = () => generated(seedRead());
+  const copying = (clipboard: Clipboard) => EFFECTS['copy report']({ excel: { run: () => Promise.reject(new Error('no Excel')) }, clock: FIXED_CLOCK, clipboard }, () => after(written(), { type: 'started', task: 'copy report' }));
+
+  it('puts the run\'s report on the clipboard as HTML and as plain text, and says so', async () => {
+    const put: { html: string; text: string }[] = [];
+    const action = await copying({ write: async (content) => { put.push(content); } });
+    expect(action).toEqual({ type: 'report copied' });
+    expect(put).toHaveLength(1);
+    expect(put[0].text).toContain('save only the costs marked saved above: £17,800 a year');
+    expect(put[0].text).toContain('Total\t43,597.81\t39,032.29');
+    expect(put[0].html).toMatch(/^<div[^>]*><h2>Financial Implications<\/h2>/);
+    expect(view(after(written(), { type: 'started', task: 'copy report' }, action)).status.text).toBe('Copied the Financial Implications text and its tables: paste it into the committee report.');
+  });
+
+  it('says where else to copy from when the clipboard refuses, and keeps the results', async () => {
+    const action = await copying({ write: () => Promise.reject(new Error('the browser did not allow it')) });
+    expect(action).toEqual({ type: 'copy refused', reason: 'the browser did not allow it' });
+    const shown = view(after(written(), { type: 'started', task: 'copy report' }, action));
+    expect(shown.status.text).toBe('The clipboard refused the text (the browser did not allow it). The VfM Report sheet holds the same words to copy from.');
+    expect(shown.results.kind).toBe('written');
   });
 });

@@ -6,6 +6,8 @@ import { SOURCE_CELL, productSheetsHeld, sourceFrom, verifyWorkbook } from '../.
 import { rangeA1, sheetOfReference } from '../../core/cell';
 import { readNames, readSheets } from '../../hosts/office/read-check';
 import { Clock } from '../../core/clock';
+import { committeeReport } from '../../core/report';
+import { documentHtml, documentText, reportDocument } from '../../layout/report-document';
 import { readLastRun, readWorkbook } from '../../hosts/office/read-workbook';
 import { showCell, showSheet } from '../../hosts/office/show-sheet';
 import { writeWorkbook } from '../../hosts/office/write-workbook';
@@ -19,9 +21,15 @@ export interface ExcelAccess {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
+/** The system clipboard: the same content as HTML (tables for Word) and as plain text. */
+export interface Clipboard {
+  write(content: { readonly html: string; readonly text: string }): Promise<void>;
+}
+
 export interface World {
   readonly excel: ExcelAccess;
   readonly clock: Clock;
+  readonly clipboard: Clipboard;
 }
 
 type Effect = (world: World, state: () => State) => Promise<Action>;
@@ -69,6 +77,19 @@ export const EFFECTS: Record<Task, Effect> = {
     const target = state().target;
     if (target) await excel.run((context) => showCell(context, sheetOfReference(target), target.slice(target.lastIndexOf('!') + 1)));
     return { type: 'cell shown' };
+  },
+
+  /** The committee paragraph of the run written, on the clipboard: no round trip. */
+  'copy report': async ({ clipboard }, state) => {
+    const analysis = state().checked.analysis;
+    if (!analysis) throw new Error('there are no scenarios to report; press Generate first');
+    const doc = reportDocument(committeeReport(analysis));
+    try {
+      await clipboard.write({ html: documentHtml(doc), text: documentText(doc) });
+      return { type: 'report copied' };
+    } catch (error) {
+      return { type: 'copy refused', reason: error instanceof Error ? error.message : String(error) };
+    }
   },
 
   /** The scenario sheet, at A1: one round trip. */

@@ -14,7 +14,7 @@ import { CORE, Checked, Core, Overrides, check, isOnTable } from './check';
 import { CostFields, CostKind, DeflatorYearFields, FormValues, LeaverFields, OptionField, OptionFields, EMPTY_COST, PlainField, emptyForm, formFromAssumptions, plainOption } from './form';
 
 export type Source = 'selection' | 'sheet';
-export type Task = 'restore' | 'read' | 'generate' | 'go to sheet' | 'check' | 'go to cell';
+export type Task = 'restore' | 'read' | 'generate' | 'go to sheet' | 'check' | 'go to cell' | 'copy report';
 type DefinedNames = readonly { name: string; sheet: string }[];
 
 /** A run whose scenarios the workbook holds: when it ran (UK time, as stamped) and its scenario sheet. */
@@ -30,7 +30,9 @@ export type Failure =
   | { readonly kind: 'excel'; readonly message: string };
 
 /** What the last task ended with, to say; nothing when it went as asked. */
-export type Outcome = { readonly kind: 'restored' } | { readonly kind: 'restore refused' } | { readonly kind: 'failed'; readonly failure: Failure };
+export type Outcome =
+  | { readonly kind: 'restored' } | { readonly kind: 'restore refused' } | { readonly kind: 'failed'; readonly failure: Failure }
+  | { readonly kind: 'copied' } | { readonly kind: 'copy refused'; readonly reason: string };
 
 export interface State {
   readonly today: CalendarDate;
@@ -82,6 +84,8 @@ export type Action =
   | { readonly type: 'column chosen'; readonly column: string }
   | { readonly type: 'started'; readonly task: Task; readonly target?: string }
   | { readonly type: 'checked'; readonly report: VerifyReport }
+  | { readonly type: 'report copied' }
+  | { readonly type: 'copy refused'; readonly reason: string }
   | { readonly type: 'cell shown' }
   /** The defined names and named values readLastRun found. */
   | { readonly type: 'last run read'; readonly definedNames: DefinedNames; readonly values: Readonly<Record<string, unknown[][] | undefined>> }
@@ -190,6 +194,10 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
         return done({ ...state, check: action.report });
       case 'cell shown':
         return done(state);
+      case 'report copied':
+        return done(state, { kind: 'copied' });
+      case 'copy refused':
+        return done(state, { kind: 'copy refused', reason: action.reason });
       case 'last run read':
         return done(...restored(state, action.definedNames, action.values, core));
       case 'read succeeded':

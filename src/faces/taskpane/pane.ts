@@ -3,7 +3,7 @@
 // (view-model.ts), each part of the page built again only when what it shows has changed.
 import { Clock } from '../../core/clock';
 import { byId, keepingFocus, replaceChildren } from './dom';
-import { EFFECTS, ExcelAccess } from './effects';
+import { Clipboard, EFFECTS, ExcelAccess } from './effects';
 import { checkView } from './check-view';
 import { formView, showFieldMessages } from './form-view';
 import { Action, Source, State, Task, failureOf, initialState, reduce } from './model';
@@ -12,11 +12,12 @@ import { rowsView } from './rows-view';
 import { problemsView, statusView } from './status-view';
 import { view, wordsOf } from './view-model';
 
-export type { ExcelAccess } from './effects';
+export type { Clipboard, ExcelAccess } from './effects';
 
 export interface PaneOptions {
   readonly excel: ExcelAccess;
   readonly clock: Clock;
+  readonly clipboard: Clipboard;
   /** Office's display language (Office.context.displayLanguage); en-GB when not given. */
   readonly language?: string;
   /** False when the pane is opened outside Excel: nothing to read or write. */
@@ -36,6 +37,7 @@ export class Pane {
     byId('read').addEventListener('click', () => void this.task('read'));
     byId('generate').addEventListener('click', () => void this.task('generate'));
     byId('go-to-sheet').addEventListener('click', () => void this.task('go to sheet'));
+    byId('copy-report').addEventListener('click', () => void this.task('copy report'));
     byId('check').addEventListener('click', () => void this.task('check'));
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="source"]')) {
       radio.addEventListener('change', () => this.dispatch({ type: 'source chosen', source: radio.value as Source }));
@@ -70,7 +72,7 @@ export class Pane {
     showFieldMessages(form, shows.fields);
     this.part('problems', shows.problems, () => problemsView(byId('problems'), shows.problems));
     this.part('rows', shows.rows, () => keepingFocus(rows, () => rowsView(rows, shows.rows, (item, cls) => this.dispatch({ type: 'class set', item, class: cls }), (column) => this.dispatch({ type: 'column chosen', column }))));
-    this.part('results', shows.results, () => resultsView(byId('results'), byId('go-to-sheet'), shows.results, wordsOf(this.state)));
+    this.part('results', shows.results, () => resultsView(byId('results'), [byId('go-to-sheet'), byId('copy-report')], shows.results, wordsOf(this.state)));
     this.part('check', shows.check, () => checkView(byId('check-results'), shows.check, (cell) => void this.task('go to cell', cell)));
     statusView(shows);
   }

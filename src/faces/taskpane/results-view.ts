@@ -1,4 +1,4 @@
-// The scenarios written: the headline figures and the chart, or a note that they are out of date.
+// The scenarios written: the headline figures and the charts, or a note that they are out of date.
 import { groupedBars } from './chart';
 import { tornadoChart } from './tornado-chart';
 import { el, replaceChildren } from './dom';
@@ -8,8 +8,10 @@ import { ResultsView } from './view-model';
 /** Staying in Excel's green; the options in colours told apart from it and from each other. */
 const COLOURS = { stayWithdraw: ['#107C41', '#6FB58A'], options: ['#0F6CBD', '#C43E1C', '#8764B8', '#986F0B', '#038387', '#5C2E91'] };
 
-export function resultsView(box: Element, go: HTMLElement, results: ResultsView, words: Words): void {
+/** `go` goes to the scenario sheet, while the workbook holds one; `copy` copies the report, while the results match the form. */
+export function resultsView(box: Element, [go, copy]: readonly [HTMLElement, HTMLElement], results: ResultsView, words: Words): void {
   go.hidden = results.kind === 'none';
+  copy.hidden = results.kind !== 'written';
   box.classList.toggle('stale', results.kind === 'stale' && results.stale);
   if (results.kind === 'none') return replaceChildren(box);
   if (results.kind === 'stale') {

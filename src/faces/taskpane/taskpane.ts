@@ -1,5 +1,6 @@
 // The task pane's entry: wait for Office, say where the pane runs, and hand over to the Pane.
 import './taskpane.css';
+import { browserClipboard } from './clipboard';
 import { byId } from './dom';
 import { environment } from './office-environment';
 import { Pane } from './pane';
@@ -13,6 +14,7 @@ Office.onReady(() => {
   const pane = new Pane({
     excel: { run: (batch) => Excel.run(batch) },
     clock: systemClock,
+    clipboard: browserClipboard,
     language: Office.context.displayLanguage,
     inExcel: place.inExcel,
   });

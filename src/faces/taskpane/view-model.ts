@@ -108,6 +108,7 @@ const TASK_WORDS: Record<Task, string> = {
   'go to sheet': 'Opening the scenarios…',
   check: 'Checking the workbook against the product\'s model…',
   'go to cell': 'Going to the cell…',
+  'copy report': 'Copying the report…',
 };
 
 const languages = new Map<string | undefined, Words>();
@@ -297,6 +298,8 @@ function statusWords(state: State, words: Words): string {
   if (!outcome) return '';
   if (outcome.kind === 'restored') return 'Restored the inputs of the last run from the scenario sheet.';
   if (outcome.kind === 'restore refused') return 'The scenario sheet holds inputs that no longer validate; starting from the defaults.';
+  if (outcome.kind === 'copied') return 'Copied the Financial Implications text and its tables: paste it into the committee report.';
+  if (outcome.kind === 'copy refused') return `The clipboard refused the text (${outcome.reason}). The VfM Report sheet holds the same words to copy from.`;
   const failure = outcome.failure;
   switch (failure.kind) {
     case 'input': return failure.problems.some(isOnTable) ? '' : `Correct the assumptions marked above. ${nothingWritten(state, words)}`;
