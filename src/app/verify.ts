@@ -102,7 +102,7 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
   const day = typeof ranAt === 'string' ? parseIsoDate(ranAt.slice(0, 10)) : undefined;
   if (typeof ranAt !== 'string' || !day) throw new NotAScenarioWorkbook(`its audit sheet does not say when the run was (${NAME.ranAt})`);
   const inputs = Object.fromEntries(INPUT_NAMES.map((name) => [name, valuesOf(read, name)]));
-  const sheets = [held.scenarios, held.options, held.costRows].flatMap((name) => (name && read.sheets.get(name) ? [read.sheets.get(name) as WrittenSheet] : []));
+  const sheets = [held.scenarios, held.options, held.report, held.costRows].flatMap((name) => (name && read.sheets.get(name) ? [read.sheets.get(name) as WrittenSheet] : []));
   const wasCalculated = sheets.every(calculated);
   const report = (findings: Finding[]): VerifyReport => ({ findings, calculated: wasCalculated, ranAt, source: source.text });
 
@@ -124,8 +124,8 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
     findings.push({ kind: 'source', place: source.text, message: 'the source values no longer match the fingerprint stamped at the run', expected: String(stamped), found: run.facts.fingerprint });
     findings.push(...sourceChanges(read, source.sheet, run.facts.sourceCells ?? []));
   }
-  // The audit sheet is the record of the run, fixed at it: the model's sheets are checked cell by cell.
-  for (const role of ['scenarios', 'options', 'costRows'] as const) {
+  // The audit sheet is the record of the run, fixed at it: the model's sheets and the report are checked cell by cell.
+  for (const role of ['scenarios', 'options', 'report', 'costRows'] as const) {
     const name = held[role];
     const written = name === undefined ? undefined : read.sheets.get(name);
     const planned = run.plan.sheets.find((sheet) => sheet.name === name);
@@ -135,7 +135,7 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
     }
     findings.push(...sheetFindings(planned, written, sheetReference(name)));
   }
-  const modelSheets = new Set([held.scenarios, held.options, held.costRows]);
+  const modelSheets = new Set([held.scenarios, held.options, held.report, held.costRows]);
   findings.push(...nameFindings(run.plan.names.filter((n) => modelSheets.has(n.sheet)), read.names));
 
   if (wasCalculated) findings.push(...resultFindings(read, run.analysis));

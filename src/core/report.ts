@@ -6,7 +6,6 @@
 import { Analysis } from './analysis';
 import { CalendarDate } from './calendar-date';
 import { fyLabel } from './financial-year';
-import { nearestSwitch } from './headline';
 import { KeyInputName, keyInput } from './key-inputs';
 import { Exact } from './money';
 import { lacking } from './switching-values';
@@ -156,11 +155,12 @@ export function committeeReport(analysis: Analysis): Report {
     ],
   });
 
-  // The ways of withdrawing, when more than the one the scenario describes were appraised.
+  // The ways of withdrawing, when more than the plain one the scenario describes were appraised:
+  // several, or one with costs of leaving.
   const { options, preferred } = appraisal.options;
   const preferredNpv = preferred === undefined ? 0 : options[preferred].npv;
   const preferredName = preferred === undefined ? 'Stay in the partnership' : options[preferred].option.name;
-  if (analysis.assumptionSources.options === 'given') {
+  if (a.options.length > 1 || a.options.some((o) => o.exitCosts.length > 0 || o.replacementCosts.length > 0)) {
     blocks.push({ heading: 'Ways of withdrawing' });
     blocks.push({
       paragraph: [
@@ -186,24 +186,8 @@ export function committeeReport(analysis: Analysis): Report {
   const switching = appraisal.switchingValues.map((v, k) => ({ v, k: k + 1 })).filter(({ v }) => keyInput(v.input).linear);
   if (switching.length > 0) {
     blocks.push({ heading: 'What would change the decision' });
-    // The nearest switching value, unless it is nothing at all: with no costs of leaving, withdrawing pays for any avoidable cost.
-    const nearest = nearestSwitch(switching.map(({ v }) => v));
-    if (nearest && keyInput(nearest.input).linear && !(nearest.value as Exact).isZero()) {
-      const input = keyInput(nearest.input);
-      const k = appraisal.switchingValues.indexOf(nearest) + 1;
-      const focus = options[appraisal.focus].option.name;
-      const rival = nearest.rival === undefined ? undefined : options[nearest.rival].option.name;
-      const outcome = preferred === undefined
-        ? `${rival ?? focus} would become worth doing`
-        : rival === undefined ? `${focus} would stop saving money against staying` : `${rival} would become the preferred way`;
-      blocks.push({
-        paragraph: [
-          `Of the inputs, the one nearest to changing the decision is ${input.subject ?? `the ${input.noun}`}: all else held, ${outcome} if it ${(nearest.value as Exact).gt(nearest.base as Exact) ? 'rose' : 'fell'} to `,
-          fig('switchingValues', SWITCH_SHOW[input.unit], nearest.value as Exact, k), `${input.perYear ? ' a year' : ''}.`,
-        ],
-      });
-    }
-    blocks.push({ paragraph: ['The value at which each of these inputs would change the decision, all else held (its switching value):'] });
+    // Words that hold whatever the values: which input comes nearest, and which way, change with them.
+    blocks.push({ paragraph: ['The decision would change if one of these inputs, all else held, reached the value shown (its switching value):'] });
     blocks.push({
       table: {
         columns: [{ heading: 'Input', align: 'left' }, { heading: 'Changes it at', align: 'right' }],

@@ -72,6 +72,19 @@ describe('vfm verify', () => {
     expect(findings[0].found).toBe(`${findings[0].expected}*1.1`);
   });
 
+  it('names a sentence of the committee report typed over, and the report\'s working edited', async () => {
+    const { sheet, address } = await cellOf('VfM_BaseFYLabel');
+    const { findings } = await findingsAfter(`sheet:${sheet}`, (xml) => {
+      const typed = xml.replace(/<c r="A\d+"[^>]*><f>"By withdrawing[^<]*<\/f><\/c>/, (cell) => cell.replace(/<f>[^<]*<\/f>/, '').replace('>', ' t="inlineStr"><is><t>By withdrawing the council saves £1m a year.</t></is>'));
+      expect(typed).not.toBe(xml);
+      return typed.replace(cellElement(address), (cell) => cell.replace(/<f>[^<]*<\/f>/, '<f>"2010/11"</f>'));
+    });
+    expect(findings.map((f) => [f.place.replace(/\d+$/, 'N'), f.message, f.found])).toEqual([
+      [`${sheetReference(sheet)}!AN`, 'a formula replaced by a typed value', '"By withdrawing the council saves £1m a year."'],
+      [`${sheetReference(sheet)}!BN`, 'a formula edited', '="2010/11"'],
+    ]);
+  });
+
   it('names a formula cleared', async () => {
     const { sheet, address } = await cellOf('VfM_PreferredNPV');
     const { findings } = await findingsAfter(`sheet:${sheet}`, (xml) => xml.replace(cellElement(address), ''));
