@@ -2,7 +2,7 @@
 // the defined names that point into it.
 import { a1 } from '../core/cell';
 import { NAMES, NameEntry, NameKey, SheetRole } from './names';
-import { Block, ChartPlan, Content, DefinedName, Paint, SheetPlan, Validation } from './plan';
+import { Block, CellBlock, ChartPlan, Content, DefinedName, Footer, Paint, SheetPlan, Validation } from './plan';
 import { StyleName } from './styles';
 
 export const text = (value: string): Content => ({ text: value });
@@ -22,6 +22,8 @@ export class SheetBuilder {
   private readonly validations: Validation[] = [];
   private readonly charts: ChartPlan[] = [];
   private readonly fixed: { top: number; left: number; bottom: number; right: number }[] = [];
+  private titleRows: { first: number; last: number } | undefined;
+  private readonly breaks: number[] = [];
 
   /**
    * @param name the sheet's name in the workbook
@@ -52,6 +54,16 @@ export class SheetBuilder {
     this.fixed.push({ top, left, bottom, right });
   }
 
+  /** Prints rows `first` to `last` again at the top of every page: the headings over the columns below them. */
+  printTitles(first: number, last: number = first): void {
+    this.titleRows = { first, last };
+  }
+
+  /** Starts a new printed page at `row`, so that the block starting there is not split across two. */
+  pageBreakAbove(row: number): void {
+    this.breaks.push(row);
+  }
+
   /** Names a cell, or the rectangle from it to `to`, with the registered name for `key` (names.ts). */
   define(key: NameKey, at: Cell, to: Cell = at): void {
     const entry: NameEntry = NAMES[key];
@@ -61,7 +73,34 @@ export class SheetBuilder {
     this.names.push({ name: entry.name, sheet: this.name, top: at.row, left: at.column, bottom: to.row, right: to.column });
   }
 
-  build(options: { columnWidths: readonly number[]; freeze?: SheetPlan['freeze']; tabColor?: string }): SheetPlan {
+  /** The rectangle of everything on the sheet: its blocks, paints, drop-downs and charts. */
+  private contents(): CellBlock {
+    const rectangles: CellBlock[] = [
+      ...this.blocks.map((b) => ({ top: b.top, left: b.left, bottom: b.top + b.rows.length - 1, right: b.left + Math.max(1, ...b.rows.map((r) => r.length)) - 1 })),
+      ...this.paints, ...this.validations, ...this.charts.map((c) => c.anchor),
+    ];
+    if (rectangles.length === 0) return { top: 1, left: 1, bottom: 1, right: 1 };
+    return {
+      top: Math.min(...rectangles.map((r) => r.top)),
+      left: Math.min(...rectangles.map((r) => r.left)),
+      bottom: Math.max(...rectangles.map((r) => r.bottom)),
+      right: Math.max(...rectangles.map((r) => r.right)),
+    };
+  }
+
+  /**
+   * The sheet's plan. It prints on A4 landscape, one page wide, its contents and nothing else,
+   * with the title rows and page breaks asked for and `footer` on every page.
+   */
+  build(options: { columnWidths: readonly number[]; freeze?: SheetPlan['freeze']; tabColor?: string; footer: Footer }): SheetPlan {
+    const area = this.contents();
+    const breaksAbove = [...new Set(this.breaks)].sort((a, b) => a - b);
+    for (const row of breaksAbove) {
+      if (row <= area.top || row > area.bottom) throw new Error(`a page break above row ${row} is not within rows ${area.top} to ${area.bottom} of ${this.name}`);
+    }
+    if (this.titleRows && (this.titleRows.first > this.titleRows.last || this.titleRows.first < area.top || this.titleRows.last > area.bottom)) {
+      throw new Error(`title rows ${this.titleRows.first} to ${this.titleRows.last} are not within rows ${area.top} to ${area.bottom} of ${this.name}`);
+    }
     return {
       name: this.name,
       columnWidths: options.columnWidths,
@@ -70,7 +109,11 @@ export class SheetBuilder {
       validations: this.validations,
       freeze: options.freeze,
       tabColor: options.tabColor,
-      printLandscapeFitToWidth: true,
+      print: {
+        paper: 'A4', orientation: 'landscape', pagesWide: 1, area,
+        ...(this.titleRows ? { titleRows: this.titleRows } : {}),
+        breaksAbove, footer: options.footer,
+      },
       ...(this.charts.length > 0 ? { charts: this.charts } : {}),
       ...(this.fixed.length > 0 ? { fixedAtRun: this.fixed } : {}),
     };
