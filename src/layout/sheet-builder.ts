@@ -73,19 +73,20 @@ export class SheetBuilder {
     this.names.push({ name: entry.name, sheet: this.name, top: at.row, left: at.column, bottom: to.row, right: to.column });
   }
 
-  /** The rectangle of everything on the sheet: its blocks, paints, drop-downs and charts. */
+  /** The rectangle of everything on the sheet: its blocks, paints, drop-downs and charts (A1 on an empty sheet). */
   private contents(): CellBlock {
-    const rectangles: CellBlock[] = [
-      ...this.blocks.map((b) => ({ top: b.top, left: b.left, bottom: b.top + b.rows.length - 1, right: b.left + Math.max(1, ...b.rows.map((r) => r.length)) - 1 })),
-      ...this.paints, ...this.validations, ...this.charts.map((c) => c.anchor),
-    ];
-    if (rectangles.length === 0) return { top: 1, left: 1, bottom: 1, right: 1 };
-    return {
-      top: Math.min(...rectangles.map((r) => r.top)),
-      left: Math.min(...rectangles.map((r) => r.left)),
-      bottom: Math.max(...rectangles.map((r) => r.bottom)),
-      right: Math.max(...rectangles.map((r) => r.right)),
+    let area: CellBlock | undefined;
+    const take = (r: CellBlock) => {
+      area = area === undefined ? { ...r } : {
+        top: Math.min(area.top, r.top), left: Math.min(area.left, r.left), bottom: Math.max(area.bottom, r.bottom), right: Math.max(area.right, r.right),
+      };
     };
+    for (const b of this.blocks) {
+      const width = b.rows.reduce((widest, row) => Math.max(widest, row.length), 1);
+      take({ top: b.top, left: b.left, bottom: b.top + b.rows.length - 1, right: b.left + width - 1 });
+    }
+    [...this.paints, ...this.validations, ...this.charts.map((c) => c.anchor)].forEach(take);
+    return area ?? { top: 1, left: 1, bottom: 1, right: 1 };
   }
 
   /**
