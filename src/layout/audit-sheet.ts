@@ -125,6 +125,8 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
   const first = section('Source values at the run', ['Cell', 'Value'], stamped.length > 0 ? stamped.map((c) => [c.address, c.value])
     : [['', `too many cells to list (more than ${STAMPED_CELLS.toLocaleString('en-GB')}): the fingerprint above stands for them`]]);
   if (stamped.length > 0) {
+    // The longest list: printed, each page of it has its headings.
+    sheet.printTitles(first - 1);
     sheet.define('sourceCells', { row: first, column: 1 }, { row: first + stamped.length - 1, column: 1 });
     sheet.define('sourceValues', { row: first, column: 2 }, { row: first + stamped.length - 1, column: 2 });
   }

@@ -88,6 +88,7 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
     ['Note in the source', (row: Row) => (row.note === undefined ? null : text(row.note)), undefined],
     ['Contract ends', (row: Row) => (row.endsOn === undefined ? null : num(excelSerial(row.endsOn))), FORMATS.date],
   ] as const).filter(([header, value]) => header === 'Contract ends' || rows.some((row) => value(row) !== null));
+  sheet.printTitles(HEADER_ROW);
   sheet.put(HEADER_ROW, ITEM, [[text('Item'), text('Amount'), text('Class'), text('Reason for the class'), text('Note'), ...extras.map(([header]) => text(header))]], 'header');
 
   // One block a column, each in its own style, so that every cell is written once.

@@ -147,6 +147,9 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   const stayRow = timeline('Cost if the council stays (avoidable cost)', '£', (c) => contribution(`${c}${indexRow}`, `${c}${membersRow}`), FORMATS.money);
   const discountRow = inTurn(() => tl.discount(tRow));
   const realRow = inTurn(() => tl.realPrices(startYearRow));
+  // Printed, the workings start a page, and every page below has the years over its columns.
+  sheet.pageBreakAbove(labelRow);
+  sheet.printTitles(labelRow);
   sheet.define('optionYears', { row: labelRow, column: FIRST_FY }, { row: labelRow, column: lastFy });
   sheet.define('optionDiscountFactors', { row: discountRow, column: FIRST_FY }, { row: discountRow, column: lastFy });
   sheet.define('optionRealPriceFactors', { row: realRow, column: FIRST_FY }, { row: realRow, column: lastFy });
@@ -217,7 +220,8 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   }, row);
   row = switching.row;
 
-  // The options side by side.
+  // The options side by side: printed, they start the page of results, with the charts beside them.
+  sheet.pageBreakAbove(row);
   sheet.put(row, LABEL, [[text('The options side by side'), text('NPV £'), text('Net saving £')]], 'heading');
   sheet.put(row++, FIRST_FY, [[text('Pays back in'), ...fyColumns.slice(1).map(() => null)]], 'heading');
   const firstSide = row;

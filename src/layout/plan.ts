@@ -77,6 +77,34 @@ export interface ChartPlan {
   readonly valueFormat?: string;
 }
 
+/**
+ * A part of a footer: text as it is (never read as a code), or what the printer fills in: the
+ * page's number, the number of pages, the sheet's name, the workbook's file name.
+ */
+export type FooterPart = { readonly text: string } | { readonly field: 'page' | 'pages' | 'sheet' | 'file' };
+
+/** A footer's three sections, each a run of parts. */
+export interface Footer {
+  readonly left: readonly FooterPart[];
+  readonly center: readonly FooterPart[];
+  readonly right: readonly FooterPart[];
+}
+
+/** How a sheet prints: on A4 landscape, scaled to one page wide and as many pages down as it takes. */
+export interface PrintSetup {
+  readonly paper: 'A4';
+  readonly orientation: 'landscape';
+  /** Scaled to fit this many pages across; the pages down are not limited. */
+  readonly pagesWide: 1;
+  /** The cells printed. */
+  readonly area: CellBlock;
+  /** Rows printed again at the top of every page, first to last. */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /** Rows that start a new page (a break above each), in order. */
+  readonly breaksAbove: readonly number[];
+  readonly footer: Footer;
+}
+
 export interface SheetPlan {
   readonly name: string;
   /** Column widths in characters, from column A. */
@@ -89,8 +117,8 @@ export interface SheetPlan {
   readonly tabColor?: string;
   /** Rows given a height of their own, in points (a sentence wrapped over several lines); others keep the default. */
   readonly rowHeights?: readonly { readonly row: number; readonly points: number }[];
-  /** Print landscape, scaled to one page wide. */
-  readonly printLandscapeFitToWidth: boolean;
+  /** How the sheet prints; a sheet without prints as the program's defaults have it. */
+  readonly print?: PrintSetup;
   readonly charts?: readonly ChartPlan[];
   /** Cells whose contents are fixed at the run (the core's figures as at it), which the inputs now in the sheet do not give. */
   readonly fixedAtRun?: readonly { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number }[];

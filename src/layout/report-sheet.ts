@@ -87,9 +87,13 @@ export function reportSheet(name: string, analysis: Analysis, names: DefinedName
   let row = 1;
   sheet.put(row++, 1, [[text(`${report.title}: a draft for the committee report`)]], 'title');
   sheet.put(row++, 1, [[text('Every figure below is a formula over the model, so the text follows any change to its inputs. Figures in sentences are to the nearest pound.')]], 'subtitle');
+  let broken = false;
   for (const block of report.blocks) {
     row++;
     if ('heading' in block) {
+      // The payments, notice and saving on the first printed page; the sections under headings from the second.
+      if (!broken) sheet.pageBreakAbove(row);
+      broken = true;
       sheet.put(row, 1, [[text(block.heading)]], 'heading');
     } else if ('paragraph' in block) {
       sheet.put(row, 1, [[formula(joined(block.paragraph))]], 'prose');
@@ -111,7 +115,8 @@ export function reportSheet(name: string, analysis: Analysis, names: DefinedName
     }
     row++;
   }
-  // Its working, below: named, so that a sentence names the base year without an IF of its own.
+  // Its working, below and not printed: named, so that a sentence names the base year without an IF of its own.
+  sheet.printArea({ top: 1, left: 1, bottom: row - 1, right: REPORT_LAYOUT.widths.length });
   row++;
   sheet.put(row++, 1, [[text('Working, not for the report')]], 'heading');
   sheet.put(row, 1, [[text('The base year as a financial year'), formula(FY_LABEL)]], 'label');

@@ -162,6 +162,9 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   const realRow = timeline.realPrices(startYearRow);
   row = timeline.row;
   row++;
+  // Printed, the workings start a page, and every page below has the years over its columns.
+  sheet.pageBreakAbove(labelRow);
+  sheet.printTitles(labelRow);
   const defineRow = (key: NameKey, r: number) => sheet.define(key, { row: r, column: FIRST_FY }, { row: r, column: lastFy });
   defineRow('financialYears', labelRow);
   defineRow('membersAtStart', membersRow);

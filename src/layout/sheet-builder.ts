@@ -2,7 +2,7 @@
 // the defined names that point into it.
 import { a1 } from '../core/cell';
 import { NAMES, NameEntry, NameKey, SheetRole } from './names';
-import { Block, ChartPlan, Content, DefinedName, Paint, SheetPlan, Validation } from './plan';
+import { Block, CellBlock, ChartPlan, Content, DefinedName, Footer, Paint, SheetPlan, Validation } from './plan';
 import { StyleName } from './styles';
 
 export const text = (value: string): Content => ({ text: value });
@@ -23,6 +23,9 @@ export class SheetBuilder {
   private readonly charts: ChartPlan[] = [];
   private readonly fixed: { top: number; left: number; bottom: number; right: number }[] = [];
   private readonly heights: { row: number; points: number }[] = [];
+  private titleRows: { first: number; last: number } | undefined;
+  private printed: CellBlock | undefined;
+  private readonly breaks: number[] = [];
 
   /**
    * @param name the sheet's name in the workbook
@@ -58,6 +61,21 @@ export class SheetBuilder {
     this.heights.push({ row, points });
   }
 
+  /** Prints rows `first` to `last` again at the top of every page: the headings over the columns below them. */
+  printTitles(first: number, last: number = first): void {
+    this.titleRows = { first, last };
+  }
+
+  /** Prints only `area`, where the sheet holds more than is for printing (a working below); else its contents. */
+  printArea(area: CellBlock): void {
+    this.printed = area;
+  }
+
+  /** Starts a new printed page at `row`, so that the block starting there is not split across two. */
+  pageBreakAbove(row: number): void {
+    this.breaks.push(row);
+  }
+
   /** Names a cell, or the rectangle from it to `to`, with the registered name for `key` (names.ts). */
   define(key: NameKey, at: Cell, to: Cell = at): void {
     const entry: NameEntry = NAMES[key];
@@ -67,7 +85,35 @@ export class SheetBuilder {
     this.names.push({ name: entry.name, sheet: this.name, top: at.row, left: at.column, bottom: to.row, right: to.column });
   }
 
-  build(options: { columnWidths: readonly number[]; freeze?: SheetPlan['freeze']; tabColor?: string }): SheetPlan {
+  /** The rectangle of everything on the sheet: its blocks, paints, drop-downs and charts (A1 on an empty sheet). */
+  private contents(): CellBlock {
+    let area: CellBlock | undefined;
+    const take = (r: CellBlock) => {
+      area = area === undefined ? { ...r } : {
+        top: Math.min(area.top, r.top), left: Math.min(area.left, r.left), bottom: Math.max(area.bottom, r.bottom), right: Math.max(area.right, r.right),
+      };
+    };
+    for (const b of this.blocks) {
+      const width = b.rows.reduce((widest, row) => Math.max(widest, row.length), 1);
+      take({ top: b.top, left: b.left, bottom: b.top + b.rows.length - 1, right: b.left + width - 1 });
+    }
+    [...this.paints, ...this.validations, ...this.charts.map((c) => c.anchor)].forEach(take);
+    return area ?? { top: 1, left: 1, bottom: 1, right: 1 };
+  }
+
+  /**
+   * The sheet's plan. It prints on A4 landscape, one page wide, its contents and nothing else,
+   * with the title rows and page breaks asked for and `footer` on every page.
+   */
+  build(options: { columnWidths: readonly number[]; freeze?: SheetPlan['freeze']; tabColor?: string; footer: Footer }): SheetPlan {
+    const area = this.printed ?? this.contents();
+    const breaksAbove = [...new Set(this.breaks)].sort((a, b) => a - b);
+    for (const row of breaksAbove) {
+      if (row <= area.top || row > area.bottom) throw new Error(`a page break above row ${row} is not within rows ${area.top} to ${area.bottom} of ${this.name}`);
+    }
+    if (this.titleRows && (this.titleRows.first > this.titleRows.last || this.titleRows.first < area.top || this.titleRows.last > area.bottom)) {
+      throw new Error(`title rows ${this.titleRows.first} to ${this.titleRows.last} are not within rows ${area.top} to ${area.bottom} of ${this.name}`);
+    }
     return {
       name: this.name,
       columnWidths: options.columnWidths,
@@ -76,7 +122,11 @@ export class SheetBuilder {
       validations: this.validations,
       freeze: options.freeze,
       tabColor: options.tabColor,
-      printLandscapeFitToWidth: true,
+      print: {
+        paper: 'A4', orientation: 'landscape', pagesWide: 1, area,
+        ...(this.titleRows ? { titleRows: this.titleRows } : {}),
+        breaksAbove, footer: options.footer,
+      },
       ...(this.charts.length > 0 ? { charts: this.charts } : {}),
       ...(this.fixed.length > 0 ? { fixedAtRun: this.fixed } : {}),
       ...(this.heights.length > 0 ? { rowHeights: this.heights } : {}),

@@ -5,7 +5,7 @@ import { sheetReference } from '../core/cell';
 import { AUDIT_LAYOUT, RunFacts, auditSheet } from './audit-sheet';
 import { COST_ROWS_LAYOUT, costRowsSheet } from './cost-rows-sheet';
 import { NAMES, NameKey, SheetRole } from './names';
-import { DefinedName, WorkbookPlan } from './plan';
+import { DefinedName, Footer, WorkbookPlan } from './plan';
 import { OPTIONS_LAYOUT, optionsSheet } from './options-sheet';
 import { REPORT_LAYOUT, reportSheet } from './report-sheet';
 import { SCENARIOS_LAYOUT, scenariosSheet } from './scenarios-sheet';
@@ -25,6 +25,25 @@ const MARKERS: ReadonlySet<string> = new Set(Object.values(PRODUCT_SHEETS).map((
 /** The sheets the product wrote, from the workbook's defined names (name and the sheet it refers to). */
 export function productSheets(definedNames: readonly { name: string; sheet: string }[]): Set<string> {
   return new Set(definedNames.filter((n) => MARKERS.has(n.name)).map((n) => n.sheet));
+}
+
+/** The longest file name a footer shows whole (a footer holds 255 characters in all). */
+const FOOTER_FILE_NAME = 100;
+
+/**
+ * The footer of every product sheet: the sheet's name; the source workbook (by its file name, or,
+ * in a workbook read where it is open, the workbook's own) and when the run was, as the audit
+ * sheet records it; and "Page X of Y".
+ */
+export function productFooter(run: Pick<RunFacts, 'sourceFile' | 'ranAt'>): Footer {
+  // A footer takes no control characters; a long name is cut short.
+  const file = run.sourceFile === undefined ? undefined : [...run.sourceFile].map((c) => (c < ' ' || c === '\u007f' ? ' ' : c)).join('');
+  const shown = file && file.length > FOOTER_FILE_NAME ? `${file.slice(0, FOOTER_FILE_NAME - 1)}…` : file;
+  return {
+    left: [{ field: 'sheet' }],
+    center: [{ text: 'Source ' }, shown === undefined ? { field: 'file' } : { text: shown }, { text: `, run on ${run.ranAt}` }],
+    right: [{ text: 'Page ' }, { field: 'page' }, { text: ' of ' }, { field: 'pages' }],
+  };
 }
 
 /** Sheet names compare without case in Excel. */
@@ -55,12 +74,13 @@ export function planWorkbook(analysis: Analysis, sheetNames: readonly string[], 
   for (const [sheet, role] of [[scenarios, 'scenarios'], [options, 'options'], [report, 'report'], [costRows, 'costRows'], [audit, 'audit']] as const) {
     sheet.define(PRODUCT_SHEETS[role].marker, { row: 1, column: 1 });
   }
+  const footer = productFooter(run);
   const sheets = [
-    scenarios.build({ columnWidths: SCENARIOS_LAYOUT.widths(years), tabColor: '#107C41' }),
-    options.build({ columnWidths: OPTIONS_LAYOUT.widths(analysis.appraisal.model.years.length), tabColor: '#107C41' }),
-    report.build({ columnWidths: REPORT_LAYOUT.widths, tabColor: '#107C41' }),
-    costRows.build({ columnWidths: COST_ROWS_LAYOUT.widths, freeze: { rows: COST_ROWS_LAYOUT.freezeRows, columns: 0 }, tabColor: '#107C41' }),
-    audit.build({ columnWidths: AUDIT_LAYOUT.widths, tabColor: '#7F7F7F' }),
+    scenarios.build({ columnWidths: SCENARIOS_LAYOUT.widths(years), tabColor: '#107C41', footer }),
+    options.build({ columnWidths: OPTIONS_LAYOUT.widths(analysis.appraisal.model.years.length), tabColor: '#107C41', footer }),
+    report.build({ columnWidths: REPORT_LAYOUT.widths, tabColor: '#107C41', footer }),
+    costRows.build({ columnWidths: COST_ROWS_LAYOUT.widths, freeze: { rows: COST_ROWS_LAYOUT.freezeRows, columns: 0 }, tabColor: '#107C41', footer }),
+    audit.build({ columnWidths: AUDIT_LAYOUT.widths, tabColor: '#7F7F7F', footer }),
   ];
   return { remove: sheetNames.filter((s) => ours.has(s)), sheets, styles: STYLES, names };
 }

@@ -66,8 +66,8 @@ describe('vfm analyse on every workbook of the corpus', () => {
       const diff = await packageDiff(workbook.file, outputs.get(workbook.name)!.out);
       expect([workbook.name, diff.changed.filter((part) => !WORKBOOK_LEVEL_PARTS.includes(part)), diff.restored, diff.removed])
         .toEqual([workbook.name, [], [], []]);
-      // Four sheets, and the options sheet's drawing with its two charts.
-      expect([workbook.name, diff.added.filter((part) => /^xl\/(worksheets\/sheet|charts\/chart|drawings\/drawing)\d+\.xml$/.test(part)).length]).toEqual([workbook.name, 7]);
+      // Five sheets, and the options sheet's drawing with its two charts.
+      expect([workbook.name, diff.added.filter((part) => /^xl\/(worksheets\/sheet|charts\/chart|drawings\/drawing)\d+\.xml$/.test(part)).length]).toEqual([workbook.name, 8]);
       const back = await readBack(outputs.get(workbook.name)!.out);
       expect(back.kind).toBe(workbook.kind);
       expect(back.sheets.map((s) => s.name)).toEqual([...workbook.sheets, ...PRODUCT_SHEETS]);

@@ -412,7 +412,7 @@ describe('worksheets', () => {
     const second = fake.workbook.sheet('Second');
     expect(fake.workbook.sheetNames).toEqual(['Second', 'Costs']);
     expect(second.freeze).toEqual({ rows: 2, columns: 0 });
-    expect(second.pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(second.pageLayout).toMatchObject({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     expect(fake.workbook.sheet('Costs').freeze).toEqual({ rows: 3, columns: 2 });
     expect(fake.workbook.activeSheet).toBe('Second');
   });
@@ -434,6 +434,68 @@ describe('worksheets', () => {
       empty.values = [['no']];
       await expect(context.sync()).rejects.toThrow(/null object/);
     });
+  });
+});
+
+describe('printing', () => {
+  const attempt = (batch: (sheet: Excel.Worksheet) => void): Promise<unknown> => rejection(fake.Excel.run(async (context) => {
+    batch(context.workbook.worksheets.getItem('Costs'));
+    await context.sync();
+  }));
+
+  it('sets the paper, the print area, title rows, page breaks and the footer, and reads them back', async () => {
+    expect(fake.workbook.sheet('Costs').pageLayout).toEqual({
+      orientation: 'Portrait', zoom: { scale: 100 }, paperSize: 'Letter', printArea: null, printTitleRows: null, horizontalPageBreaks: [], footer: { left: '', center: '', right: '' },
+    });
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Costs');
+      const layout = sheet.pageLayout;
+      layout.paperSize = 'A4';
+      layout.setPrintArea('A1:C40');
+      layout.setPrintTitleRows('$3:$3');
+      sheet.horizontalPageBreaks.add('A20');
+      sheet.horizontalPageBreaks.add(sheet.getRange('B10:C12'));
+      const footer = layout.headersFooters.defaultForAllPages;
+      footer.leftFooter = '&A';
+      footer.centerFooter = 'Source R&&D.xlsx';
+      footer.rightFooter = 'Page &P of &N';
+      await context.sync();
+      layout.load('paperSize');
+      footer.load('leftFooter, centerFooter, rightFooter');
+      await context.sync();
+      expect([layout.paperSize, footer.leftFooter, footer.centerFooter, footer.rightFooter]).toEqual(['A4', '&A', 'Source R&&D.xlsx', 'Page &P of &N']);
+    });
+    expect(fake.workbook.sheet('Costs').pageLayout).toMatchObject({
+      paperSize: 'A4', printArea: 'A1:C40', printTitleRows: '3:3', horizontalPageBreaks: [10, 20],
+      footer: { left: '&A', center: 'Source R&&D.xlsx', right: 'Page &P of &N' },
+    });
+  });
+
+  it('refuses a paper Excel does not have, title rows that are not whole rows, a break above row 1 and a footer over 255 characters', async () => {
+    expect(await attempt((s) => { s.pageLayout.paperSize = 'A7' as Excel.PaperType; })).toMatchObject({ code: 'InvalidArgument' });
+    expect(await attempt((s) => s.pageLayout.setPrintTitleRows('A3:C3'))).toMatchObject({ code: 'InvalidArgument' });
+    expect(await attempt((s) => s.pageLayout.setPrintArea('Nowhere!A1:B2'))).toMatchObject({ code: 'InvalidArgument' });
+    expect(await attempt((s) => s.horizontalPageBreaks.add('C1'))).toMatchObject({ code: 'InvalidArgument' });
+    expect(await attempt((s) => {
+      const footer = s.pageLayout.headersFooters.defaultForAllPages;
+      footer.leftFooter = 'x'.repeat(200);
+      footer.rightFooter = 'y'.repeat(60);
+    })).toMatchObject({ code: 'InvalidArgument' });
+    expect(fake.workbook.sheet('Costs').pageLayout).toMatchObject({ paperSize: 'Letter', printTitleRows: null, horizontalPageBreaks: [] });
+  });
+
+  it('keeps the print set-up in a snapshot and loads it back', async () => {
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Costs');
+      sheet.pageLayout.setPrintArea('A1:C3');
+      sheet.pageLayout.setPrintTitleRows('1:1');
+      sheet.horizontalPageBreaks.add('A3');
+      sheet.pageLayout.headersFooters.defaultForAllPages.rightFooter = '&P';
+      await context.sync();
+    });
+    const other = createFakeExcel();
+    other.workbook.load(fake.workbook.snapshot());
+    expect(other.workbook.sheet('Costs').pageLayout).toEqual(fake.workbook.sheet('Costs').pageLayout);
   });
 });
 

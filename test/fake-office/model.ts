@@ -81,6 +81,13 @@ export interface PageZoom {
   readonly verticalFitToPages?: number;
 }
 
+/** A footer's three sections, in Excel's header and footer codes (`&P`, `&N`, `&A`, `&&`...). */
+export interface PageFooter {
+  left: string;
+  center: string;
+  right: string;
+}
+
 const key = (row: number, column: number): number => row * MAX_COLUMNS + column;
 
 function isEmptyCell(cell: Cell): boolean {
@@ -100,6 +107,14 @@ export class SheetModel {
   tabColor = '';
   orientation: 'Portrait' | 'Landscape' = 'Portrait';
   zoom: PageZoom = { scale: 100 };
+  paperSize = 'Letter';
+  /** The print area: one rectangle, or none (the used range prints). */
+  printArea: Rect | null = null;
+  /** The rows printed at the top of every page: whole rows, or none. */
+  printTitleRows: Rect | null = null;
+  /** Zero-based rows with a manual page break above them. */
+  readonly rowBreaks = new Set<number>();
+  footer: PageFooter = { left: '', center: '', right: '' };
   selection: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
   /** The charts added to the sheet, in order. */
   readonly charts: ChartModel[] = [];

@@ -5,7 +5,7 @@ import { MAX_ROWS, Rect, cellAddress, columnIndex, columnLetters, formatAddress,
 import { readFormula, readNumberFormat, readValue, readValueType, matrix } from './cells';
 import { isErrorLiteral } from './input';
 import {
-  BorderStyle, Cell, CellValidation, Content, Edge, FontStyle, FormulaResult, PageZoom, Scalar, SheetModel, ValueType, WorkbookModel,
+  BorderStyle, Cell, CellValidation, Content, Edge, FontStyle, FormulaResult, PageFooter, PageZoom, Scalar, SheetModel, ValueType, WorkbookModel,
 } from './model';
 import type { ResolvedOptions } from './options';
 
@@ -43,7 +43,7 @@ export interface SheetSnapshot {
   name: string;
   tabColor: string;
   freeze: { rows: number; columns: number };
-  pageLayout: { orientation: 'Portrait' | 'Landscape'; zoom: PageZoom };
+  pageLayout: PageLayoutDump;
   /** Column letter → points, for columns whose width was set. */
   columnWidths: Record<string, number>;
   /** Row (1-based) → points, for rows whose height was set; absent when none. */
@@ -54,6 +54,22 @@ export interface SheetSnapshot {
   hiddenRows?: number[];
   /** The sheet's Excel tables, in the order they were added; absent when none. */
   tables?: TableSpec[];
+}
+
+/** How a sheet prints. */
+export interface PageLayoutDump {
+  orientation: 'Portrait' | 'Landscape';
+  zoom: PageZoom;
+  /** Excel.PaperType; absent in a snapshot taken before it was modelled: Letter. */
+  paperSize?: string;
+  /** "A1:K40", or null when none is set. */
+  printArea?: string | null;
+  /** "5:5", or null when none are set. */
+  printTitleRows?: string | null;
+  /** The rows (1-based, ascending) with a manual page break above them. */
+  horizontalPageBreaks?: number[];
+  /** The footer's sections, in Excel's codes. */
+  footer?: PageFooter;
 }
 
 /** An Excel table: its name and its whole range ("A3:B10"), header row (shown unless said) and total row (hidden unless said) included. */
@@ -308,8 +324,17 @@ export class FakeSheet {
     return this.model.tabColor;
   }
 
-  get pageLayout(): { orientation: 'Portrait' | 'Landscape'; zoom: PageZoom } {
-    return { orientation: this.model.orientation, zoom: { ...this.model.zoom } };
+  get pageLayout(): Required<PageLayoutDump> {
+    const m = this.model;
+    return {
+      orientation: m.orientation,
+      zoom: { ...m.zoom },
+      paperSize: m.paperSize,
+      printArea: m.printArea ? formatRect(m.printArea) : null,
+      printTitleRows: m.printTitleRows ? formatRect(m.printTitleRows) : null,
+      horizontalPageBreaks: [...m.rowBreaks].sort((a, b) => a - b).map((row) => row + 1),
+      footer: { ...m.footer },
+    };
   }
 
   /** Validations grouped by identical rule and alert, with the cells they cover. */
@@ -434,6 +459,12 @@ export class FakeWorkbook {
         sheet.freeze = { ...s.freeze };
         sheet.orientation = s.pageLayout.orientation;
         sheet.zoom = { ...s.pageLayout.zoom };
+        const print = s.pageLayout;
+        sheet.paperSize = print.paperSize ?? 'Letter';
+        sheet.printArea = print.printArea ? rectOf(print.printArea) : null;
+        sheet.printTitleRows = print.printTitleRows ? rectOf(print.printTitleRows) : null;
+        for (const row of print.horizontalPageBreaks ?? []) sheet.rowBreaks.add(row - 1);
+        if (print.footer) sheet.footer = { ...print.footer };
         for (const [letter, width] of Object.entries(s.columnWidths)) sheet.columnWidths.set(columnIndex(letter), width);
         for (const [row, height] of Object.entries(s.rowHeights ?? {})) sheet.rowHeights.set(Number(row) - 1, height);
         sheet.selection = rectOf(s.selection);

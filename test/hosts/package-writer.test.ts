@@ -7,7 +7,7 @@ import { newWorkbookWithSource } from '../../src/hosts/xlsx/write-workbook';
 function planOf(contents: Content[]): WorkbookPlan {
   return {
     remove: [],
-    sheets: [{ name: 'Written', columnWidths: [], blocks: [{ top: 1, left: 1, rows: contents.map((c) => [c]), style: 'plain' }], paints: [], validations: [], printLandscapeFitToWidth: false }],
+    sheets: [{ name: 'Written', columnWidths: [], blocks: [{ top: 1, left: 1, rows: contents.map((c) => [c]), style: 'plain' }], paints: [], validations: [] }],
     styles: { plain: {} },
     names: [],
   };

@@ -17,6 +17,13 @@ again after every `set`):
     {"describe": [REF, ...]}   -> {REF: {"content", "result", "value", "display", "formula"}}  (single cells;
                                                  result: number|boolean|text|error|empty; formula in
                                                  Excel syntax, or null when the cell holds none)
+    {"print": [SHEET, ...]}    -> {SHEET: {"paper": [w, h] (1/100 mm), "landscape", "pagesWide", "pagesHigh",
+                                   "areas": ["A1:H82"], "titleRows": [first, last] or null (1-based),
+                                   "manualBreaks": [row, ...] (1-based, the row each stands above)}}
+                                                 how Calc reads each sheet's print set-up
+    {"pdf": PATH}              -> null           exports the workbook as Calc prints it (every sheet, each
+                                                 by its own page set-up) to a PDF at PATH
+    {"save": PATH}             -> null           saves the workbook, as calculated, as an .xlsx at PATH
 
 REF is a workbook-level defined name (`VfM_NPV`, any case) or a sheet-qualified A1 reference
 (`'VfM Scenarios'!C5`, `Costs!$B$2:$C$9`).
@@ -335,12 +342,21 @@ class Job:
                 self.write(ref, value)
             self.doc.calculateAll()
             return None
+        if kind == "print":
+            if not isinstance(arg, list):
+                raise JobError(f"step {i}: print takes a list of sheet names")
+            return {name: self.print_set_up(name) for name in arg}
+        if kind == "pdf":
+            if not isinstance(arg, str):
+                raise JobError(f"step {i}: pdf takes the path of the PDF to write")
+            self.pdf(arg)
+            return None
         if kind == "save":
             if not isinstance(arg, str):
                 raise JobError(f"step {i}: save takes the path of the .xlsx to write")
             self.save(arg)
             return None
-        raise JobError(f"step {i}: unknown step {kind!r} (expected get, set, cellTypes, describe, charts or save)")
+        raise JobError(f"step {i}: unknown step {kind!r} (expected get, set, cellTypes, describe, charts, print, pdf or save)")
 
     def save(self, path):
         """Saves the workbook as calculated, as Excel 2007-365 .xlsx, as a user saving it in Calc would."""
@@ -350,6 +366,35 @@ class Job:
         prop.Name, prop.Value = "FilterName", "Calc MS Excel 2007 XML"
         self.doc.calculateAll()
         self.doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(path)), (prop,))
+
+    def print_set_up(self, name):
+        """A sheet's print set-up as Calc loaded it: its page style, print areas, title rows and manual breaks."""
+        sheets = self.doc.Sheets
+        if not sheets.hasByName(name):
+            raise JobError(f"print: no sheet {name!r}")
+        sheet = sheets.getByName(name)
+        style = self.doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
+        areas = [range_text(self.doc, a).split("!")[-1].replace("$", "") for a in sheet.getPrintAreas()]
+        titles = sheet.getTitleRows() if sheet.getPrintTitleRows() else None
+        self.doc.calculateAll()
+        breaks = [b.Position + 1 for b in sheet.getRowPageBreaks() if b.ManualBreak]
+        return {
+            "paper": [style.Width, style.Height],
+            "landscape": bool(style.IsLandscape),
+            "pagesWide": style.ScaleToPagesX,
+            "pagesHigh": style.ScaleToPagesY,
+            "areas": areas,
+            "titleRows": [titles.StartRow + 1, titles.EndRow + 1] if titles is not None else None,
+            "manualBreaks": breaks,
+        }
+
+    def pdf(self, path):
+        """Exports the workbook to PDF as Calc prints it: every sheet, each by its own page set-up."""
+        import uno
+        from office import props
+        self.doc.calculateAll()
+        self.doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(path)),
+                            props(FilterName="calc_pdf_Export", FilterData=props(ExportNotes=False)))
 
     def charts(self, name):
         """The sheet's charts as Calc loaded them: each one's title and the cell ranges it draws from."""

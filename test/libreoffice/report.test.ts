@@ -27,7 +27,7 @@ async function coreText(assumptions: unknown): Promise<{ text: string[]; cells: 
   const analysis = analyse({ grid, assumptions, today: TODAY });
   // The report's lines below its title, and the cells the sheet holds them in, row by row.
   const text = documentText(reportDocument(committeeReport(analysis))).split('\n').filter((line) => line !== '').slice(1);
-  const plan = reportSheet(SHEET, analysis, []).build({ columnWidths: [] });
+  const plan = reportSheet(SHEET, analysis, []).build({ columnWidths: [], footer: { left: [], center: [], right: [] } });
   const rows = new Map<number, number>();
   for (const block of plan.blocks) {
     if (block.top > 2 && block.rows[0].some((c) => c !== null)) rows.set(block.top, Math.max(rows.get(block.top) ?? 0, block.left + block.rows[0].length - 1));

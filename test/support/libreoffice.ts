@@ -32,7 +32,11 @@ export interface DescribeStep { readonly describe: readonly Ref[] }
 export interface ChartsStep { readonly charts: readonly string[] }
 /** Saves the workbook, as calculated, as an .xlsx at the path given. */
 export interface SaveStep { readonly save: string }
-export type Step = GetStep | SetStep | CellTypesStep | DescribeStep | ChartsStep | SaveStep;
+/** How Calc reads each sheet named's print set-up. */
+export interface PrintStep { readonly print: readonly string[] }
+/** Exports the workbook as Calc prints it (every sheet, each by its own page set-up) to a PDF at the path given. */
+export interface PdfStep { readonly pdf: string }
+export type Step = GetStep | SetStep | CellTypesStep | DescribeStep | ChartsStep | SaveStep | PrintStep | PdfStep;
 
 /** An error value such as `#DIV/0!` (code 532), `#N/A` (32767) or `Err:502` (invalid argument). */
 export interface CellError {
@@ -67,15 +71,32 @@ export interface ChartDescription {
   readonly ranges: readonly string[];
 }
 export type ChartsResult = Record<string, readonly ChartDescription[]>;
-export type StepResult = GetResult | CellTypesResult | DescribeResult | ChartsResult | null;
+/** A sheet's print set-up as Calc loaded it. */
+export interface PrintSetUp {
+  /** Width and height in 1/100 mm. */
+  readonly paper: readonly [number, number];
+  readonly landscape: boolean;
+  /** Scaled to fit this many pages across and down (0: not limited). */
+  readonly pagesWide: number;
+  readonly pagesHigh: number;
+  /** Its print areas, `A1:H82`. */
+  readonly areas: readonly string[];
+  /** The rows repeated atop every page, first and last (1-based), or null. */
+  readonly titleRows: readonly [number, number] | null;
+  /** The rows a manual page break stands above (1-based). */
+  readonly manualBreaks: readonly number[];
+}
+export type PrintResult = Record<string, PrintSetUp>;
+export type StepResult = GetResult | CellTypesResult | DescribeResult | ChartsResult | PrintResult | null;
 
 /** The result of one step, by the step's kind. */
 export type ResultOf<S> =
   S extends GetStep ? GetResult
-    : S extends SetStep | SaveStep ? null
+    : S extends SetStep | SaveStep | PdfStep ? null
       : S extends CellTypesStep ? CellTypesResult
         : S extends DescribeStep ? DescribeResult
-          : never;
+          : S extends PrintStep ? PrintResult
+            : never;
 
 export interface CalcOptions {
   /** Kill LibreOffice and fail after this long. Default 180 s (generous for a 2-core CI box). */

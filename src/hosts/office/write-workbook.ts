@@ -3,7 +3,8 @@
 // under 4 MB). Every decision about what to write is in the plan; this file only knows how
 // Office.js writes it.
 import { a1, absoluteReference, columnName, rangeA1 } from '../../core/cell';
-import { Block, CellBlock, ChartPlan, Content, Style, WorkbookPlan } from '../../layout/plan';
+import { Block, CellBlock, ChartPlan, Content, PrintSetup, Style, WorkbookPlan } from '../../layout/plan';
+import { sectionCodes } from '../footer-codes';
 
 /** Requests stay under this, well inside Excel on the web's 5 MB. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
@@ -124,6 +125,25 @@ function addChart(sheet: Excel.Worksheet, chart: ChartPlan): void {
   }
 }
 
+/**
+ * A sheet's print set-up (ExcelApi 1.9): paper, orientation and fit; its print area and title rows
+ * (names of the sheet's own, which follow it when it is renamed); a manual break above each row
+ * asked; and the footer, in the codes Excel reads.
+ */
+function setUpPrinting(sheet: Excel.Worksheet, print: PrintSetup): void {
+  const layout = sheet.pageLayout;
+  layout.paperSize = print.paper;
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
+  layout.setPrintArea(rangeA1(print.area));
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  for (const row of print.breaksAbove) sheet.horizontalPageBreaks.add(a1(row, print.area.left));
+  const footer = layout.headersFooters.defaultForAllPages;
+  footer.leftFooter = sectionCodes(print.footer.left);
+  footer.centerFooter = sectionCodes(print.footer.center);
+  footer.rightFooter = sectionCodes(print.footer.right);
+}
+
 /** The name a planned sheet is written under until the last request puts it in place. */
 export const writingName = (index: number, name: string) => `~${index + 1} ${name}`.slice(0, 31);
 
@@ -211,9 +231,6 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan): P
     for (const chart of planned.charts ?? []) addChart(sheet, chart);
     if (planned.freeze) sheet.freezePanes.freezeRows(planned.freeze.rows);
     if (planned.tabColor) sheet.tabColor = planned.tabColor;
-    if (planned.printLandscapeFitToWidth) {
-      sheet.pageLayout.orientation = 'Landscape';
-      sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    }
+    if (planned.print) setUpPrinting(sheet, planned.print);
   }
 }

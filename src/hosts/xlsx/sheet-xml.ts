@@ -1,9 +1,10 @@
 // A sheet of the plan as a worksheet part (SpreadsheetML), written as text in the schema's order.
 // Text goes in as inline strings, so the workbook's shared strings are never touched; formulas
 // go in without results, for Excel to calculate on opening.
-import { CellValue, Grid, a1, columnName, excelSerial } from '../../core/cell';
-import { Content, SheetPlan } from '../../layout/plan';
+import { CellValue, Grid, MAX_COLUMNS, a1, columnName, excelSerial } from '../../core/cell';
+import { Content, PrintSetup, SheetPlan } from '../../layout/plan';
 import { parseIsoDate } from '../../core/calendar-date';
+import { footerCodes } from '../footer-codes';
 import { NAMESPACE, XML_DECLARATION } from './ooxml';
 import { xmlAttribute, xmlText } from './xml';
 
@@ -65,7 +66,7 @@ function frozenPane(freeze: { rows: number; columns: number }): string {
  */
 export function sheetXml(sheet: SheetPlan, cells: SheetCells, cellFormat: (style: string, format: string | undefined) => number, drawing?: string): string {
   const parts: string[] = [`${XML_DECLARATION}<worksheet xmlns="${NAMESPACE.spreadsheet}"${drawing ? ` xmlns:r="${NAMESPACE.relationships}"` : ''}>`];
-  const properties = `${sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.slice(1).toUpperCase()}"/>` : ''}${sheet.printLandscapeFitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''}`;
+  const properties = `${sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.slice(1).toUpperCase()}"/>` : ''}${sheet.print ? '<pageSetUpPr fitToPage="1"/>' : ''}`;
   if (properties) parts.push(`<sheetPr>${properties}</sheetPr>`);
   const rowNumbers = [...cells.keys()].sort((a, b) => a - b);
   let lastColumn = 1;
@@ -95,10 +96,30 @@ export function sheetXml(sheet: SheetPlan, cells: SheetCells, cellFormat: (style
     }).join('')}</dataValidations>`);
   }
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (sheet.printLandscapeFitToWidth) parts.push('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  if (sheet.print) parts.push(...printXml(sheet.print));
   if (drawing) parts.push(`<drawing r:id="${drawing}"/>`);
   parts.push('</worksheet>');
   return parts.join('');
+}
+
+/** The paper sizes of the plan by their number in SpreadsheetML (ECMA-376 Part 1, 18.3.1.63). */
+const PAPER_SIZE = { A4: 9 } as const;
+
+/**
+ * A print set-up's page set-up, footer and page breaks, each in its place after pageMargins
+ * (CT_Worksheet: pageMargins, pageSetup, headerFooter, rowBreaks, ..., drawing). Its area and
+ * title rows are the workbook's defined names (write-workbook.ts). A break above row R is the
+ * zero-based row R - 1, across every column.
+ */
+function printXml(print: PrintSetup): string[] {
+  const { breaksAbove } = print;
+  return [
+    `<pageSetup paperSize="${PAPER_SIZE[print.paper]}" orientation="${print.orientation}" fitToWidth="${print.pagesWide}" fitToHeight="0"/>`,
+    `<headerFooter><oddFooter>${xmlText(footerCodes(print.footer))}</oddFooter></headerFooter>`,
+    ...(breaksAbove.length > 0
+      ? [`<rowBreaks count="${breaksAbove.length}" manualBreakCount="${breaksAbove.length}">${breaksAbove.map((row) => `<brk id="${row - 1}" max="${MAX_COLUMNS - 1}" man="1"/>`).join('')}</rowBreaks>`]
+      : []),
+  ];
 }
 
 /** A cell read from another file, as a plan's content: numbers and text as they are, dates as serials in a date format. */
@@ -135,6 +156,5 @@ export function valuesSheet(grid: Grid, style: string): SheetPlan {
     }]))),
     paints: [],
     validations: [],
-    printLandscapeFitToWidth: false,
   };
 }

@@ -134,6 +134,7 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
   put.set(stylesPart, styles.xml);
 
   // The plan's sheets, after the workbook's own.
+  const firstIndex = kept;
   let sheetId = Math.max(0, ...sheetElements.map((e) => Number(e.getAttribute('sheetId')) || 0));
   const taken = new Set<string>();
   const rPrefix = workbook.lookupPrefix(NAMESPACE.relationships) ?? 'r';
@@ -149,12 +150,21 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
     element.setAttributeNS(NAMESPACE.relationships, `${rPrefix}:id`, id);
     sheetsElement.appendChild(element);
   });
-  for (const name of plan.names) {
+  const define = (name: string, reference: string, localSheetId?: number) => {
     const element = createChild(workbookDocument, names, 'definedName');
-    element.setAttribute('name', name.name);
-    element.appendChild(workbookDocument.createTextNode(absoluteReference(name.sheet, name as CellRange)));
+    element.setAttribute('name', name);
+    if (localSheetId !== undefined) element.setAttribute('localSheetId', String(localSheetId));
+    element.appendChild(workbookDocument.createTextNode(reference));
     names.appendChild(element);
-  }
+  };
+  for (const name of plan.names) define(name.name, absoluteReference(name.sheet, name as CellRange));
+  // A sheet's print area and title rows are names of its own, Excel's built-in ones (ECMA-376 Part 1, 18.2.5).
+  plan.sheets.forEach((sheet, i) => {
+    if (!sheet.print) return;
+    define('_xlnm.Print_Area', absoluteReference(sheet.name, sheet.print.area), firstIndex + i);
+    const titles = sheet.print.titleRows;
+    if (titles) define('_xlnm.Print_Titles', `${sheetReference(sheet.name)}!$${titles.first}:$${titles.last}`, firstIndex + i);
+  });
   if (childrenOf(names, 'definedName').length === 0) workbook.removeChild(names);
 
   // Excel calculates every formula on opening, since the new sheets hold no results.

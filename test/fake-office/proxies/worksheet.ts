@@ -4,10 +4,11 @@
 import { MAX_COLUMNS, MAX_ROWS, Rect } from '../address';
 import { ClientObjectBase, CollectionObject, EntityObject, ExecScope, ObjectInit, Readers } from '../client-object';
 import { invalidArgument } from '../errors';
-import type { PageZoom, SheetModel, WorkbookModel } from '../model';
-import { colour, numberIn, oneOf, record } from '../validate';
+import type { SheetModel, WorkbookModel } from '../model';
+import { colour, numberIn } from '../validate';
 import { Range, resolveAddress } from './range';
 import { ChartCollection } from './charts';
+import { PageBreakCollection, PageLayout } from './page-layout';
 import { TableCollection } from './tables';
 
 const WHOLE_SHEET: Rect = { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS };
@@ -25,7 +26,7 @@ const worksheetReaders: Readers<SheetModel, WorksheetScalars> = {
 };
 
 export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
-  private readonly nav: { freezePanes?: WorksheetFreezePanes; pageLayout?: PageLayout; tables?: TableCollection; charts?: ChartCollection } = {};
+  private readonly nav: { freezePanes?: WorksheetFreezePanes; pageLayout?: PageLayout; horizontalPageBreaks?: PageBreakCollection; tables?: TableCollection; charts?: ChartCollection } = {};
 
   constructor(init: ObjectInit, locator: (scope: ExecScope) => SheetModel | null) {
     super(init, locator, worksheetReaders);
@@ -65,6 +66,12 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
   get pageLayout(): PageLayout {
     this.nav.pageLayout ??= this.spawn('property', 'pageLayout', [], 'PageLayout', false, (init) => new PageLayout(init, (scope) => this.live(scope)));
     return this.nav.pageLayout;
+  }
+
+  /** The sheet's manual horizontal page breaks (ExcelApi 1.9). */
+  get horizontalPageBreaks(): PageBreakCollection {
+    this.nav.horizontalPageBreaks ??= this.spawn('property', 'horizontalPageBreaks', [], 'PageBreakCollection', false, (init) => new PageBreakCollection(init, (scope) => this.live(scope)));
+    return this.nav.horizontalPageBreaks;
   }
 
   /** The sheet's Excel tables. */
@@ -155,47 +162,6 @@ export class WorksheetFreezePanes extends EntityObject<SheetModel, Record<string
         rect = resolveAddress(scope.model, s, frozenRange, location);
       }
       s.freeze = { rows: rect.row + rect.rowCount, columns: rect.column + rect.columnCount };
-    });
-  }
-}
-
-interface PageLayoutScalars {
-  orientation: 'Portrait' | 'Landscape';
-  zoom: PageZoom;
-}
-
-export class PageLayout extends EntityObject<SheetModel, PageLayoutScalars> {
-  constructor(init: ObjectInit, locator: (scope: ExecScope) => SheetModel | null) {
-    super(init, locator, { orientation: (s) => s.orientation, zoom: (s) => ({ ...s.zoom }) });
-  }
-
-  protected override alive(s: SheetModel): boolean {
-    return !s.deleted;
-  }
-
-  get orientation(): 'Portrait' | 'Landscape' {
-    return this.get('orientation');
-  }
-  set orientation(v: unknown) {
-    this.queueSet('orientation', v, (s, value) => {
-      s.orientation = oneOf(value, ['Portrait', 'Landscape'] as const, this.location('orientation'));
-    });
-  }
-  /** `{ scale }` (10–400) or `{ horizontalFitToPages, verticalFitToPages }` (0 = automatic). */
-  get zoom(): PageZoom {
-    return this.get('zoom');
-  }
-  set zoom(v: unknown) {
-    this.queueSet('zoom', v, (s, value) => {
-      const location = this.location('zoom');
-      const rec = record(value, ['scale', 'horizontalFitToPages', 'verticalFitToPages'], location);
-      const zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } = {};
-      if (rec.scale !== undefined) zoom.scale = numberIn(rec.scale, 10, 400, location, true);
-      if (rec.horizontalFitToPages !== undefined) zoom.horizontalFitToPages = numberIn(rec.horizontalFitToPages, 0, 32_767, location, true);
-      if (rec.verticalFitToPages !== undefined) zoom.verticalFitToPages = numberIn(rec.verticalFitToPages, 0, 32_767, location, true);
-      if (Object.keys(zoom).length === 0) throw invalidArgument('zoom needs scale or fit-to-pages', location);
-      if (zoom.scale !== undefined && Object.keys(zoom).length > 1) throw invalidArgument('zoom is either a scale or fit-to-pages, not both', location);
-      s.zoom = zoom;
     });
   }
 }

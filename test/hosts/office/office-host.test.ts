@@ -205,6 +205,32 @@ describe('writing the scenarios', () => {
     expect(planned[0].series.map((series) => series.name.text)).toEqual(['Withdraw now', 'Withdraw a year later']);
   });
 
+  it('sets up each sheet for printing as the plan has it, in the same two round trips: A4 landscape, one page wide, its area, title rows, breaks and footer', async () => {
+    const fake = fakeWith(SEED_VALUES);
+    const options = JSON.parse(readFileSync(path.resolve(__dirname, '../../../examples/staffordshire-connects.options.json'), 'utf8'));
+    const plan = await generate(fake, options);
+    expect(fake.counters.roundTrips).toBe(2);
+    for (const planned of plan.sheets) {
+      const print = planned.print;
+      if (!print) throw new Error(`${planned.name} has no print set-up`);
+      expect({ sheet: planned.name, ...fake.workbook.sheet(planned.name).pageLayout }).toEqual({
+        sheet: planned.name,
+        orientation: 'Landscape',
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        paperSize: 'A4',
+        printArea: rangeA1(print.area),
+        printTitleRows: print.titleRows ? `${print.titleRows.first}:${print.titleRows.last}` : null,
+        horizontalPageBreaks: print.breaksAbove,
+        footer: { left: '&A', center: 'Source &F, run on 2012-10-19T09:30:00Z', right: 'Page &P of &N' },
+      });
+    }
+    // The scenario sheet breaks above its workings, and prints their years atop every page after.
+    const scenarios = fake.workbook.sheet('VfM Scenarios').pageLayout;
+    expect(scenarios.horizontalPageBreaks).toHaveLength(1);
+    expect(scenarios.printTitleRows).toBe(`${scenarios.horizontalPageBreaks[0]}:${scenarios.horizontalPageBreaks[0]}`);
+    expect(fake.workbook.sheet('VfM Scenarios').cells()[`A${scenarios.horizontalPageBreaks[0]}`].value).toBe('Workings');
+  });
+
   it('restores the ways of withdrawing and their costs of leaving from the options sheet, as the core reads them', async () => {
     const fake = fakeWith(SEED_VALUES);
     const options = JSON.parse(readFileSync(path.resolve(__dirname, '../../../examples/staffordshire-connects.options.json'), 'utf8'));

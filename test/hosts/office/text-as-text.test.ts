@@ -23,7 +23,7 @@ function planOf(texts: readonly string[]): WorkbookPlan {
     remove: [],
     styles: { label: {} },
     names: [],
-    sheets: [{ name: 'Labels', columnWidths: [], blocks: [{ top: 1, left: 1, style: 'label', rows: texts.map((text) => [{ text }]) }], paints: [], validations: [], printLandscapeFitToWidth: false }],
+    sheets: [{ name: 'Labels', columnWidths: [], blocks: [{ top: 1, left: 1, style: 'label', rows: texts.map((text) => [{ text }]) }], paints: [], validations: [] }],
   };
 }
 
