@@ -12,7 +12,7 @@ import { CalendarDate } from './calendar-date';
 import { ExitCost, ReplacementCost, exitCostsByYear, replacementCostsByYear } from './costs-of-leaving';
 import { discountFactor } from './discounting';
 import { FinancialYear, daysInFy, fyContaining } from './financial-year';
-import { Exact, Money, roundToPence } from './money';
+import { Exact, Money, ZERO, roundToPence } from './money';
 import { noticeExpiry } from './notice';
 import { upliftFactor } from './optimism-bias';
 import { paidDays } from './pro-rata';
@@ -83,6 +83,14 @@ export interface OptionsAppraisal {
   readonly options: readonly OptionAppraisal[];
   /** The index of the preferred option in `options`; undefined when staying (BAU) is preferred. */
   readonly preferred?: number;
+}
+
+/** Staying (business as usual) as a choice, by the name the sheets and the report give it. */
+export const STAYING = 'Stay in the partnership';
+
+/** The preferred choice: its name and its NPV against staying (nothing, when staying is preferred). */
+export function preferredChoice({ options, preferred }: OptionsAppraisal): { name: string; npv: Money } {
+  return preferred === undefined ? { name: STAYING, npv: ZERO } : { name: options[preferred].option.name, npv: options[preferred].npv };
 }
 
 /** The FY of year 0: the one in which the earliest option serves notice. */

@@ -8,6 +8,7 @@ import { CalendarDate } from './calendar-date';
 import { fyLabel } from './financial-year';
 import { KeyInputName, keyInput } from './key-inputs';
 import { Exact } from './money';
+import { preferredChoice } from './options';
 import { lacking } from './switching-values';
 
 /**
@@ -82,7 +83,7 @@ const money = (of: Quantity, value: Exact | number, at?: At): Figure => ({ of, s
 const amount = (of: Quantity, value: Exact | number, at?: At): Figure => ({ of, show: 'amount', value: new Exact(value), ...(at === undefined ? {} : { at }) });
 const fig = (of: Quantity, show: Show, value: Figure['value'], at?: At): Figure => ({ of, show, value, ...(at === undefined ? {} : { at }) });
 
-/** How a switching value is shown: money in pounds, or a rate. */
+/** How a switching value is shown, by its input's unit. */
 const SWITCH_SHOW: Record<ReturnType<typeof keyInput>['unit'], Show> = { money: 'money', rate: 'rate', months: 'count' };
 
 export function committeeReport(analysis: Analysis): Report {
@@ -100,8 +101,8 @@ export function committeeReport(analysis: Analysis): Report {
   const rows = analysis.rows.length <= ROWS_LISTED
     ? analysis.rows.map((row, i) => [[fig('items', 'text', row.item, i + 1)], [amount('amounts', row.amount, i + 1)], [leaves(i + 1, row.class)]])
     : [
-      [[`Costs saved by leaving (${count(analysis.rows.filter((r) => r.class === 'avoidable').length, 'row')})`], [amount('avoidableAnnual', analysis.annual.avoidable)], ['saved']],
-      [[`Contracts that continue (${count(analysis.rows.filter((r) => r.class === 'committed').length, 'row')})`], [amount('committedAnnual', analysis.annual.committed)], ['continues']],
+      [['Costs saved by leaving (the rows marked avoidable)'], [amount('avoidableAnnual', analysis.annual.avoidable)], ['saved']],
+      [['Contracts that continue (the rows marked committed)'], [amount('committedAnnual', analysis.annual.committed)], ['continues']],
     ];
   blocks.push({
     table: {
@@ -110,7 +111,7 @@ export function committeeReport(analysis: Analysis): Report {
       total: [['Total'], [amount('totalAnnual', analysis.annual.total)], []],
     },
   });
-  const ends = analysis.rows.some((row) => row.class === 'committed' && row.endsOn !== undefined);
+  const ends = analysis.rows.some((row) => row.endsOn !== undefined);
   blocks.push({
     paragraph: [
       'By withdrawing from the partnership the council would save only the costs marked saved above: ', money('avoidableAnnual', analysis.annual.avoidable), ' a year. ',
@@ -157,9 +158,8 @@ export function committeeReport(analysis: Analysis): Report {
 
   // The ways of withdrawing, when more than the plain one the scenario describes were appraised:
   // several, or one with costs of leaving.
-  const { options, preferred } = appraisal.options;
-  const preferredNpv = preferred === undefined ? 0 : options[preferred].npv;
-  const preferredName = preferred === undefined ? 'Stay in the partnership' : options[preferred].option.name;
+  const { options } = appraisal.options;
+  const preferred = preferredChoice(appraisal.options);
   if (a.options.length > 1 || a.options.some((o) => o.exitCosts.length > 0 || o.replacementCosts.length > 0)) {
     blocks.push({ heading: 'Ways of withdrawing' });
     blocks.push({
@@ -177,8 +177,8 @@ export function committeeReport(analysis: Analysis): Report {
   }
   blocks.push({
     paragraph: [
-      'The preferred choice, the one with the highest net present value against staying, is: ', fig('preferredOption', 'text', preferredName),
-      ' (', money('preferredNpv', preferredNpv), ').',
+      'The preferred choice, the one with the highest net present value against staying, is: ', fig('preferredOption', 'text', preferred.name),
+      ' (', money('preferredNpv', preferred.npv), ').',
     ],
   });
 
@@ -225,10 +225,6 @@ export function committeeReport(analysis: Analysis): Report {
     ],
   });
   return { title: 'Financial Implications', blocks };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** An input as a table heads it: "Avoidable cost (a year)". */

@@ -9,6 +9,7 @@ import { Analysis } from '../core/analysis';
 import { columnName, excelSerial } from '../core/cell';
 import { KeyInputName, keyInput, keyInputHeading, keyInputNumber } from '../core/key-inputs';
 import { toPounds } from '../core/money';
+import { STAYING } from '../core/options';
 import { DefinedName } from './plan';
 import { contribution } from './scenarios-sheet';
 import { NAME } from './names';
@@ -328,7 +329,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
 
   // Key results
   const best = `MAX(${NAME.optionNpvs})`;
-  sheet.put(keyRows.preferred, LABEL, [[text('Preferred'), null, formula(`IF(${best}>0,INDEX(${NAME.optionNames},MATCH(${best},${NAME.optionNpvs},0)),"Stay in the partnership")`)]], 'label');
+  sheet.put(keyRows.preferred, LABEL, [[text('Preferred'), null, formula(`IF(${best}>0,INDEX(${NAME.optionNames},MATCH(${best},${NAME.optionNpvs},0)),${literal(STAYING)})`)]], 'label');
   sheet.put(keyRows.npv, LABEL, [[text('Its net present value against staying'), text('£'), formula(`IF(${best}>0,${best},0)`)]], 'label', [undefined, undefined, FORMATS.money]);
   sheet.paint(keyRows.preferred, VALUE, keyRows.npv, VALUE, 'output');
   sheet.paint(keyRows.npv, UNIT, keyRows.npv, UNIT, 'unit');

@@ -5,6 +5,7 @@
 import { Analysis } from '../core/analysis';
 import { ASSUMPTION_NAMES, ASSUMPTION_TABLE } from '../core/assumption-table';
 import { toPounds } from '../core/money';
+import { preferredChoice } from '../core/options';
 import { Content } from './plan';
 import { num, text } from './sheet-builder';
 
@@ -44,12 +45,12 @@ export function runLogRows(previous: readonly (readonly unknown[])[], run: { ran
     .map((row) => RUN_LOG_HEADINGS.map((_, i) => (typeof row[i] === 'number' ? num(row[i] as number) : text(row[i] === null || row[i] === undefined ? '' : String(row[i])))));
   const inputs = inputsText(analysis);
   const last = previous.filter((row) => row.some((cell) => cell !== null && cell !== '')).at(-1);
-  const { options, preferred } = analysis.appraisal.options;
+  const preferred = preferredChoice(analysis.appraisal.options);
   return [...kept, [
     text(run.ranAt),
     text(last ? changedSince(last[INPUTS_COLUMN], inputs) ?? 'not known: the previous row\'s inputs cannot be read' : 'the first run logged'),
-    text(preferred === undefined ? 'Stay in the partnership' : options[preferred].option.name),
-    num(preferred === undefined ? 0 : toPounds(options[preferred].npv)),
+    text(preferred.name),
+    num(toPounds(preferred.npv)),
     text(run.version), text(run.fingerprint),
     text(inputs),
   ]];

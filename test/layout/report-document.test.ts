@@ -53,6 +53,18 @@ describe('the seed\'s report', () => {
   });
 });
 
+it('tables a long list of cost rows as what leaving saves and what continues', () => {
+  const many: (string | number | null)[][] = [['Item', '£'], ['Core Team', 1000], ...Array.from({ length: 30 }, (_, i) => [`Contract ${i + 1}`, 100]), ['Total', 4000]];
+  const lines = documentText(reportDocument(committeeReport(analysisOf(many)))).split('\n');
+  const table = lines.slice(lines.indexOf('\t£\tIf the council leaves'), lines.indexOf('\t£\tIf the council leaves') + 4);
+  expect(table).toEqual([
+    '\t£\tIf the council leaves',
+    'Costs saved by leaving (the rows marked avoidable)\t1,000.00\tsaved',
+    'Contracts that continue (the rows marked committed)\t3,000.00\tcontinues',
+    'Total\t4,000.00',
+  ]);
+});
+
 it('escapes what the sheet holds in the HTML, and keeps each table cell in its column', () => {
   const hostile = SEED_VALUES.map((row) => (row[0] === 'CRM' ? ['<b>CRM</b> & "co"', row[1]] : row));
   const html = documentHtml(reportDocument(committeeReport(analysisOf(hostile))));
