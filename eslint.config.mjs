@@ -9,7 +9,7 @@ const noClock = (layer, message = `${layer} reads no clock: take the date as an 
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**'] },
+  { ignores: ['dist/**', 'lib/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -92,7 +92,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../cli/*'], message: 'the pane knows no CLI: share through app, layout or core' }] }] },
   },
   {
-    files: ['bin/**/*.js', '*.config.js', 'webpack.config.js'],
+    files: ['bin/**/*.js', 'scripts/**/*.js', 'test/**/*.js', '*.config.js', 'webpack.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

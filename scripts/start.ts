@@ -45,12 +45,31 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+const TASKPANE_PAGE = path.join(projectRoot, 'src/faces/taskpane/taskpane.html');
+
+/** The Content-Security-Policy the task pane's page states in its `<meta http-equiv>`. */
+export function pageContentSecurityPolicy(html: string): string {
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+  if (!meta) throw new Error('the task pane page states no Content-Security-Policy');
+  return meta[1];
+}
+
+/**
+ * The headers every response carries: those README ("Deploying the add-in") asks of the council's
+ * web server, the page's own Content-Security-Policy as a header and `nosniff`. Not HSTS: a browser
+ * that keeps it for localhost (Safari does) would then send every http://localhost address, of any
+ * port and any program, to https.
+ */
+export function securityHeaders(html = fs.readFileSync(TASKPANE_PAGE, 'utf8')): http.OutgoingHttpHeaders {
+  return { 'Content-Security-Policy': pageContentSecurityPolicy(html), 'X-Content-Type-Options': 'nosniff' };
+}
+
 /** A request handler serving the files of `root` (GET and HEAD only, nothing outside `root`). */
-export function staticHandler(root: string, log: (line: string) => void = () => undefined): http.RequestListener {
+export function staticHandler(root: string, log: (line: string) => void = () => undefined, security: http.OutgoingHttpHeaders = securityHeaders()): http.RequestListener {
   const base = path.resolve(root);
   return (req, res) => {
     const send = (status: number, body: string, headers: http.OutgoingHttpHeaders = {}): void => {
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...security, ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
@@ -72,7 +91,7 @@ export function staticHandler(root: string, log: (line: string) => void = () => 
         'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': stat.size,
         'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
+        ...security,
       });
       if (req.method === 'HEAD') return res.end();
       fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);

@@ -5,7 +5,9 @@ import http from 'http';
 import os from 'os';
 import path from 'path';
 import type { AddressInfo } from 'net';
-import { staticHandler } from '../../scripts/start';
+import { pageContentSecurityPolicy, staticHandler } from '../../scripts/start';
+
+const ROOT = path.resolve(__dirname, '../..');
 
 let dir: string;
 let server: http.Server;
@@ -28,13 +30,13 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function get(rawPath: string, method = 'GET'): Promise<{ status: number; type?: string; body: string; location?: string }> {
+function get(rawPath: string, method = 'GET'): Promise<{ status: number; type?: string; body: string; location?: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: rawPath, method }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body, location: res.headers.location }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body, location: res.headers.location, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();
@@ -61,4 +63,37 @@ test('serves nothing outside dist/ and nothing missing', async () => {
   expect((await get('/%2e%2e/secret.txt')).status).toBe(404);
   expect((await get('/assets/..%2f..%2fsecret.txt')).status).toBe(404);
   expect((await get('/%E0%A4%A')).status).toBe(400);
+});
+
+describe('the security headers', () => {
+  // The policy as the task pane's page states it in its <meta http-equiv>, read here on its own.
+  const page = fs.readFileSync(path.join(ROOT, 'src/faces/taskpane/taskpane.html'), 'utf8');
+  const metaLine = page.split('\n').find((line) => line.includes('http-equiv="Content-Security-Policy"')) ?? '';
+  const policy = metaLine.slice(metaLine.indexOf('content="') + 'content="'.length, metaLine.lastIndexOf('"'));
+
+  test("every response carries the page's own Content-Security-Policy and nosniff, and no HSTS for localhost", async () => {
+    expect(policy).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    for (const [url, method] of [['/taskpane.html', 'GET'], ['/assets/icon-16.png', 'GET'], ['/manifest.xml', 'HEAD'], ['/missing.html', 'GET'], ['/', 'GET'], ['/taskpane.html', 'POST']]) {
+      const { headers } = await get(url, method);
+      expect([url, method, headers['content-security-policy'], headers['x-content-type-options']]).toEqual([url, method, policy, 'nosniff']);
+      expect(headers['strict-transport-security']).toBeUndefined();
+    }
+  });
+
+  test("README asks the council's web server for the same policy, nosniff and HSTS", () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    // The first fenced block of the section, its lines unindented.
+    const lines = (readme.split('\n## Deploying the add-in\n')[1] ?? '').split('\n').map((line) => line.trim());
+    const fence = lines.indexOf('```');
+    const block = fence < 0 ? [] : lines.slice(fence + 1, lines.indexOf('```', fence + 1));
+    expect(block.filter((line) => line !== '')).toEqual([
+      `Content-Security-Policy: ${policy}`,
+      'X-Content-Type-Options: nosniff',
+      'Strict-Transport-Security: max-age=31536000',
+    ]);
+  });
+
+  test('a page without a policy is refused, not served without one', () => {
+    expect(() => pageContentSecurityPolicy('<!doctype html><title>pane</title>')).toThrow(/no Content-Security-Policy/);
+  });
 });
