@@ -221,6 +221,9 @@ describe('forced colours (Windows high contrast): nothing rests on colour alone'
     const [fill, mark] = await page.locator('#chart-stay pattern').nth(1).evaluate((p) => [getComputedStyle(p.querySelector('.key-fill') as Element).fill, getComputedStyle(p.querySelector('.key-mark') as Element).stroke]);
     expect(fill).not.toBe(mark);
     expect(fill).not.toBe('rgb(15, 108, 189)');
+    // And in a dark high-contrast theme, the charts to look at: light marks on black, words readable over the bars.
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+    for (const chart of ['chart-stay', 'chart-tornado']) await shotOf(page.locator(`#${chart}`), `19-forced-colours-dark-${chart}`);
     await page.close();
   });
 
