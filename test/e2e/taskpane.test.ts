@@ -482,7 +482,7 @@ it('checks the workbook for an auditor: a formula typed over is listed with its 
   const listed = page.locator('ol.findings li', { hasText: place });
   await expect(listed.innerText()).resolves.toContain('a formula replaced by a typed value');
   await shotOf(page.locator('#check-results'), '17-check');
-  await listed.getByRole('button', { name: `Go to ${place}` }).click();
+  await listed.getByRole('button', { name: `Go to cell ${place}` }).click();
   await idle(page);
   const shown = await snapshot(page);
   expect(shown.activeSheet).toBe(target.sheet);

@@ -45,16 +45,49 @@ export function scale(chart: SVGSVGElement, pounds: readonly number[], plot: { l
   return x;
 }
 
-/** A legend of coloured keys, as many to a line as fit; returns the height it takes. */
-export function legend(chart: SVGSVGElement, keys: readonly { name: string; colour: string }[]): number {
+/** A series as the legend shows it: its name, and its colour. */
+export interface Key {
+  readonly name: string;
+  readonly colour: string;
+}
+
+/** The marks that tell the series apart without their colours: none, then stripes of each slant, then crossed, in a tile of 6. */
+const MARKS = ['', 'M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2', 'M0,3 h6', 'M3,0 v6', 'M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2 M-1,5 l2,2 M0,0 l6,6 M5,-1 l2,2', 'M0,1.5 h6 M0,4.5 h6 M1.5,0 v6 M4.5,0 v6'];
+
+/**
+ * Each key's fill: its colour with its marks, as a pattern in the chart's own defs (`id` keeps the
+ * patterns of the pane's charts apart). A bar is told by its pattern as well as by its colour, so
+ * nothing rests on colour alone, and in forced colours (taskpane.css) the patterns remain.
+ */
+export function keyFills(chart: SVGSVGElement, id: string, keys: readonly Key[]): string[] {
+  const defs = svg('defs', {});
+  chart.append(defs);
+  return keys.map((key, k) => {
+    const pattern = svg('pattern', { id: `${id}-key-${k}`, width: 6, height: 6, patternUnits: 'userSpaceOnUse' });
+    pattern.append(svg('rect', { width: 6, height: 6, fill: key.colour, class: 'key-fill' }));
+    const marks = MARKS[k % MARKS.length];
+    if (marks) pattern.append(svg('path', { d: marks, stroke: '#ffffff', 'stroke-width': 1.5, class: 'key-mark' }));
+    defs.append(pattern);
+    return `url(#${id}-key-${k})`;
+  });
+}
+
+/** A bar (or a legend's key) in its series' fill, edged in its colour. */
+export function keyed(attributes: Record<string, string | number>, fill: string, key: Key): SVGRectElement {
+  return svg('rect', { ...attributes, fill, stroke: key.colour, 'stroke-width': 1, class: 'key-edge' });
+}
+
+/** A legend of keys, their colours and patterns, as many to a line as fit; returns the height it takes and each key's fill. */
+export function legend(chart: SVGSVGElement, id: string, keys: readonly Key[]): { height: number; fills: string[] } {
+  const fills = keyFills(chart, id, keys);
   let [x, y] = [0, 3];
-  for (const key of keys) {
+  keys.forEach((key, k) => {
     const width = 22 + key.name.length * 7;
     if (x > 0 && x + width > WIDTH) [x, y] = [0, y + 18];
-    chart.append(svg('rect', { x, y, width: 12, height: 12, fill: key.colour }), svg('text', { x: x + 16, y: y + 11, class: 'chart-legend' }, key.name));
+    chart.append(keyed({ x: x + 0.5, y: y + 0.5, width: 11, height: 11 }, fills[k], key), svg('text', { x: x + 16, y: y + 11, class: 'chart-legend' }, key.name));
     x += width + 12;
-  }
-  return y + 19;
+  });
+  return { height: y + 19, fills };
 }
 
 export function figure(id: string, caption: string, chart: SVGSVGElement): HTMLElement {
@@ -83,14 +116,15 @@ export interface GroupedBars {
   readonly caption: string;
 }
 
-/** Bars in groups, one a series in its colour, each with its value at its end. */
+/** Bars in groups, one a series in its colour and pattern, each with its value at its end. */
 export function groupedBars(bars: GroupedBars, colours: readonly string[], words: Words): HTMLElement {
   const colour = (k: number) => colours[k % colours.length];
   const groups = bars.groups.slice(0, YEARS_DRAWN);
   const [labelWidth, valueRoom, bar] = [56, 68, 14];
   const rowHeight = bars.series.length * bar + 10;
   const chart = svg('svg', { width: '100%', role: 'img' });
-  const top = legend(chart, bars.series.map((s, k) => ({ name: s.name, colour: colour(k) })));
+  const keys = bars.series.map((s, k) => ({ name: s.name, colour: colour(k) }));
+  const { height: top, fills } = legend(chart, bars.id, keys);
   const plot = { left: labelWidth, width: WIDTH - labelWidth - valueRoom, top, bottom: top + groups.length * rowHeight };
   const pounds = bars.series.flatMap((s) => s.values.slice(0, groups.length).map((v) => v / 100));
   const x = scale(chart, pounds, plot, words, '£ a year');
@@ -101,7 +135,7 @@ export function groupedBars(bars: GroupedBars, colours: readonly string[], words
       const value = series.values[i] / 100;
       const [from, to] = [x(Math.min(0, value)), x(Math.max(0, value))];
       const y = rowTop + k * bar;
-      const rect = svg('rect', { x: from, y, width: Math.max(to - from, 0), height: bar - 1, fill: colour(k) });
+      const rect = keyed({ x: from, y, width: Math.max(to - from, 0), height: bar - 1 }, fills[k], keys[k]);
       rect.append(svg('title', {}, `${group} ${series.name}: ${words.money(series.values[i])}`));
       chart.append(rect, svg('text', { x: to + 3, y: y + bar - 2, class: 'chart-value' }, words.axisMoney(Math.round(value))));
     });

@@ -7,7 +7,7 @@ export function checkView(box: Element, check: CheckView, goTo: (cell: string) =
   replaceChildren(box,
     el('p', { class: check.sound ? 'ok' : 'warning', role: 'status' }, check.summary),
     check.findings.length === 0 ? null : el('ol', { class: 'findings' }, ...check.findings.map((f, i) => {
-      const go = f.cell ? el('button', { type: 'button', class: 'link', id: `finding-${i}`, 'aria-label': `Go to ${f.cell}` }, 'Go to cell') : null;
+      const go = f.cell ? el('button', { type: 'button', class: 'link', id: `finding-${i}`, 'aria-label': `Go to cell ${f.cell}` }, 'Go to cell') : null;
       go?.addEventListener('click', () => goTo(f.cell as string));
       return el('li', {}, el('span', { class: 'place' }, f.place), ' ', f.text, ' ', go);
     })),

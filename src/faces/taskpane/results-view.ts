@@ -5,8 +5,11 @@ import { el, replaceChildren } from './dom';
 import { Words } from './format';
 import { ResultsView } from './view-model';
 
-/** Staying in Excel's green; the options in colours told apart from it and from each other. */
-const COLOURS = { stayWithdraw: ['#107C41', '#6FB58A'], options: ['#0F6CBD', '#C43E1C', '#8764B8', '#986F0B', '#038387', '#5C2E91'] };
+/**
+ * Staying in Excel's green, withdrawing in blue; the options in colours told apart from each other.
+ * Each is 3:1 or more against the pane's white (WCAG 1.4.11), and each series has its pattern too (chart.ts).
+ */
+const COLOURS = { stayWithdraw: ['#107C41', '#0F6CBD'], options: ['#0F6CBD', '#C43E1C', '#8764B8', '#986F0B', '#038387', '#5C2E91'] };
 
 /** `go` goes to the scenario sheet, while the workbook holds one; `copy` copies the report, while the results match the form. */
 export function resultsView(box: Element, [go, copy]: readonly [HTMLElement, HTMLElement], results: ResultsView, words: Words): void {

@@ -2,7 +2,7 @@
 // and the high value of each key input, the widest swing on top, each bar running from the NPV at
 // its base to the NPV at that value, with the value written at its end.
 import { Money } from '../../core/money';
-import { WIDTH, figure, legend, scale, svg } from './chart';
+import { WIDTH, figure, keyed, legend, scale, svg } from './chart';
 import { Words } from './format';
 
 export interface TornadoRow {
@@ -26,7 +26,8 @@ const COLOURS = { low: '#8764B8', high: '#0F6CBD' };
 export function tornadoChart(t: Tornado, words: Words): HTMLElement {
   const [bar, rowHeight, valueRoom, barsFrom] = [12, 50, 56, 22];
   const chart = svg('svg', { width: '100%', role: 'img' });
-  const top = legend(chart, [{ name: 'at the low value', colour: COLOURS.low }, { name: 'at the high value', colour: COLOURS.high }]);
+  const keys = { low: { name: 'at the low value', colour: COLOURS.low }, high: { name: 'at the high value', colour: COLOURS.high } };
+  const { height: top, fills: [lowFill, highFill] } = legend(chart, 'chart-tornado', [keys.low, keys.high]);
   const plot = { left: valueRoom, width: WIDTH - 2 * valueRoom, top, bottom: top + t.rows.length * rowHeight };
   const x = scale(chart, [t.base / 100, ...t.rows.flatMap((r) => [r.npvLow / 100, r.npvHigh / 100])], plot, words, `NPV of ${t.option}, £`);
   t.rows.forEach((row, i) => {
@@ -37,7 +38,7 @@ export function tornadoChart(t: Tornado, words: Words): HTMLElement {
     for (const [which, npv, k] of [['low', row.npvLow, 0], ['high', row.npvHigh, 1]] as const) {
       const [a, b] = [x(t.base / 100), x(npv / 100)];
       const y = rowTop + barsFrom + k * bar;
-      const rect = svg('rect', { x: Math.min(a, b), y, width: Math.max(Math.abs(b - a), 1), height: bar - 1, fill: COLOURS[which] });
+      const rect = keyed({ x: Math.min(a, b), y, width: Math.max(Math.abs(b - a), 1), height: bar - 1 }, which === 'low' ? lowFill : highFill, keys[which]);
       rect.append(svg('title', {}, `${row.input} at ${which === 'low' ? row.low : row.high}: NPV ${words.money(npv)}`));
       const after = b >= a;
       chart.append(rect, svg('text', { x: after ? Math.max(a, b) + 3 : Math.min(a, b) - 3, y: y + bar - 2, 'text-anchor': after ? 'start' : 'end', class: 'chart-value' }, words.axisMoney(Math.round(npv / 100))));
