@@ -268,14 +268,19 @@ function readPartners(value: Json, baseYear: FinancialYear, problems: ProblemLis
     problems.add(atAssumption('partners', 'leavers'), `${quote(list)} is not a list of {"name": ..., "leavesOn": "YYYY-MM-DD"}`);
     return { inBaseYear, leavers };
   }
+  const names = new Map<string, number>();
   list.forEach((entry: Json, i: number) => {
     const at = (...steps: PathStep[]) => atAssumption('partners', 'leavers', i, ...steps);
     if (!isRecord(entry)) {
       problems.add(at(), `${quote(entry)} is not a leaver like {"name": "Tamworth", "leavesOn": "2013-03-31"}`);
       return;
     }
+    unknownFields(entry, LEAVER_FIELDS, at, 'a leaver', problems);
     const name = typeof entry.name === 'string' ? entry.name.trim() : '';
     if (name === '') problems.add(at('name'), 'missing: name the partner that leaves');
+    const same = names.get(name.toLowerCase());
+    if (name !== '' && same !== undefined) problems.add(at('name'), `is the name of leaver ${same + 1} too; a partner leaves once, so give each leaver once`);
+    else if (name !== '') names.set(name.toLowerCase(), i);
     const who = name ? ` (the date ${shorten(name)} leaves)` : '';
     if (entry.leavesOn === undefined || entry.leavesOn === null || entry.leavesOn === '') {
       problems.add(at('leavesOn'), `missing${who}: give it as YYYY-MM-DD`);
@@ -351,6 +356,7 @@ function readOverrides(value: Json, problems: ProblemList): Map<string, Override
 /** The name of the one withdraw option when the assumptions name none. */
 export const DEFAULT_OPTION_NAME = 'Withdraw';
 
+const LEAVER_FIELDS = ['name', 'leavesOn'];
 const OPTION_FIELDS = ['name', 'noticeServedOn', 'noticeMonths', 'exitCosts', 'replacementCosts', 'optimismBias'];
 const EXIT_COST_FIELDS = ['label', 'amount', 'fy'];
 const REPLACEMENT_COST_FIELDS = ['label', 'annual', 'months', 'share'];
