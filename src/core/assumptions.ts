@@ -142,6 +142,7 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
   sources.options = has('options') ? 'given' : 'default';
   const prices = pick('prices', byDefault('prices'));
   const yearZeros = [yearZero, ...(options.length > 0 ? [optionsYearZero(options, fyStartMonth)] : [])];
+  if (options.length > 1) checkOptionsWithinHorizon(options, yearZeros[1], horizonYears, problems);
   const gdpDeflator = readDeflator(given.gdpDeflator, { prices, fyStartMonth, horizonYears, yearZeros }, problems);
   sources.gdpDeflator = has('gdpDeflator') ? 'given' : 'default';
 
@@ -351,6 +352,20 @@ function readOverrides(value: Json, problems: ProblemList): Map<string, Override
     overrides.set(labelKey(label), { label, class: cls });
   }
   return overrides;
+}
+
+/**
+ * Every option serves notice within the horizon its timeline shares, which starts with the year the
+ * earliest serves notice: one served after it would show no saving at all, said by nothing.
+ */
+function checkOptionsWithinHorizon(options: readonly WithdrawOption[], zero: FinancialYear, horizonYears: number, problems: ProblemList): void {
+  const last = addYears(zero, horizonYears - 1);
+  options.forEach((option, i) => {
+    const served = fyContaining(option.noticeServedOn, zero.startMonth);
+    if (served.startYear > last.startYear) {
+      problems.add(atAssumption('options', i, 'noticeServedOn'), `${isoDate(option.noticeServedOn)} falls in ${fyLabel(served)}, after the horizon the options share (${fyLabel(zero)} to ${fyLabel(last)}, from the year the earliest option serves notice), so this option would save nothing in it; serve notice within the horizon, or give more horizonYears`);
+    }
+  });
 }
 
 /** The name of the one withdraw option when the assumptions name none. */
