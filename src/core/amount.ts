@@ -35,9 +35,11 @@ export function parseAmountText(text: string, factor = 1): { amount: Money; subP
   const signs = [minus1, open, minus2, minus3].filter(Boolean).length;
   if (signs > 1) return undefined;
   const digits = (whole ?? '').replace(/,/g, '');
-  if (factor === 1) return Number(digits) > LARGEST_AMOUNT_POUNDS ? 'too large' : fromDigits(digits, fraction ?? '', signs === 1);
+  // The same limit as for a number, on the amount written, pence and all: £1,000,000,000,000.50 is over it.
   const pounds = new Exact(`${digits || '0'}.${fraction ?? '0'}`).times(factor);
-  return pounds.gt(LARGEST_AMOUNT_POUNDS) ? 'too large' : inPence(signs === 1 ? pounds.negated() : pounds);
+  if (pounds.gt(LARGEST_AMOUNT_POUNDS)) return 'too large';
+  if (factor === 1) return fromDigits(digits, fraction ?? '', signs === 1);
+  return inPence(signs === 1 ? pounds.negated() : pounds);
 }
 
 /** Pounds, exact, as money: rounded to the penny, half away from zero, saying whether that dropped anything. */

@@ -142,6 +142,7 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
   sources.options = has('options') ? 'given' : 'default';
   const prices = pick('prices', byDefault('prices'));
   const yearZeros = [yearZero, ...(options.length > 0 ? [optionsYearZero(options, fyStartMonth)] : [])];
+  if (options.length > 1) checkOptionsWithinHorizon(options, yearZeros[1], horizonYears, problems);
   const gdpDeflator = readDeflator(given.gdpDeflator, { prices, fyStartMonth, horizonYears, yearZeros }, problems);
   sources.gdpDeflator = has('gdpDeflator') ? 'given' : 'default';
 
@@ -268,14 +269,19 @@ function readPartners(value: Json, baseYear: FinancialYear, problems: ProblemLis
     problems.add(atAssumption('partners', 'leavers'), `${quote(list)} is not a list of {"name": ..., "leavesOn": "YYYY-MM-DD"}`);
     return { inBaseYear, leavers };
   }
+  const names = new Map<string, number>();
   list.forEach((entry: Json, i: number) => {
     const at = (...steps: PathStep[]) => atAssumption('partners', 'leavers', i, ...steps);
     if (!isRecord(entry)) {
       problems.add(at(), `${quote(entry)} is not a leaver like {"name": "Tamworth", "leavesOn": "2013-03-31"}`);
       return;
     }
+    unknownFields(entry, LEAVER_FIELDS, at, 'a leaver', problems);
     const name = typeof entry.name === 'string' ? entry.name.trim() : '';
     if (name === '') problems.add(at('name'), 'missing: name the partner that leaves');
+    const same = names.get(name.toLowerCase());
+    if (name !== '' && same !== undefined) problems.add(at('name'), `is the name of leaver ${same + 1} too; a partner leaves once, so give each leaver once`);
+    else if (name !== '') names.set(name.toLowerCase(), i);
     const who = name ? ` (the date ${shorten(name)} leaves)` : '';
     if (entry.leavesOn === undefined || entry.leavesOn === null || entry.leavesOn === '') {
       problems.add(at('leavesOn'), `missing${who}: give it as YYYY-MM-DD`);
@@ -348,9 +354,24 @@ function readOverrides(value: Json, problems: ProblemList): Map<string, Override
   return overrides;
 }
 
+/**
+ * Every option serves notice within the horizon its timeline shares, which starts with the year the
+ * earliest serves notice: one served after it would show no saving at all, said by nothing.
+ */
+function checkOptionsWithinHorizon(options: readonly WithdrawOption[], zero: FinancialYear, horizonYears: number, problems: ProblemList): void {
+  const last = addYears(zero, horizonYears - 1);
+  options.forEach((option, i) => {
+    const served = fyContaining(option.noticeServedOn, zero.startMonth);
+    if (served.startYear > last.startYear) {
+      problems.add(atAssumption('options', i, 'noticeServedOn'), `${isoDate(option.noticeServedOn)} falls in ${fyLabel(served)}, after the horizon the options share (${fyLabel(zero)} to ${fyLabel(last)}, from the year the earliest option serves notice), so this option would save nothing in it; serve notice within the horizon, or give more horizonYears`);
+    }
+  });
+}
+
 /** The name of the one withdraw option when the assumptions name none. */
 export const DEFAULT_OPTION_NAME = 'Withdraw';
 
+const LEAVER_FIELDS = ['name', 'leavesOn'];
 const OPTION_FIELDS = ['name', 'noticeServedOn', 'noticeMonths', 'exitCosts', 'replacementCosts', 'optimismBias'];
 const EXIT_COST_FIELDS = ['label', 'amount', 'fy'];
 const REPLACEMENT_COST_FIELDS = ['label', 'annual', 'months', 'share'];

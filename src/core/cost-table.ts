@@ -4,6 +4,7 @@
 // is table-layout.ts; which amount column to read, amount-columns.ts; units, units.ts. An explicit
 // range is read the same way, within its bounds. Every choice made is in the table's description,
 // for the report, the audit sheet, the JSON summary and the pane to state.
+import { CELL_CHARACTERS, quote } from './limits';
 import { AmountReading, isAmountLike, readAmount } from './amount';
 import { AmountColumn, ColumnChoice, NET_OF_VAT, chooseAmountColumn } from './amount-columns';
 import { theYearNamed } from './base-year';
@@ -239,6 +240,10 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     const label = labelText(cellAt(grid, r, itemCol));
     if (label === undefined) {
       problems.add(atCell(itemCell(r)), badLabel(cellAt(grid, r, itemCol)));
+      continue;
+    }
+    if (label.length > CELL_CHARACTERS) {
+      problems.add(atCell(itemCell(r)), `item label ${quote(label)} is ${label.length.toLocaleString('en-GB')} characters long, more than the ${CELL_CHARACTERS.toLocaleString('en-GB')} an Excel cell holds; shorten it`);
       continue;
     }
     if (hidden.has(sheetRow(r))) hiddenRows.push(sheetRow(r));

@@ -38,6 +38,24 @@ export const LARGEST_AMOUNT_TEXT = '£1,000,000,000,000';
 export const LARGEST_TOTAL_POUNDS = 10_000_000_000_000;
 export const LARGEST_TOTAL_TEXT = '£10,000,000,000,000';
 
+/**
+ * Files: the largest file read, and what a zip package (.xlsx, .xlsm, .ods) may inflate to: one
+ * part (a sheet's XML) at most PART_INFLATED_BYTES, which also keeps its text within what a string
+ * holds, and the parts read from one file together at most PACKAGE_INFLATED_BYTES. A package is
+ * refused as soon as it passes either, before it inflates further (a "zip bomb" of a few kilobytes
+ * can inflate to gigabytes).
+ */
+export const LARGEST_FILE_BYTES = 500_000_000;
+export const PART_INFLATED_BYTES = 500_000_000;
+export const PACKAGE_INFLATED_BYTES = 2_000_000_000;
+/** Bytes in words: 500 MB, 2 GB (decimal units, as disks count them). */
+export function bytesInWords(bytes: number): string {
+  return bytes >= 1e9 ? `${bytes / 1e9} GB` : `${bytes / 1e6} MB`;
+}
+
+/** The most characters an Excel cell holds (its rows and columns are MAX_ROWS and MAX_COLUMNS, cell.ts). */
+export const CELL_CHARACTERS = 32_767;
+
 /** A message quotes at most this many characters of a value it refuses. */
 export const QUOTED_CHARACTERS = 40;
 

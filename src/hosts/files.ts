@@ -3,6 +3,7 @@
 // the files the user had as they were. A system error becomes a FileError in plain words.
 import { promises as fs } from 'fs';
 import path from 'path';
+import { LARGEST_FILE_BYTES, bytesInWords } from '../core/limits';
 
 /** Why a file could not be read or written, in plain words (never the system's own text). */
 const REASONS: Readonly<Record<string, string>> = {
@@ -53,6 +54,7 @@ export async function readWhole(file: string): Promise<Buffer> {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new FileError(file, 'read', REASONS.EISDIR);
     if (!stat.isFile()) throw new FileError(file, 'read', 'it is not an ordinary file');
+    if (stat.size > LARGEST_FILE_BYTES) throw new FileError(file, 'read', `it is larger than ${bytesInWords(LARGEST_FILE_BYTES)}, the largest file vfm reads`);
     return await fs.readFile(file);
   } catch (error) {
     throw fileError(file, 'read', error);
@@ -70,9 +72,13 @@ export interface FilePlace {
 }
 
 export async function placeOf(file: string, action: 'read' | 'written'): Promise<FilePlace> {
+  // A name ending in a separator names a folder, whether or not one is there.
+  if (action === 'written' && (file.endsWith('/') || file.endsWith(path.sep))) throw new FileError(file, action, 'the name ends in a folder separator, so it names a folder, not a file');
   try {
     const stat = await fs.stat(file);
     if (action === 'written' && stat.isDirectory()) throw new FileError(file, action, REASONS.EISDIR);
+    // A device, a pipe or a socket would be replaced by the file written, not written into.
+    if (action === 'written' && !stat.isFile()) throw new FileError(file, action, 'it is not an ordinary file');
     return { realPath: await fs.realpath(file), inode: `${stat.dev}:${stat.ino}` };
   } catch (error) {
     if (codeOf(error) !== 'ENOENT') throw fileError(file, action, error);
@@ -106,6 +112,7 @@ export async function writeFilesWhole(files: readonly FileToWrite[]): Promise<vo
   const pending = new Map<string, string>();
   const created: string[] = [];
   let current = files[0]?.file ?? '';
+  for (const { file } of files) await placeOf(file, 'written');
   try {
     for (const { file, write } of files) {
       current = file;

@@ -218,7 +218,7 @@ describe('the schema takes every summary', () => {
       const values: (string | number | null)[][] = [['Item', '£'], ...rows];
       const sum = rows.reduce((s, [, n]) => s + (typeof n === 'number' ? n : 0), 0);
       if (total !== 'none') values.push(['Total', total === 'ties' ? sum : sum + 1]);
-      const leavers = (a.partners?.leaversAfter ?? []).map((days) => ({ name: 'P', leavesOn: iso(a.notice.year + Math.floor(days / 365), 1 + Math.floor(days / 31) % 12, 1 + days % 28) }));
+      const leavers = (a.partners?.leaversAfter ?? []).map((days, i) => ({ name: `P${i + 1}`, leavesOn: iso(a.notice.year + Math.floor(days / 365), 1 + Math.floor(days / 31) % 12, 1 + days % 28) }));
       const given = {
         noticeServedOn: iso(a.notice.year, a.notice.month, a.notice.day),
         noticeMonths: a.noticeMonths, fyStartMonth: a.fyStartMonth, horizonYears: a.horizonYears, indexation: a.indexation, discountRate: a.discountRate,

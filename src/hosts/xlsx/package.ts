@@ -3,6 +3,7 @@
 // copies every part it was not asked to change as the compressed bytes it was, byte for byte.
 import * as zip from '@zip.js/zip.js';
 import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
+import { PACKAGE_INFLATED_BYTES, PART_INFLATED_BYTES, bytesInWords, shorten } from '../../core/limits';
 import { PackageError } from './package-error';
 import { XmlElement, childrenOf, parseXml } from './xml';
 
@@ -24,11 +25,38 @@ export interface Package {
 
 const DEFLATED = 8;
 
-async function inflate(entry: Entry): Promise<Uint8Array> {
+/** What to do about a package that would inflate past the limits. */
+const TOO_LARGE_ADVICE = 'if it is a real workbook, save a copy holding only the sheet of cost rows and try again; if you did not expect a file this large, check where it came from';
+
+const tooLarge = (part: string) => new PackageError(
+  `the part ${shorten(part)} inflates to more than ${bytesInWords(PART_INFLATED_BYTES)}, the most vfm reads of one part of a package (the file may be damaged, or made to overwhelm the programs that open it)`,
+  TOO_LARGE_ADVICE,
+);
+
+/**
+ * A part's bytes, inflated. A part that says or proves to be larger than PART_INFLATED_BYTES, or
+ * that would take the parts read from the package past PACKAGE_INFLATED_BYTES, is refused before
+ * it inflates further: `budget` counts what the package has inflated so far.
+ */
+async function inflate(entry: Entry, budget: { inflated: number }): Promise<Uint8Array> {
+  if (entry.uncompressedSize > PART_INFLATED_BYTES) throw tooLarge(entry.filename);
   const raw = await entry.getData(new zip.Uint8ArrayWriter(), { passThrough: true });
-  if (entry.compressionMethod === 0) return raw;
-  if (entry.compressionMethod !== DEFLATED) throw new PackageError(`the part ${entry.filename} is compressed in a way vfm cannot read (method ${entry.compressionMethod})`);
-  return inflateRawSync(raw);
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== DEFLATED) throw new PackageError(`the part ${entry.filename} is compressed in a way vfm cannot read (method ${entry.compressionMethod})`);
+  const left = PACKAGE_INFLATED_BYTES - budget.inflated;
+  const most = Math.min(PART_INFLATED_BYTES, left);
+  const refuse = () => (most === PART_INFLATED_BYTES ? tooLarge(entry.filename) : new PackageError(
+    `its parts inflate to more than ${bytesInWords(PACKAGE_INFLATED_BYTES)} together, the most vfm reads of one package (the file may be damaged, or made to overwhelm the programs that open it)`,
+    TOO_LARGE_ADVICE,
+  ));
+  let bytes: Uint8Array;
+  try {
+    bytes = entry.compressionMethod === 0 ? raw : inflateRawSync(raw, { maxOutputLength: most });
+  } catch (error) {
+    throw (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? refuse() : error;
+  }
+  if (bytes.length > most) throw refuse();
+  budget.inflated += bytes.length;
+  return bytes;
 }
 
 /** A package from the bytes of its file; a zip that cannot be opened is a PackageError. */
@@ -41,11 +69,12 @@ export async function openPackage(bytes: Uint8Array): Promise<Package> {
     throw new PackageError('it is not a whole zip package (the file may be cut short or damaged)');
   }
   const byName = new Map(entries.map((entry) => [entry.filename, entry]));
+  const budget = { inflated: 0 };
   return packageOf(entries.map((entry) => entry.filename), (part) => byName.get(part), async (part) => {
     const entry = byName.get(part);
     if (!entry) throw new PackageError(`it has no part ${part}`);
     try {
-      return await inflate(entry);
+      return await inflate(entry, budget);
     } catch (error) {
       throw error instanceof PackageError ? error : new PackageError(`the part ${part} is damaged`);
     }

@@ -4,7 +4,8 @@
 // shared or inline strings, prefixed elements, the 1904 date system.
 import { SSF } from '@e965/xlsx';
 import { SaxesParser } from 'saxes';
-import { CellRange, CellValue, Grid, a1, columnName, columnNumber, parseRange } from '../../core/cell';
+import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, a1, columnName, columnNumber, parseRange } from '../../core/cell';
+import { shorten } from '../../core/limits';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
 import { XmlElement, childOf, childrenOf, parseXml, textOf, unescapeExcelText } from './xml';
 import { NamedRange, SheetEntry, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
@@ -192,11 +193,13 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
     const attributes = node.attributes as Record<string, string>;
     if (name === 'row') {
       row = attributes.r ? Number(attributes.r) : row + 1;
+      if (!Number.isInteger(row) || row < 1 || row > MAX_ROWS) throw new PackageError(`the sheet "${sheet.name}" (${sheet.part}) has a row ${attributes.r ? `numbered ${shorten(attributes.r)}` : `after row ${MAX_ROWS.toLocaleString('en-GB')}`}, outside Excel's rows 1 to ${MAX_ROWS.toLocaleString('en-GB')}`);
       column = 0;
       if (attributes.hidden === '1' || attributes.hidden === 'true') hidden.add(row);
     } else if (name === 'c') {
       const at = attributes.r ? parseRange(attributes.r) : undefined;
       column = at ? at.left : column + 1;
+      if ((attributes.r && !at) || column > MAX_COLUMNS) throw new PackageError(`the sheet "${sheet.name}" (${sheet.part}) has a cell ${attributes.r ? shorten(attributes.r) : `after column ${columnName(MAX_COLUMNS)}`}, outside Excel's grid (columns A to ${columnName(MAX_COLUMNS)}, rows 1 to ${MAX_ROWS.toLocaleString('en-GB')})`);
       cell = { row: at?.top ?? row, column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: '', hasValue: false, inline: '' };
     } else if (cell && (name === 'v' || name === 'f')) {
       reading = name;
@@ -231,7 +234,8 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
   });
   try {
     parser.write(xml).close();
-  } catch {
+  } catch (error) {
+    if (error instanceof PackageError) throw error;
     throw new PackageError(`the sheet "${sheet.name}" (${sheet.part}) is not well-formed XML`);
   }
   expandSharedFormulas(cells);

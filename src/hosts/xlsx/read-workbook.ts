@@ -6,7 +6,7 @@ import { openPackage, Package } from './package';
 import { PackageError } from './package-error';
 import { readPackageWorkbook } from './read-package';
 import { readSheetJsWorkbook } from './read-sheetjs';
-import { SourceWorkbook } from './source-workbook';
+import { KIND_WORDS, SourceWorkbook } from './source-workbook';
 import { childrenOf, parseXml } from './xml';
 
 export { PackageError };
@@ -43,18 +43,41 @@ const TEXT_EXTENSIONS = ['.csv', '.txt', '.tsv'];
  * not be read, never a library's own words.
  */
 export async function openWorkbook(bytes: Uint8Array, file: string): Promise<SourceWorkbook> {
+  if (bytes.length === 0) throw new PackageError('it is empty (0 bytes)');
   const kind = fileKind(bytes);
   // Excel keeps a workbook saved with a password in a compound file, as an encrypted package.
   if (kind === 'xls' && Buffer.from(bytes).includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw new PackageError('it is protected with a password', 'open it in Excel, remove the password (File, Info, Protect Workbook, Encrypt with Password), save it and try again');
-  if (kind === 'ods' || kind === 'xls') return readSheetJsWorkbook(bytes, kind, file);
+  if (kind === 'xls') return withSheets(readSheetJsWorkbook(bytes, kind, file));
   if (kind === 'text') {
     if (!TEXT_EXTENSIONS.includes(path.extname(file).toLowerCase())) throw new PackageError(`it is a text file, though its name says ${path.extname(file) || 'nothing of its kind'}`);
-    return readSheetJsWorkbook(bytes, 'csv', file);
+    return withSheets(readSheetJsWorkbook(bytes, 'csv', file));
   }
   if (kind === 'other') throw new PackageError('it is not a spreadsheet file vfm knows');
   const pkg = await openPackage(bytes);
+  if (kind === 'ods' || isOpenDocument(pkg) && await openDocumentSpreadsheet(pkg)) return withSheets(await readOpenDocument(pkg, bytes, file));
   const type = await workbookContentType(pkg);
   if (type.includes('sheet.binary')) throw new PackageError('it is an Excel binary workbook (.xlsb), which vfm does not read');
   if (!type.includes('spreadsheetml') && !type.includes('ms-excel')) throw new PackageError('it is an Office document, but not a workbook');
-  return readPackageWorkbook(pkg, type.includes('macroEnabled'));
+  return withSheets(await readPackageWorkbook(pkg, type.includes('macroEnabled')));
+}
+
+/** A zip that names itself OpenDocument: a "mimetype" entry, wherever the program that wrote it put it. */
+const isOpenDocument = (pkg: Package) => pkg.has('mimetype') && !pkg.has('[Content_Types].xml');
+const openDocumentSpreadsheet = async (pkg: Package) => (await pkg.text('mimetype')).trim() === 'application/vnd.oasis.opendocument.spreadsheet';
+
+/**
+ * An OpenDocument spreadsheet, through SheetJS, which inflates the zip itself: every part is
+ * inflated here first, within the limits a package is read to, so that a file that would inflate
+ * past them is refused before SheetJS is given it.
+ */
+async function readOpenDocument(pkg: Package, bytes: Uint8Array, file: string): Promise<SourceWorkbook> {
+  if (!await openDocumentSpreadsheet(pkg)) throw new PackageError('it is an OpenDocument file, but not a spreadsheet');
+  for (const part of pkg.parts) await pkg.bytes(part);
+  return readSheetJsWorkbook(bytes, 'ods', file);
+}
+
+/** A workbook with no sheet to read is refused here, so that no message lists sheets that are not there. */
+function withSheets(workbook: SourceWorkbook): SourceWorkbook {
+  if (workbook.sheets.length === 0) throw new PackageError(`it is ${KIND_WORDS[workbook.kind]} with no sheets`);
+  return workbook;
 }

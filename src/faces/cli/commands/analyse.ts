@@ -17,6 +17,8 @@ import { productSheets } from '../../../layout/workbook-plan';
 import { Command, Io } from '../command';
 import { columnsToChoose } from '../source-column';
 import { UsageError, rangeChoice, sourceGrid } from '../source-sheet';
+import { readJsonText } from '../json-file';
+import { refuseEmptyNames } from '../file-names';
 import { summaryJson } from '../summary-json';
 import { terminalSummary, terminalText } from '../terminal';
 
@@ -37,6 +39,7 @@ export const analyse: Command<typeof options> = {
     const [input, ...extra] = positionals;
     if (!input) throw new UsageError('analyse needs the INPUT.xlsx workbook to read');
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    refuseEmptyNames(values);
     await analyseFile({ input, ...values }, io);
   },
 };
@@ -152,9 +155,7 @@ async function refuseOverwriting(options: AnalyseOptions): Promise<void> {
 }
 
 function parseJson(file: string, bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new UsageError(`--assumptions ${file}: not valid JSON (${(error as Error).message})`);
-  }
+  const reading = readJsonText(bytes.toString('utf8'));
+  if ('problem' in reading) throw new UsageError(`--assumptions ${file}: ${reading.problem}`);
+  return reading.value;
 }

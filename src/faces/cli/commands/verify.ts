@@ -8,6 +8,7 @@ import { readWhole, writeFilesWhole } from '../../../hosts/files';
 import { PackageError, openWorkbook } from '../../../hosts/xlsx/read-workbook';
 import { WrittenSheet } from '../../../layout/verify';
 import { Command } from '../command';
+import { refuseEmptyNames } from '../file-names';
 import { UsageError } from '../source-sheet';
 import { terminalText } from '../terminal';
 
@@ -25,6 +26,7 @@ export const verify: Command<typeof options> = {
     const [input, ...extra] = positionals;
     if (!input) throw new UsageError('verify needs the WORKBOOK.xlsx to check');
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    refuseEmptyNames(values);
     const bytes = await readWhole(input);
     const refuse = (why: string) => new UsageError(`${input}: cannot be verified: ${why}`);
     let workbook;

@@ -1,0 +1,201 @@
+// The catalogue of bad input: every file, cell and assumption a user or a hostile file can give
+// that vfm must refuse, each with its exact message, exit 2, no output and no file left behind.
+// Each input is built here, into a temporary folder; no binary is kept in the repository.
+// Others live beside the code they test and are not repeated here: file-errors.test.ts (files the
+// system will not read or write), cli.test.ts ("says what a file it cannot read is": a damaged
+// .xls, .ods and workbook part, a Word document), test/core/limits.test.ts (dates and amounts at
+// their limits, 20,000-deep nesting), test/core/assumptions.test.ts (each assumption's own checks).
+import { readdirSync, writeFileSync, mkdirSync } from 'fs';
+import path from 'path';
+import { crc32, deflateRawSync } from 'zlib';
+import { SEED_SHEET, FixtureSheet, temporaryDirectory, writeWorkbook } from '../support/workbooks';
+import { vfm } from './vfm';
+
+const TAIL = 'Nothing was written.\n';
+const USAGE_TAIL = 'Nothing was written. Run "vfm --help" for usage.\n';
+
+// Zip files by hand, so that a test can say what a zip's headers claim.
+interface ZipEntry { readonly name: string; readonly data: Buffer; readonly stored?: boolean; readonly declaredSize?: number }
+function zipOf(entries: readonly ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data, stored, declaredSize } of entries) {
+    const body = stored ? data : deflateRawSync(data);
+    const nameBytes = Buffer.from(name, 'utf8');
+    const header = (central: boolean) => {
+      const b = Buffer.alloc(central ? 46 : 30);
+      b.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
+      let at = 4;
+      if (central) { b.writeUInt16LE(20, at); at += 2; }
+      b.writeUInt16LE(20, at); b.writeUInt16LE(0, at + 2); b.writeUInt16LE(stored ? 0 : 8, at + 4);
+      b.writeUInt32LE(0, at + 6); b.writeUInt32LE(crc32(data) >>> 0, at + 10);
+      b.writeUInt32LE(body.length, at + 14); b.writeUInt32LE(declaredSize ?? data.length, at + 18);
+      b.writeUInt16LE(nameBytes.length, at + 22);
+      if (central) b.writeUInt32LE(offset, 42);
+      return Buffer.concat([b, nameBytes]);
+    };
+    const local = Buffer.concat([header(false), body]);
+    centrals.push(header(true));
+    locals.push(local);
+    offset += local.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const text = (s: string) => Buffer.from(s, 'utf8');
+const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+/** An .xlsx package of one sheet "Costs" holding `rows` (the XML inside <sheetData>), with a main part of `mainType`. */
+function packageOf(rows: string, mainType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', sheetDeclaredSize?: number): Buffer {
+  return zipOf([
+    { name: '[Content_Types].xml', data: text(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="${mainType}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${SHEET_TYPE}"/></Types>`) },
+    { name: '_rels/.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
+    { name: 'xl/workbook.xml', data: text('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Costs" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+    { name: 'xl/_rels/workbook.xml.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
+    { name: 'xl/worksheets/sheet1.xml', data: text(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`), declaredSize: sheetDeclaredSize },
+  ]);
+}
+const SEED_ROWS = '<row r="1"><c r="A1" t="inlineStr"><is><t>Item</t></is></c><c r="B1" t="inlineStr"><is><t>£</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Core team</t></is></c><c r="B2"><v>17800</v></c></row>';
+
+/** An Excel 97-2003 compound file header and a directory naming `streams` (UTF-16, as CFB stores names). */
+function compoundFile(streams: readonly string[]): Buffer {
+  const header = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+  const entries = streams.map((name) => {
+    const entry = Buffer.alloc(128);
+    Buffer.from(name, 'utf16le').copy(entry);
+    entry.writeUInt16LE((name.length + 1) * 2, 64);
+    entry[66] = 2;
+    return entry;
+  });
+  return Buffer.concat([header, ...entries]);
+}
+
+/** An OpenDocument spreadsheet whose content is `tables`, the mimetype first and stored, as the format asks. */
+function odsOf(tables: string): Buffer {
+  const office = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+  return zipOf([
+    { name: 'mimetype', data: text('application/vnd.oasis.opendocument.spreadsheet'), stored: true },
+    { name: 'content.xml', data: text(`<?xml version="1.0"?><office:document-content ${office} office:version="1.2"><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`) },
+    { name: 'styles.xml', data: text(`<?xml version="1.0"?><office:document-styles ${office} office:version="1.2"/>`) },
+  ]);
+}
+
+const SEED_WITH = (rows: FixtureSheet['rows']): FixtureSheet => ({ name: 'Costs', rows: [['Item', '£'], ['Core team', 17800], ...rows] });
+
+/** A case: the arguments after the files are built (INPUT is the input, DIR the folder), and the exact error output. */
+interface BadInput {
+  readonly name: string;
+  /** Writes the input into `dir` and returns its file name there. */
+  readonly input: (dir: string) => Promise<string> | string;
+  /** The assumptions, written as a.json; a string is written as it is. */
+  readonly assumptions?: unknown;
+  /** Arguments in place of the usual --out and --json. */
+  readonly args?: (dir: string) => string[];
+  /** The whole of stderr; DIR stands for the folder. */
+  readonly err: string;
+}
+
+const file = (name: string, bytes: Buffer | string) => (dir: string) => {
+  writeFileSync(path.join(dir, name), bytes);
+  return name;
+};
+const seed = (dir: string) => writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_SHEET]).then(() => 'in.xlsx');
+const workbook = (rows: FixtureSheet['rows']) => (dir: string) => writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_WITH(rows)]).then(() => 'in.xlsx');
+const refused = (what: string, advice: string) => `vfm: DIR/${what}; ${advice}\n${USAGE_TAIL}`;
+const inputProblems = (...lines: string[]) => `vfm: the input cannot be used as it stands:\n${lines.map((l) => `  ${l}\n`).join('')}${TAIL}`;
+const AS_XLSX = 'open it in Excel or LibreOffice, save it as an Excel Workbook (.xlsx) and try again, or use the Excel add-in, which reads the open workbook';
+const AS_TEXT = 'if it holds comma- or semicolon-separated values, name it .csv and try again; else save it from Excel as .xlsx';
+const TOO_LARGE = 'if it is a real workbook, save a copy holding only the sheet of cost rows and try again; if you did not expect a file this large, check where it came from';
+const SEED_ASSUMPTIONS = { noticeServedOn: '2012-10-19', noticeMonths: 24, horizonYears: 5 };
+
+const CASES: readonly BadInput[] = [
+  // Files that are not workbooks vfm reads.
+  { name: 'an empty file', input: file('empty.xlsx', ''), err: refused('empty.xlsx: cannot be read: it is empty (0 bytes)', 'save the workbook from Excel as .xlsx and try again') },
+  { name: 'a truncated workbook', input: async (dir) => { const whole = packageOf(SEED_ROWS); return file('cut.xlsx', whole.subarray(0, whole.length - 30))(dir); }, err: refused('cut.xlsx: cannot be read: it is not a whole zip package (the file may be cut short or damaged)', AS_XLSX) },
+  { name: 'a zip that is not a workbook', input: file('photos.xlsx', zipOf([{ name: 'readme.txt', data: text('hello') }])), err: refused('photos.xlsx: cannot be read: it is a zip file, but not an Office document (it has no [Content_Types].xml)', AS_XLSX) },
+  { name: 'a CSV named .xlsx', input: file('costs.xlsx', 'Item,Amount\nCRM,10\n'), err: refused('costs.xlsx: cannot be read: it is a text file, though its name says .xlsx', AS_TEXT) },
+  { name: 'an HTML page named .xlsx', input: file('export.xlsx', '<html><body><table><tr><td>CRM</td><td>10</td></tr></table></body></html>'), err: refused('export.xlsx: cannot be read: it is a text file, though its name says .xlsx', AS_TEXT) },
+  { name: 'a password-protected workbook (EncryptionInfo and EncryptedPackage streams)', input: file('secret.xlsx', compoundFile(['EncryptionInfo', 'EncryptedPackage'])), err: refused('secret.xlsx: cannot be read: it is protected with a password', 'open it in Excel, remove the password (File, Info, Protect Workbook, Encrypt with Password), save it and try again') },
+  { name: 'an Excel binary workbook (.xlsb)', input: file('book.xlsb', packageOf(SEED_ROWS, 'application/vnd.ms-excel.sheet.binary.macroEnabled.main')), err: refused('book.xlsb: cannot be read: it is an Excel binary workbook (.xlsb), which vfm does not read', AS_XLSX) },
+  { name: 'a zip bomb: a sheet whose header says it inflates to 4 GB', input: file('bomb.xlsx', packageOf(SEED_ROWS, undefined, 0xfffffff0)), err: refused('bomb.xlsx: cannot be read: the part xl/worksheets/sheet1.xml inflates to more than 500 MB, the most vfm reads of one part of a package (the file may be damaged, or made to overwhelm the programs that open it)', TOO_LARGE) },
+  { name: 'a workbook with no sheets', input: file('none.xlsx', zipOf([
+    { name: '[Content_Types].xml', data: text('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>') },
+    { name: '_rels/.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
+    { name: 'xl/workbook.xml', data: text('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>') },
+  ])), err: refused('none.xlsx: cannot be read: it is an Excel workbook with no sheets', AS_XLSX) },
+  { name: 'an .ods with no tables', input: file('none.ods', odsOf('')), err: refused('none.ods: cannot be read: it is an OpenDocument spreadsheet (.ods), but it is damaged or in a form vfm cannot read', 'open it in LibreOffice or Excel, save it as .xlsx and try again') },
+  { name: 'an OpenDocument text document named .ods', input: file('letter.ods', zipOf([{ name: 'mimetype', data: text('application/vnd.oasis.opendocument.text'), stored: true }, { name: 'content.xml', data: text('<x/>') }])), err: refused('letter.ods: cannot be read: it is an OpenDocument file, but not a spreadsheet', 'open it in LibreOffice or Excel, save it as .xlsx and try again') },
+  { name: 'a folder given as the input', input: (dir) => { mkdirSync(path.join(dir, 'folder.xlsx')); return 'folder.xlsx'; }, err: `vfm: DIR/folder.xlsx: cannot be read (it is a folder, not a file)\n${TAIL}` },
+
+  // The grid: beyond Excel's rows, columns and cells.
+  { name: 'a row after 1,048,576', input: file('rows.xlsx', packageOf(`${SEED_ROWS}<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>CRM</t></is></c></row>`)), err: refused('rows.xlsx: cannot be read: the sheet "Costs" (xl/worksheets/sheet1.xml) has a row numbered 1048577, outside Excel\'s rows 1 to 1,048,576', AS_XLSX) },
+  { name: 'a row numbered in the billions', input: file('rows.xlsx', packageOf(`${SEED_ROWS}<row r="4000000000"/>`)), err: refused('rows.xlsx: cannot be read: the sheet "Costs" (xl/worksheets/sheet1.xml) has a row numbered 4000000000, outside Excel\'s rows 1 to 1,048,576', AS_XLSX) },
+  { name: 'a cell after column 16,384 (XFD)', input: file('wide.xlsx', packageOf(`${SEED_ROWS}<row r="3"><c r="XFE3"><v>1</v></c></row>`)), err: refused('wide.xlsx: cannot be read: the sheet "Costs" (xl/worksheets/sheet1.xml) has a cell XFE3, outside Excel\'s grid (columns A to XFD, rows 1 to 1,048,576)', AS_XLSX) },
+  { name: 'a label longer than an Excel cell holds (32,767 characters)', input: workbook([['x'.repeat(32_768), 100]]), err: inputProblems(`Costs!A3: item label "${'x'.repeat(40)}…" is 32,768 characters long, more than the 32,767 an Excel cell holds; shorten it`) },
+
+  // Amounts that are not amounts.
+  { name: 'a date where an amount belongs', input: workbook([['CRM', new Date(Date.UTC(2014, 2, 31))], ['Email', 845]]), err: inputProblems('Costs!B3: amount is a date (2014-03-31), not a number') },
+  { name: 'a boolean where an amount belongs', input: workbook([['CRM', true]]), err: inputProblems('Costs!B3: amount is TRUE, not a number') },
+  { name: 'an error value where an amount belongs', input: workbook([['CRM', { error: '#N/A' }]]), err: inputProblems('Costs!B3: amount is the error value #N/A') },
+  { name: 'text that is no amount', input: workbook([['CRM', 'tbc']]), err: inputProblems('Costs!B3: amount "tbc" is not a number') },
+  { name: 'a number over the largest amount', input: workbook([['CRM', 1_000_000_000_000.5]]), err: inputProblems('Costs!B3: amount 1000000000000.5 is more than £1,000,000,000,000, too large for a cost table') },
+  { name: 'the same amount over the limit as text', input: workbook([['CRM', '1,000,000,000,000.50']]), err: inputProblems('Costs!B3: amount "1,000,000,000,000.50" is more than £1,000,000,000,000, too large for a cost table') },
+  { name: 'an uncalculated formula where an amount belongs', input: file('calc.xlsx', packageOf(`${SEED_ROWS}<row r="3"><c r="A3" t="inlineStr"><is><t>CRM</t></is></c><c r="B3"><f>SUM(C1:C9)</f></c></row>`)), err: inputProblems('Costs!B3: amount is a formula (=SUM(C1:C9)) that was never calculated; open the workbook in Excel, let it recalculate and save it') },
+
+  // The assumptions file.
+  { name: 'assumptions that are not JSON', input: seed, assumptions: '{ "noticeMonths": 24, }', err: `vfm: --assumptions DIR/a.json: not valid JSON: something is wrong at line 1, column 23 (names in double quotes, no comma after the last entry, such as {"noticeMonths": 24})\n${USAGE_TAIL}` },
+  { name: 'assumptions cut short', input: seed, assumptions: '{ "noticeMonths": 24', err: `vfm: --assumptions DIR/a.json: not valid JSON: something is wrong at line 1, column 21 (names in double quotes, no comma after the last entry, such as {"noticeMonths": 24})\n${USAGE_TAIL}` },
+  { name: 'an empty assumptions file', input: seed, assumptions: '', err: `vfm: --assumptions DIR/a.json: the file is empty; give a JSON object such as {"noticeMonths": 24}, or {} for every default\n${USAGE_TAIL}` },
+  { name: 'an assumption given twice', input: seed, assumptions: '{\n  "noticeMonths": 24,\n  "noticeMonths": 6\n}', err: `vfm: --assumptions DIR/a.json: noticeMonths is given twice (the second at line 3, column 3); JSON would keep only the last, so give it once\n${USAGE_TAIL}` },
+  { name: 'a leaver\'s field given twice', input: seed, assumptions: '{"partners": {"inBaseYear": 10, "leavers": [{"name": "A", "leavesOn": "2013-03-31"}, {"name": "B", "name": "C"}]}}', err: `vfm: --assumptions DIR/a.json: partners.leavers[1].name is given twice (the second at line 1, column 100); JSON would keep only the last, so give it once\n${USAGE_TAIL}` },
+  { name: 'assumptions that are a list', input: seed, assumptions: [24], err: inputProblems('assumptions: must be a JSON object of named assumptions') },
+  { name: 'an unknown assumption', input: seed, assumptions: { NoticeMonths: 24 }, err: inputProblems('NoticeMonths: is not an assumption (did you mean noticeMonths?); the assumptions are baseYear, noticeServedOn, noticeMonths, fyStartMonth, horizonYears, indexation, discountRate, prices, gdpDeflator, partners, sharing, overrides, contractEnds, optimismBias, options') },
+  { name: 'an assumption of the wrong type', input: seed, assumptions: { horizonYears: 'five' }, err: inputProblems('horizonYears: "five" is not a whole number of years from 1 to 100') },
+  { name: 'an assumption out of range', input: seed, assumptions: { ...SEED_ASSUMPTIONS, noticeMonths: 1201 }, err: inputProblems('noticeMonths: 1201 is not a whole number of months from 0 to 1200') },
+  { name: 'a 200,000-item list where a number belongs, quoted in a few characters', input: seed, assumptions: { horizonYears: Array.from({ length: 200_000 }, (_, i) => i) }, err: inputProblems('horizonYears: [0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16…] is not a whole number of years from 1 to 100') },
+  { name: 'a date in year 10113', input: seed, assumptions: { noticeServedOn: '10113-09-01' }, err: inputProblems('noticeServedOn: "10113-09-01" is not a date (YYYY-MM-DD)') },
+  { name: 'an unknown field in a leaver', input: seed, assumptions: { ...SEED_ASSUMPTIONS, partners: { inBaseYear: 10, leavers: [{ name: 'Tamworth', leavesOn: '2013-03-31', colour: 'red' }] } }, err: inputProblems('partners.leavers[0].colour: is not a leaver field; the fields are name, leavesOn') },
+  { name: 'a leaver who leaves before the base year', input: seed, assumptions: { ...SEED_ASSUMPTIONS, baseYear: '2011/12', partners: { inBaseYear: 10, leavers: [{ name: 'Tamworth', leavesOn: '2010-03-31' }] } }, err: inputProblems('partners.leavers[0].leavesOn: 2010-03-31 is not after the base year 2011/12 starts, so the partner was not paying in it') },
+  { name: 'the same leaver twice', input: seed, assumptions: { ...SEED_ASSUMPTIONS, partners: { inBaseYear: 10, leavers: [{ name: 'Tamworth', leavesOn: '2013-03-31' }, { name: 'tamworth', leavesOn: '2014-03-31' }] } }, err: inputProblems('partners.leavers[1].name: is the name of leaver 1 too; a partner leaves once, so give each leaver once') },
+  { name: 'two options with one name', input: seed, assumptions: { ...SEED_ASSUMPTIONS, options: [{ name: 'Withdraw now' }, { name: 'withdraw now ' }] }, err: inputProblems('options[1].name: is the name of option 1 too; give each option its own name') },
+  { name: 'an option whose notice is served after the horizon', input: seed, assumptions: { ...SEED_ASSUMPTIONS, options: [{ name: 'Now' }, { name: 'Much later', noticeServedOn: '2030-01-01' }] }, err: inputProblems('options[1].noticeServedOn: 2030-01-01 falls in 2029/30, after the horizon the options share (2012/13 to 2016/17, from the year the earliest option serves notice), so this option would save nothing in it; serve notice within the horizon, or give more horizonYears') },
+  { name: 'notice that would expire after 9999-12-31', input: seed, assumptions: { noticeServedOn: '9999-06-01', horizonYears: 1 }, err: inputProblems('noticeMonths: notice of 24 months served on 9999-06-01 would expire after 9999-12-31, the last date Excel counts; give a shorter notice or an earlier noticeServedOn', 'noticeServedOn: 9999-06-01 falls in the financial year 9999/00, after 9998/99, the last financial year Excel\'s dates hold (they end on 9999-12-31); give an earlier date') },
+  { name: 'an override naming no row', input: seed, assumptions: { ...SEED_ASSUMPTIONS, overrides: { 'Core tem': 'avoidable' } }, err: inputProblems('overrides["Core tem"]: matches no cost row\'s item label; correct the label or remove the override') },
+  { name: 'an override that is no class', input: seed, assumptions: { ...SEED_ASSUMPTIONS, overrides: { CRM: 'saved' } }, err: inputProblems('overrides["CRM"]: "saved" is not "avoidable" or "committed"') },
+  { name: 'shared-pool without the members', input: seed, assumptions: { ...SEED_ASSUMPTIONS, sharing: 'shared-pool' }, err: inputProblems('sharing: "shared-pool" needs partners.inBaseYear, the number of members paying in the base year') },
+
+  // File names.
+  { name: 'empty names for --out and --json', input: seed, args: () => ['--out', '', '--json', ''], err: `vfm: --json "": the file name is empty; name the file, such as --json summary.json\n${USAGE_TAIL}` },
+  { name: 'an empty name for --out', input: seed, args: () => ['--out', ' '], err: `vfm: --out " ": the file name is empty; name the file, such as --out scenarios.xlsx\n${USAGE_TAIL}` },
+  { name: 'an output naming a device', input: seed, args: () => ['--json', '/dev/null'], err: `vfm: /dev/null: cannot be written (it is not an ordinary file)\n${TAIL}` },
+  { name: 'an output name ending in a folder separator', input: seed, args: (dir) => ['--json', `${path.join(dir, 'new')}/`], err: `vfm: DIR/new/: cannot be written (the name ends in a folder separator, so it names a folder, not a file)\n${TAIL}` },
+];
+
+describe('bad input: exit 2, the exact message, nothing written', () => {
+  it('has at least 40 cases, each named once', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const dir = temporaryDirectory();
+    const input = path.join(dir, await c.input(dir));
+    const args = ['analyse', input];
+    if (c.assumptions !== undefined) {
+      writeFileSync(path.join(dir, 'a.json'), typeof c.assumptions === 'string' ? c.assumptions : JSON.stringify(c.assumptions));
+      args.push('--assumptions', path.join(dir, 'a.json'));
+    }
+    args.push(...(c.args ? c.args(dir) : ['--out', path.join(dir, 'out.xlsx'), '--json', path.join(dir, 's.json')]));
+    const before = readdirSync(dir).sort();
+    const { code, out, err } = await vfm(args);
+    expect(err).toBe(c.err.replace(/DIR/g, dir));
+    expect(out).toBe('');
+    expect(code).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+});

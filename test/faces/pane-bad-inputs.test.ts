@@ -1,0 +1,55 @@
+/** @jest-environment node */
+// The same in the pane: the grid-level and assumption-level bad inputs of the CLI's catalogue
+// (test/cli/bad-inputs.test.ts) give the pane the same message, the table's above the rows, an
+// assumption's under its field (in the form's words: the field's label for its key).
+import { Grid } from '../../src/core/cell';
+import { inFormWords } from '../../src/faces/taskpane/form';
+import { Action, initialState, reduce } from '../../src/faces/taskpane/model';
+import { view } from '../../src/faces/taskpane/view-model';
+import { SEED_DAY } from '../support/clock';
+
+const after = (...actions: Action[]) => actions.reduce(reduce, initialState({ today: SEED_DAY }));
+const grid = (...rows: (string | number | boolean | null | { error: string } | { date: string })[][]): Grid =>
+  ({ sheet: 'Costs', top: 1, left: 1, values: [['Item', '£'], ['Core team', 17800], ...rows] });
+
+describe('the table\'s problems, as the CLI says them', () => {
+  it.each([
+    ['a date where an amount belongs', grid(['CRM', { date: '2014-03-31' }], ['Email', 845]), 'Costs!B3: amount is a date (2014-03-31), not a number'],
+    ['a boolean where an amount belongs', grid(['CRM', true]), 'Costs!B3: amount is TRUE, not a number'],
+    ['an error value where an amount belongs', grid(['CRM', { error: '#N/A' }]), 'Costs!B3: amount is the error value #N/A'],
+    ['text that is no amount', grid(['CRM', 'tbc']), 'Costs!B3: amount "tbc" is not a number'],
+    ['a number over the largest amount', grid(['CRM', 1_000_000_000_000.5]), 'Costs!B3: amount 1000000000000.5 is more than £1,000,000,000,000, too large for a cost table'],
+    ['the same amount over the limit as text', grid(['CRM', '1,000,000,000,000.50']), 'Costs!B3: amount "1,000,000,000,000.50" is more than £1,000,000,000,000, too large for a cost table'],
+    ['a label longer than an Excel cell holds', grid(['x'.repeat(32_768), 100]), `Costs!A3: item label "${'x'.repeat(40)}…" is 32,768 characters long, more than the 32,767 an Excel cell holds; shorten it`],
+  ])('%s', (_, source, line) => {
+    const shown = view(after({ type: 'read succeeded', grid: source }));
+    expect(shown.rows).toEqual({ kind: 'unusable' });
+    expect(shown.problems).toEqual({ lines: [line], held: 'Nothing was written.' });
+  });
+});
+
+describe('an assumption\'s problem, under its field, as the CLI says it', () => {
+  const edit = (field: Extract<Action, { type: 'field edited' }>['field'], value: string): Action => ({ type: 'field edited', field, value });
+  const read: Action = { type: 'read succeeded', grid: grid() };
+  it.each([
+    ['an assumption of the wrong type', [edit('horizonYears', 'five')], 'horizonYears', 'horizonYears: "five" is not a whole number of years from 1 to 100'],
+    ['an assumption out of range', [edit('noticeMonths', '1201')], 'noticeMonths', 'noticeMonths: 1201 is not a whole number of months from 0 to 1200'],
+    ['a date in year 10113', [edit('noticeServedOn', '10113-09-01')], 'noticeServedOn', 'noticeServedOn: "10113-09-01" is not a date (YYYY-MM-DD)'],
+    ['shared-pool without the members', [edit('sharing', 'shared-pool')], 'sharing', 'sharing: "shared-pool" needs partners.inBaseYear, the number of members paying in the base year'],
+  ] as const)('%s', (_, edits, field, cliLine) => {
+    const shown = view(after(read, ...edits));
+    const message = cliLine.slice(cliLine.indexOf(': ') + 2);
+    expect(shown.fields.errors[field]).toBe(inFormWords(message));
+  });
+
+  it('a leaver before the base year and the same leaver twice, under the leaver\'s fields', () => {
+    const leaver = (index: number, name: string, leavesOn: string): Action[] => [
+      { type: 'leaver added' },
+      { type: 'leaver edited', index, field: 'name', value: name },
+      { type: 'leaver edited', index, field: 'leavesOn', value: leavesOn },
+    ];
+    const shown = view(after(read, edit('inBaseYear', '10'), edit('baseYear', '2012/13'), ...leaver(0, 'Tamworth', '2012-03-31'), ...leaver(1, 'tamworth', '2014-03-31')));
+    expect(shown.fields.errors['leavers.0.leavesOn']).toBe('2012-03-31 is not after the base year 2012/13 starts, so the partner was not paying in it');
+    expect(shown.fields.errors['leavers.1.name']).toBe('is the name of leaver 1 too; a partner leaves once, so give each leaver once');
+  });
+});
