@@ -71,7 +71,7 @@ describe('a request failing part-way', () => {
 describe('an add-in closed mid-request', () => {
   it('answers the round trips before, and never sends or settles the later ones', async () => {
     const fake = costs();
-    fake.closeAfter(1);
+    const closed = fake.closeAfter(1);
     let settled = false;
     void fake.Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Costs');
@@ -80,6 +80,7 @@ describe('an add-in closed mid-request', () => {
       sheet.getRange('A4').values = [['Water']];
       await context.sync();
     }).finally(() => (settled = true));
+    await closed;
     for (let i = 0; i < 50; i++) await Promise.resolve();
     expect(settled).toBe(false);
     expect(fake.workbook.sheet('Costs').values('A3:A4')).toEqual([['Rates'], ['']]);

@@ -19,6 +19,7 @@ export class Faults {
   private failWhen: FailWhen | undefined;
   /** Round trips still answered before the add-in is closed; undefined: never closed. */
   private answered: number | undefined;
+  private onClosed: (() => void) | undefined;
 
   refuseNext(code: string, count: number): void {
     documentedError(code); // a code the fake knows the words of
@@ -30,14 +31,19 @@ export class Faults {
     this.failWhen = { matches, code };
   }
 
-  closeAfter(roundTrips: number): void {
+  /** Resolves when the first request is left unsent. */
+  closeAfter(roundTrips: number): Promise<void> {
     this.answered = roundTrips;
+    return new Promise((resolve) => (this.onClosed = resolve));
   }
 
   /** @internal The add-in has been closed: this request and every later one is never sent. */
   closed(): boolean {
     if (this.answered === undefined) return false;
-    if (this.answered === 0) return true;
+    if (this.answered === 0) {
+      this.onClosed?.();
+      return true;
+    }
     this.answered -= 1;
     return false;
   }

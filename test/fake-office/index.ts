@@ -62,8 +62,11 @@ export interface FakeExcel {
    * with `code`: the actions before it in its request stay applied, none after it runs.
    */
   failWhen(matches: (statement: string) => boolean, code?: string): void;
-  /** The add-in is closed after `roundTrips` more round trips: later syncs are never sent and never settle. */
-  closeAfter(roundTrips: number): void;
+  /**
+   * The add-in is closed after `roundTrips` more round trips: later syncs are never sent and never
+   * settle. Resolves once a sync has been left unsent: the workbook then holds all it will.
+   */
+  closeAfter(roundTrips: number): Promise<void>;
   /** Set global Excel, Office and OfficeExtension (on globalThis by default); returns the undo. */
   install(target?: object): () => void;
 }
