@@ -8,7 +8,8 @@ import { resolveAssumptions } from '../../src/core/assumptions';
 import { Grid } from '../../src/core/cell';
 import { Core, formAssumptions } from '../../src/faces/taskpane/check';
 import { Clipboard, EFFECTS } from '../../src/faces/taskpane/effects';
-import { Action, SourceProblem, State, initialState, reduce, reducer, sourceGrid } from '../../src/faces/taskpane/model';
+import { Action, SourceProblem, State, WorkbookLocked, failureOf, initialState, reduce, reducer, sourceGrid } from '../../src/faces/taskpane/model';
+import { ExcelBusy } from '../../src/hosts/office/excel-access';
 import { PaneView, view } from '../../src/faces/taskpane/view-model';
 import { SEED_VALUES } from '../support/analyses';
 import { FIXED_CLOCK, SEED_DAY } from '../support/clock';
@@ -410,5 +411,43 @@ describe('copying the committee report', () => {
     const shown = view(after(written(), { type: 'started', task: 'copy report' }, action));
     expect(shown.status.text).toBe('The clipboard refused the text (the browser did not allow it). The VfM Report sheet holds the same words to copy from.');
     expect(shown.results.kind).toBe('written');
+  });
+});
+
+describe('what Excel refused', () => {
+  const failed = (failure: Extract<Action, { type: 'failed' }>['failure'], state = initialState({ today: OTHER_DAY })) =>
+    view(after(state, { type: 'started', task: 'generate' }, { type: 'failed', failure })).status.text;
+
+  it('turns Excel\'s codes and the host\'s refusals into failures, and anything else into Excel\'s own words', () => {
+    const officeError = (code: string) => Object.assign(new Error(`Excel says ${code}`), { code });
+    expect(failureOf(officeError('InvalidOperationInCellEditMode'))).toEqual({ kind: 'editing' });
+    expect(failureOf(officeError('AccessDenied'))).toEqual({ kind: 'denied' });
+    expect(failureOf(officeError('ApiNotFound'))).toEqual({ kind: 'old excel' });
+    expect(failureOf(new WorkbookLocked('structure'))).toEqual({ kind: 'locked', why: 'structure' });
+    expect(failureOf(new ExcelBusy(4, 'ActivityLimitReached'))).toEqual({ kind: 'busy', attempts: 4 });
+    expect(failureOf(officeError('GeneralException'))).toEqual({ kind: 'excel', message: 'Excel says GeneralException' });
+  });
+
+  it('says what happened, that nothing was written, and what to do', () => {
+    expect(failed({ kind: 'editing' })).toBe('Excel is editing a cell, so it could not be read or changed. Nothing was written. Finish editing the cell (press Enter or Esc), then try again.');
+    expect(failed({ kind: 'locked', why: 'structure' })).toBe('This workbook\'s structure is protected, so VfM Scenarios cannot add its sheets. Nothing was written. Unprotect it (Review > Protect Workbook, giving the password if asked), then Generate again.');
+    expect(failed({ kind: 'locked', why: 'read only' })).toMatch(/^This workbook is open read-only .* Nothing was written\. Switch to Editing, or save a copy you can edit, then Generate again\.$/);
+    expect(failed({ kind: 'denied' })).toMatch(/protected, or the workbook is open read-only\. Nothing was written\. Unprotect it on the Review tab/);
+    expect(failed({ kind: 'busy', attempts: 4 })).toBe('Excel was busy and did not take the request after 4 tries. Nothing was written. Wait a moment, then try again.');
+    expect(failed({ kind: 'old excel' })).toMatch(/Excel JavaScript API 1\.9\)\. Nothing was written\. Update Excel/);
+  });
+
+  it('tries nothing in an older Excel, and says which version it needs', () => {
+    const state = initialState({ today: OTHER_DAY, supported: false });
+    expect(view(state)).toMatchObject({ runDisabled: true, status: { text: expect.stringMatching(/needs the Excel JavaScript API 1\.9 .*Nothing has been read or written\./) } });
+    expect(view(initialState({ today: OTHER_DAY })).runDisabled).toBe(false);
+  });
+
+  it('says on opening that a Generate cut short was repaired, before what it restored', () => {
+    const opened = (repaired?: 'rolled back' | 'finished', definedNames = MARKERS) => view(after(initialState({ today: OTHER_DAY }), { type: 'started', task: 'restore' },
+      { type: 'last run read', definedNames, values: { VfM_RanAt: [['2026-11-25T10:42:00+00:00']] }, ...(repaired ? { repaired } : {}) })).status.text;
+    expect(opened('rolled back', [])).toBe('The last Generate did not finish (the pane was closed or Excel stopped it), so the sheets it had begun have been removed; press Generate to write the scenarios again.');
+    expect(opened('finished')).toMatch(/^The last Generate was cut short as it finished; its scenarios are complete, and the marks it had left have been removed\. Restored the inputs/);
+    expect(opened()).toBe('Restored the inputs of the last run from the scenario sheet.');
   });
 });

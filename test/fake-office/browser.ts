@@ -34,6 +34,10 @@ export interface FakeExcelHandle {
   release(): void;
   /** How many syncs are held now. */
   heldSyncs(): number;
+  /** The user is editing a cell (every request refused), or has finished. */
+  editCell(editing?: boolean): void;
+  /** The next `count` requests are refused with `code` (ActivityLimitReached, RequestAborted...). */
+  refuseNext(code: string, count?: number): void;
 }
 
 declare global {
@@ -58,4 +62,6 @@ globals.__fakeExcel = {
   hold: () => fake.hold(),
   release: () => fake.release(),
   heldSyncs: () => fake.heldSyncs,
+  editCell: (editing) => fake.editCell(editing),
+  refuseNext: (code, count) => fake.refuseNext(code, count),
 };

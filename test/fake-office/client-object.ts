@@ -2,7 +2,7 @@
 // its request context; its properties become readable only after a load *and* a sync; every
 // proxy is wrapped so that touching a member the fake does not model throws at once.
 
-import { FakeStrictError, invalidRequestContext, itemNotFound, notImplemented, propertyNotLoaded, invalidObjectPath, valueNotLoaded } from './errors';
+import { FakeStrictError, accessDenied, invalidRequestContext, itemNotFound, notImplemented, propertyNotLoaded, invalidObjectPath, valueNotLoaded } from './errors';
 import type { WorkbookModel } from './model';
 import type { ResolvedOptions } from './options';
 
@@ -368,6 +368,22 @@ export abstract class ClientObjectBase {
   }
 }
 
+/** Methods that change nothing in the workbook: allowed in a read-only workbook and on a protected sheet. */
+const NOT_EDITS: ReadonlySet<string> = new Set(['activate', 'select', 'suspendApiCalculationUntilNextSync']);
+
+/** The sheet whose cells an entity is (a range, or a border of one), if it is cells. */
+function sheetOfCells(entity: unknown): { readonly protected: boolean } | undefined {
+  const e = entity as { sheet?: { protected?: unknown }; rect?: unknown; range?: unknown } | null;
+  if (e?.sheet && e.rect && typeof e.sheet.protected === 'boolean') return e.sheet as { protected: boolean };
+  return e?.range ? sheetOfCells(e.range) : undefined;
+}
+
+/** An edit refused with AccessDenied: every edit of a read-only workbook, and of a protected sheet's cells. */
+function refuseEdit(name: string, entity: unknown, scope: ExecScope, location: string): void {
+  if (NOT_EDITS.has(name)) return;
+  if (scope.model.readOnly || sheetOfCells(entity)?.protected) throw accessDenied(location);
+}
+
 export type Readers<E, S> = { readonly [K in keyof S]: (entity: E, scope: ExecScope) => S[K] };
 
 /** A proxy bound, at its first use in a sync, to something in the model (a sheet, a range...). */
@@ -446,7 +462,11 @@ export abstract class EntityObject<E, S extends object> extends ClientObjectBase
       name,
       wireValue: toWire(captured),
       statement: `${s.label}.${name} = ${summarise(captured)}`,
-      run: (scope) => apply(this.live(scope), captured, scope),
+      run: (scope) => {
+        const entity = this.live(scope);
+        refuseEdit(name, entity, scope, this.location(name));
+        apply(entity, captured, scope);
+      },
     });
   }
 
@@ -485,7 +505,11 @@ export abstract class EntityObject<E, S extends object> extends ClientObjectBase
       name,
       wireValue: captured.map(toWire),
       statement: `${s.label}.${name}(${captured.map(summarise).join(', ')})`,
-      run: (scope) => apply(this.live(scope), scope),
+      run: (scope) => {
+        const entity = this.live(scope);
+        refuseEdit(name, entity, scope, this.location(name));
+        apply(entity, scope);
+      },
     });
   }
 }

@@ -8,6 +8,7 @@ import type { FakeCounters } from './counters';
 import {
   FakeOfficeError, FakeStrictError, invalidObjectPath, notImplemented, requestPayloadTooLarge, responsePayloadTooLarge,
 } from './errors';
+import type { Faults } from './faults';
 import type { WorkbookModel } from './model';
 import type { ResolvedOptions } from './options';
 import { Application, SUSPEND_CALCULATION } from './proxies/application';
@@ -18,6 +19,7 @@ export interface Environment {
   readonly options: ResolvedOptions;
   readonly counters: FakeCounters;
   readonly gate: SyncGate;
+  readonly faults: Faults;
 }
 
 /**
@@ -153,7 +155,8 @@ export class FakeRequestContext implements ContextHost {
     await Promise.resolve(); // like a real round trip, results never arrive synchronously
     if (actions.length === 0) return; // nothing to send: no round trip
     await this.env.gate.pass(); // a test holding round trips back (hold/release)
-    const { model, options, counters } = this.env;
+    const { model, options, counters, faults } = this.env;
+    if (faults.closed()) return new Promise<never>(() => undefined); // the add-in was closed: never sent, never answered
     const requestBytes = utf8Bytes(JSON.stringify(this.payload(actions)));
     const record = counters.record({
       run: this.runIndex,
@@ -167,9 +170,13 @@ export class FakeRequestContext implements ContextHost {
     });
     try {
       if (requestBytes > options.payloadLimitBytes) throw requestPayloadTooLarge(requestBytes, options.payloadLimitBytes);
+      const refused = faults.refusal();
+      if (refused) throw refused;
       const scope = new Scope(model, options);
       for (const action of actions) {
         try {
+          const failure = faults.failureAt(action.statement);
+          if (failure) throw failure;
           action.run(scope);
         } catch (error) {
           if (error instanceof FakeOfficeError) error.debugInfo.statement = action.statement;

@@ -56,7 +56,38 @@ export const ErrorCodes = {
   valueNotLoaded: 'ValueNotLoaded',
   invalidObjectPath: 'InvalidObjectPath',
   invalidRequestContext: 'InvalidRequestContext',
+  invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+  activityLimitReached: 'ActivityLimitReached',
+  requestAborted: 'RequestAborted',
+  apiNotFound: 'ApiNotFound',
 } as const;
+
+/**
+ * The messages of *Error handling with the application-specific JavaScript APIs*, "Error codes and
+ * messages", for the codes a test can make Excel answer with (`FakeExcel.refuseNext`, `failWhen`).
+ */
+export const DOCUMENTED_MESSAGES: Readonly<Record<string, string>> = {
+  AccessDenied: 'You cannot perform the requested operation.',
+  ActivityLimitReached: 'Activity limit has been reached.',
+  ApiNotFound: 'The API you are trying to use could not be found. It may be available in a newer version of the Office application.',
+  Conflict: 'Request could not be processed because of a conflict.',
+  GeneralException: 'There was an internal error while processing the request.',
+  InvalidOperationInCellEditMode: 'The operation isn\'t available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.',
+  RequestAborted: 'The request was aborted during run time.',
+  ServiceNotAvailable: 'The service is unavailable.',
+};
+
+/** An error Excel answers with, in its documented words. */
+export function documentedError(code: string, location?: string): FakeOfficeError {
+  const message = DOCUMENTED_MESSAGES[code];
+  if (message === undefined) throw new FakeStrictError(`the fake knows no documented message for the code ${code}`);
+  return new FakeOfficeError(code, message, location);
+}
+
+/** A change refused: the workbook is read-only, its structure or the sheet is protected. */
+export function accessDenied(location: string): FakeOfficeError {
+  return documentedError(ErrorCodes.accessDenied, location);
+}
 
 export function propertyNotLoaded(property: string, typeName: string): FakeOfficeError {
   return new FakeOfficeError(

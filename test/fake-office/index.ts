@@ -12,6 +12,7 @@ import { strict } from './client-object';
 import { runBatch, Environment, SyncGate } from './context';
 import { FakeCounters } from './counters';
 import { ErrorCodes, FakeOfficeError } from './errors';
+import { Faults } from './faults';
 import { WorkbookModel } from './model';
 import { createOffice, FakeOfficeNamespace } from './office';
 import { FakeExcelOptions, ResolvedOptions, resolveOptions } from './options';
@@ -49,6 +50,23 @@ export interface FakeExcel {
   release(): void;
   /** How many syncs are held now. */
   readonly heldSyncs: number;
+  /**
+   * The user is editing a cell (Excel's Edit mode), or has finished: while editing, every request
+   * that carries work fails whole with InvalidOperationInCellEditMode.
+   */
+  editCell(editing?: boolean): void;
+  /** The next `count` requests fail whole with `code` (ActivityLimitReached, RequestAborted...): Excel busy or throttled. */
+  refuseNext(code: string, count?: number): void;
+  /**
+   * The first action from now whose statement (as in `counters.syncs[i].statements`) matches fails
+   * with `code`: the actions before it in its request stay applied, none after it runs.
+   */
+  failWhen(matches: (statement: string) => boolean, code?: string): void;
+  /**
+   * The add-in is closed after `roundTrips` more round trips: later syncs are never sent and never
+   * settle. Resolves once a sync has been left unsent: the workbook then holds all it will.
+   */
+  closeAfter(roundTrips: number): Promise<void>;
   /** Set global Excel, Office and OfficeExtension (on globalThis by default); returns the undo. */
   install(target?: object): () => void;
 }
@@ -61,6 +79,7 @@ function excelNamespace(env: Environment): FakeExcelNamespace {
     ErrorCodes: enumOf('ErrorCodes', {
       accessDenied: 'AccessDenied', generalException: 'GeneralException', invalidArgument: 'InvalidArgument',
       invalidOperation: 'InvalidOperation', invalidReference: 'InvalidReference', itemAlreadyExists: 'ItemAlreadyExists',
+      apiNotFound: 'ApiNotFound', invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode', requestAborted: 'RequestAborted',
       itemNotFound: 'ItemNotFound', notImplemented: 'NotImplemented', formulaLengthExceedsLimit: 'FormulaLengthExceedsLimit',
       responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
     }),
@@ -77,7 +96,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const model = new WorkbookModel();
   const counters = new FakeCounters();
   const gate = new SyncGate();
-  const env: Environment = { model, options: resolved, counters, gate };
+  const faults = new Faults();
+  const env: Environment = { model, options: resolved, counters, gate, faults };
   const excel = excelNamespace(env);
   const office: FakeOfficeNamespace = createOffice(resolved);
   const officeExtension = officeExtensionNamespace();
@@ -99,6 +119,12 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     get heldSyncs() {
       return gate.waiting;
     },
+    editCell: (editing = true) => {
+      faults.editingCell = editing;
+    },
+    refuseNext: (code, count = 1) => faults.refuseNext(code, count),
+    failWhen: (matches, code = 'GeneralException') => faults.failAt(matches, code),
+    closeAfter: (roundTrips) => faults.closeAfter(roundTrips),
     install(target: object = globalThis): () => void {
       const names = ['Excel', 'Office', 'OfficeExtension'] as const;
       const previous = names.map((n) => Object.getOwnPropertyDescriptor(target, n));

@@ -4,7 +4,7 @@
 
 import type { ChartModel } from './proxies/charts';
 import { MAX_COLUMNS, Rect, isValidDefinedName, quoteSheetName, sheetNameProblem } from './address';
-import { invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from './errors';
+import { accessDenied, invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from './errors';
 
 export type Scalar = number | string | boolean;
 export type ValueType = 'Double' | 'String' | 'Boolean' | 'Error' | 'Empty';
@@ -97,6 +97,8 @@ function isEmptyCell(cell: Cell): boolean {
 export class SheetModel {
   name: string;
   deleted = false;
+  /** Protected (Review > Protect Sheet): its cells refuse changes. */
+  protected = false;
   readonly cells = new Map<number, Cell>();
   readonly columnWidths = new Map<number, number>();
   /** Zero-based row → points, for the rows whose height was set. */
@@ -218,6 +220,15 @@ export class WorkbookModel {
   readonly tables: TableModel[] = [];
   private nextTableId = 1;
   activeSheet: SheetModel | null = null;
+  /** Open read-only (Excel on the web's Viewing mode, a file opened read-only): every change is refused. */
+  readOnly = false;
+  /** The workbook's structure is protected (Review > Protect Workbook): sheets cannot be added, deleted, renamed or moved. */
+  structureProtected = false;
+
+  /** Refuses a change of the workbook's structure while it is protected. */
+  assertStructureUnprotected(location?: string): void {
+    if (this.structureProtected) throw accessDenied(location ?? 'WorksheetCollection');
+  }
 
   findSheet(name: string): SheetModel | undefined {
     const lower = name.toLowerCase();

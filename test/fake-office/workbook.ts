@@ -285,6 +285,16 @@ export class FakeSheet {
     return Object.fromEntries([...this.model.rowHeights.entries()].sort((a, b) => a[0] - b[0]).map(([r, h]) => [r + 1, h]));
   }
 
+  /** Protect the sheet (Review > Protect Sheet), or unprotect it, as the user would; no sync, nothing counted. */
+  protect(on = true): this {
+    this.model.protected = on;
+    return this;
+  }
+
+  get protected(): boolean {
+    return this.model.protected;
+  }
+
   /** Hide rows (1-based sheet rows), as the user would by hand or with a filter; no sync, nothing counted. */
   hideRows(rows: readonly number[]): this {
     for (const row of rows) {
@@ -397,6 +407,16 @@ export class FakeWorkbook {
   /** In tab order. */
   get sheetNames(): string[] {
     return this.model.sheets.map((s) => s.name);
+  }
+
+  /** Protect the workbook's structure (Review > Protect Workbook), or unprotect it, as the user would. */
+  protectStructure(on = true): void {
+    this.model.structureProtected = on;
+  }
+
+  /** Open the workbook read-only (Excel on the web's Viewing mode), or for editing again. */
+  setReadOnly(on = true): void {
+    this.model.readOnly = on;
   }
 
   get activeSheet(): string | null {

@@ -10,16 +10,15 @@ import { committeeReport } from '../../core/report';
 import { documentHtml, documentText, reportDocument } from '../../layout/report-document';
 import { readLastRun, readWorkbook } from '../../hosts/office/read-workbook';
 import { showCell, showSheet } from '../../hosts/office/show-sheet';
-import { writeWorkbook } from '../../hosts/office/write-workbook';
+import { ExcelRunner } from '../../hosts/office/excel-access';
+import { interruptedWrite, repairWrite, repaired, writeWorkbook } from '../../hosts/office/write-workbook';
 import { NAME } from '../../layout/names';
 import { INPUT_NAMES, RAN_AT_NAME } from '../../layout/read-back';
 import { formAssumptions } from './check';
-import { Action, State, Task, sourceGrid } from './model';
+import { Action, State, Task, WorkbookLocked, sourceGrid } from './model';
 
-/** How the pane reaches Excel: Excel.run, or a fake of it in tests. */
-export interface ExcelAccess {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-}
+/** How the pane reaches Excel: Excel.run (tried again while Excel is busy), or a fake of it in tests. */
+export type ExcelAccess = ExcelRunner;
 
 /** The system clipboard: the same content as HTML (tables for Word) and as plain text. */
 export interface Clipboard {
@@ -35,8 +34,21 @@ export interface World {
 type Effect = (world: World, state: () => State) => Promise<Action>;
 
 export const EFFECTS: Record<Task, Effect> = {
-  /** The names that mark the product's sheets and the last run's inputs: one round trip. */
-  restore: async ({ excel }) => ({ type: 'last run read', ...(await excel.run((context) => readLastRun(context, [...INPUT_NAMES, RAN_AT_NAME]))) }),
+  /**
+   * The names that mark the product's sheets and the last run's inputs: one round trip; and when a
+   * Generate was cut short, its repair and the names read again: two more.
+   */
+  restore: async ({ excel }) => ({
+    type: 'last run read',
+    ...(await excel.run(async (context) => {
+      const wanted = [...INPUT_NAMES, RAN_AT_NAME];
+      const read = await readLastRun(context, wanted);
+      const interrupted = interruptedWrite(read.definedNames, read.sheetNames);
+      if (!interrupted) return read;
+      await repairWrite(context, interrupted);
+      return { ...(await readLastRun(context, wanted)), repaired: interrupted.finished ? 'finished' : 'rolled back' } as const;
+    })),
+  }),
 
   /** The source: one round trip. */
   read: async ({ excel }, state) => {
@@ -51,11 +63,16 @@ export const EFFECTS: Record<Task, Effect> = {
     ...(await excel.run(async (context) => {
       const { source } = state();
       // The log of earlier runs comes in the same round trip as the source.
-      const read = await readWorkbook(context, source, [NAME.runLog]);
+      const found = await readWorkbook(context, source, [NAME.runLog]);
+      if (found.readOnly) throw new WorkbookLocked('read only');
+      if (found.structureProtected) throw new WorkbookLocked('structure');
+      // A Generate cut short earlier is repaired in the first request that writes; the plan is made for the workbook as repaired.
+      const interrupted = interruptedWrite(found.definedNames, found.sheetNames);
+      const read = repaired(found, interrupted);
       const grid = sourceGrid(read, source);
       const previousRuns = read.named?.[NAME.runLog];
       const { analysis, plan, facts } = runScenarios({ workbook: { ...read, grid, ...(previousRuns ? { previousRuns } : {}) }, assumptions: formAssumptions(state()), column: state().column, clock });
-      await writeWorkbook(context, plan, read.definedNames);
+      await writeWorkbook(context, plan, read.definedNames, interrupted);
       return { grid, analysis, sheet: plan.sheets[0].name, ranAt: facts.ranAt };
     })),
   }),

@@ -11,6 +11,7 @@ import { InputError, Problem } from '../../core/problems';
 import { RAN_AT_NAME, assumptionsFromInputs } from '../../layout/read-back';
 import { productSheets } from '../../layout/workbook-plan';
 import { CORE, Checked, Core, Overrides, check, isOnTable } from './check';
+import { ExcelBusy, codeOf } from '../../hosts/office/excel-access';
 import { CostFields, CostKind, DeflatorYearFields, FormValues, LeaverFields, OptionField, OptionFields, EMPTY_COST, PlainField, emptyForm, formFromAssumptions, plainOption } from './form';
 
 export type Source = 'selection' | 'sheet';
@@ -27,11 +28,28 @@ export interface WrittenRun {
 export type Failure =
   | { readonly kind: 'input'; readonly problems: readonly Problem[]; readonly more: number }
   | { readonly kind: 'source'; readonly message: string }
+  /** The user is editing a cell: Excel takes no request until they finish. */
+  | { readonly kind: 'editing' }
+  /** Found before writing: the workbook is open read-only, or its structure is protected. */
+  | { readonly kind: 'locked'; readonly why: Locked }
+  /** Excel refused a change (AccessDenied): a protected sheet or workbook, or a read-only one. */
+  | { readonly kind: 'denied' }
+  /** Excel stayed busy or throttled through every try. */
+  | { readonly kind: 'busy'; readonly attempts: number }
+  /** This Excel lacks an API the add-in uses (ApiNotFound). */
+  | { readonly kind: 'old excel' }
   | { readonly kind: 'excel'; readonly message: string };
+
+export type Locked = 'read only' | 'structure';
+
+/** How an earlier Generate that was cut short was repaired on opening: its sheets removed, or its run completed. */
+export type Repair = 'rolled back' | 'finished';
 
 /** What the last task ended with, to say; nothing when it went as asked. */
 export type Outcome =
-  | { readonly kind: 'restored' } | { readonly kind: 'restore refused' } | { readonly kind: 'failed'; readonly failure: Failure }
+  | { readonly kind: 'restored'; readonly repaired?: Repair } | { readonly kind: 'restore refused'; readonly repaired?: Repair }
+  | { readonly kind: 'repaired'; readonly repaired: Repair }
+  | { readonly kind: 'failed'; readonly failure: Failure }
   | { readonly kind: 'copied' } | { readonly kind: 'copy refused'; readonly reason: string };
 
 export interface State {
@@ -40,6 +58,8 @@ export interface State {
   readonly language?: string;
   /** False outside Excel: there is no workbook to read or write. */
   readonly inExcel: boolean;
+  /** False in an Excel without the API the add-in needs (EXCEL_API_VERSION): nothing is tried. */
+  readonly supported: boolean;
   readonly source: Source;
   /** The source cells, once read. */
   readonly grid?: Grid;
@@ -88,17 +108,17 @@ export type Action =
   | { readonly type: 'copy refused'; readonly reason: string }
   | { readonly type: 'cell shown' }
   /** The defined names and named values readLastRun found. */
-  | { readonly type: 'last run read'; readonly definedNames: DefinedNames; readonly values: Readonly<Record<string, unknown[][] | undefined>> }
+  | { readonly type: 'last run read'; readonly definedNames: DefinedNames; readonly values: Readonly<Record<string, unknown[][] | undefined>>; readonly repaired?: Repair }
   | { readonly type: 'read succeeded'; readonly grid: Grid }
   | { readonly type: 'generate succeeded'; readonly grid: Grid; readonly analysis: Analysis; readonly sheet: string; readonly ranAt: string }
   | { readonly type: 'sheet shown' }
   | { readonly type: 'failed'; readonly failure: Failure };
 
-export function initialState(options: { today: CalendarDate; language?: string; inExcel?: boolean }, core: Core = CORE): State {
+export function initialState(options: { today: CalendarDate; language?: string; inExcel?: boolean; supported?: boolean }, core: Core = CORE): State {
   const form = emptyForm(options.today);
   const overrides: Overrides = new Map();
   return {
-    today: options.today, language: options.language, inExcel: options.inExcel ?? true, source: 'selection',
+    today: options.today, language: options.language, inExcel: options.inExcel ?? true, supported: options.supported ?? true, source: 'selection',
     form, formVersion: 0, overrides, checked: check({ form, overrides, today: options.today }, undefined, core), stale: false,
   };
 }
@@ -115,10 +135,28 @@ export function sourceGrid(read: { readonly grid: Grid | undefined; readonly def
   return read.grid;
 }
 
+/** Found before writing: the workbook cannot take the scenarios. */
+export class WorkbookLocked extends Error {
+  constructor(readonly why: Locked) {
+    super(why === 'read only' ? 'the workbook is open read-only' : 'the workbook\'s structure is protected');
+  }
+}
+
+/** Excel's refusals by their code (OfficeExtension.Error.code), as the pane says them. */
+const BY_CODE: Readonly<Record<string, Failure>> = {
+  InvalidOperationInCellEditMode: { kind: 'editing' },
+  AccessDenied: { kind: 'denied' },
+  ApiNotFound: { kind: 'old excel' },
+};
+
 export function failureOf(error: unknown): Failure {
   if (error instanceof InputError) return { kind: 'input', problems: error.problems, more: error.more };
   if (error instanceof SourceProblem) return { kind: 'source', message: error.message };
   if (error instanceof NotAScenarioWorkbook) return { kind: 'source', message: `This workbook cannot be checked: ${error.message}. Generate the scenarios first.` };
+  if (error instanceof WorkbookLocked) return { kind: 'locked', why: error.why };
+  if (error instanceof ExcelBusy) return { kind: 'busy', attempts: error.attempts };
+  const code = codeOf(error);
+  if (code !== undefined && Object.hasOwn(BY_CODE, code)) return BY_CODE[code];
   return { kind: 'excel', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -198,8 +236,12 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
         return done(state, { kind: 'copied' });
       case 'copy refused':
         return done(state, { kind: 'copy refused', reason: action.reason });
-      case 'last run read':
-        return done(...restored(state, action.definedNames, action.values, core));
+      case 'last run read': {
+        const [next, outcome] = restored(state, action.definedNames, action.values, core);
+        const repaired = action.repaired;
+        if (!repaired) return done(next, outcome);
+        return done(next, outcome?.kind === 'restored' || outcome?.kind === 'restore refused' ? { ...outcome, repaired } : { kind: 'repaired', repaired });
+      }
       case 'read succeeded':
         // Another table may have other columns: the choice is made again.
         return done(recheck({ ...state, grid: action.grid, column: action.grid.sheet === state.grid?.sheet ? state.column : undefined }));

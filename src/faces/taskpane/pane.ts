@@ -22,6 +22,8 @@ export interface PaneOptions {
   readonly language?: string;
   /** False when the pane is opened outside Excel: nothing to read or write. */
   readonly inExcel?: boolean;
+  /** False in an Excel without the API the add-in needs: nothing is tried, and the pane says which version it needs. */
+  readonly supported?: boolean;
 }
 
 export class Pane {
@@ -30,7 +32,7 @@ export class Pane {
   private readonly shown = new Map<string, string>();
 
   constructor(private readonly options: PaneOptions) {
-    this.state = initialState({ today: options.clock.today(), language: options.language, inExcel: options.inExcel });
+    this.state = initialState({ today: options.clock.today(), language: options.language, inExcel: options.inExcel, supported: options.supported });
   }
 
   mount(): void {
@@ -55,7 +57,7 @@ export class Pane {
 
   /** One task at a time: busy while Excel works, then what it found, or why nothing was written. */
   private async task(task: Task, target?: string): Promise<void> {
-    if (this.state.task || (task === 'go to sheet' && !this.state.written?.sheet)) return;
+    if (this.state.task || !this.state.supported || (task === 'go to sheet' && !this.state.written?.sheet)) return;
     this.dispatch({ type: 'started', task, target });
     try {
       await new Promise((resolve) => setTimeout(resolve, 0)); // let the busy state paint first

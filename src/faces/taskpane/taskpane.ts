@@ -5,19 +5,23 @@ import { byId } from './dom';
 import { environment } from './office-environment';
 import { Pane } from './pane';
 import { systemClock } from '../../hosts/system-clock';
+import { hasExcelApi, retrying } from '../../hosts/office/excel-access';
 
 Office.onReady(() => {
   const place = environment();
   byId('environment').textContent = place.inExcel
     ? `Working in ${place.description}.`
     : `Opened in ${place.description}: open VfM Scenarios from Excel's Home tab to work on a workbook.`;
+  // Asked before anything is tried: an older Excel is told which version the add-in needs.
+  const supported = !place.inExcel || hasExcelApi(Office.context.requirements);
   const pane = new Pane({
-    excel: { run: (batch) => Excel.run(batch) },
+    excel: retrying({ run: (batch) => Excel.run(batch) }, (ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    supported,
     clock: systemClock,
     clipboard: browserClipboard,
     language: Office.context.displayLanguage,
     inExcel: place.inExcel,
   });
   pane.mount();
-  if (place.inExcel) void pane.restoreLastRun();
+  if (place.inExcel && supported) void pane.restoreLastRun();
 });

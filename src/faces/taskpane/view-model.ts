@@ -17,7 +17,8 @@ import type { Tornado } from './tornado-chart';
 import { isOnTable } from './check';
 import { FieldName, fieldOf, fieldText, inFormWords, percentFieldOf, percentProblem, percentQuestion } from './form';
 import { Words, wordsFor } from './format';
-import { State, Task } from './model';
+import { Repair, State, Task } from './model';
+import { EXCEL_API_VERSION } from '../../hosts/office/excel-access';
 import type { Analysis } from '../../core/analysis';
 
 export const ROWS_SHOWN = 200;
@@ -122,7 +123,7 @@ export function view(state: State): PaneView {
   const { onTable, more } = state.checked;
   return {
     busy: state.task !== undefined,
-    runDisabled: state.task !== undefined || !state.inExcel,
+    runDisabled: state.task !== undefined || !state.inExcel || !state.supported,
     status: { text: statusWords(state, words), progress: state.task !== undefined },
     problems: onTable.length === 0 ? undefined : { lines: problemLines(onTable, more), held: nothingWritten(state, words) },
     rows: rowsView(state, words),
@@ -292,19 +293,38 @@ function tornado({ appraisal }: Analysis): Tornado {
 /** A check as the scenario sheet words it (checks.ts). */
 const checkWords = (check: Check) => CHECKS.find((c) => c.name === check.name)?.words ?? check.name;
 
+/** What the pane says when this Excel lacks the API the add-in needs: before anything is tried. */
+export const UNSUPPORTED_WORDS = `This version of Excel is too old for VfM Scenarios: it needs the Excel JavaScript API ${EXCEL_API_VERSION} (Excel 2019 or later, Microsoft 365, or Excel on the web). Nothing has been read or written. Update Excel, or open the workbook in Excel on the web.`;
+
+const REPAIR_WORDS: Record<Repair, string> = {
+  'rolled back': 'The last Generate did not finish (the pane was closed or Excel stopped it), so the sheets it had begun have been removed; press Generate to write the scenarios again.',
+  finished: 'The last Generate was cut short as it finished; its scenarios are complete, and the marks it had left have been removed.',
+};
+
 function statusWords(state: State, words: Words): string {
   if (state.task) return TASK_WORDS[state.task];
+  if (!state.supported) return UNSUPPORTED_WORDS;
   const outcome = state.outcome;
   if (!outcome) return '';
-  if (outcome.kind === 'restored') return 'Restored the inputs of the last run from the scenario sheet.';
-  if (outcome.kind === 'restore refused') return 'The scenario sheet holds inputs that no longer validate; starting from the defaults.';
+  const repaired = 'repaired' in outcome && outcome.repaired ? `${REPAIR_WORDS[outcome.repaired]} ` : '';
+  if (outcome.kind === 'repaired') return repaired.trim();
+  if (outcome.kind === 'restored') return `${repaired}Restored the inputs of the last run from the scenario sheet.`;
+  if (outcome.kind === 'restore refused') return `${repaired}The scenario sheet holds inputs that no longer validate; starting from the defaults.`;
   if (outcome.kind === 'copied') return 'Copied the Financial Implications text and its tables: paste it into the committee report.';
   if (outcome.kind === 'copy refused') return `The clipboard refused the text (${outcome.reason}). The VfM Report sheet holds the same words to copy from.`;
   const failure = outcome.failure;
+  const nothing = nothingWritten(state, words);
   switch (failure.kind) {
-    case 'input': return failure.problems.some(isOnTable) ? '' : `Correct the assumptions marked above. ${nothingWritten(state, words)}`;
-    case 'source': return `${failure.message} ${nothingWritten(state, words)}`;
-    case 'excel': return `Excel reported a problem: ${failure.message}. ${nothingWritten(state, words)}`;
+    case 'input': return failure.problems.some(isOnTable) ? '' : `Correct the assumptions marked above. ${nothing}`;
+    case 'source': return `${failure.message} ${nothing}`;
+    case 'editing': return `Excel is editing a cell, so it could not be read or changed. ${nothing} Finish editing the cell (press Enter or Esc), then try again.`;
+    case 'locked': return failure.why === 'read only'
+      ? `This workbook is open read-only (in Excel on the web, for viewing), so the scenarios cannot be written. ${nothing} Switch to Editing, or save a copy you can edit, then Generate again.`
+      : `This workbook's structure is protected, so VfM Scenarios cannot add its sheets. ${nothing} Unprotect it (Review > Protect Workbook, giving the password if asked), then Generate again.`;
+    case 'denied': return `Excel refused the change: a sheet or the workbook is protected, or the workbook is open read-only. ${nothing} Unprotect it on the Review tab (Unprotect Sheet, or Protect Workbook), or open the workbook for editing, then try again.`;
+    case 'busy': return `Excel was busy and did not take the request after ${failure.attempts} tries. ${nothing} Wait a moment, then try again.`;
+    case 'old excel': return `This version of Excel lacks a feature VfM Scenarios needs (the Excel JavaScript API ${EXCEL_API_VERSION}). ${nothing} Update Excel, or open the workbook in Excel on the web.`;
+    case 'excel': return `Excel reported a problem: ${failure.message}. ${nothing}`;
   }
 }
 

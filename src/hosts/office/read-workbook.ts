@@ -20,6 +20,10 @@ export interface WorkbookState {
   readonly table?: string;
   /** The values of the named ranges asked for, by name; undefined for a name the workbook lacks. */
   readonly named?: Readonly<Record<string, unknown[][] | undefined>>;
+  /** Open read-only (Workbook.readOnly, ExcelApi 1.8): nothing can be written. */
+  readonly readOnly: boolean;
+  /** Its structure is protected (WorkbookProtection, ExcelApi 1.7): no sheet can be added or deleted. */
+  readonly structureProtected: boolean;
 }
 
 /** A number format that shows a date (d, m and y codes outside quotes and brackets), not a number. */
@@ -86,6 +90,8 @@ export async function readWorkbook(context: Excel.RequestContext, source: Source
   const used = selected ?? sheet.getUsedRange(true);
   let namedRanges: Excel.Range[] = [];
   const queueNames = () => {
+    workbook.load('readOnly');
+    workbook.protection.load('protected');
     sheet.load('name');
     workbook.worksheets.load('items/name');
     workbook.names.load('items/name,items/formula');
@@ -98,6 +104,7 @@ export async function readWorkbook(context: Excel.RequestContext, source: Source
   const sheetNames = workbook.worksheets.items.map((s) => s.name);
   const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) }));
   const namedValues = named.length === 0 ? {} : { named: Object.fromEntries(named.map((name, i) => [name, namedRanges[i].isNullObject ? undefined : namedRanges[i].values])) };
+  const access = { readOnly: workbook.readOnly, structureProtected: workbook.protection.protected };
   const table = tables?.items[0];
   let range = used;
   let block = whole;
@@ -105,14 +112,14 @@ export async function readWorkbook(context: Excel.RequestContext, source: Source
     range = table.getRange();
     block = await readWhole(context, range, () => undefined);
   } else if (!selected && whole && isBlank(whole)) {
-    return { grid: undefined, sheetNames, definedNames, address: undefined, ...namedValues };
+    return { grid: undefined, sheetNames, definedNames, address: undefined, ...namedValues, ...access };
   }
   block ??= await readInPieces(context, sheet, range);
   const grid: Grid = {
     sheet: sheet.name, top: range.rowIndex + 1, left: range.columnIndex + 1, values: block.values,
     ...(block.hiddenRows.length > 0 ? { hiddenRows: block.hiddenRows } : {}),
   };
-  return { grid, sheetNames, definedNames, address: range.address, ...(table ? { table: table.name } : {}), ...namedValues };
+  return { grid, sheetNames, definedNames, address: range.address, ...(table ? { table: table.name } : {}), ...namedValues, ...access };
 }
 
 /** The used range of a sheet without values: its one cell, empty. */
@@ -174,17 +181,20 @@ async function readInPieces(context: Excel.RequestContext, sheet: Excel.Workshee
 export interface NamesRead {
   /** Every defined name with the sheet it refers to (marker names find the product's sheets). */
   readonly definedNames: readonly { name: string; sheet: string }[];
+  /** Every sheet's name. */
+  readonly sheetNames: readonly string[];
   /** Each name asked for: its range's values, or undefined when the workbook has no such name or it refers to no range. */
   readonly values: Record<string, unknown[][] | undefined>;
 }
 
 /**
- * The defined names and the values of the named ranges `names`, in ONE round trip: whether the
+ * The defined names, the sheet names and the values of the named ranges `names`, in ONE round trip: whether the
  * workbook holds a previous run is for the caller to decide from the names.
  */
 export async function readLastRun(context: Excel.RequestContext, names: readonly string[]): Promise<NamesRead> {
   const defined = context.workbook.names;
   defined.load('items/name,items/formula');
+  const sheets = context.workbook.worksheets.load('items/name');
   const ranges = names.map((name) => {
     const range = defined.getItemOrNullObject(name).getRangeOrNullObject();
     range.load('values');
@@ -193,6 +203,7 @@ export async function readLastRun(context: Excel.RequestContext, names: readonly
   await context.sync();
   return {
     definedNames: defined.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) })),
+    sheetNames: sheets.items.map((sheet) => sheet.name),
     values: Object.fromEntries(names.map((name, i) => [name, ranges[i].isNullObject ? undefined : ranges[i].values])),
   };
 }

@@ -148,16 +148,78 @@ function setUpPrinting(sheet: Excel.Worksheet, print: PrintSetup): void {
 export const writingName = (index: number, name: string) => `~${index + 1} ${name}`.slice(0, 31);
 
 /**
- * Writes the plan, all or nothing. The new sheets are written under temporary names; only the last
- * request retires the product's earlier sheets and names (`existingNames`: the workbook's defined
- * names as read before), gives the new sheets their names and defines the plan's names. If any
- * request fails before then, the new sheets are removed again and the earlier run stays as it was.
+ * The names the writer keeps while a run is being written, so that a run cut short (the pane closed,
+ * a request failed and its clean-up with it) is found and repaired later: `VfM_Writing_N` marks the
+ * N-th new sheet from the request that adds it; `VfM_Writing_Done` says the last request had put
+ * every sheet and name of the new run in place before it stopped.
+ */
+const WRITING = 'VfM_Writing_';
+export const writingMarker = (index: number) => `${WRITING}${index + 1}`;
+const WRITTEN = `${WRITING}Done`;
+const isWritingName = (name: string) => name.toLowerCase().startsWith(WRITING.toLowerCase());
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+type NameRead = { readonly name: string; readonly sheet: string };
+
+/** What a run cut short left in the workbook, and what repairs it. */
+export interface InterruptedWrite {
+  /** True when its last request had put the new run in place: only the writer's own names are left to delete. */
+  readonly finished: boolean;
+  /** The sheets it had begun, to delete (none when finished). */
+  readonly sheets: readonly string[];
+  /** The names to delete: the writer's own, and those on the sheets it had begun. */
+  readonly names: readonly string[];
+}
+
+/** What an interrupted run left, from the defined names and sheet names as read; undefined when none was interrupted. */
+export function interruptedWrite(definedNames: readonly NameRead[], sheetNames: readonly string[]): InterruptedWrite | undefined {
+  const markers = definedNames.filter((n) => isWritingName(n.name));
+  if (markers.length === 0) return undefined;
+  if (markers.some((n) => same(n.name, WRITTEN))) return { finished: true, sheets: [], names: markers.map((n) => n.name) };
+  const sheets = sheetNames.filter((sheet) => markers.some((m) => same(m.sheet, sheet)));
+  const names = definedNames.filter((n) => isWritingName(n.name) || sheets.some((sheet) => same(sheet, n.sheet))).map((n) => n.name);
+  return { finished: false, sheets, names };
+}
+
+/** The sheet and defined names as they will be once `interrupted` is repaired. */
+export function repaired<T extends { readonly sheetNames: readonly string[]; readonly definedNames: readonly NameRead[] }>(read: T, interrupted: InterruptedWrite | undefined): T {
+  if (!interrupted) return read;
+  return {
+    ...read,
+    sheetNames: read.sheetNames.filter((sheet) => !interrupted.sheets.includes(sheet)),
+    definedNames: read.definedNames.filter((n) => !interrupted.names.includes(n.name)),
+  };
+}
+
+/** Queues the repair: the names, then the sheets (the writer's, never the last sheet of the workbook). */
+export function queueRepair(context: Excel.RequestContext, interrupted: InterruptedWrite): void {
+  for (const name of interrupted.names) context.workbook.names.getItem(name).delete();
+  for (const sheet of interrupted.sheets) context.workbook.worksheets.getItem(sheet).delete();
+}
+
+/** Repairs what an interrupted run left, in one round trip. */
+export async function repairWrite(context: Excel.RequestContext, interrupted: InterruptedWrite): Promise<void> {
+  queueRepair(context, interrupted);
+  await context.sync();
+}
+
+/**
+ * Writes the plan, all or nothing. A run cut short earlier (`interrupted`, as read) is repaired
+ * first, in the first request. The new sheets are written under temporary names, each marked from
+ * the request that adds it; only the last request retires the product's earlier sheets and names
+ * (`existingNames`: the workbook's defined names as read before, less those the repair deletes),
+ * gives the new sheets their names, defines the plan's names, and then drops the marks. If any
+ * request fails before then, the new sheets are removed again and the earlier run stays as it was;
+ * if the clean-up fails too, or the pane is closed meanwhile, the marks let the next Generate, or the
+ * next opening of the pane, find and repair it (`interruptedWrite`).
  */
 export async function writeWorkbook(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
-  existingNames: readonly { name: string; sheet: string }[],
+  existingNames: readonly NameRead[],
+  interrupted?: InterruptedWrite,
 ): Promise<void> {
+  if (interrupted) queueRepair(context, interrupted);
   try {
     await writeSheets(context, plan);
   } catch (error) {
@@ -166,20 +228,26 @@ export async function writeWorkbook(
   }
   const workbook = context.workbook;
   context.application.suspendApiCalculationUntilNextSync();
+  // The earlier sheets go first, so that a request cut short never leaves one of them without the name that marks it.
+  for (const name of plan.remove) workbook.worksheets.getItem(name).delete();
   const removed = new Set(plan.remove);
   const redefined = new Set(plan.names.map((n) => n.name));
   for (const existing of existingNames) {
     if (redefined.has(existing.name) || removed.has(existing.sheet)) workbook.names.getItem(existing.name).delete();
   }
-  for (const name of plan.remove) workbook.worksheets.getItem(name).delete();
   plan.sheets.forEach((planned, i) => (workbook.worksheets.getItem(writingName(i, planned.name)).name = planned.name));
   for (const name of plan.names) workbook.names.add(name.name, `=${absoluteReference(name.sheet, name)}`);
+  workbook.names.add(WRITTEN, '=TRUE');
+  plan.sheets.forEach((_, i) => workbook.names.getItem(writingMarker(i)).delete());
+  workbook.names.getItem(WRITTEN).delete();
   await context.sync();
 }
 
 async function removeUnfinished(context: Excel.RequestContext, plan: WorkbookPlan): Promise<void> {
+  const names = plan.sheets.map((_, i) => context.workbook.names.getItemOrNullObject(writingMarker(i)));
   const sheets = plan.sheets.map((planned, i) => context.workbook.worksheets.getItemOrNullObject(writingName(i, planned.name)));
   await context.sync();
+  for (const name of names) if (!name.isNullObject) name.delete();
   for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
   await context.sync();
 }
@@ -201,6 +269,7 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan): P
 
   for (const [index, planned] of plan.sheets.entries()) {
     const sheet = workbook.worksheets.add(writingName(index, planned.name));
+    workbook.names.add(writingMarker(index), sheet.getRange('A1')); // in the request that adds the sheet
     for (const block of planned.blocks) {
       const width = widthOf(block);
       const formats = formatRow(block, width);

@@ -6,11 +6,22 @@ import { NamedItemCollection } from './names';
 import { Range } from './range';
 import { WorksheetCollection } from './worksheet';
 
-export class Workbook extends EntityObject<WorkbookModel, Record<string, never>> {
-  private readonly nav: { worksheets?: WorksheetCollection; names?: NamedItemCollection } = {};
+export class Workbook extends EntityObject<WorkbookModel, { readOnly: boolean }> {
+  private readonly nav: { worksheets?: WorksheetCollection; names?: NamedItemCollection; protection?: WorkbookProtection } = {};
 
   constructor(init: ObjectInit) {
-    super(init, (scope) => scope.model, {});
+    super(init, (scope) => scope.model, { readOnly: (model) => model.readOnly });
+  }
+
+  /** True when the workbook is open read-only (ExcelApi 1.8). */
+  get readOnly(): boolean {
+    return this.get('readOnly');
+  }
+
+  /** Whether the workbook's structure is protected (ExcelApi 1.7). */
+  get protection(): WorkbookProtection {
+    this.nav.protection ??= this.spawn('property', 'protection', [], 'WorkbookProtection', false, (init) => new WorkbookProtection(init));
+    return this.nav.protection;
   }
 
   get worksheets(): WorksheetCollection {
@@ -26,6 +37,7 @@ export class Workbook extends EntityObject<WorkbookModel, Record<string, never>>
   protected override navigation(name: string): ClientObjectBase | undefined {
     if (name === 'worksheets') return this.worksheets;
     if (name === 'names') return this.names;
+    if (name === 'protection') return this.protection;
     return undefined;
   }
 
@@ -35,5 +47,16 @@ export class Workbook extends EntityObject<WorkbookModel, Record<string, never>>
       const sheet = scope.model.activeSheet;
       return sheet ? { sheet, rect: sheet.selection } : null;
     }));
+  }
+}
+
+/** Excel.WorkbookProtection: `protected` is modelled; protecting and unprotecting from the add-in are not. */
+export class WorkbookProtection extends EntityObject<WorkbookModel, { protected: boolean }> {
+  constructor(init: ObjectInit) {
+    super(init, (scope) => scope.model, { protected: (model) => model.structureProtected });
+  }
+
+  get protected(): boolean {
+    return this.get('protected');
   }
 }

@@ -26,7 +26,7 @@ const worksheetReaders: Readers<SheetModel, WorksheetScalars> = {
 };
 
 export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
-  private readonly nav: { freezePanes?: WorksheetFreezePanes; pageLayout?: PageLayout; horizontalPageBreaks?: PageBreakCollection; tables?: TableCollection; charts?: ChartCollection } = {};
+  private readonly nav: { protection?: WorksheetProtection; freezePanes?: WorksheetFreezePanes; pageLayout?: PageLayout; horizontalPageBreaks?: PageBreakCollection; tables?: TableCollection; charts?: ChartCollection } = {};
 
   constructor(init: ObjectInit, locator: (scope: ExecScope) => SheetModel | null) {
     super(init, locator, worksheetReaders);
@@ -41,13 +41,19 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
   }
   /** Renames the sheet; names and formulas that refer to it follow, as in Excel. */
   set name(v: unknown) {
-    this.queueSet('name', v, (s, value, scope) => scope.model.renameSheet(s, value, this.location('name')));
+    this.queueSet('name', v, (s, value, scope) => {
+      scope.model.assertStructureUnprotected(this.location('name'));
+      scope.model.renameSheet(s, value, this.location('name'));
+    });
   }
   get position(): number {
     return this.get('position');
   }
   set position(v: unknown) {
-    this.queueSet('position', v, (s, value, scope) => scope.model.moveSheet(s, value, this.location('position')));
+    this.queueSet('position', v, (s, value, scope) => {
+      scope.model.assertStructureUnprotected(this.location('position'));
+      scope.model.moveSheet(s, value, this.location('position'));
+    });
   }
   get tabColor(): string {
     return this.get('tabColor');
@@ -56,6 +62,12 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
     this.queueSet('tabColor', v, (s, value) => {
       s.tabColor = value === '' ? '' : colour(value, this.location('tabColor'));
     });
+  }
+
+  /** Whether the sheet is protected (ExcelApi 1.2). */
+  get protection(): WorksheetProtection {
+    this.nav.protection ??= this.spawn('property', 'protection', [], 'WorksheetProtection', false, (init) => new WorksheetProtection(init, (scope) => this.live(scope)));
+    return this.nav.protection;
   }
 
   get freezePanes(): WorksheetFreezePanes {
@@ -88,6 +100,7 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
 
   protected override navigation(name: string): ClientObjectBase | undefined {
     if (name === 'charts') return this.charts;
+    if (name === 'protection') return this.protection;
     if (name === 'pageLayout') return this.pageLayout;
     if (name === 'tables') return this.tables;
     return undefined;
@@ -123,13 +136,31 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
   }
 
   delete(): void {
-    this.queueMethod('delete', [], (s, scope) => scope.model.deleteSheet(s, this.location('delete')));
+    this.queueMethod('delete', [], (s, scope) => {
+      scope.model.assertStructureUnprotected(this.location('delete'));
+      scope.model.deleteSheet(s, this.location('delete'));
+    });
   }
 
   activate(): void {
     this.queueMethod('activate', [], (s, scope) => {
       scope.model.activeSheet = s;
     });
+  }
+}
+
+/** Excel.WorksheetProtection: `protected` is modelled; protecting and unprotecting from the add-in are not. */
+export class WorksheetProtection extends EntityObject<SheetModel, { protected: boolean }> {
+  constructor(init: ObjectInit, locator: (scope: ExecScope) => SheetModel | null) {
+    super(init, locator, { protected: (s) => s.protected });
+  }
+
+  protected override alive(s: SheetModel): boolean {
+    return !s.deleted;
+  }
+
+  get protected(): boolean {
+    return this.get('protected');
   }
 }
 
@@ -190,6 +221,7 @@ export class WorksheetCollection extends CollectionObject<WorkbookModel, SheetMo
   add(name?: string): Worksheet {
     const created: { sheet?: SheetModel } = {};
     this.queueMethod('add', name === undefined ? [] : [name], (model) => {
+      model.assertStructureUnprotected(this.location('add'));
       created.sheet = model.addSheet(name, this.location('add'));
     });
     return this.spawn('method', 'add', name === undefined ? [] : [name], 'Worksheet', false, (init) => new Worksheet(init, () => created.sheet ?? null));
