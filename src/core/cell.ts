@@ -22,6 +22,8 @@ export interface Grid {
   readonly values: readonly (readonly CellValue[])[];
   /** The sheet rows of the block that are hidden or filtered out: read like any other row, and named in a warning. */
   readonly hiddenRows?: readonly number[];
+  /** Merged blocks that span rows and meet the block, in sheet rows and columns: one value stands for several rows. */
+  readonly mergedAcrossRows?: readonly CellRange[];
 }
 
 export const MAX_ROWS = 1_048_576;

@@ -203,6 +203,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
   // Without a total row the table ends at the last amount; labelled notes below it are not rows.
   let last = grid.values.length - 1;
   while (last > start && isBlank(cellAt(grid, last, amountCol)) && !TOTAL_LABEL.test(labelText(cellAt(grid, last, itemCol)) ?? '')) last--;
+  refuseMergedAcrossRows(grid, { top: sheetRow(start), bottom: sheetRow(last) }, [[grid.left + amountCol, 'amount'], [grid.left + itemCol, 'label']]);
   /** Whether a labelled amount (a cost row's, a subtotal's or a total's) follows row r within the table: then a "Total ..." row is a subtotal. */
   const amountFollows = (r: number) => {
     for (let next = r + 1; next <= last; next++) {
@@ -333,4 +334,21 @@ export const subtotalTies = (subtotal: Subtotal) => subtotal.amount === subtotal
 function badLabel(value: CellValue): string {
   if (isUncalculated(value)) return `item label is a formula (=${value.formula}) that was never calculated`;
   return `item label is the error value ${isCellError(value) ? value.error : String(value)}`;
+}
+
+/**
+ * Refuses cells merged across rows of the table over its amounts or its item labels: a merged
+ * block holds one value, so the rows under its first would have none (read as rows without an
+ * amount, or as headings), and the table would be misread without a word.
+ */
+function refuseMergedAcrossRows(grid: Grid, rows: { top: number; bottom: number }, columns: readonly (readonly [number, 'amount' | 'label'])[]): void {
+  const problems = new ProblemList();
+  for (const m of grid.mergedAcrossRows ?? []) {
+    if (m.top > rows.bottom || m.bottom < rows.top) continue;
+    const over = columns.find(([column]) => column >= m.left && column <= m.right);
+    if (!over) continue;
+    problems.add(atCell(`${sheetReference(grid.sheet)}!${rangeA1(m)}`),
+      `cells merged across rows ${m.top} to ${m.bottom} over the ${over[1]}s: a merged block holds one value, so the rows under its first have none; unmerge it (Home, Merge & Center) and give each row its own ${over[1]}`);
+  }
+  problems.throwIfAny();
 }

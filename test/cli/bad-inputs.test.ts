@@ -50,16 +50,18 @@ function zipOf(entries: readonly ZipEntry[]): Buffer {
 
 const text = (s: string) => Buffer.from(s, 'utf8');
 const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-/** An .xlsx package of one sheet "Costs" holding `rows` (the XML inside <sheetData>), with a main part of `mainType`. */
-function packageOf(rows: string, mainType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', sheetDeclaredSize?: number): Buffer {
+/** An .xlsx package of one sheet "Costs" holding `rows` (the XML inside <sheetData>, and any `after` it), with a main part of `mainType`. */
+function packageOf(rows: string, mainType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', sheetDeclaredSize?: number, after = ''): Buffer {
   return zipOf([
     { name: '[Content_Types].xml', data: text(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="${mainType}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${SHEET_TYPE}"/></Types>`) },
     { name: '_rels/.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
     { name: 'xl/workbook.xml', data: text('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Costs" sheetId="1" r:id="rId1"/></sheets></workbook>') },
     { name: 'xl/_rels/workbook.xml.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
-    { name: 'xl/worksheets/sheet1.xml', data: text(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`), declaredSize: sheetDeclaredSize },
+    { name: 'xl/worksheets/sheet1.xml', data: text(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>${after}</worksheet>`), declaredSize: sheetDeclaredSize },
   ]);
 }
+/** Rows 3 and 4 under SEED_ROWS: two contracts, whose cells the merged cases merge. */
+const MERGED_ROWS = '<row r="3"><c r="A3" t="inlineStr"><is><t>CRM</t></is></c><c r="B3"><v>46648.63</v></c></row><row r="4"><c r="A4" t="inlineStr"><is><t>Email</t></is></c><c r="B4"><v>845</v></c></row>';
 const SEED_ROWS = '<row r="1"><c r="A1" t="inlineStr"><is><t>Item</t></is></c><c r="B1" t="inlineStr"><is><t>£</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Core team</t></is></c><c r="B2"><v>17800</v></c></row>';
 
 /** An Excel 97-2003 compound file header and a directory naming `streams` (UTF-16, as CFB stores names). */
@@ -139,6 +141,8 @@ const CASES: readonly BadInput[] = [
   { name: 'a label longer than an Excel cell holds (32,767 characters)', input: workbook([['x'.repeat(32_768), 100]]), err: inputProblems(`Costs!A3: item label "${'x'.repeat(40)}…" is 32,768 characters long, more than the 32,767 an Excel cell holds; shorten it`) },
 
   // Amounts that are not amounts.
+  { name: 'cells merged across rows over the amounts', input: file('merged.xlsx', packageOf(`${SEED_ROWS}${MERGED_ROWS}`, undefined, undefined, '<mergeCells count="1"><mergeCell ref="B3:B4"/></mergeCells>')), err: inputProblems('Costs!B3:B4: cells merged across rows 3 to 4 over the amounts: a merged block holds one value, so the rows under its first have none; unmerge it (Home, Merge & Center) and give each row its own amount') },
+  { name: 'cells merged across rows over the item labels', input: file('merged.xlsx', packageOf(`${SEED_ROWS}${MERGED_ROWS}`, undefined, undefined, '<mergeCells count="1"><mergeCell ref="A3:A4"/></mergeCells>')), err: inputProblems('Costs!A3:A4: cells merged across rows 3 to 4 over the labels: a merged block holds one value, so the rows under its first have none; unmerge it (Home, Merge & Center) and give each row its own label') },
   { name: 'a date where an amount belongs', input: workbook([['CRM', new Date(Date.UTC(2014, 2, 31))], ['Email', 845]]), err: inputProblems('Costs!B3: amount is a date (2014-03-31), not a number') },
   { name: 'a boolean where an amount belongs', input: workbook([['CRM', true]]), err: inputProblems('Costs!B3: amount is TRUE, not a number') },
   { name: 'an error value where an amount belongs', input: workbook([['CRM', { error: '#N/A' }]]), err: inputProblems('Costs!B3: amount is the error value #N/A') },

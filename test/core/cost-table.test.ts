@@ -248,6 +248,17 @@ describe('readCostTable: explicit ranges and sheet names', () => {
 });
 
 describe('readCostTable: bad input names the cell', () => {
+  it('refuses cells merged across the table\'s rows over its amounts, and leaves merges elsewhere alone', () => {
+    const values: CellValue[][] = [['Payments for 2011-12', null], [null, null], ['Item', 'Amount'], ['CRM', 100], ['Email', null], ['Core Team', 50]];
+    const merged = (...ranges: { top: number; left: number; bottom: number; right: number }[]) => ({ ...grid(values), mergedAcrossRows: ranges });
+    expect(inputProblems(() => readCostTable(merged({ top: 4, left: 2, bottom: 5, right: 2 }), new WarningLog()))).toEqual([
+      { where: 'Costs!B4:B5', message: 'cells merged across rows 4 to 5 over the amounts: a merged block holds one value, so the rows under its first have none; unmerge it (Home, Merge & Center) and give each row its own amount' },
+    ]);
+    // The title merged over its two rows, and a merge beside the table: the table reads as it is.
+    const apart = readCostTable(merged({ top: 1, left: 1, bottom: 2, right: 2 }, { top: 4, left: 4, bottom: 6, right: 4 }), new WarningLog());
+    expect(apart.rows.map((row) => row.item)).toEqual(['CRM', 'Core Team']);
+  });
+
   it('refuses a non-numeric amount in exactly these words', () => {
     const values: CellValue[][] = [
       ['Item', 'Amount'],

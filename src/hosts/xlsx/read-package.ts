@@ -8,7 +8,7 @@ import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, a1, columnName, colu
 import { shorten } from '../../core/limits';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
 import { XmlElement, childOf, childrenOf, parseXml, textOf, unescapeExcelText } from './xml';
-import { NamedRange, SheetEntry, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
+import { NamedRange, SheetEntry, SourceWorkbook, dateCell, mergedAcross, namesWithSheets, rangeNames } from './source-workbook';
 
 /** Where each part of the workbook is, read once from the workbook part and its relationships. */
 export interface WorkbookParts {
@@ -268,7 +268,8 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
   }
   for (const r of values) for (let i = 0; i < r.length; i++) if (r[i] === undefined) r[i] = null;
   const hiddenRows = [...hidden].filter((r) => r >= top && r <= bottom).sort((a, b) => a - b);
-  return { sheet: sheet.name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
+  const mergedAcrossRows = mergedAcross(merges, { top, left, bottom, right });
+  return { sheet: sheet.name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}), ...(mergedAcrossRows.length > 0 ? { mergedAcrossRows } : {}) };
 }
 
 /** A cell's value as the core sees it: what Excel shows, with errors, dates and uncalculated formulas kept apart. */

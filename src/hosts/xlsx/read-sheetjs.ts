@@ -7,7 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import path from 'path';
 import { CellRange, CellValue, Grid, excelSerial } from '../../core/cell';
 import { PackageError } from './package-error';
-import { KIND_WORDS, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
+import { KIND_WORDS, SourceWorkbook, dateCell, mergedAcross, namesWithSheets, rangeNames } from './source-workbook';
 
 type Kind = 'xls' | 'ods' | 'csv';
 
@@ -63,7 +63,8 @@ function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, range
     for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
     values.push(row);
   }
-  return { sheet: name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
+  const mergedAcrossRows = mergedAcross(merges.map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 })), { top, left, bottom, right });
+  return { sheet: name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}), ...(mergedAcrossRows.length > 0 ? { mergedAcrossRows } : {}) };
 }
 
 /** SheetJS reports what it guesses at (an ODS number format) on the console; the user is told nothing of that. */
