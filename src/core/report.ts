@@ -77,7 +77,7 @@ export interface Report {
 }
 
 /** More cost rows than this are shown as two lines, what leaving saves and what continues. */
-export const ROWS_LISTED = 25;
+const ROWS_LISTED = 25;
 
 const money = (of: Quantity, value: Exact | number, at?: At): Figure => ({ of, show: 'money', value: new Exact(value), ...(at === undefined ? {} : { at }) });
 const amount = (of: Quantity, value: Exact | number, at?: At): Figure => ({ of, show: 'amount', value: new Exact(value), ...(at === undefined ? {} : { at }) });

@@ -23,11 +23,11 @@ function table({ columns, rows, total }: DocumentTable): Table {
     })),
   });
   // The first column, of labels, takes half the width; the others share the rest.
-  const text = A4.width - 2 * A4.margin;
-  const first = columns.length > 1 ? Math.round(text / 2) : text;
+  const width = A4.width - 2 * A4.margin;
+  const first = columns.length > 1 ? Math.round(width / 2) : width;
   return new Table({
-    width: { size: text, type: WidthType.DXA },
-    columnWidths: columns.map((_, i) => (i === 0 ? first : Math.floor((text - first) / (columns.length - 1)))),
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: columns.map((_, i) => (i === 0 ? first : Math.floor((width - first) / (columns.length - 1)))),
     rows: [
       line(columns.map((c) => c.heading), true, true),
       ...rows.map((cells) => line(cells, false)),

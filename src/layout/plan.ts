@@ -1,5 +1,6 @@
 // A plan of what to write into a workbook: plain data, made by pure layout code, applied by a host
 // (an .xlsx file through exceljs, or Excel through Office.js). A host decides nothing that is here.
+import type { Align } from '../core/report';
 
 /** What one cell holds. Text is always stored as text, never read as a formula. */
 export type Content =
@@ -168,7 +169,7 @@ export interface DocumentPlan {
 }
 
 export interface DocumentTable {
-  readonly columns: readonly { readonly heading: string; readonly align: 'left' | 'right' | 'centre' }[];
+  readonly columns: readonly { readonly heading: string; readonly align: Align }[];
   readonly rows: readonly (readonly string[])[];
   /** The total row, in bold, if any. */
   readonly total?: readonly string[];

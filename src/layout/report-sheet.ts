@@ -9,23 +9,18 @@ import { NAME, NAMES, NameKey } from './names';
 import { Content, DefinedName } from './plan';
 import { SheetBuilder, formula, literal, text } from './sheet-builder';
 
-// Every quantity the report shows is a defined name of the model.
-const NAMED: Record<Quantity, NameKey> = Object.fromEntries(
-  (['baseYear', 'items', 'amounts', 'classes', 'totalAnnual', 'avoidableAnnual', 'committedAnnual', 'noticeServedOn', 'noticeMonths', 'noticeExpires',
-    'financialYears', 'saving', 'presentValue', 'costIfStaying', 'totalSaving', 'npv', 'discountRate', 'indexation', 'horizonYears', 'prices', 'sharing',
-    'membersInBaseYear', 'leaverNames', 'optionNames', 'optionNpvs', 'preferredOption', 'preferredNpv', 'switchingValues'] as const satisfies readonly (Quantity & NameKey)[])
-    .map((q) => [q, q]),
-) as Record<Quantity, NameKey>;
+/** Every quantity the report shows is a defined name of the model, by the same key (a Quantity not a NameKey fails to compile). */
+const named = (of: Quantity): NameKey => of;
 
 /** Excel refuses a text constant longer than this inside a formula. */
 const LONGEST_LITERAL = 255;
 
 /** The cell, or the cell of a row or column, that holds a figure's quantity. */
 function reference(of: Quantity, at: At | undefined): string {
-  const name = NAME[NAMED[of]];
+  const name = NAME[named(of)];
   if (at === undefined) return name;
   if (at === 'count') return `COUNTA(${name})`;
-  if (at === 'last') return `INDEX(${name},${NAMES[NAMED[of]].shape === 'row' ? 'COLUMNS' : 'ROWS'}(${name}))`;
+  if (at === 'last') return `INDEX(${name},${NAMES[named(of)].shape === 'row' ? 'COLUMNS' : 'ROWS'}(${name}))`;
   return `INDEX(${name},${at})`;
 }
 

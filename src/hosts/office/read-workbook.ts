@@ -4,6 +4,7 @@
 // the product's own sheets). It decides nothing about what the cells mean.
 import { CellValue, Grid, a1, dateOfSerial, sheetOfReference } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
+import { codeOf } from './excel-access';
 
 
 export type SourceChoice = 'selection' | 'sheet';
@@ -57,7 +58,7 @@ export function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.
  */
 const CELLS_PER_READ = 60_000;
 
-const isResponseTooLarge = (error: unknown) => (error as { code?: string } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
+const isResponseTooLarge = (error: unknown) => codeOf(error) === 'ResponsePayloadSizeLimitExceeded';
 
 /** What is read of each row beside its cells: whether it is hidden (by hand or by a filter). */
 const ROW_PROPERTIES: Excel.RowPropertiesLoadOptions = { rowHidden: true };
