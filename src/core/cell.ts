@@ -26,6 +26,11 @@ export interface Grid {
   readonly mergedAcrossRows?: readonly CellRange[];
 }
 
+/** The merged blocks that span more than one row and meet `block`: what a reader reports as a grid's `mergedAcrossRows`. */
+export function mergedAcross(merges: readonly CellRange[], block: CellRange): CellRange[] {
+  return merges.filter((m) => m.bottom > m.top && m.top <= block.bottom && m.bottom >= block.top && m.left <= block.right && m.right >= block.left);
+}
+
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 

@@ -392,7 +392,7 @@ describe('the price basis', () => {
 
 describe('copying the committee report', () => {
   const written = () => generated(seedRead());
-  const copying = (clipboard: Clipboard) => EFFECTS['copy report']({ excel: { run: () => Promise.reject(new Error('no Excel')) }, clock: FIXED_CLOCK, clipboard }, () => after(written(), { type: 'started', task: 'copy report' }));
+  const copying = (clipboard: Clipboard) => EFFECTS['copy report']({ excel: { run: () => Promise.reject(new Error('no Excel')) }, clock: FIXED_CLOCK, clipboard, readsMergedAreas: false }, () => after(written(), { type: 'started', task: 'copy report' }));
 
   it('puts the run\'s report on the clipboard as HTML and as plain text, and says so', async () => {
     const put: { html: string; text: string }[] = [];

@@ -565,6 +565,72 @@ describe('hidden rows', () => {
   });
 });
 
+describe('merged cells', () => {
+  const rows = [['Item', '£'], ['CRM', 46648.63], ['Email', 845], ['Core team', 17800], ['Total', 65293.63]];
+
+  it('keeps only a merged block\'s top-left contents, and refuses a merge that overlaps another or a table', () => {
+    const sheet = fake.workbook.addSheet('Merged', rows, { merged: ['B2:B3'] });
+    expect(sheet.values('A2:B3')).toEqual([['CRM', 46648.63], ['Email', '']]);
+    expect(sheet.merged).toEqual(['B2:B3']);
+    expect(() => sheet.merge('A3:B3')).toThrow(/overlaps a block merged before/);
+    expect(() => sheet.merge('A5')).toThrow(/one cell/);
+    fake.workbook.sheet('Costs').addTable({ name: 'Rent', address: 'A1:C3' });
+    expect(() => fake.workbook.sheet('Costs').merge('C3:C4')).toThrow(/Excel table/);
+  });
+
+  it('gives the merged blocks that meet a range, whole, with getMergedAreasOrNullObject; a null object when none does', async () => {
+    fake.workbook.addSheet('Merged', rows, { merged: ['A1:B1', 'B2:B3', 'D4:E6'] });
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Merged');
+      const some = sheet.getRange('A2:D5').getMergedAreasOrNullObject();
+      some.load('areaCount');
+      some.areas.load('items/address,items/rowIndex,items/rowCount');
+      const none = sheet.getRange('A4:C5').getMergedAreasOrNullObject();
+      none.areas.load('items/address');
+      expect(() => some.areas.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await context.sync();
+      expect(some.isNullObject).toBe(false);
+      expect(some.areaCount).toBe(2);
+      expect(some.areas.items.map((r) => [r.address, r.rowIndex, r.rowCount])).toEqual([['Merged!B2:B3', 1, 2], ['Merged!D4:E6', 3, 3]]);
+      expect(none.isNullObject).toBe(true);
+      expect(() => none.areas.items).toThrow(FakeStrictError);
+    });
+  });
+
+  it('fails the request on an Excel older than ExcelApi 1.13, and past 512 merged blocks', async () => {
+    const old = createFakeExcel({ excelApiVersion: '1.12' });
+    old.workbook.addSheet('Merged', rows, { merged: ['B2:B3'] });
+    const error = await rejection(old.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Merged').getRange('A1:B5').getMergedAreasOrNullObject();
+      await context.sync();
+    }));
+    expect(error).toMatchObject({ code: 'ApiNotFound' });
+    const many = fake.workbook.addSheet('Many', []);
+    for (let row = 1; row <= 1026; row += 2) many.merge(`A${row}:A${row + 1}`);
+    const tooMany = await rejection(fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Many').getRange('A1:A1026').getMergedAreasOrNullObject();
+      await context.sync();
+    }));
+    expect(tooMany).toMatchObject({ code: 'GeneralException' });
+    await fake.Excel.run(async (context) => {
+      const areas = context.workbook.worksheets.getItem('Many').getRange('A1:A1024').getMergedAreasOrNullObject().load('areaCount');
+      await context.sync();
+      expect(areas.areaCount).toBe(512);
+    });
+  });
+
+  it('keeps the merged blocks in a snapshot and loads them back', () => {
+    fake.workbook.addSheet('Merged', rows, { merged: ['B2:B3'] });
+    const snapshot = fake.workbook.snapshot();
+    expect(snapshot.sheets[1].merged).toEqual(['B2:B3']);
+    expect(snapshot.sheets[0]).not.toHaveProperty('merged');
+    const other = createFakeExcel();
+    other.workbook.load(snapshot);
+    expect(other.workbook.sheet('Merged').merged).toEqual(['B2:B3']);
+    expect(other.workbook.snapshot()).toEqual(snapshot);
+  });
+});
+
 describe('tables', () => {
   beforeEach(() => {
     fake.workbook.addSheet('Report', [['Title'], [], ['Item', '£'], ['CRM', 1], ['Core', 2], ['Total', 3], [], ['Year', 'Budget'], [2024, 9]], {

@@ -105,6 +105,8 @@ export class SheetModel {
   readonly rowHeights = new Map<number, number>();
   /** Zero-based rows hidden (by hand, by a filter or a collapsed outline: Excel reports them alike). */
   readonly hiddenRows = new Set<number>();
+  /** Merged blocks (Home > Merge & Center), none overlapping: each shows its top-left cell's value. */
+  readonly mergedAreas: Rect[] = [];
   freeze = { rows: 0, columns: 0 };
   tabColor = '';
   orientation: 'Portrait' | 'Landscape' = 'Portrait';
@@ -136,6 +138,11 @@ export class SheetModel {
     change(cell);
     if (isEmptyCell(cell)) this.cells.delete(k);
     else this.cells.set(k, cell);
+  }
+
+  /** Empty one cell of everything it holds. */
+  clear(row: number, column: number): void {
+    this.cells.delete(key(row, column));
   }
 
   /** Every stored cell, in row then column order. */

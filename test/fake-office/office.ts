@@ -2,7 +2,7 @@
 // requirement sets (ExcelApi up to a configurable version), and Office's display language.
 
 import { strict } from './client-object';
-import { invalidArgument } from './errors';
+import { documentedError, invalidArgument } from './errors';
 import type { ResolvedOptions } from './options';
 
 export const HostType = {
@@ -16,6 +16,11 @@ export const PlatformType = {
 export interface ReadyInfo {
   readonly host: 'Excel';
   readonly platform: ResolvedOptions['platform'];
+}
+
+/** An API of ExcelApi `version` used on an older Excel: the request fails with ApiNotFound. */
+export function requireApi(options: ResolvedOptions, version: string, location: string): void {
+  if (compareVersions(version, options.excelApiVersion) > 0) throw documentedError('ApiNotFound', location);
 }
 
 /** -1, 0, 1 comparing "1.10" and "1.9" as versions (1.10 is later). */

@@ -54,6 +54,8 @@ export interface SheetSnapshot {
   hiddenRows?: number[];
   /** The sheet's Excel tables, in the order they were added; absent when none. */
   tables?: TableSpec[];
+  /** The merged blocks ("A3:A5"), in the order they were merged; absent when none. */
+  merged?: string[];
 }
 
 /** How a sheet prints. */
@@ -105,6 +107,8 @@ export interface SheetSpec {
   readonly hiddenRows?: readonly number[];
   /** Excel tables on the sheet. */
   readonly tables?: readonly TableSpec[];
+  /** Blocks merged (Home > Merge & Center), e.g. "A3:A5". */
+  readonly merged?: readonly string[];
 }
 
 /** A simpler way to describe a workbook (sheets from A1, names, selection). */
@@ -304,6 +308,31 @@ export class FakeSheet {
     return this;
   }
 
+  /**
+   * Merge a block (Home > Merge & Center), as the user would: only its top-left cell keeps its
+   * contents, and it may not overlap a block merged before or an Excel table.
+   */
+  merge(address: string): this {
+    const rect = rectOf(address);
+    const overlaps = (other: Rect) => rect.row < other.row + other.rowCount && other.row < rect.row + rect.rowCount
+      && rect.column < other.column + other.columnCount && other.column < rect.column + rect.columnCount;
+    if (rect.rowCount * rect.columnCount < 2) fail(`'${address}' is one cell: there is nothing to merge`);
+    if (this.model.mergedAreas.some(overlaps)) fail(`'${address}' overlaps a block merged before`);
+    if (this.workbook.tablesOf(this.model).some((t) => overlaps(t.rect))) fail(`'${address}' overlaps an Excel table, which cannot hold merged cells`);
+    for (let r = rect.row; r < rect.row + rect.rowCount; r += 1) {
+      for (let c = rect.column; c < rect.column + rect.columnCount; c += 1) {
+        if (r !== rect.row || c !== rect.column) this.model.clear(r, c);
+      }
+    }
+    this.model.mergedAreas.push(rect);
+    return this;
+  }
+
+  /** The merged blocks, in the order they were merged. */
+  get merged(): string[] {
+    return this.model.mergedAreas.map((m) => formatRect(m));
+  }
+
   /** Make an Excel table of `address` (header row included), as the user would with Insert > Table. */
   addTable(table: TableSpec): this {
     this.workbook.addTable(this.model, table.name, rectOf(table.address), table);
@@ -376,6 +405,7 @@ export class FakeSheet {
       cells: this.cells(),
       ...(this.model.hiddenRows.size > 0 ? { hiddenRows: this.hiddenRows } : {}),
       ...(this.tables.length > 0 ? { tables: this.tables } : {}),
+      ...(this.model.mergedAreas.length > 0 ? { merged: this.merged } : {}),
     };
   }
 }
@@ -392,6 +422,7 @@ export class FakeWorkbook {
     const sheet = new FakeSheet(this.model.addSheet(name), this.model, this.options);
     sheet.put('A1', rows, options.numberFormats).hideRows(options.hiddenRows ?? []);
     for (const table of options.tables ?? []) sheet.addTable(table);
+    for (const block of options.merged ?? []) sheet.merge(block);
     return sheet;
   }
 
@@ -490,6 +521,7 @@ export class FakeWorkbook {
         sheet.selection = rectOf(s.selection);
         for (const row of s.hiddenRows ?? []) sheet.hiddenRows.add(row - 1);
         for (const t of s.tables ?? []) this.model.addTable(sheet, t.name, rectOf(t.address), t);
+        for (const block of s.merged ?? []) sheet.mergedAreas.push(rectOf(block));
         for (const [address, dump] of Object.entries(s.cells)) {
           const { row, column } = rectOf(address);
           const cell = cellOfDump(dump);

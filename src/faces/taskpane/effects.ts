@@ -29,6 +29,8 @@ export interface World {
   readonly excel: ExcelAccess;
   readonly clock: Clock;
   readonly clipboard: Clipboard;
+  /** Whether this Excel gives a range's merged blocks (`readsMergedAreas`): cost rows merged across are refused only where it does. */
+  readonly readsMergedAreas: boolean;
 }
 
 type Effect = (world: World, state: () => State) => Promise<Action>;
@@ -51,19 +53,19 @@ export const EFFECTS: Record<Task, Effect> = {
   }),
 
   /** The source: one round trip. */
-  read: async ({ excel }, state) => {
+  read: async ({ excel, readsMergedAreas }, state) => {
     const { source } = state();
-    const read = await excel.run((context) => readWorkbook(context, source));
+    const read = await excel.run((context) => readWorkbook(context, source, { mergedAreas: readsMergedAreas }));
     return { type: 'read succeeded', grid: sourceGrid(read, source) };
   },
 
   /** The source again, then the scenarios written: two round trips up to a few thousand rows. */
-  generate: async ({ excel, clock }, state) => ({
+  generate: async ({ excel, clock, readsMergedAreas }, state) => ({
     type: 'generate succeeded',
     ...(await excel.run(async (context) => {
       const { source } = state();
       // The log of earlier runs comes in the same round trip as the source.
-      const found = await readWorkbook(context, source, [NAME.runLog]);
+      const found = await readWorkbook(context, source, { named: [NAME.runLog], mergedAreas: readsMergedAreas });
       if (found.readOnly) throw new WorkbookLocked('read only');
       if (found.structureProtected) throw new WorkbookLocked('structure');
       // A Generate cut short earlier is repaired in the first request that writes; the plan is made for the workbook as repaired.

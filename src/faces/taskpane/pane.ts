@@ -1,9 +1,8 @@
 // The task pane's controller: what the officer does becomes an action for the model (model.ts),
 // what Excel is asked is an effect (effects.ts), and the views show what the model derives
 // (view-model.ts), each part of the page built again only when what it shows has changed.
-import { Clock } from '../../core/clock';
 import { byId, keepingFocus, replaceChildren } from './dom';
-import { Clipboard, EFFECTS, ExcelAccess } from './effects';
+import { EFFECTS, World } from './effects';
 import { checkView } from './check-view';
 import { formView, showFieldMessages } from './form-view';
 import { Action, Source, State, Task, failureOf, initialState, reduce } from './model';
@@ -14,10 +13,7 @@ import { view, wordsOf } from './view-model';
 
 export type { Clipboard, ExcelAccess } from './effects';
 
-export interface PaneOptions {
-  readonly excel: ExcelAccess;
-  readonly clock: Clock;
-  readonly clipboard: Clipboard;
+export interface PaneOptions extends World {
   /** Office's display language (Office.context.displayLanguage); en-GB when not given. */
   readonly language?: string;
   /** False when the pane is opened outside Excel: nothing to read or write. */

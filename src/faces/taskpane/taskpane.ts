@@ -5,7 +5,7 @@ import { byId } from './dom';
 import { environment } from './office-environment';
 import { Pane } from './pane';
 import { systemClock } from '../../hosts/system-clock';
-import { hasExcelApi, retrying } from '../../hosts/office/excel-access';
+import { hasExcelApi, readsMergedAreas, retrying } from '../../hosts/office/excel-access';
 
 Office.onReady(() => {
   const place = environment();
@@ -17,6 +17,7 @@ Office.onReady(() => {
   const pane = new Pane({
     excel: retrying({ run: (batch) => Excel.run(batch) }, (ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     supported,
+    readsMergedAreas: place.inExcel && readsMergedAreas(Office.context.requirements),
     clock: systemClock,
     clipboard: browserClipboard,
     language: Office.context.displayLanguage,

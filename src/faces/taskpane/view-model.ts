@@ -294,7 +294,7 @@ function tornado({ appraisal }: Analysis): Tornado {
 const checkWords = (check: Check) => CHECKS.find((c) => c.name === check.name)?.words ?? check.name;
 
 /** What the pane says when this Excel lacks the API the add-in needs: before anything is tried. */
-export const UNSUPPORTED_WORDS = `This version of Excel is too old for VfM Scenarios: it needs the Excel JavaScript API ${EXCEL_API_VERSION} (Excel 2019 or later, Microsoft 365, or Excel on the web). Nothing has been read or written. Update Excel, or open the workbook in Excel on the web.`;
+export const UNSUPPORTED_WORDS = `This version of Excel is too old for VfM Scenarios: it needs the Excel JavaScript API ${EXCEL_API_VERSION} (Excel 2021 or later, Microsoft 365, Excel for Mac 16.24 or later, or Excel on the web). Nothing has been read or written. Update Excel, or open the workbook in Excel on the web.`;
 
 const REPAIR_WORDS: Record<Repair, string> = {
   'rolled back': 'The last Generate did not finish (the pane was closed or Excel stopped it), so the sheets it had begun have been removed; press Generate to write the scenarios again.',

@@ -4,9 +4,22 @@
 /** The Excel JavaScript API the add-in needs (pageLayout, getRowProperties: ExcelApi 1.9); scripts/addin.json states it for the manifest. */
 export const EXCEL_API_VERSION = '1.9';
 
+/** What this Excel says of its API (Office.context.requirements). */
+interface Requirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
 /** Whether this Excel has the API the add-in needs (Office.context.requirements). */
-export function hasExcelApi(requirements: { isSetSupported(name: string, minVersion?: string): boolean }): boolean {
+export function hasExcelApi(requirements: Requirements): boolean {
   return requirements.isSetSupported('ExcelApi', EXCEL_API_VERSION);
+}
+
+/** Range.getMergedAreasOrNullObject, which finds the merged cells in the source, came with ExcelApi 1.13. */
+export const MERGED_AREAS_API_VERSION = '1.13';
+
+/** Whether this Excel gives a range's merged blocks; an older one reads the source without them. */
+export function readsMergedAreas(requirements: Requirements): boolean {
+  return requirements.isSetSupported('ExcelApi', MERGED_AREAS_API_VERSION);
 }
 
 /** How a task reaches Excel: Excel.run, or a fake of it in tests. */

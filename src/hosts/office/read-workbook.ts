@@ -1,8 +1,9 @@
 // Reads what the product needs from the open workbook in ONE round trip (two when the source is a
 // sheet's Excel table): the source cells (the selection, or the active sheet's first table or used
-// range) with the rows of them that are hidden, the sheet names, and the defined names (which mark
-// the product's own sheets). It decides nothing about what the cells mean.
-import { CellValue, Grid, a1, dateOfSerial, sheetOfReference } from '../../core/cell';
+// range) with the rows of them that are hidden and the blocks merged across rows, the sheet names,
+// and the defined names (which mark the product's own sheets). It decides nothing about what the
+// cells mean.
+import { CellRange, CellValue, Grid, a1, dateOfSerial, mergedAcross, sheetOfReference } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
 import { codeOf } from './excel-access';
 
@@ -63,6 +64,17 @@ const isResponseTooLarge = (error: unknown) => codeOf(error) === 'ResponsePayloa
 /** What is read of each row beside its cells: whether it is hidden (by hand or by a filter). */
 const ROW_PROPERTIES: Excel.RowPropertiesLoadOptions = { rowHidden: true };
 
+/** What to read beside the source. */
+export interface ReadOptions {
+  /** Named ranges whose values to read too (undefined in the answer for a name the workbook lacks). */
+  readonly named?: readonly string[];
+  /**
+   * Whether to read the merged blocks (Range.getMergedAreasOrNullObject, ExcelApi 1.13): only on an
+   * Excel that has it (`readsMergedAreas`); without it the source's merged cells are not seen.
+   */
+  readonly mergedAreas?: boolean;
+}
+
 /** A block of cells as read: its values and the sheet rows of it that are hidden. */
 interface Block {
   readonly values: CellValue[][];
@@ -81,7 +93,20 @@ interface Block {
  * large for one response (Excel on the web returns at most 5 MB) is read again in pieces of whole
  * rows.
  */
-export async function readWorkbook(context: Excel.RequestContext, source: SourceChoice, named: readonly string[] = []): Promise<WorkbookState> {
+export async function readWorkbook(context: Excel.RequestContext, source: SourceChoice, options: ReadOptions = {}): Promise<WorkbookState> {
+  const named = options.named ?? [];
+  if (!options.mergedAreas) return readSource(context, source, named, false);
+  try {
+    return await readSource(context, source, named, true);
+  } catch (error) {
+    // Excel fails the whole request when more than 512 merged blocks meet the source: the source
+    // is read again without them.
+    if (codeOf(error) !== 'GeneralException') throw error;
+    return readSource(context, source, named, false);
+  }
+}
+
+async function readSource(context: Excel.RequestContext, source: SourceChoice, named: readonly string[], withMerges: boolean): Promise<WorkbookState> {
   const workbook = context.workbook;
   const selected = source === 'selection' ? workbook.getSelectedRange() : undefined;
   const sheet = selected ? selected.worksheet : workbook.worksheets.getActiveWorksheet();
@@ -90,6 +115,7 @@ export async function readWorkbook(context: Excel.RequestContext, source: Source
   // so that getRowProperties can be queued on it before the sync says whether the sheet is blank.
   const used = selected ?? sheet.getUsedRange(true);
   let namedRanges: Excel.Range[] = [];
+  let merged: Excel.RangeAreas | undefined;
   const queueNames = () => {
     workbook.load('readOnly');
     workbook.protection.load('protected');
@@ -98,6 +124,10 @@ export async function readWorkbook(context: Excel.RequestContext, source: Source
     workbook.names.load('items/name,items/formula');
     tables?.load('items/name');
     namedRanges = named.map((name) => workbook.names.getItemOrNullObject(name).getRangeOrNullObject().load('values'));
+    if (withMerges) {
+      merged = used.getMergedAreasOrNullObject();
+      merged.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+    }
   };
   queueNames();
   const whole = await readWhole(context, used, queueNames);
@@ -116,11 +146,22 @@ export async function readWorkbook(context: Excel.RequestContext, source: Source
     return { grid: undefined, sheetNames, definedNames, address: undefined, ...namedValues, ...access };
   }
   block ??= await readInPieces(context, sheet, range);
+  const top = range.rowIndex + 1;
+  const left = range.columnIndex + 1;
+  // An Excel table holds no merged cells.
+  const merges = table || !merged || merged.isNullObject ? [] : merged.areas.items.map(rangeOf);
+  const mergedAcrossRows = mergedAcross(merges, { top, left, bottom: top + block.values.length - 1, right: left + (block.values[0]?.length ?? 1) - 1 });
   const grid: Grid = {
-    sheet: sheet.name, top: range.rowIndex + 1, left: range.columnIndex + 1, values: block.values,
+    sheet: sheet.name, top, left, values: block.values,
     ...(block.hiddenRows.length > 0 ? { hiddenRows: block.hiddenRows } : {}),
+    ...(mergedAcrossRows.length > 0 ? { mergedAcrossRows } : {}),
   };
   return { grid, sheetNames, definedNames, address: range.address, ...(table ? { table: table.name } : {}), ...namedValues, ...access };
+}
+
+/** A range's place in sheet rows and columns (1-based), from its loaded position and size. */
+function rangeOf(range: Excel.Range): CellRange {
+  return { top: range.rowIndex + 1, left: range.columnIndex + 1, bottom: range.rowIndex + range.rowCount, right: range.columnIndex + range.columnCount };
 }
 
 /** The used range of a sheet without values: its one cell, empty. */

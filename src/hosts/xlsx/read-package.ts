@@ -4,11 +4,11 @@
 // shared or inline strings, prefixed elements, the 1904 date system.
 import { SSF } from '@e965/xlsx';
 import { SaxesParser } from 'saxes';
-import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, a1, columnName, columnNumber, parseRange } from '../../core/cell';
+import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, a1, mergedAcross, columnName, columnNumber, parseRange } from '../../core/cell';
 import { shorten } from '../../core/limits';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
 import { XmlElement, childOf, childrenOf, parseXml, textOf, unescapeExcelText } from './xml';
-import { NamedRange, SheetEntry, SourceWorkbook, dateCell, mergedAcross, namesWithSheets, rangeNames } from './source-workbook';
+import { NamedRange, SheetEntry, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
 
 /** Where each part of the workbook is, read once from the workbook part and its relationships. */
 export interface WorkbookParts {

@@ -5,9 +5,9 @@
 // amounts such as "£1,234.56" and "(1,234.56)" by its own rules.
 import * as XLSX from '@e965/xlsx';
 import path from 'path';
-import { CellRange, CellValue, Grid, excelSerial } from '../../core/cell';
+import { CellRange, CellValue, Grid, excelSerial, mergedAcross } from '../../core/cell';
 import { PackageError } from './package-error';
-import { KIND_WORDS, SourceWorkbook, dateCell, mergedAcross, namesWithSheets, rangeNames } from './source-workbook';
+import { KIND_WORDS, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
 
 type Kind = 'xls' | 'ods' | 'csv';
 

@@ -95,8 +95,3 @@ export function rangeNames(names: readonly { readonly name: string; readonly tex
     return sheet && range ? [{ name: entry.name, kind: 'defined name', sheet: sheet.name, range }] : [];
   });
 }
-
-/** The merged blocks that span more than one row and meet `block`: what a grid reports of its merges. */
-export function mergedAcross(merges: readonly CellRange[], block: CellRange): CellRange[] {
-  return merges.filter((m) => m.bottom > m.top && m.top <= block.bottom && m.bottom >= block.top && m.left <= block.right && m.right >= block.left);
-}

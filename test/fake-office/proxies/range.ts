@@ -5,9 +5,11 @@
 import { Rect, formatAddress, parseA1, rectWithinGrid, splitSheetReference } from '../address';
 import { cellCount, matrix, readFormula, readNumberFormat, readValue, readValueType, writeInputs, writeNumberFormats } from '../cells';
 import { ClientObjectBase, ClientResult, EntityObject, ExecScope, ObjectInit, Readers } from '../client-object';
-import { invalidArgument, notImplemented } from '../errors';
+import { documentedError, invalidArgument, notImplemented } from '../errors';
+import { requireApi } from '../office';
 import type { Scalar, SheetModel, ValueType, WorkbookModel } from '../model';
 import { DataValidation } from './data-validation';
+import { RangeAreas } from './range-areas';
 import { RangeFormat } from './range-format';
 import { Worksheet } from './worksheet';
 
@@ -98,6 +100,16 @@ const rangeReaders: Readers<RangeEntity, RangeScalars> = {
     return hidden === 0 ? false : hidden === e.rect.rowCount ? true : null;
   },
 };
+
+/** The properties a load of a Range can ask for. */
+export const RANGE_SCALARS: readonly string[] = Object.keys(rangeReaders);
+
+/** Range.getMergedAreasOrNullObject fails to return more merged blocks than this (its documentation). */
+export const MAX_MERGED_AREAS = 512;
+
+function meets(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.column < b.column + b.columnCount && b.column < a.column + a.columnCount;
+}
 
 /** The properties asked of `getRowProperties`: of the RowPropertiesLoadOptions, `rowHidden` and `rowIndex` are modelled. */
 function rowPropertiesAsked(options: unknown, location: string): (typeof ROW_PROPERTIES)[number][] {
@@ -197,6 +209,22 @@ export class Range extends EntityObject<RangeEntity, RangeScalars> {
         return item;
       });
     });
+  }
+
+  /**
+   * The merged blocks that meet the range, whole, as a RangeAreas (ExcelApi 1.13); a null object
+   * when none does. The request fails (GeneralException) when more than 512 blocks meet it, and
+   * fails with ApiNotFound on an Excel older than 1.13.
+   */
+  getMergedAreasOrNullObject(): RangeAreas {
+    const location = this.location('getMergedAreasOrNullObject');
+    return this.spawn('method', 'getMergedAreasOrNullObject', [], 'RangeAreas', true, (init) => new RangeAreas(init, (scope) => {
+      requireApi(scope.options, '1.13', location);
+      const e = this.live(scope);
+      const rects = e.sheet.mergedAreas.filter((m) => meets(m, e.rect));
+      if (rects.length > MAX_MERGED_AREAS) throw documentedError('GeneralException', location);
+      return rects.length === 0 ? null : { sheet: e.sheet, rects };
+    }));
   }
 
   get worksheet(): Worksheet {

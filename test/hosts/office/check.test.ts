@@ -6,7 +6,7 @@ import path from 'path';
 import { runScenarios } from '../../../src/app/run';
 import { VerifyReport } from '../../../src/app/verify';
 import { Io, run } from '../../../src/faces/cli/main';
-import { Clipboard, EFFECTS } from '../../../src/faces/taskpane/effects';
+import { EFFECTS } from '../../../src/faces/taskpane/effects';
 import { initialState } from '../../../src/faces/taskpane/model';
 import { readWorkbook } from '../../../src/hosts/office/read-workbook';
 import { writeWorkbook } from '../../../src/hosts/office/write-workbook';
@@ -16,9 +16,9 @@ import { SEED_ASSUMPTIONS, SEED_VALUES } from '../../support/analyses';
 import { FIXED_CLOCK } from '../../support/clock';
 import { cellElement, tamper } from '../../support/tamper';
 import { temporaryDirectory } from '../../support/workbooks';
+import { fakeWorld } from '../../support/world';
 
 /** The seed's results as domain.md works them out, which Excel would have calculated: saving 43,597.81, NPV 39,032.29, checks TRUE. */
-const NO_CLIPBOARD: Clipboard = { write: () => Promise.reject(new Error('the check uses no clipboard')) };
 const CALCULATED: Record<string, number | boolean> = { VfM_TotalSaving: 43597.81, VfM_NPV: 39032.29, VfM_OptionNPVs: 39032.29, VfM_PreferredNPV: 39032.29, VfM_MasterCheck: true, VfM_OptionsCheck: true };
 
 /** A fake Excel with the seed on Costs, whose named results calculate to domain.md's figures. */
@@ -46,12 +46,12 @@ async function generate(fake: FakeExcel): Promise<void> {
 async function generateFromThePane(fake: FakeExcel): Promise<void> {
   fake.workbook.select('Costs', 'A1:B10');
   const state = initialState({ today: { year: 2012, month: 10, day: 19 } });
-  await EFFECTS.generate({ excel: fake.Excel, clock: FIXED_CLOCK, clipboard: NO_CLIPBOARD }, () => ({ ...state, form: { ...state.form, noticeServedOn: '2012-10-19' } }));
+  await EFFECTS.generate(fakeWorld(fake), () => ({ ...state, form: { ...state.form, noticeServedOn: '2012-10-19' } }));
 }
 
 async function check(fake: FakeExcel): Promise<VerifyReport> {
   fake.resetCounters();
-  const action = await EFFECTS.check({ excel: fake.Excel, clock: FIXED_CLOCK, clipboard: NO_CLIPBOARD }, () => { throw new Error('the check reads no state'); });
+  const action = await EFFECTS.check(fakeWorld(fake), () => { throw new Error('the check reads no state'); });
   if (action.type !== 'checked') throw new Error(action.type);
   return action.report;
 }

@@ -1,16 +1,15 @@
 // Excel's own failure modes, against the strict fake: each leaves the workbook as it was and gives
 // the pane a failure it can put in words; a Generate cut short (the pane closed, the last request
 // failing part-way) is repaired on the next opening or Generate.
-import { Clipboard, EFFECTS, World } from '../../../src/faces/taskpane/effects';
+import { EFFECTS, World } from '../../../src/faces/taskpane/effects';
 import { Action, failureOf, initialState } from '../../../src/faces/taskpane/model';
 import { EXCEL_API_VERSION, ExcelBusy, RETRY_WAITS, hasExcelApi, retrying } from '../../../src/hosts/office/excel-access';
 import addin from '../../../scripts/addin.json';
 import { FakeExcel, WorkbookSnapshot, createFakeExcel } from '../../fake-office';
 import { SEED_VALUES } from '../../support/analyses';
-import { FIXED_CLOCK } from '../../support/clock';
+import { fakeWorld } from '../../support/world';
 
-const NO_CLIPBOARD: Clipboard = { write: () => Promise.reject(new Error('no clipboard here')) };
-const world = (fake: FakeExcel, excel: World['excel'] = fake.Excel): World => ({ excel, clock: FIXED_CLOCK, clipboard: NO_CLIPBOARD });
+const world = fakeWorld;
 const FORM = (() => {
   const state = initialState({ today: { year: 2012, month: 10, day: 19 } });
   return { ...state, form: { ...state.form, noticeServedOn: '2012-10-19' } };

@@ -106,6 +106,63 @@ describe('hidden and filtered rows', () => {
   });
 });
 
+describe('merged cells', () => {
+  const rows: CellSpec[][] = [['Partnership costs'], ['Item', '£'], ['CRM', 46648.63], ['Email', 845], ['Core team', 17800]];
+  const merged = (blocks: string[], options: Parameters<typeof createFakeExcel>[0] = {}) => {
+    const fake = createFakeExcel(options);
+    fake.workbook.addSheet('Costs', rows, { merged: blocks });
+    return fake;
+  };
+
+  it('names the blocks merged across rows that meet the source, in the same one round trip', async () => {
+    const fake = merged(['A1:B1', 'B3:B4', 'D2:D9']);
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'sheet', { mergedAreas: true }));
+    expect(fake.counters.roundTrips).toBe(1);
+    // The title merged along its row is no block across rows; D2:D9 lies beyond the used range A1:B5 and is not seen.
+    expect(state.grid?.mergedAcrossRows).toEqual([{ top: 3, left: 2, bottom: 4, right: 2 }]);
+    expect(state.grid?.values[3]).toEqual(['Email', null]);
+  });
+
+  it('gives a block that reaches outside the selection whole', async () => {
+    const fake = merged(['B3:B4']);
+    fake.workbook.select('Costs', 'A2:B3');
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'selection', { mergedAreas: true }));
+    expect(state.grid?.mergedAcrossRows).toEqual([{ top: 3, left: 2, bottom: 4, right: 2 }]);
+  });
+
+  it('does not ask where not told to (an Excel older than 1.13), and then reads the same cells', async () => {
+    const fake = merged(['B3:B4'], { excelApiVersion: '1.9' });
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'sheet'));
+    expect(fake.counters.syncs.map((sync) => sync.error)).toEqual([undefined]);
+    expect(state.grid).not.toHaveProperty('mergedAcrossRows');
+    expect(state.grid?.values).toHaveLength(rows.length);
+  });
+
+  it('reads the source again without them when Excel cannot give them all (more than 512 blocks)', async () => {
+    const fake = merged([]);
+    for (let row = 10; row < 10 + 2 * 513; row += 2) fake.workbook.sheet('Costs').merge(`C${row}:C${row + 1}`);
+    fake.workbook.select('Costs', 'A1:C1040');
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'selection', { mergedAreas: true, named: ['VfM_RunLog'] }));
+    expect(fake.counters.syncs.map((sync) => sync.error)).toEqual(['GeneralException', undefined]);
+    expect(state.grid?.values.slice(0, 3).map((row) => row.slice(0, 2))).toEqual([['Partnership costs', null], ['Item', '£'], ['CRM', 46648.63]]);
+    expect(state.grid).not.toHaveProperty('mergedAcrossRows');
+    expect(state.named).toEqual({ VfM_RunLog: undefined });
+  });
+
+  it('is asked only of an Excel that has the API: an older one fails the request', async () => {
+    const old = merged(['B3:B4'], { excelApiVersion: '1.12' });
+    await expect(old.Excel.run((context) => readWorkbook(context, 'sheet', { mergedAreas: true }))).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  it('asks again for the merged blocks of a source too large for one response', async () => {
+    const fake = createFakeExcel();
+    fake.workbook.addSheet('Costs', [['Item', '£'], ...Array.from({ length: 100_000 }, (_, i) => [`Contract ${i}`, 1000 + (i % 997)])], { merged: ['B50:B51'] });
+    const state = await fake.Excel.run((context) => readWorkbook(context, 'sheet', { mergedAreas: true }));
+    expect(fake.counters.syncs[0].error).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(state.grid?.mergedAcrossRows).toEqual([{ top: 50, left: 2, bottom: 51, right: 2 }]);
+  });
+});
+
 describe('an Excel table on the sheet', () => {
   const REPORT: CellSpec[][] = [
     ['Staffordshire Connects: costs 2011/12'], [],
