@@ -199,6 +199,19 @@ describe('what a failed task says', () => {
     expect(failed(initialState({ today: OTHER_DAY }), { kind: 'excel', message: 'The request failed' })).toBe('Excel reported a problem: The request failed. Nothing was written.');
   });
 
+  it('after a Generate that failed as it wrote, was repaired, and left the earlier run whole or not, says which', () => {
+    const failing = (previousRun: 'kept' | 'removed') => after(opened('2026-11-25T10:42:00+00:00'), { type: 'started', task: 'generate' },
+      { type: 'failed', failure: { kind: 'excel', message: 'The request failed' }, previousRun });
+    expect(view(failing('kept')).status.text)
+      .toBe('Excel reported a problem: The request failed. Nothing was written. The workbook still holds the scenarios of the previous run, from 10:42.');
+    const removed = failing('removed');
+    expect(view(removed).status.text)
+      .toBe('Excel reported a problem: The request failed. Nothing was written, and Excel had already removed some or all of the previous run\'s sheets when it stopped: press Generate to write the scenarios again.');
+    expect(removed.written).toBeUndefined();
+    // The next failure, with nothing removed, no longer speaks of a previous run.
+    expect(failed(removed, { kind: 'busy', attempts: 4 })).toBe('Excel was busy and did not take the request after 4 tries. Nothing was written. Wait a moment, then try again.');
+  });
+
   it('sends the officer to the fields for an assumption, and to the table for a cell, keeping the rows', () => {
     const state = after(seedRead(), { type: 'started', task: 'generate' },
       { type: 'failed', failure: { kind: 'input', problems: [{ place: { assumption: ['horizonYears'] }, message: '0 is not a whole number of years from 1 to 100' }], more: 0 } });

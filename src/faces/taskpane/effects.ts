@@ -13,9 +13,10 @@ import { showCell, showSheet } from '../../hosts/office/show-sheet';
 import { ExcelRunner } from '../../hosts/office/excel-access';
 import { interruptedWrite, repairWrite, repaired, writeWorkbook } from '../../hosts/office/write-workbook';
 import { NAME } from '../../layout/names';
+import { productSheets } from '../../layout/workbook-plan';
 import { INPUT_NAMES, RAN_AT_NAME } from '../../layout/read-back';
 import { formAssumptions } from './check';
-import { Action, State, Task, WorkbookLocked, sourceGrid } from './model';
+import { Action, State, Task, WorkbookLocked, failureOf, sourceGrid } from './model';
 
 /** How the pane reaches Excel: Excel.run (tried again while Excel is busy), or a fake of it in tests. */
 export type ExcelAccess = ExcelRunner;
@@ -34,6 +35,44 @@ export interface World {
 }
 
 type Effect = (world: World, state: () => State) => Promise<Action>;
+
+/** What a Generate that writes reports. */
+type Made = Omit<Extract<Action, { type: 'generate succeeded' }>, 'type'>;
+
+/** A Generate that has begun to write: what it will report, and the sheets of the earlier run. */
+interface Begun {
+  readonly made: Made;
+  readonly earlier: ReadonlySet<string>;
+}
+
+/** Generate's one Excel.run: the source read, the run planned, its sheets written; `begin` is told before the first write. */
+async function generateIn(context: Excel.RequestContext, state: () => State, clock: Clock, readsMergedAreas: boolean, begin: (writing: Begun) => void): Promise<Made> {
+  const { source } = state();
+  // The log of earlier runs comes in the same round trip as the source.
+  const found = await readWorkbook(context, source, { named: [NAME.runLog], mergedAreas: readsMergedAreas });
+  if (found.readOnly) throw new WorkbookLocked('read only');
+  if (found.structureProtected) throw new WorkbookLocked('structure');
+  // A Generate cut short earlier is repaired in the first request that writes; the plan is made for the workbook as repaired.
+  const interrupted = interruptedWrite(found.definedNames, found.sheetNames);
+  const read = repaired(found, interrupted);
+  const grid = sourceGrid(read, source);
+  const previousRuns = read.named?.[NAME.runLog];
+  const { analysis, plan, facts } = runScenarios({ workbook: { ...read, grid, ...(previousRuns ? { previousRuns } : {}) }, assumptions: formAssumptions(state()), column: state().column, clock });
+  const made = { grid, analysis, sheet: plan.sheets[0].name, ranAt: facts.ranAt };
+  begin({ made, earlier: productSheets(read.definedNames) });
+  await writeWorkbook(context, plan, read.definedNames, interrupted);
+  return made;
+}
+
+/** What a run cut short left, repaired (one round trip, two with a repair); and the product's sheets then. */
+async function repairNow(context: Excel.RequestContext): Promise<{ readonly repaired?: 'finished' | 'rolled back'; readonly held: ReadonlySet<string> }> {
+  const read = await readLastRun(context, []);
+  const interrupted = interruptedWrite(read.definedNames, read.sheetNames);
+  if (interrupted) await repairWrite(context, interrupted);
+  const now = repaired(read, interrupted);
+  const held = new Set([...productSheets(now.definedNames)].filter((sheet) => now.sheetNames.includes(sheet)));
+  return { ...(interrupted ? { repaired: interrupted.finished ? 'finished' : 'rolled back' } : {}), held };
+}
 
 export const EFFECTS: Record<Task, Effect> = {
   /**
@@ -59,25 +98,28 @@ export const EFFECTS: Record<Task, Effect> = {
     return { type: 'read succeeded', grid: sourceGrid(read, source) };
   },
 
-  /** The source again, then the scenarios written: two round trips up to a few thousand rows. */
-  generate: async ({ excel, clock, readsMergedAreas }, state) => ({
-    type: 'generate succeeded',
-    ...(await excel.run(async (context) => {
-      const { source } = state();
-      // The log of earlier runs comes in the same round trip as the source.
-      const found = await readWorkbook(context, source, { named: [NAME.runLog], mergedAreas: readsMergedAreas });
-      if (found.readOnly) throw new WorkbookLocked('read only');
-      if (found.structureProtected) throw new WorkbookLocked('structure');
-      // A Generate cut short earlier is repaired in the first request that writes; the plan is made for the workbook as repaired.
-      const interrupted = interruptedWrite(found.definedNames, found.sheetNames);
-      const read = repaired(found, interrupted);
-      const grid = sourceGrid(read, source);
-      const previousRuns = read.named?.[NAME.runLog];
-      const { analysis, plan, facts } = runScenarios({ workbook: { ...read, grid, ...(previousRuns ? { previousRuns } : {}) }, assumptions: formAssumptions(state()), column: state().column, clock });
-      await writeWorkbook(context, plan, read.definedNames, interrupted);
-      return { grid, analysis, sheet: plan.sheets[0].name, ranAt: facts.ranAt };
-    })),
-  }),
+  /**
+   * The source again, then the scenarios written: two round trips up to a few thousand rows. When a
+   * request fails once writing has begun, what it left is repaired at once, in one or two more: a
+   * run whose last request had put it in place stands; else its sheets are removed, and the pane is
+   * told whether the earlier run's sheets are all still there (Excel keeps what a request did
+   * before it failed). Should Excel not answer that either, the next opening or Generate repairs it.
+   */
+  generate: async ({ excel, clock, readsMergedAreas }, state) => {
+    let begun: Begun | undefined;
+    try {
+      const made = await excel.run((context) => generateIn(context, state, clock, readsMergedAreas, (writing) => (begun = writing)));
+      return { type: 'generate succeeded', ...made };
+    } catch (error) {
+      if (!begun) throw error;
+      const { made, earlier } = begun;
+      const after = await excel.run(repairNow).catch(() => undefined);
+      if (!after) throw error;
+      if (after.repaired === 'finished') return { type: 'generate succeeded', ...made };
+      const kept = [...earlier].every((sheet) => after.held.has(sheet));
+      return { type: 'failed', failure: failureOf(error), previousRun: kept ? 'kept' : 'removed' };
+    }
+  },
 
   /** The product's sheets and the source read back and checked: two round trips. */
   check: async ({ excel }) => ({

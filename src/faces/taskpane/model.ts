@@ -49,7 +49,7 @@ export type Repair = 'rolled back' | 'finished';
 export type Outcome =
   | { readonly kind: 'restored'; readonly repaired?: Repair } | { readonly kind: 'restore refused'; readonly repaired?: Repair }
   | { readonly kind: 'repaired'; readonly repaired: Repair }
-  | { readonly kind: 'failed'; readonly failure: Failure }
+  | { readonly kind: 'failed'; readonly failure: Failure; readonly previousRunRemoved?: true }
   | { readonly kind: 'copied' } | { readonly kind: 'copy refused'; readonly reason: string };
 
 export interface State {
@@ -112,7 +112,8 @@ export type Action =
   | { readonly type: 'read succeeded'; readonly grid: Grid }
   | { readonly type: 'generate succeeded'; readonly grid: Grid; readonly analysis: Analysis; readonly sheet: string; readonly ranAt: string }
   | { readonly type: 'sheet shown' }
-  | { readonly type: 'failed'; readonly failure: Failure };
+  /** `previousRun`: after a Generate that failed as it wrote was repaired, whether the earlier run's sheets were all still there. */
+  | { readonly type: 'failed'; readonly failure: Failure; readonly previousRun?: 'kept' | 'removed' };
 
 export function initialState(options: { today: CalendarDate; language?: string; inExcel?: boolean; supported?: boolean }, core: Core = CORE): State {
   const form = emptyForm(options.today);
@@ -252,8 +253,11 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
         });
       case 'sheet shown':
         return done(state);
-      case 'failed':
-        return done(action.failure.kind === 'input' ? withProblems(state, action.failure) : state, { kind: 'failed', failure: action.failure });
+      case 'failed': {
+        const next = action.failure.kind === 'input' ? withProblems(state, action.failure) : state;
+        if (action.previousRun !== 'removed') return done(next, { kind: 'failed', failure: action.failure });
+        return done({ ...next, written: undefined }, { kind: 'failed', failure: action.failure, previousRunRemoved: true });
+      }
     }
   };
 }

@@ -339,6 +339,9 @@ function whenRan({ today }: State, words: Words, ranAt: string): string {
 
 /** What the workbook holds when nothing was written: the sheets of an earlier run, if any. */
 function nothingWritten(state: State, words: Words): string {
+  if (state.outcome?.kind === 'failed' && state.outcome.previousRunRemoved) {
+    return 'Nothing was written, and Excel had already removed some or all of the previous run\'s sheets when it stopped: press Generate to write the scenarios again.';
+  }
   const held = state.written ? ` The workbook still holds the scenarios of the previous run, from ${whenRan(state, words, state.written.ranAt).replace(/^at /, '')}.` : '';
   return `Nothing was written.${held}`;
 }

@@ -115,6 +115,12 @@ describe('a busy or throttled Excel', () => {
   });
 });
 
+/** Excel reached for one run only: the pane is closed after it, so what it leaves waits for the next opening or Generate. */
+function onlyOnce(fake: FakeExcel): World['excel'] {
+  let runs = 0;
+  return { run: (batch) => (runs++ === 0 ? fake.Excel.run(batch) : Promise.reject(new Error('the pane was closed'))) };
+}
+
 /** Runs `task` until the pane is closed (`closed` resolves); it must not finish first. */
 async function untilClosed(closed: Promise<void>, task: Promise<unknown>): Promise<void> {
   await Promise.race([closed, task.then(() => { throw new Error('it finished before the pane was closed'); })]);
@@ -146,7 +152,7 @@ describe('a Generate cut short', () => {
     return { before, statements: fake.counters.syncs[1].statements, offset: fake.counters.syncs[0].actions };
   }
 
-  it('is repaired on opening, and the next Generate writes a whole run, wherever in the last request it failed', async () => {
+  it('is repaired on opening, when the pane was closed after it, and the next Generate writes a whole run, wherever in the last request it failed', async () => {
     const { before, statements, offset } = await writeRequest();
     const final = statements.findIndex((statement) => /\.delete\(\)$/.test(statement) && statement.includes('getItem("VfM Scenarios")'));
     expect(final).toBeGreaterThan(0);
@@ -164,7 +170,7 @@ describe('a Generate cut short', () => {
         fake.workbook.select('Costs', 'A1:B10');
         let seen = 0;
         fake.failWhen(() => seen++ === offset + point);
-        await expect(generate(fake)).rejects.toMatchObject({ code: 'GeneralException' });
+        await expect(generate(fake, onlyOnce(fake))).rejects.toMatchObject({ code: 'GeneralException' });
         const reopened = createFakeExcel();
         reopened.workbook.load(fake.workbook.snapshot());
         reopened.workbook.select('Costs', 'A1:B10');
@@ -193,7 +199,7 @@ describe('a Generate cut short', () => {
     expect(rename).toBeGreaterThan(0);
     fake.workbook.select('Costs', 'A1:B10');
     fake.failWhen(() => seen++ === offset + rename);
-    await expect(generate(fake)).rejects.toMatchObject({ code: 'GeneralException' });
+    await expect(generate(fake, onlyOnce(fake))).rejects.toMatchObject({ code: 'GeneralException' });
     const left = fake.workbook.snapshot();
     expect(left.sheets.map((sheet) => sheet.name).some((name) => name.startsWith('~'))).toBe(true);
 
@@ -204,5 +210,30 @@ describe('a Generate cut short', () => {
     expect(next.counters.roundTrips).toBe(2);
     expect(next.workbook.sheetNames).toEqual(PRODUCT);
     expect(Object.keys(next.workbook.names()).filter((name) => name.startsWith('VfM_Writing'))).toEqual([]);
+  });
+
+  it('is repaired at once while the pane is open, in one or two more round trips, and the pane told what is left, wherever in the last request it failed', async () => {
+    const { before, statements, offset } = await writeRequest();
+    const final = statements.findIndex((statement) => /\.delete\(\)$/.test(statement) && statement.includes('getItem("VfM Scenarios")'));
+    const points = [1, final - 1, final, final + 1, final + 6, final + 12, ...[8, 4, 3, 2, 1].map((back) => statements.length - back)];
+    const outcomes = new Set<string>();
+    for (const point of points) {
+      const fake = createFakeExcel();
+      fake.workbook.load(before);
+      fake.workbook.select('Costs', 'A1:B10');
+      let seen = 0;
+      fake.failWhen(() => seen++ === offset + point);
+      const action = await generate(fake);
+      const where = `failing at ${statements[point]}`;
+      const outcome = action.type === 'failed' ? action.previousRun ?? 'unknown' : action.type;
+      outcomes.add(outcome);
+      // The source, the failed request, the names read and (when something was left) the repair.
+      expect({ where, requests: fake.counters.syncs.length <= 4 && fake.counters.syncs[1].error === 'GeneralException' }).toEqual({ where, requests: true });
+      expect({ where, left: [...fake.workbook.sheetNames, ...Object.keys(fake.workbook.names())].filter((name) => name.startsWith('~') || name.startsWith('VfM_Writing')) }).toEqual({ where, left: [] });
+      if (outcome === 'kept') expect({ where, kept: fake.workbook.snapshot() }).toEqual({ where, kept: before });
+      if (outcome === 'generate succeeded') expect({ where, sheets: fake.workbook.sheetNames }).toEqual({ where, sheets: PRODUCT });
+      if (outcome === 'removed') expect({ where, earlier: PRODUCT.slice(1).every((sheet) => fake.workbook.sheetNames.includes(sheet)) }).toEqual({ where, earlier: false });
+    }
+    expect([...outcomes].sort()).toEqual(['generate succeeded', 'kept', 'removed']);
   });
 });
