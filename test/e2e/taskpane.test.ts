@@ -127,6 +127,17 @@ it('names the bad cell and writes nothing when the table cannot be used', async 
   await page.close();
 });
 
+it('refuses cells merged across rows over the amounts, in the command line\'s words, writing nothing', async () => {
+  const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES, merged: ['B5:B6'] }], selection: { sheet: 'Costs', address: 'A1:B10' } });
+  await page.getByRole('button', { name: 'Generate the scenarios' }).click();
+  await idle(page);
+  expect(await page.locator('#problems li').allInnerTexts()).toEqual([
+    'Costs!B5:B6: cells merged across rows 5 to 6 over the amounts: a merged block holds one value, so the rows under its first have none; unmerge it (Home, Merge & Center) and give each row its own amount',
+  ]);
+  expect((await snapshot(page)).sheets.map((s) => s.name)).toEqual(['Costs']);
+  await page.close();
+});
+
 it('validates the assumptions inline, under the field, and labels every control', async () => {
   const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } });
   await page.getByLabel('Discount rate').fill('150');
