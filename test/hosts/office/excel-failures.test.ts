@@ -145,17 +145,32 @@ describe('a Generate cut short', () => {
     expect(reopened.workbook.snapshot()).toEqual(before);
   });
 
-  /** The statements of the request that writes a Generate on the seed (its second round trip), and the first's count. */
-  async function writeRequest(): Promise<{ before: WorkbookSnapshot; statements: readonly string[]; offset: number }> {
+  /**
+   * The statements of the request that writes a Generate on the seed (its second round trip), the
+   * first's count, and where the part that puts the new run in place starts (the earlier scenario
+   * sheet retired).
+   */
+  async function writeRequest(): Promise<{ before: WorkbookSnapshot; statements: readonly string[]; offset: number; final: number }> {
     const { fake, before } = await seedWithRun();
     await generate(fake);
-    return { before, statements: fake.counters.syncs[1].statements, offset: fake.counters.syncs[0].actions };
+    const statements = fake.counters.syncs[1].statements;
+    const final = statements.findIndex((statement) => /\.delete\(\)$/.test(statement) && statement.includes('getItem("VfM Scenarios")'));
+    expect(final).toBeGreaterThan(0);
+    return { before, statements, offset: fake.counters.syncs[0].actions, final };
+  }
+
+  /** The workbook `before`, with the seed selected, whose Generate will fail at statement `point` of the request that writes. */
+  function failingAt(before: WorkbookSnapshot, offset: number, point: number): FakeExcel {
+    const fake = createFakeExcel();
+    fake.workbook.load(before);
+    fake.workbook.select('Costs', 'A1:B10');
+    let seen = 0;
+    fake.failWhen(() => seen++ === offset + point);
+    return fake;
   }
 
   it('is repaired on opening, when the pane was closed after it, and the next Generate writes a whole run, wherever in the last request it failed', async () => {
-    const { before, statements, offset } = await writeRequest();
-    const final = statements.findIndex((statement) => /\.delete\(\)$/.test(statement) && statement.includes('getItem("VfM Scenarios")'));
-    expect(final).toBeGreaterThan(0);
+    const { before, statements, offset, final } = await writeRequest();
     // Failing points: through the sheets' writing, and through the part that puts the new run in place:
     // the earlier sheets retired, names deleted, sheets renamed, names added, the marks dropped. On the
     // seed all of it is one request, the last, which the writer does not clean up after.
@@ -165,11 +180,7 @@ describe('a Generate cut short', () => {
     const outcomes = new Set<string>();
     for (const point of points) {
       {
-        const fake = createFakeExcel();
-        fake.workbook.load(before);
-        fake.workbook.select('Costs', 'A1:B10');
-        let seen = 0;
-        fake.failWhen(() => seen++ === offset + point);
+        const fake = failingAt(before, offset, point);
         await expect(generate(fake, onlyOnce(fake))).rejects.toMatchObject({ code: 'GeneralException' });
         const reopened = createFakeExcel();
         reopened.workbook.load(fake.workbook.snapshot());
@@ -213,16 +224,11 @@ describe('a Generate cut short', () => {
   });
 
   it('is repaired at once while the pane is open, in one or two more round trips, and the pane told what is left, wherever in the last request it failed', async () => {
-    const { before, statements, offset } = await writeRequest();
-    const final = statements.findIndex((statement) => /\.delete\(\)$/.test(statement) && statement.includes('getItem("VfM Scenarios")'));
+    const { before, statements, offset, final } = await writeRequest();
     const points = [1, final - 1, final, final + 1, final + 6, final + 12, ...[8, 4, 3, 2, 1].map((back) => statements.length - back)];
     const outcomes = new Set<string>();
     for (const point of points) {
-      const fake = createFakeExcel();
-      fake.workbook.load(before);
-      fake.workbook.select('Costs', 'A1:B10');
-      let seen = 0;
-      fake.failWhen(() => seen++ === offset + point);
+      const fake = failingAt(before, offset, point);
       const action = await generate(fake);
       const where = `failing at ${statements[point]}`;
       const outcome = action.type === 'failed' ? action.previousRun ?? 'unknown' : action.type;
