@@ -138,6 +138,25 @@ it('refuses cells merged across rows over the amounts, in the command line\'s wo
   await page.close();
 });
 
+it('repairs at once a Generate that Excel stops as it writes, and says what the workbook holds', async () => {
+  const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } });
+  await generate(page);
+  const before = await snapshot(page);
+  // The new run's sheets written, the earlier scenario sheet retired, then Excel stops.
+  await page.evaluate(() => window.__fakeExcel?.failAtStatement('getItem("VfM Options").delete()'));
+  await page.getByLabel('Class of CRM').selectOption('avoidable');
+  await generate(page);
+  expect(await page.locator('#status').innerText()).toBe(
+    'Excel reported a problem: There was an internal error while processing the request. Nothing was written, and Excel had already removed some or all of the previous run\'s sheets when it stopped: press Generate to write the scenarios again.');
+  const left = await snapshot(page);
+  expect(left.sheets.map((sheet) => sheet.name)).toEqual(before.sheets.map((sheet) => sheet.name).filter((name) => name !== 'VfM Scenarios'));
+  expect(left.names.filter((n) => n.name.startsWith('VfM_Writing'))).toEqual([]);
+  await shot(page, '20-write-failed-repaired');
+  await generate(page);
+  expect((await snapshot(page)).sheets.map((sheet) => sheet.name)).toEqual(before.sheets.map((sheet) => sheet.name));
+  await page.close();
+});
+
 it('validates the assumptions inline, under the field, and labels every control', async () => {
   const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } });
   await page.getByLabel('Discount rate').fill('150');

@@ -197,6 +197,8 @@ describe('what a failed task says', () => {
     expect(failed(opened('2026-11-20T10:42:00+00:00'), { kind: 'source', message: 'Select the cost table first.' }))
       .toBe('Select the cost table first. Nothing was written. The workbook still holds the scenarios of the previous run, from 10:42 on 20 November 2026.');
     expect(failed(initialState({ today: OTHER_DAY }), { kind: 'excel', message: 'The request failed' })).toBe('Excel reported a problem: The request failed. Nothing was written.');
+    expect(failed(initialState({ today: OTHER_DAY }), { kind: 'excel', message: 'There was an internal error while processing the request.' }))
+      .toBe('Excel reported a problem: There was an internal error while processing the request. Nothing was written.');
   });
 
   it('after a Generate that failed as it wrote, was repaired, and left the earlier run whole or not, says which', () => {

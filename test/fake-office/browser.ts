@@ -38,6 +38,8 @@ export interface FakeExcelHandle {
   editCell(editing?: boolean): void;
   /** The next `count` requests are refused with `code` (ActivityLimitReached, RequestAborted...). */
   refuseNext(code: string, count?: number): void;
+  /** The first action whose statement holds `text` fails with `code` (GeneralException unless said), once. */
+  failAtStatement(text: string, code?: string): void;
 }
 
 declare global {
@@ -64,4 +66,5 @@ globals.__fakeExcel = {
   heldSyncs: () => fake.heldSyncs,
   editCell: (editing) => fake.editCell(editing),
   refuseNext: (code, count) => fake.refuseNext(code, count),
+  failAtStatement: (text, code) => fake.failWhen((statement) => statement.includes(text), code),
 };

@@ -324,7 +324,8 @@ function statusWords(state: State, words: Words): string {
     case 'denied': return `Excel refused the change: a sheet or the workbook is protected, or the workbook is open read-only. ${nothing} Unprotect it on the Review tab (Unprotect Sheet, or Protect Workbook), or open the workbook for editing, then try again.`;
     case 'busy': return `Excel was busy and did not take the request after ${failure.attempts} tries. ${nothing} Wait a moment, then try again.`;
     case 'old excel': return `This version of Excel lacks a feature VfM Scenarios needs (the Excel JavaScript API ${EXCEL_API_VERSION}). ${nothing} Update Excel, or open the workbook in Excel on the web.`;
-    case 'excel': return `Excel reported a problem: ${failure.message}. ${nothing}`;
+    // Excel's own messages end with a full stop; a thrown error's may not.
+    case 'excel': return `Excel reported a problem: ${failure.message.replace(/[.\s]*$/, '')}. ${nothing}`;
   }
 }
 
