@@ -33,7 +33,7 @@ async function measure(write: (context: Excel.RequestContext, plan: WorkbookPlan
   fake.workbook.addSheet('Costs', grid.values.map((row) => row.map((v) => (v === null || typeof v === 'object' ? null : v))));
   fake.workbook.select('Costs', `A1:B${grid.values.length}`);
   await fake.Excel.run(async (context) => {
-    const state = await readWorkbook(context, 'selection');
+    const state = await readWorkbook(context, 'selection', { mergedAreas: true }); // as the pane reads in an Excel with ExcelApi 1.13
     if (!state.grid) throw new Error('nothing read');
     const { plan } = runScenarios({ workbook: { ...state, grid: state.grid }, assumptions: { noticeServedOn: '2012-10-19' }, clock: FIXED_CLOCK });
     await write(context, plan, state.definedNames);
