@@ -130,6 +130,22 @@ export function excelSerial(date: CalendarDate): number {
 }
 
 /**
+ * Whether a number format shows a date or a time, so that the number in a cell is one: a day,
+ * month, year, hour, second or era code (d m y h s e) outside literal text ("..."), escaped and
+ * spacing characters (\x _x *x), colours, conditions and locales in brackets (an elapsed [h],
+ * [mm] or [ss] is a time), "General" and scientific notation (E+, E-). Both readers, the .xlsx
+ * files' and Excel's through Office.js, decide by this one rule.
+ */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"?|\\.|[_*]./g, '')
+    .replace(/\[(?![hms]+\])[^\]]*\]?/gi, '')
+    .replace(/general/gi, '')
+    .replace(/e[+-]/gi, '');
+  return /[dmyhse]/i.test(bare);
+}
+
+/**
  * The calendar date an Excel serial number shows (its whole days; a time of day is dropped), or
  * undefined outside 1900-03-01 to 9999-12-31: such a number is not a date (Excel shows ##### for a
  * number beyond its dates, and miscounts the days before 1900-03-01 by its 1900 leap-year quirk).

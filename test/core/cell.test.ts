@@ -1,4 +1,5 @@
-import { a1, columnCells, columnName, columnNumber, parseRange, rangeA1, sheetReference } from '../../src/core/cell';
+import { SSF } from '@e965/xlsx';
+import { a1, columnCells, columnName, columnNumber, isDateFormat, parseRange, rangeA1, sheetReference } from '../../src/core/cell';
 
 describe('A1 addresses', () => {
   it.each<[number, string]>([
@@ -60,5 +61,25 @@ describe('A1 addresses', () => {
     expect(parseRange('XFE1')).toBeUndefined();
     expect(parseRange('Costs!A1')).toBeUndefined();
     expect(parseRange('A1:')).toBeUndefined();
+  });
+});
+
+describe('number formats that show a date or a time', () => {
+  it('are told from those that show a number, by hand', () => {
+    const dates = ['dd/mm/yyyy', '[$-809]dd mmmm yyyy;@', 'mmm-yy', 'yyyy-mm-dd h:mm:ss', 'h:mm', '[h]:mm:ss', '[mm]:ss', 'dddd'];
+    const numbers = ['General', '"£"#,##0.00', '_-£* #,##0.00_-;-£* #,##0.00_-;_-£* "-"??_-;_-@_-', '[>=1000000]£0.0,,"m";£0', '#,##0,"k"', '0.00E+00', '[Red]#,##0', '\\d0', '@'];
+    expect(dates.filter((code) => !isDateFormat(code))).toEqual([]);
+    expect(numbers.filter(isDateFormat)).toEqual([]);
+  });
+
+  it('agree with SheetJS on every built-in format and on the formats councils use', () => {
+    const councils = [
+      '£#,##0.00', '[$£-809]#,##0.00', '#,##0.00_);[Red](#,##0.00)', '[>=1000000]£0.0,,"m";[>=1000]£0.0,"k";£0', '0.0%',
+      '£#,##0;[Red]-£#,##0', 'd mmm yyyy', '[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy', '# ?/?', '"FY"0', '#,##0.00 "days"', '[Color10]0',
+      '0.00_ ;[Red]\\-0.00\\ ', '[$-en-GB]d mmmm yyyy', 'm', 's', '#,##0;(#,##0);"-"', '[DBNum1][$-804]General', 'B2yyyy',
+      'ggge"年"m"月"d"日"', '*-#,##0', '0.0E+0', 'yyyy', '"Q"0', 'AM/PM h',
+    ];
+    const codes = [...Object.values(SSF.get_table() as Record<string, string>), ...councils];
+    expect(codes.filter((code) => isDateFormat(code) !== SSF.is_date(code))).toEqual([]);
   });
 });

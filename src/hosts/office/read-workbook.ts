@@ -3,7 +3,7 @@
 // range) with the rows of them that are hidden and the blocks merged across rows, the sheet names,
 // and the defined names (which mark the product's own sheets). It decides nothing about what the
 // cells mean.
-import { CellRange, CellValue, Grid, a1, dateOfSerial, mergedAcross, sheetOfReference } from '../../core/cell';
+import { CellRange, CellValue, Grid, a1, dateOfSerial, isDateFormat, mergedAcross, sheetOfReference } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
 import { codeOf } from './excel-access';
 
@@ -26,12 +26,6 @@ export interface WorkbookState {
   readonly readOnly: boolean;
   /** Its structure is protected (WorkbookProtection, ExcelApi 1.7): no sheet can be added or deleted. */
   readonly structureProtected: boolean;
-}
-
-/** A number format that shows a date (d, m and y codes outside quotes and brackets), not a number. */
-export function isDateFormat(format: string): boolean {
-  const codes = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[dy]/i.test(codes) && !/^general$/i.test(codes);
 }
 
 /** One cell as the core sees it, from what Excel reports of it. */

@@ -2,9 +2,8 @@
 // parts, and one sheet's cells only when asked, so the cost of reading follows the sheet read,
 // not the workbook. Every producer's spelling is taken: cells with or without addresses,
 // shared or inline strings, prefixed elements, the 1904 date system.
-import { SSF } from '@e965/xlsx';
 import { SaxesParser } from 'saxes';
-import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, a1, mergedAcross, columnName, columnNumber, parseRange } from '../../core/cell';
+import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, a1, isDateFormat, mergedAcross, columnName, columnNumber, parseRange } from '../../core/cell';
 import { shorten } from '../../core/limits';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
 import { XmlElement, childOf, childrenOf, parseXml, textOf, unescapeExcelText } from './xml';
@@ -67,7 +66,7 @@ async function dateStyles(pkg: Package, part: string | undefined): Promise<boole
   return (xfs ? childrenOf(xfs, 'xf') : []).map((xf) => {
     const id = Number(xf.getAttribute('numFmtId') ?? 0);
     const code = custom.get(id);
-    return code !== undefined ? SSF.is_date(code) : DATE_FORMAT_IDS.has(id);
+    return code !== undefined ? isDateFormat(code) : DATE_FORMAT_IDS.has(id);
   });
 }
 

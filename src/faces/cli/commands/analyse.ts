@@ -7,7 +7,6 @@ import { PRODUCT } from '../../../app/product';
 import { ScenarioRun, runScenarios } from '../../../app/run';
 import { ColumnsToChoose } from '../../../core/amount-columns';
 import { committeeReport } from '../../../core/report';
-import { reportDocx } from '../../../hosts/report-docx';
 import { reportDocument } from '../../../layout/report-document';
 import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
 import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, namedRange, openWorkbook } from '../../../hosts/xlsx/read-workbook';
@@ -115,6 +114,8 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
     outputs.push({ file: options.json, write: (temporary: string) => fs.writeFile(temporary, json, 'utf8') });
   }
   if (options.report) {
+    // The Word writer (docx) is loaded only for a report: most runs need none.
+    const { reportDocx } = await import('../../../hosts/report-docx');
     const docx = await reportDocx(reportDocument(committeeReport(analysis)), `${PRODUCT.name} ${PRODUCT.version}`);
     outputs.push({ file: options.report, write: (temporary: string) => fs.writeFile(temporary, docx) });
   }
