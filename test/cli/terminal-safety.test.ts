@@ -32,6 +32,11 @@ describe('visible', () => {
     expect(visible('abc\u202edcba\u2066\u2028')).toBe('abc\\u202edcba\\u2066\\u2028');
   });
 
+  it('shows the Arabic letter mark, half of an emoji alone and U+FFFF by code, and leaves whole emoji and right-to-left letters', () => {
+    expect(visible('\u061c\ud83d|\udcde|\uffff|\ufffe')).toBe('\\u061c\\ud83d|\\udcde|\\uffff|\\ufffe');
+    expect(visible('CRM 📞 شبكة תמיכה')).toBe('CRM 📞 شبكة תמיכה');
+  });
+
   it('leaves ordinary text, accents, £ and backslashes alone, so a second pass changes nothing', () => {
     expect(visible('Café £1,000 – C:\\data')).toBe('Café £1,000 – C:\\data');
     const once = visible('\x1b[2J\n');

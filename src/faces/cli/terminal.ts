@@ -23,8 +23,10 @@ const money = (amount: Money) => formatMoney(amount, false);
 
 // Characters a terminal acts on rather than shows: C0 and C1 controls and DEL (ESC starts sequences
 // that clear the screen or set the window title; a newline breaks a table), line and paragraph
-// separators, and the marks and overrides that reorder the text of a line.
-const CONTROLS = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+// separators, and the marks and overrides that reorder the text of a line (a right-to-left
+// override before "txt.exe" shows it as "exe.txt"); and what is no character to show: half of a
+// surrogate pair alone (in a /u pattern a surrogate range matches only a lone half), U+FFFE, U+FFFF.
+const CONTROLS = /[\p{Cc}\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
@@ -53,9 +55,17 @@ function table(header: string[], given: string[][], alignRight: boolean[]): stri
   return [line(header), ...rows.map(line)];
 }
 
+/** Text as shown, cut to `width` with an ellipsis; never within a character or its escape. */
 const clip = (text: string, width: number) => {
   const shown = visible(text);
-  return shown.length > width ? `${shown.slice(0, width - 1)}…` : shown;
+  if (shown.length <= width) return shown;
+  let cut = '';
+  for (const character of text) {
+    const piece = visible(character);
+    if (cut.length + piece.length > width - 1) break;
+    cut += piece;
+  }
+  return `${cut}…`;
 };
 
 /** The assumptions that took a default, with their values: the reader should know what was not given. */
