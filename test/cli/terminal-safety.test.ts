@@ -3,7 +3,8 @@
 import JSZip from 'jszip';
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
-import { terminalText, visible } from '../../src/faces/cli/terminal';
+import { visible } from '../../src/core/visible';
+import { terminalText } from '../../src/faces/cli/terminal';
 import { temporaryDirectory, writeWorkbook } from '../support/workbooks';
 import { vfm } from './vfm';
 
