@@ -59,9 +59,19 @@ export const CELL_CHARACTERS = 32_767;
 /** A message quotes at most this many characters of a value it refuses. */
 export const QUOTED_CHARACTERS = 40;
 
+/**
+ * The first `most` characters of a text, as Excel counts them (UTF-16 code units: an emoji is two),
+ * one fewer when the last would be the first half of a pair, so that no character is cut in two.
+ */
+export function firstCharacters(text: string, most: number): string {
+  if (text.length <= most) return text;
+  const last = text.charCodeAt(most - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? most - 1 : most);
+}
+
 /** A text cut to QUOTED_CHARACTERS, with an ellipsis where it was cut. */
 export function shorten(text: string): string {
-  return text.length > QUOTED_CHARACTERS ? `${text.slice(0, QUOTED_CHARACTERS)}…` : text;
+  return text.length > QUOTED_CHARACTERS ? `${firstCharacters(text, QUOTED_CHARACTERS)}…` : text;
 }
 
 /**
@@ -79,7 +89,7 @@ export function quote(value: unknown, nested = false): string {
   for (const key in value) {
     const entry = (value as Record<string, unknown>)[key];
     text += `${text ? ',' : ''}${list ? '' : `${JSON.stringify(shorten(key))}:`}${quote(entry, true)}`;
-    if (text.length > QUOTED_CHARACTERS) return `${open}${text.slice(0, QUOTED_CHARACTERS)}…${close}`;
+    if (text.length > QUOTED_CHARACTERS) return `${open}${firstCharacters(text, QUOTED_CHARACTERS)}…${close}`;
   }
   return `${open}${text}${close}`;
 }

@@ -12,6 +12,14 @@ const SIZE = { text: 22, heading: 24, title: 28 };
 const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, centre: AlignmentType.CENTER } as const;
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: '808080' } as const;
 
+/**
+ * Text as a Word document can hold it: XML 1.0 holds no control character below space but tab,
+ * newline and return, no U+FFFE or U+FFFF and no half of a surrogate pair alone (in a /u pattern a
+ * surrogate range matches only a lone half), and Word has no escape for them, so a label holding
+ * one is shown without it.
+ */
+const wordText = (text: string) => text.replace(/(?![\t\n\r\u007f-\u009f])[\p{Cc}\uD800-\uDFFF\uFFFE\uFFFF]/gu, '');
+
 function table({ columns, rows, total }: DocumentTable): Table {
   /** A row; the heading row repeats at the top of each page the table runs onto. */
   const line = (cells: readonly string[], bold: boolean, tableHeader = false) => new TableRow({
@@ -19,7 +27,7 @@ function table({ columns, rows, total }: DocumentTable): Table {
     children: cells.map((value, i) => new TableCell({
       borders: { top: RULE, bottom: RULE, left: RULE, right: RULE },
       margins: { left: 80, right: 80 },
-      children: [new Paragraph({ alignment: ALIGN[columns[i].align], children: [new TextRun({ text: value, bold, font: FONT, size: SIZE.text })] })],
+      children: [new Paragraph({ alignment: ALIGN[columns[i].align], children: [new TextRun({ text: wordText(value), bold, font: FONT, size: SIZE.text })] })],
     })),
   });
   // The first column, of labels, takes half the width; the others share the rest.
@@ -38,7 +46,7 @@ function table({ columns, rows, total }: DocumentTable): Table {
 
 /** The report as the bytes of a .docx file; `creator` names the product that drafted it. */
 export async function reportDocx(doc: DocumentPlan, creator: string): Promise<Uint8Array> {
-  const text = (words: string, options: { bold?: boolean; size?: number } = {}) => new TextRun({ text: words, font: FONT, size: options.size ?? SIZE.text, bold: options.bold });
+  const text = (words: string, options: { bold?: boolean; size?: number } = {}) => new TextRun({ text: wordText(words), font: FONT, size: options.size ?? SIZE.text, bold: options.bold });
   const children: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { after: 200 }, children: [text(doc.title, { bold: true, size: SIZE.title })] })];
   for (const block of doc.blocks) {
     if ('heading' in block) children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [text(block.heading, { bold: true, size: SIZE.heading })] }));
@@ -47,7 +55,7 @@ export async function reportDocx(doc: DocumentPlan, creator: string): Promise<Ui
   }
   const document = new Document({
     creator,
-    title: doc.title,
+    title: wordText(doc.title),
     sections: [{ properties: { page: { size: { width: A4.width, height: A4.height }, margin: { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin } } }, children }],
   });
   return new Uint8Array(await Packer.toBuffer(document));

@@ -2,6 +2,7 @@
 // user's), which earlier product sheets they replace, and the marker names that identify them.
 import { Analysis } from '../core/analysis';
 import { sheetReference } from '../core/cell';
+import { firstCharacters } from '../core/limits';
 import { AUDIT_LAYOUT, RunFacts, auditSheet } from './audit-sheet';
 import { COST_ROWS_LAYOUT, costRowsSheet } from './cost-rows-sheet';
 import { NAMES, NameKey, SheetRole } from './names';
@@ -38,7 +39,7 @@ const FOOTER_FILE_NAME = 100;
 export function productFooter(run: Pick<RunFacts, 'sourceFile' | 'ranAt'>): Footer {
   // A footer takes no control characters; a long name is cut short.
   const file = run.sourceFile === undefined ? undefined : [...run.sourceFile].map((c) => (c < ' ' || c === '\u007f' ? ' ' : c)).join('');
-  const shown = file && file.length > FOOTER_FILE_NAME ? `${file.slice(0, FOOTER_FILE_NAME - 1)}…` : file;
+  const shown = file && file.length > FOOTER_FILE_NAME ? `${firstCharacters(file, FOOTER_FILE_NAME - 1)}…` : file;
   return {
     left: [{ field: 'sheet' }],
     center: [{ text: 'Source ' }, shown === undefined ? { field: 'file' } : { text: shown }, { text: `, run on ${run.ranAt}` }],

@@ -2,7 +2,8 @@
 // that vfm must refuse, each with its exact message, exit 2, no output and no file left behind.
 // Each input is built here, into a temporary folder; no binary is kept in the repository.
 // Others live beside the code they test and are not repeated here: file-errors.test.ts (files the
-// system will not read or write), cli.test.ts ("says what a file it cannot read is": a damaged
+// system will not read or write), text-in-cells.test.ts (labels holding NUL, emoji and right-to-left
+// text, which are read), cli.test.ts ("says what a file it cannot read is": a damaged
 // .xls, .ods and workbook part, a Word document), test/core/limits.test.ts (dates and amounts at
 // their limits, 20,000-deep nesting), test/core/assumptions.test.ts (each assumption's own checks).
 import { readdirSync, writeFileSync, mkdirSync } from 'fs';
@@ -121,6 +122,10 @@ const CASES: readonly BadInput[] = [
   { name: 'a truncated workbook', input: async (dir) => { const whole = packageOf(SEED_ROWS); return file('cut.xlsx', whole.subarray(0, whole.length - 30))(dir); }, err: refused('cut.xlsx: cannot be read: it is not a whole zip package (the file may be cut short or damaged)', AS_XLSX) },
   { name: 'a zip that is not a workbook', input: file('photos.xlsx', zipOf([{ name: 'readme.txt', data: text('hello') }])), err: refused('photos.xlsx: cannot be read: it is a zip file, but not an Office document (it has no [Content_Types].xml)', AS_XLSX) },
   { name: 'a CSV named .xlsx', input: file('costs.xlsx', 'Item,Amount\nCRM,10\n'), err: refused('costs.xlsx: cannot be read: it is a text file, though its name says .xlsx', AS_TEXT) },
+  // A stray NUL does not make a CSV binary (text-in-cells.test.ts reads one); a binary file's bytes do.
+  { name: 'a photo named .csv', input: file('photo.csv', Buffer.from('ffd8ffe000104a46494600010100004800480000ffdb004300080606070605080707070909080a0c140d0c0b0b0c1912130f141d1a1f1e1d1a1c1c20242e2720222c231c1c2837292c30313434341f27393d38323c2e333432', 'hex')), err: refused('photo.csv: cannot be read: it is not a spreadsheet file vfm knows', 'save the workbook from Excel as .xlsx and try again') },
+  // UTF-16 text is NULs every other byte, and not read as a CSV with stray NULs.
+  { name: 'a UTF-16 text file (Excel\'s "Unicode Text")', input: file('unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Item\t£\r\nCore team\t17800\r\n', 'utf16le')])), err: refused('unicode.txt: cannot be read: it is not a spreadsheet file vfm knows', 'save the workbook from Excel as .xlsx and try again') },
   { name: 'an HTML page named .xlsx', input: file('export.xlsx', '<html><body><table><tr><td>CRM</td><td>10</td></tr></table></body></html>'), err: refused('export.xlsx: cannot be read: it is a text file, though its name says .xlsx', AS_TEXT) },
   { name: 'a password-protected workbook (EncryptionInfo and EncryptedPackage streams)', input: file('secret.xlsx', compoundFile(['EncryptionInfo', 'EncryptedPackage'])), err: refused('secret.xlsx: cannot be read: it is protected with a password', 'open it in Excel, remove the password (File, Info, Protect Workbook, Encrypt with Password), save it and try again') },
   { name: 'an Excel binary workbook (.xlsb)', input: file('book.xlsb', packageOf(SEED_ROWS, 'application/vnd.ms-excel.sheet.binary.macroEnabled.main')), err: refused('book.xlsb: cannot be read: it is an Excel binary workbook (.xlsb), which vfm does not read', AS_XLSX) },
@@ -139,6 +144,9 @@ const CASES: readonly BadInput[] = [
   { name: 'a row numbered in the billions', input: file('rows.xlsx', packageOf(`${SEED_ROWS}<row r="4000000000"/>`)), err: refused('rows.xlsx: cannot be read: the sheet "Costs" (xl/worksheets/sheet1.xml) has a row numbered 4000000000, outside Excel\'s rows 1 to 1,048,576', AS_XLSX) },
   { name: 'a cell after column 16,384 (XFD)', input: file('wide.xlsx', packageOf(`${SEED_ROWS}<row r="3"><c r="XFE3"><v>1</v></c></row>`)), err: refused('wide.xlsx: cannot be read: the sheet "Costs" (xl/worksheets/sheet1.xml) has a cell XFE3, outside Excel\'s grid (columns A to XFD, rows 1 to 1,048,576)', AS_XLSX) },
   { name: 'a label longer than an Excel cell holds (32,767 characters)', input: workbook([['x'.repeat(32_768), 100]]), err: inputProblems(`Costs!A3: item label "${'x'.repeat(40)}…" is 32,768 characters long, more than the 32,767 an Excel cell holds; shorten it`) },
+  // Excel counts an emoji as two characters (as its LEN does), so the message does too; the quote never cuts one in two.
+  { name: 'a label of emoji longer than an Excel cell holds, quoted without cutting one in two', input: workbook([[`x${'📞'.repeat(16_384)}`, 100]]), err: inputProblems(`Costs!A3: item label "x${'📞'.repeat(19)}…" is 32,769 characters long, more than the 32,767 an Excel cell holds; shorten it`) },
+  { name: 'a label whose 32,767th character is the first half of an emoji', input: workbook([[`${'x'.repeat(32_766)}📞`, 100]]), err: inputProblems(`Costs!A3: item label "${'x'.repeat(40)}…" is 32,768 characters long, more than the 32,767 an Excel cell holds; shorten it`) },
 
   // Amounts that are not amounts.
   { name: 'cells merged across rows over the amounts', input: file('merged.xlsx', packageOf(`${SEED_ROWS}${MERGED_ROWS}`, undefined, undefined, '<mergeCells count="1"><mergeCell ref="B3:B4"/></mergeCells>')), err: inputProblems('Costs!B3:B4: cells merged across rows 3 to 4 over the amounts: a merged block holds one value, so the rows under its first have none; unmerge it (Home, Merge & Center) and give each row its own amount') },
@@ -147,6 +155,13 @@ const CASES: readonly BadInput[] = [
   { name: 'a boolean where an amount belongs', input: workbook([['CRM', true]]), err: inputProblems('Costs!B3: amount is TRUE, not a number') },
   { name: 'an error value where an amount belongs', input: workbook([['CRM', { error: '#N/A' }]]), err: inputProblems('Costs!B3: amount is the error value #N/A') },
   { name: 'text that is no amount', input: workbook([['CRM', 'tbc']]), err: inputProblems('Costs!B3: amount "tbc" is not a number') },
+  // Text around an amount is quoted as JSON writes it, and what would reorder the terminal's line shown as its escape.
+  { name: 'an amount holding a NUL (stored as _x0000_)', input: file('nul.xlsx', packageOf(`${SEED_ROWS}<row r="3"><c r="A3" t="inlineStr"><is><t>CRM</t></is></c><c r="B3" t="inlineStr"><is><t>46648.63_x0000_</t></is></c></row>`)), err: inputProblems('Costs!B3: amount "46648.63\\u0000" is not a number') },
+  { name: 'a CSV whose amount holds a NUL', input: file('costs.csv', 'Item,£\nCore team,17800\nCRM,46648.63\0\n'), err: inputProblems('costs!B3: amount "46648.63\\u0000" is not a number') },
+  { name: 'an amount holding an emoji', input: workbook([['CRM', '100 💷']]), err: inputProblems('Costs!B3: amount "100 💷" is not a number') },
+  { name: 'an amount in Arabic-Indic digits', input: workbook([['CRM', '٤٦٦٤٨٫٦٣']]), err: inputProblems('Costs!B3: amount "٤٦٦٤٨٫٦٣" is not a number') },
+  { name: 'text a right-to-left override shows as 17800', input: workbook([['CRM', '\u202e00871\u202c']]), err: inputProblems('Costs!B3: amount "\\u202e00871\\u202c" is not a number') },
+  { name: 'an amount after a right-to-left mark', input: workbook([['CRM', '\u200f845']]), err: inputProblems('Costs!B3: amount "\\u200f845" is not a number') },
   { name: 'a number over the largest amount', input: workbook([['CRM', 1_000_000_000_000.5]]), err: inputProblems('Costs!B3: amount 1000000000000.5 is more than £1,000,000,000,000, too large for a cost table') },
   { name: 'the same amount over the limit as text', input: workbook([['CRM', '1,000,000,000,000.50']]), err: inputProblems('Costs!B3: amount "1,000,000,000,000.50" is more than £1,000,000,000,000, too large for a cost table') },
   { name: 'an uncalculated formula where an amount belongs', input: file('calc.xlsx', packageOf(`${SEED_ROWS}<row r="3"><c r="A3" t="inlineStr"><is><t>CRM</t></is></c><c r="B3"><f>SUM(C1:C9)</f></c></row>`)), err: inputProblems('Costs!B3: amount is a formula (=SUM(C1:C9)) that was never calculated; open the workbook in Excel, let it recalculate and save it') },

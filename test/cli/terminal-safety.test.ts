@@ -3,7 +3,8 @@
 import JSZip from 'jszip';
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
-import { terminalText, visible } from '../../src/faces/cli/terminal';
+import { visible } from '../../src/core/visible';
+import { terminalText } from '../../src/faces/cli/terminal';
 import { temporaryDirectory, writeWorkbook } from '../support/workbooks';
 import { vfm } from './vfm';
 
@@ -30,6 +31,11 @@ describe('visible', () => {
     expect(visible('a\nb\rc\td')).toBe('a\\nb\\rc\\td');
     expect(visible('\x1b[2J\x07\x00\x7f\x9b')).toBe('\\x1b[2J\\x07\\x00\\x7f\\x9b');
     expect(visible('abc\u202edcba\u2066\u2028')).toBe('abc\\u202edcba\\u2066\\u2028');
+  });
+
+  it('shows the Arabic letter mark, half of an emoji alone and U+FFFF by code, and leaves whole emoji and right-to-left letters', () => {
+    expect(visible('\u061c\ud83d|\udcde|\uffff|\ufffe')).toBe('\\u061c\\ud83d|\\udcde|\\uffff|\\ufffe');
+    expect(visible('CRM 📞 شبكة תמיכה')).toBe('CRM 📞 شبكة תמיכה');
   });
 
   it('leaves ordinary text, accents, £ and backslashes alone, so a second pass changes nothing', () => {

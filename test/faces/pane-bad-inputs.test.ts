@@ -1,7 +1,8 @@
 /** @jest-environment node */
 // The same in the pane: the grid-level and assumption-level bad inputs of the CLI's catalogue
 // (test/cli/bad-inputs.test.ts) give the pane the same message, the table's above the rows, an
-// assumption's under its field (in the form's words: the field's label for its key).
+// assumption's under its field (in the form's words: the field's label for its key); and the
+// labels the CLI reads as they are (test/cli/text-in-cells.test.ts), the pane reads as they are.
 import { Grid } from '../../src/core/cell';
 import { EFFECTS } from '../../src/faces/taskpane/effects';
 import { inFormWords } from '../../src/faces/taskpane/form';
@@ -9,6 +10,7 @@ import { Action, initialState, reduce } from '../../src/faces/taskpane/model';
 import { view } from '../../src/faces/taskpane/view-model';
 import { createFakeExcel } from '../fake-office';
 import { SEED_DAY } from '../support/clock';
+import { TEXT_HEADER, TEXT_LABELS, TEXT_ROWS, TEXT_SHEET } from '../support/texts';
 import { fakeWorld } from '../support/world';
 
 const after = (...actions: Action[]) => actions.reduce(reduce, initialState({ today: SEED_DAY }));
@@ -24,10 +26,29 @@ describe('the table\'s problems, as the CLI says them', () => {
     ['a number over the largest amount', grid(['CRM', 1_000_000_000_000.5]), 'Costs!B3: amount 1000000000000.5 is more than £1,000,000,000,000, too large for a cost table'],
     ['the same amount over the limit as text', grid(['CRM', '1,000,000,000,000.50']), 'Costs!B3: amount "1,000,000,000,000.50" is more than £1,000,000,000,000, too large for a cost table'],
     ['a label longer than an Excel cell holds', grid(['x'.repeat(32_768), 100]), `Costs!A3: item label "${'x'.repeat(40)}…" is 32,768 characters long, more than the 32,767 an Excel cell holds; shorten it`],
+    ['a label of emoji longer than an Excel cell holds', grid([`x${'📞'.repeat(16_384)}`, 100]), `Costs!A3: item label "x${'📞'.repeat(19)}…" is 32,769 characters long, more than the 32,767 an Excel cell holds; shorten it`],
+    ['a label whose 32,767th character is the first half of an emoji', grid([`${'x'.repeat(32_766)}📞`, 100]), `Costs!A3: item label "${'x'.repeat(40)}…" is 32,768 characters long, more than the 32,767 an Excel cell holds; shorten it`],
+    ['an amount holding a NUL', grid(['CRM', '46648.63\u0000']), 'Costs!B3: amount "46648.63\\u0000" is not a number'],
+    ['an amount holding an emoji', grid(['CRM', '100 💷']), 'Costs!B3: amount "100 💷" is not a number'],
+    ['an amount in Arabic-Indic digits', grid(['CRM', '٤٦٦٤٨٫٦٣']), 'Costs!B3: amount "٤٦٦٤٨٫٦٣" is not a number'],
+    // The override shown as its escape, as in the terminal, so that the message does not show "17800".
+    ['text a right-to-left override shows as 17800', grid(['CRM', '\u202e00871\u202c']), 'Costs!B3: amount "\\u202e00871\\u202c" is not a number'],
+    ['an amount after a right-to-left mark', grid(['CRM', '\u200f845']), 'Costs!B3: amount "\\u200f845" is not a number'],
   ])('%s', (_, source, line) => {
     const shown = view(after({ type: 'read succeeded', grid: source }));
     expect(shown.rows).toEqual({ kind: 'unusable' });
     expect(shown.problems).toEqual({ lines: [line], held: 'Nothing was written.' });
+  });
+});
+
+describe('labels the CLI reads, the pane reads too, each kept as the cell holds it', () => {
+  it('holding NUL and control characters, emoji, right-to-left text, bidi overrides, half an emoji, 32,767 characters', () => {
+    const values = [[...TEXT_HEADER], ...TEXT_ROWS.map((row) => [row.label, row.amount])];
+    const shown = view(after({ type: 'read succeeded', grid: { sheet: TEXT_SHEET, top: 1, left: 1, values } }));
+    expect(shown.problems).toBeUndefined();
+    if (shown.rows.kind !== 'rows') throw new Error(`no rows shown: ${shown.rows.kind}`);
+    expect(shown.rows.rows.map((row) => row.item)).toEqual(TEXT_LABELS);
+    expect(shown.rows.rows[0].cell).toBe(`'${TEXT_SHEET}'!B2`);
   });
 });
 

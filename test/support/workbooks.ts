@@ -1,6 +1,7 @@
 // Builds small .xlsx files for tests, cell by cell, with exceljs.
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync } from 'fs';
+import JSZip from 'jszip';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { SourceWorkbook, openWorkbook } from '../../src/hosts/xlsx/read-workbook';
@@ -23,6 +24,24 @@ export async function writeWorkbook(file: string, sheets: readonly FixtureSheet[
     }));
   }
   await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+/**
+ * A workbook as writeWorkbook makes it, each key of `stored` among its text cells then replaced in
+ * the shared strings by the text as Excel stores it: `_x0000_` for a NUL, `_x005F_` before a
+ * literal `_xHHHH_`, which exceljs does not write itself. Each key must be found.
+ */
+export async function writeWorkbookStoring(file: string, sheets: readonly FixtureSheet[], stored: Readonly<Record<string, string>>): Promise<string> {
+  await writeWorkbook(file, sheets);
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  let xml = await zip.file('xl/sharedStrings.xml')!.async('string');
+  for (const [key, text] of Object.entries(stored)) {
+    if (!xml.includes(key)) throw new Error(`no text cell holds ${key}`);
+    xml = xml.replace(key, text);
+  }
+  zip.file('xl/sharedStrings.xml', xml);
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
   return file;
 }
 

@@ -13,6 +13,7 @@ import { headline, inputValueWords } from '../../core/headline';
 import { KeyInputName, keyInput, keyInputLabel } from '../../core/key-inputs';
 import { describeWarning } from '../../core/problems';
 import { formatRate } from '../../core/rate';
+import { visible } from '../../core/visible';
 import { SheetChoice } from './source-sheet';
 
 const ROWS_SHOWN = 40;
@@ -20,25 +21,6 @@ const ROWS_SHOWN = 40;
 const PARTS_SHOWN = 20;
 const NOTE_SHOWN = 80;
 const money = (amount: Money) => formatMoney(amount, false);
-
-// Characters a terminal acts on rather than shows: C0 and C1 controls and DEL (ESC starts sequences
-// that clear the screen or set the window title; a newline breaks a table), line and paragraph
-// separators, and the marks and overrides that reorder the text of a line.
-const CONTROLS = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/**
- * Text from a workbook or the user as the terminal shows it: each control character written as its
- * escape in JavaScript's manner, `\n`, `\r`, `\t`, `\x1b` (ESC) or `\u202e`, so that a label
- * holding ESC [2J shows as `\x1b[2J` instead of clearing the screen. Backslashes are left as they
- * are, so the result holds no control character and escaping it again changes nothing.
- */
-export function visible(text: string): string {
-  return text.replace(CONTROLS, (c) => {
-    const code = c.charCodeAt(0);
-    return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
-  });
-}
 
 /** Lines as printed: each shown through `visible` and ended by a newline. */
 export function terminalText(lines: readonly string[]): string {
@@ -53,9 +35,17 @@ function table(header: string[], given: string[][], alignRight: boolean[]): stri
   return [line(header), ...rows.map(line)];
 }
 
+/** Text as shown, cut to `width` with an ellipsis; never within a character or its escape. */
 const clip = (text: string, width: number) => {
   const shown = visible(text);
-  return shown.length > width ? `${shown.slice(0, width - 1)}…` : shown;
+  if (shown.length <= width) return shown;
+  let cut = '';
+  for (const character of text) {
+    const piece = visible(character);
+    if (cut.length + piece.length > width - 1) break;
+    cut += piece;
+  }
+  return `${cut}…`;
 };
 
 /** The assumptions that took a default, with their values: the reader should know what was not given. */

@@ -9,6 +9,7 @@ import { CostTableInfo, subtotalTies } from '../../core/cost-table';
 import { fyLabel } from '../../core/financial-year';
 import { headline } from '../../core/headline';
 import { describeWarning, problemLines } from '../../core/problems';
+import { visible } from '../../core/visible';
 import { inputValueWords } from '../../core/headline';
 import { ZERO } from '../../core/money';
 import { keyInput, keyInputHeading } from '../../core/key-inputs';
@@ -125,7 +126,7 @@ export function view(state: State): PaneView {
     busy: state.task !== undefined,
     runDisabled: state.task !== undefined || !state.inExcel || !state.supported,
     status: { text: statusWords(state, words), progress: state.task !== undefined },
-    problems: onTable.length === 0 ? undefined : { lines: problemLines(onTable, more), held: nothingWritten(state, words) },
+    problems: onTable.length === 0 ? undefined : { lines: problemLines(onTable, more).map(visible), held: nothingWritten(state, words) },
     rows: rowsView(state, words),
     fields: fieldMessages(state),
     results: resultsView(state, words),

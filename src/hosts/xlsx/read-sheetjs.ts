@@ -6,6 +6,7 @@
 import * as XLSX from '@e965/xlsx';
 import path from 'path';
 import { CellRange, CellValue, Grid, excelSerial, isDateFormat, mergedAcross } from '../../core/cell';
+import { firstCharacters } from '../../core/limits';
 import { PackageError } from './package-error';
 import { KIND_WORDS, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
 
@@ -19,9 +20,12 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** A sheet name from a text file's name: Excel's rules (31 characters, none of []:*?/\). */
+/**
+ * A sheet name from a text file's name: Excel's rules (31 characters, none of []:*?/\), control
+ * characters made spaces like those, and no character cut in two.
+ */
 export function sheetNameOfFile(file: string): string {
-  const name = path.basename(file, path.extname(file)).replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31).trim();
+  const name = firstCharacters(path.basename(file, path.extname(file)).replace(/[[\]:*?/\\\p{Cc}]/gu, ' ').replace(/^'+|'+$/g, '').trim(), 31).trim();
   return name === '' ? 'Sheet1' : name;
 }
 

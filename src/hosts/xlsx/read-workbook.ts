@@ -22,7 +22,22 @@ export function fileKind(bytes: Uint8Array): FileKind {
     return head.subarray(30, 38).toString('latin1') === 'mimetype' && head.subarray(38, 120).toString('latin1').includes('opendocument') ? 'ods' : 'xlsx';
   }
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'xls';
-  return head.length > 0 && !head.includes(0) ? 'text' : 'other';
+  return head.length > 0 && isText(head) ? 'text' : 'other';
+}
+
+/**
+ * Whether a file's first bytes are text. Text holds no NUL byte, except the stray one a program
+ * exporting a table can leave in a field (read as a character of its cell); a file whose NULs
+ * are many (every other byte, in UTF-16) or come with other control bytes that text does not hold,
+ * as a binary file's do, is not text.
+ */
+function isText(head: Buffer): boolean {
+  let nuls = 0;
+  for (const byte of head) if (byte === 0) nuls++;
+  if (nuls === 0) return true;
+  if (nuls * 4 >= head.length) return false;
+  // Tab, newline, form feed, return and escape are the control bytes text holds.
+  return !head.some((byte) => byte > 0 && byte < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d, 0x1b].includes(byte));
 }
 
 /** The content type of the package's workbook part, by which Excel knows a workbook with macros, a template or a binary one. */

@@ -66,17 +66,28 @@ export function textOf(element: Element): string {
 }
 
 /**
- * Text as XML character data. Characters XML 1.0 cannot hold (control characters, lone
- * surrogates) are written as Excel writes them, `_xHHHH_`, and a literal `_xHHHH_` is itself
- * escaped, so the cell reads back as it was; a carriage return too, since XML would drop it.
+ * The characters XML 1.0 cannot hold (control characters but tab and newline, U+FFFE, U+FFFF, half
+ * of a surrogate pair alone: in a /u pattern a surrogate range matches only a lone half), and a
+ * carriage return, which XML reads as a newline.
+ */
+const UNWRITABLE = '[\\u0000-\\u0008\\u000b-\\u001f\\uD800-\\uDFFF\\uFFFE\\uFFFF]';
+/**
+ * An underscore that would start `_xHHHH_` where the text is written: before `x`, four hex digits
+ * and an underscore, or a character that is written as an escape (which starts with one).
+ */
+const LEADING_UNDERSCORE = new RegExp(`_(?=x[0-9A-Fa-f]{4}(?:_|${UNWRITABLE}))`, 'gu');
+
+/**
+ * Text as XML character data (ECMA-376's ST_Xstring). The characters XML cannot hold are written
+ * as Excel writes them, `_xHHHH_`, and an underscore that would start `_xHHHH_` in what is written
+ * is itself escaped, `_x005F_` (Excel takes `_x005F_` nowhere else), so the cell reads back as it
+ * was: `_x0041_x0042_` as `_x005F_x0041_x005F_x0042_`, `_x0041` before a NUL as
+ * `_x005F_x0041_x0000_`.
  */
 export function xmlText(text: string): string {
   return text
-    .replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_')
-    // In a /u pattern a surrogate range matches only a lone surrogate; a pair is one character.
-    .replace(/[\p{Cc}\uFFFE\uFFFF\uD800-\uDFFF]/gu, (c) => (c === '\t' || c === '\n' || c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f
-      ? c
-      : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`))
+    .replace(LEADING_UNDERSCORE, '_x005F_')
+    .replace(new RegExp(UNWRITABLE, 'gu'), (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
