@@ -78,7 +78,7 @@ interface Block {
 /**
  * Reads the source, the sheet names and the defined names in one round trip, with the rows of the
  * source that are hidden or filtered out (Range.getRowProperties, ExcelApi 1.9, in the same
- * request). The source is the selection; or, to find the table on the active sheet, the sheet's
+ * request) and, when asked, the blocks merged across its rows. The source is the selection; or, to find the table on the active sheet, the sheet's
  * first Excel table, header row included, when it has one, else its used range (a blank sheet
  * gives no grid). A table takes a second round trip: which tables the sheet has comes back with
  * the first, and Office.js has no null-object way to ask for "the first table, if any" in it
