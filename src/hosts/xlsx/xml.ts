@@ -76,6 +76,7 @@ const UNWRITABLE = '[\\u0000-\\u0008\\u000b-\\u001f\\uD800-\\uDFFF\\uFFFE\\uFFFF
  * and an underscore, or a character that is written as an escape (which starts with one).
  */
 const LEADING_UNDERSCORE = new RegExp(`_(?=x[0-9A-Fa-f]{4}(?:_|${UNWRITABLE}))`, 'gu');
+const UNWRITABLE_CHARACTER = new RegExp(UNWRITABLE, 'gu');
 
 /**
  * Text as XML character data (ECMA-376's ST_Xstring). The characters XML cannot hold are written
@@ -87,7 +88,7 @@ const LEADING_UNDERSCORE = new RegExp(`_(?=x[0-9A-Fa-f]{4}(?:_|${UNWRITABLE}))`,
 export function xmlText(text: string): string {
   return text
     .replace(LEADING_UNDERSCORE, '_x005F_')
-    .replace(new RegExp(UNWRITABLE, 'gu'), (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+    .replace(UNWRITABLE_CHARACTER, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
