@@ -16,7 +16,7 @@ import { NAME } from '../../layout/names';
 import { productSheets } from '../../layout/workbook-plan';
 import { INPUT_NAMES, RAN_AT_NAME } from '../../layout/read-back';
 import { formAssumptions } from './check';
-import { Action, State, Task, WorkbookLocked, failureOf, sourceGrid } from './model';
+import { Action, Repair, State, Task, WorkbookLocked, failureOf, sourceGrid } from './model';
 
 /** How the pane reaches Excel: Excel.run (tried again while Excel is busy), or a fake of it in tests. */
 export type ExcelAccess = ExcelRunner;
@@ -65,7 +65,7 @@ async function generateIn(context: Excel.RequestContext, state: () => State, clo
 }
 
 /** What a run cut short left, repaired (one round trip, two with a repair); and the product's sheets then. */
-async function repairNow(context: Excel.RequestContext): Promise<{ readonly repaired?: 'finished' | 'rolled back'; readonly held: ReadonlySet<string> }> {
+async function repairNow(context: Excel.RequestContext): Promise<{ readonly repaired?: Repair; readonly held: ReadonlySet<string> }> {
   const read = await readLastRun(context, []);
   const interrupted = interruptedWrite(read.definedNames, read.sheetNames);
   if (interrupted) await repairWrite(context, interrupted);
