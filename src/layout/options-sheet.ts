@@ -77,6 +77,10 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   sheet.define('optionNoticeExpires', optionColumn(FIRST_FY + 1), optionColumnEnd(FIRST_FY + 1));
   row = lastOption + 1;
   sheet.put(row++, LABEL, [[text('Optimism bias uplifts an option\'s costs of leaving (Green Book: up to 41% for outsourcing).')]], 'note');
+  // How many options the sheet has workings for: a check compares the options named with it.
+  const workedRow = row++;
+  sheet.put(workedRow, LABEL, [[text('Ways of withdrawing with workings on this sheet (to appraise another, run again)'), text('options'), num(options.length)]], 'label', [undefined, undefined, FORMATS.whole]);
+  sheet.paint(workedRow, UNIT, workedRow, UNIT, 'unit');
   row++;
 
   // Inputs: the costs of leaving, a row each, naming the option that incurs it.
@@ -111,7 +115,9 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   row++;
 
   // Each cost line's own workings, beside nothing else: its option's row, uplift, start and end.
+  // A replacement with no months given runs to the horizon's end, the day the timeline below gives.
   const cell = (c: number, r: number) => `${col(c)}${r}`;
+  const horizonEnd = row++;
   sheet.put(row++, LABEL, [[text('Costs of leaving: workings'), text('Option row'), text('Uplift'), text('From'), text('Until'), text('Exit paid in'), text('Share')]], 'header');
   const firstWork = row;
   sheet.put(firstWork, UNIT, Array.from({ length: costRows }, (_, i) => {
@@ -122,7 +128,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
       formula(`IF(${cell(UNIT, w)}=0,0,1+INDEX(${NAME.optionOptimismBias},${cell(UNIT, w)}))`),
       formula(`IF(${cell(UNIT, w)}=0,0,INDEX(${NAME.optionNoticeExpires},${cell(UNIT, w)}))`),
       // A blank line (option row 0) works out to zeros, which show as nothing.
-      formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 2, r)}),EDATE(${cell(FIRST_FY, w)},${cell(FIRST_FY + 2, r)}),DATE(9999,12,31))`),
+      formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 2, r)}),EDATE(${cell(FIRST_FY, w)},${cell(FIRST_FY + 2, r)}),${cell(VALUE, horizonEnd)})`),
       formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 1, r)}),${cell(FIRST_FY + 1, r)},YEAR(${cell(FIRST_FY, w)})-(MONTH(${cell(FIRST_FY, w)})<${NAME.fyStartMonth}))`),
       formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 3, r)}),${cell(FIRST_FY + 3, r)},1)`),
     ];
@@ -143,6 +149,9 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   const previous = (t: number) => tl.column(t - 1);
   const { label: labelRow, t: tRow, startYear: startYearRow, starts: startRow, ends: endRow, days: daysRow } =
     inTurn(() => tl.begin('Workings', 'the year the earliest option serves notice', `MIN(${NAME.optionNoticeServedOn})`));
+  sheet.put(horizonEnd, LABEL, [[text('The day after the horizon: a replacement with no months given runs until then'), text('date'), formula(cell(lastFy, endRow))]], 'label', [undefined, undefined, FORMATS.date]);
+  sheet.paint(horizonEnd, UNIT, horizonEnd, UNIT, 'unit');
+  sheet.paint(horizonEnd, VALUE, horizonEnd, VALUE, 'calc');
   const indexRow = inTurn(() => tl.index(startYearRow));
   const membersRow = inTurn(() => tl.members(startRow));
   const stayRow = timeline('Cost if the council stays (avoidable cost)', '£', (c) => contribution(`${c}${indexRow}`, `${c}${membersRow}`), FORMATS.money);
@@ -303,12 +312,19 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   row++;
 
   // Whether the tables as at the run still hold: the inputs have not moved any option's NPV.
-  const runNpvs = options.map((o) => toPounds(o.npv));
-  sheet.put(row, LABEL, [[text(`The tornado and the values computed as at the run are current: every option's NPV is as at the run (${runNpvs.map((n) => n.toFixed(2)).join(', ')}); FALSE: inputs changed since, run again`), null,
-    formula(`AND(${npvCells.map((c, i) => `ROUND(${c}-${runNpvs[i]},2)=0`).join(',')})`)]], 'label');
+  sheet.put(row++, LABEL, [[text('Each option\'s NPV, now and as at the run'), text('Now £'), text('At the run £'), text('The same')]], 'header');
+  const firstRun = row;
+  options.forEach((o, i) => {
+    sheet.put(row, LABEL, [[formula(cell(LABEL, firstOption + i)), formula(npvCells[i])]], 'link', [undefined, FORMATS.money]);
+    sheet.put(row, VALUE, [[num(toPounds(o.npv))]], 'label', [FORMATS.money]);
+    sheet.put(row, FIRST_FY, [[formula(`ROUND(${cell(UNIT, row)}-${cell(VALUE, row)},2)=0`)]], 'calc');
+    row++;
+  });
+  sheet.fixedAtRun(firstRun, VALUE, row - 1, VALUE);
+  sheet.put(row, LABEL, [[text('The tornado and the values computed as at the run are current: every option\'s NPV is as at the run; FALSE: inputs changed since, run again'), null,
+    formula(`AND(${cell(FIRST_FY, firstRun)}:${cell(FIRST_FY, row - 1)})`)]], 'label');
   sheet.paint(row, VALUE, row, VALUE, 'check');
   sheet.define('optionTablesCurrent', { row, column: VALUE });
-  sheet.fixedAtRun(row, LABEL, row, VALUE);
   row += 2;
 
   // Checks
@@ -316,7 +332,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
     ['Every cost of leaving names one of the options', `SUMPRODUCT((${NAME.costOptions}<>"")*(COUNTIF(${NAME.optionNames},${NAME.costOptions})=0))=0`],
     ['Every cost of leaving is of a kind: exit or replacement', `SUMPRODUCT((${NAME.costLabels}<>"")*(${NAME.costKinds}<>${literal('exit')})*(${NAME.costKinds}<>${literal('replacement')}))=0`],
     ['Each option has a name of its own', `SUMPRODUCT((${NAME.optionNames}<>"")*(COUNTIF(${NAME.optionNames},${NAME.optionNames})>1))=0`],
-    [`Every option named has its workings: ${options.length} (to appraise another, run again)`, `COUNTA(${NAME.optionNames})=${options.length}`],
+    [`Every option named has its workings: ${options.length} (to appraise another, run again)`, `COUNTA(${NAME.optionNames})=${cell(VALUE, workedRow)}`],
   ];
   sheet.put(row++, LABEL, [[text('Checks'), null, text('Passes')]], 'heading');
   const firstCheck = row;
