@@ -56,8 +56,10 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   const keyRows = { preferred: row++, npv: row++ };
   row++;
 
-  // Inputs: the ways of withdrawing, a row each.
-  sheet.put(row++, LABEL, [[text('Ways of withdrawing'), text('Notice served on'), text('Notice (months)'), text('Optimism bias'), text('Notice expires')]], 'header');
+  // Inputs: the ways of withdrawing, a row each, with workings beside them: when notice expires,
+  // the option's number (the costs of leaving and the blocks below find it by that, never by its
+  // name), and how many options bear its name.
+  sheet.put(row++, LABEL, [[text('Ways of withdrawing'), text('Notice served on'), text('Notice (months)'), text('Optimism bias'), text('Notice expires'), text('Number'), text('Of this name')]], 'header');
   const optionRows = options.length + SPARE_ROWS;
   const firstOption = row;
   const lastOption = firstOption + optionRows - 1;
@@ -65,16 +67,26 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
     const o = options[i]?.option;
     return o ? [text(o.name), num(excelSerial(o.noticeServedOn)), num(o.noticeMonths), num(o.optimismBias.toNumber())] : [null, null, null, null];
   }), 'input', [undefined, FORMATS.date, FORMATS.whole, FORMATS.percent]);
-  sheet.put(firstOption, FIRST_FY + 1, Array.from({ length: optionRows }, (_, i) => [
-    formula(`IF(${col(LABEL)}${firstOption + i}="","",EDATE(${col(UNIT)}${firstOption + i},${col(VALUE)}${firstOption + i}))`),
-  ]), 'calc', [FORMATS.date]);
+  const [EXPIRES, NUMBER, NAMED] = [FIRST_FY + 1, FIRST_FY + 2, FIRST_FY + 3];
+  sheet.put(firstOption, EXPIRES, Array.from({ length: optionRows }, (_, i) => {
+    const r = firstOption + i;
+    const name = `${col(LABEL)}${r}`;
+    return [
+      formula(`IF(${name}="","",EDATE(${col(UNIT)}${r},${col(VALUE)}${r}))`),
+      formula(i === 0 ? '1' : `${col(NUMBER)}${r - 1}+1`),
+      // = compares text as it is: no wildcards and no criteria, as COUNTIF and MATCH would read `*` or `>A`.
+      formula(`IF(${name}="",0,SUMPRODUCT(--(${NAME.optionNames}=${name})))`),
+    ];
+  }), 'calc', [FORMATS.date, FORMATS.whole, FORMATS.whole]);
+  /** The cell of the number of the option on input row r. */
+  const numberOf = (r: number) => `${col(NUMBER)}${r}`;
   const optionColumn = (c: number) => ({ row: firstOption, column: c });
   const optionColumnEnd = (c: number) => ({ row: lastOption, column: c });
   sheet.define('optionNames', optionColumn(LABEL), optionColumnEnd(LABEL));
   sheet.define('optionNoticeServedOn', optionColumn(UNIT), optionColumnEnd(UNIT));
   sheet.define('optionNoticeMonths', optionColumn(VALUE), optionColumnEnd(VALUE));
   sheet.define('optionOptimismBias', optionColumn(FIRST_FY), optionColumnEnd(FIRST_FY));
-  sheet.define('optionNoticeExpires', optionColumn(FIRST_FY + 1), optionColumnEnd(FIRST_FY + 1));
+  sheet.define('optionNoticeExpires', optionColumn(EXPIRES), optionColumnEnd(EXPIRES));
   row = lastOption + 1;
   sheet.put(row++, LABEL, [[text('Optimism bias uplifts an option\'s costs of leaving (Green Book: up to 41% for outsourcing).')]], 'note');
   // How many options the sheet has workings for: a check compares the options named with it.
@@ -123,8 +135,11 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   sheet.put(firstWork, UNIT, Array.from({ length: costRows }, (_, i) => {
     const r = firstCost + i;
     const w = firstWork + i;
+    // The first option whose name = the one given: compared as text, with no wildcards or criteria,
+    // in SUMPRODUCT, which takes the comparison of every name in both Excel and LibreOffice.
+    const option = cell(UNIT, r);
     return [
-      formula(`IFERROR(MATCH(${cell(UNIT, r)},${NAME.optionNames},0),0)`),
+      formula(`IF(${option}="",0,IFERROR(SUMPRODUCT(MATCH(TRUE,${NAME.optionNames}=${option},0)),0))`),
       formula(`IF(${cell(UNIT, w)}=0,0,1+INDEX(${NAME.optionOptimismBias},${cell(UNIT, w)}))`),
       formula(`IF(${cell(UNIT, w)}=0,0,INDEX(${NAME.optionNoticeExpires},${cell(UNIT, w)}))`),
       // A blank line (option row 0) works out to zeros, which show as nothing.
@@ -134,6 +149,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
     ];
   }), 'calc', [FORMATS.wholeOrBlank, FORMATS.factorOrBlank, FORMATS.dateOrBlank, FORMATS.dateOrBlank, FORMATS.wholeOrBlank, FORMATS.percentOrBlank]);
   sheet.put(firstWork, LABEL, Array.from({ length: costRows }, (_, i) => [formula(`IF(${cell(LABEL, firstCost + i)}="","",${cell(LABEL, firstCost + i)})`)]), 'link');
+  sheet.define('costOptionRows', { row: firstWork, column: UNIT }, { row: firstWork + costRows - 1, column: UNIT });
   row = firstWork + costRows + 1;
 
   // The timeline all options share. Its rows and the other rows below are written in turn.
@@ -206,7 +222,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
       return r;
     };
     const withdraw = money('Cost if the council withdraws', (c) => `ROUND(${c}${stayRow}*${c}${paid}/${c}${daysRow},2)`);
-    const ofKind = (kind: string) => (c: string) => `ROUND(SUMIFS(${costYears(c)},${NAME.costOptions},${cell(LABEL, o)},${NAME.costKinds},${literal(kind)}),2)`;
+    const ofKind = (kind: string) => (c: string) => `ROUND(SUMIFS(${costYears(c)},${NAME.costOptionRows},${numberOf(o)},${NAME.costKinds},${literal(kind)}),2)`;
     const exits = money('Exit costs (with optimism bias)', ofKind('exit'));
     const replacements = money('Replacement costs (with optimism bias)', ofKind('replacement'));
     const net = money('Net saving', (c) => `ROUND(${c}${stayRow}-${c}${withdraw}-${c}${exits}-${c}${replacements},2)`);
@@ -224,7 +240,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   const switching = switchingWorkings({
     sheet, timeline: tl, label: LABEL,
     rows: { index: indexRow, members: membersRow, days: daysRow, real: realRow, discount: discountRow },
-    options: paidRows.map((paid, i) => ({ input: firstOption + i, paid })),
+    options: paidRows.map((paid, i) => ({ input: firstOption + i, number: numberOf(firstOption + i), paid })),
     costLines: { count: costRows, flow: (i, c) => costFlow(i, c, false) },
     model: appraisal.model, focus: options[appraisal.focus].option,
   }, row);
@@ -329,9 +345,9 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
 
   // Checks
   const checks: [string, string][] = [
-    ['Every cost of leaving names one of the options', `SUMPRODUCT((${NAME.costOptions}<>"")*(COUNTIF(${NAME.optionNames},${NAME.costOptions})=0))=0`],
+    ['Every cost of leaving names one of the options', `SUMPRODUCT((${NAME.costOptions}<>"")*(${NAME.costOptionRows}=0))=0`],
     ['Every cost of leaving is of a kind: exit or replacement', `SUMPRODUCT((${NAME.costLabels}<>"")*(${NAME.costKinds}<>${literal('exit')})*(${NAME.costKinds}<>${literal('replacement')}))=0`],
-    ['Each option has a name of its own', `SUMPRODUCT((${NAME.optionNames}<>"")*(COUNTIF(${NAME.optionNames},${NAME.optionNames})>1))=0`],
+    ['Each option has a name of its own', `MAX(${cell(NAMED, firstOption)}:${cell(NAMED, lastOption)})<=1`],
     [`Every option named has its workings: ${options.length} (to appraise another, run again)`, `COUNTA(${NAME.optionNames})=${cell(VALUE, workedRow)}`],
   ];
   sheet.put(row++, LABEL, [[text('Checks'), null, text('Passes')]], 'heading');
