@@ -126,11 +126,11 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   row += 3;
   row++;
 
-  // Each cost line's own workings, beside nothing else: its option's row, uplift, start and end.
+  // Each cost line's own workings, beside nothing else: its option's number, uplift, start and end.
   // A replacement with no months given runs to the horizon's end, the day the timeline below gives.
   const cell = (c: number, r: number) => `${col(c)}${r}`;
   const horizonEnd = row++;
-  sheet.put(row++, LABEL, [[text('Costs of leaving: workings'), text('Option row'), text('Uplift'), text('From'), text('Until'), text('Exit paid in'), text('Share')]], 'header');
+  sheet.put(row++, LABEL, [[text('Costs of leaving: workings'), text('Option number'), text('Uplift'), text('From'), text('Until'), text('Exit paid in'), text('Share')]], 'header');
   const firstWork = row;
   sheet.put(firstWork, UNIT, Array.from({ length: costRows }, (_, i) => {
     const r = firstCost + i;
@@ -142,14 +142,14 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
       formula(`IF(${option}="",0,IFERROR(SUMPRODUCT(MATCH(TRUE,${NAME.optionNames}=${option},0)),0))`),
       formula(`IF(${cell(UNIT, w)}=0,0,1+INDEX(${NAME.optionOptimismBias},${cell(UNIT, w)}))`),
       formula(`IF(${cell(UNIT, w)}=0,0,INDEX(${NAME.optionNoticeExpires},${cell(UNIT, w)}))`),
-      // A blank line (option row 0) works out to zeros, which show as nothing.
+      // A blank line (option number 0) works out to zeros, which show as nothing.
       formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 2, r)}),EDATE(${cell(FIRST_FY, w)},${cell(FIRST_FY + 2, r)}),${cell(VALUE, horizonEnd)})`),
       formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 1, r)}),${cell(FIRST_FY + 1, r)},YEAR(${cell(FIRST_FY, w)})-(MONTH(${cell(FIRST_FY, w)})<${NAME.fyStartMonth}))`),
       formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 3, r)}),${cell(FIRST_FY + 3, r)},1)`),
     ];
   }), 'calc', [FORMATS.wholeOrBlank, FORMATS.factorOrBlank, FORMATS.dateOrBlank, FORMATS.dateOrBlank, FORMATS.wholeOrBlank, FORMATS.percentOrBlank]);
   sheet.put(firstWork, LABEL, Array.from({ length: costRows }, (_, i) => [formula(`IF(${cell(LABEL, firstCost + i)}="","",${cell(LABEL, firstCost + i)})`)]), 'link');
-  sheet.define('costOptionRows', { row: firstWork, column: UNIT }, { row: firstWork + costRows - 1, column: UNIT });
+  sheet.define('costOptionNumbers', { row: firstWork, column: UNIT }, { row: firstWork + costRows - 1, column: UNIT });
   row = firstWork + costRows + 1;
 
   // The timeline all options share. Its rows and the other rows below are written in turn.
@@ -222,7 +222,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
       return r;
     };
     const withdraw = money('Cost if the council withdraws', (c) => `ROUND(${c}${stayRow}*${c}${paid}/${c}${daysRow},2)`);
-    const ofKind = (kind: string) => (c: string) => `ROUND(SUMIFS(${costYears(c)},${NAME.costOptionRows},${numberOf(o)},${NAME.costKinds},${literal(kind)}),2)`;
+    const ofKind = (kind: string) => (c: string) => `ROUND(SUMIFS(${costYears(c)},${NAME.costOptionNumbers},${numberOf(o)},${NAME.costKinds},${literal(kind)}),2)`;
     const exits = money('Exit costs (with optimism bias)', ofKind('exit'));
     const replacements = money('Replacement costs (with optimism bias)', ofKind('replacement'));
     const net = money('Net saving', (c) => `ROUND(${c}${stayRow}-${c}${withdraw}-${c}${exits}-${c}${replacements},2)`);
@@ -345,7 +345,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
 
   // Checks
   const checks: [string, string][] = [
-    ['Every cost of leaving names one of the options', `SUMPRODUCT((${NAME.costOptions}<>"")*(${NAME.costOptionRows}=0))=0`],
+    ['Every cost of leaving names one of the options', `SUMPRODUCT((${NAME.costOptions}<>"")*(${NAME.costOptionNumbers}=0))=0`],
     ['Every cost of leaving is of a kind: exit or replacement', `SUMPRODUCT((${NAME.costLabels}<>"")*(${NAME.costKinds}<>${literal('exit')})*(${NAME.costKinds}<>${literal('replacement')}))=0`],
     ['Each option has a name of its own', `MAX(${cell(NAMED, firstOption)}:${cell(NAMED, lastOption)})<=1`],
     [`Every option named has its workings: ${options.length} (to appraise another, run again)`, `COUNTA(${NAME.optionNames})=${cell(VALUE, workedRow)}`],

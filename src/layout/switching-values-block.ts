@@ -77,7 +77,7 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
   const focus = { npv: at(VALUE, focusRow), index: at(VALUE, focusRow + 1), name: at(VALUE, focusRow + 2), rival: at(VALUE, focusRow + 3), lead: at(VALUE, focusRow + 4), preferred: at(VALUE, focusRow + 5) };
   const ofFocus = (k: number) => `INDEX(${made(k)},${focus.index})`;
   /** The sum of `what` over the cost lines of a kind of the option numbered `number`: matched by its number, never its name. */
-  const costs = (kind: 'exit' | 'replacement', what: string, number: string) => `SUMIFS(${what},${NAME.costOptionRows},${number},${NAME.costKinds},${literal(kind)})`;
+  const costs = (kind: 'exit' | 'replacement', what: string, number: string) => `SUMIFS(${what},${NAME.costOptionNumbers},${number},${NAME.costKinds},${literal(kind)})`;
   sheet.put(row, LABEL, [['Option', 'PV per £1', 'PV exit £', 'PV replacement £', 'NPV £', 'Exit costs £', 'Replacement £'].map(text)], 'header');
   sheet.put(firstLine - 1, LABEL, [['Option: its lead in the avoidable cost', 'Slope', 'At £0', 'Zero below £', 'Zero above £'].map(text)], 'header');
   w.options.forEach((o, i) => {
@@ -142,7 +142,7 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
     const input = keyInput(name);
     const format = input.unit === 'money' ? FORMATS.money : FORMATS.percent;
     const [least, most] = input.range(w.focus, w.model).map((v) => keyInputNumber(name, v));
-    const hasLines = `COUNTIFS(${NAME.costOptionRows},${focus.index},${NAME.costKinds},${literal(name === 'exitCosts' ? 'exit' : 'replacement')})>0`;
+    const hasLines = `COUNTIFS(${NAME.costOptionNumbers},${focus.index},${NAME.costKinds},${literal(name === 'exitCosts' ? 'exit' : 'replacement')})>0`;
     const ifSome = (then: string) => `IF(${c('some')},${then},"")`;
     const cell = {
       avoidableCost: { now: NAME.avoidableAnnual, has: '1' },
@@ -150,7 +150,7 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
       replacementCosts: { now: ifSome(ofFocus(6)), perUnit: `${ofFocus(3)}/${c('now')}`, has: hasLines },
       optimismBias: {
         now: ifSome(`INDEX(${NAME.optionOptimismBias},${focus.index})`),
-        perUnit: `(${ofFocus(2)}+${ofFocus(3)})/(1+${c('now')})`, has: `COUNTIF(${NAME.costOptionRows},${focus.index})>0`,
+        perUnit: `(${ofFocus(2)}+${ofFocus(3)})/(1+${c('now')})`, has: `COUNTIF(${NAME.costOptionNumbers},${focus.index})>0`,
       },
     }[name] as { now: string; perUnit?: string; has: string };
     // A cost input moves the focus option's NPV only, down as it rises: its lead is used up above the base, or made up below it.
