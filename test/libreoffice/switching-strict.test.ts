@@ -27,20 +27,41 @@ const NOTHING_SWITCHES = {
   ],
 };
 
-it('shows "none in range" for the notice period, and the live values agree with the core\'s', async () => {
+/** The sheet's switching values and the core's as the sheet shows them, for these assumptions. */
+async function bothFor(assumptions: unknown) {
   const dir = temporaryDirectory();
-  writeFileSync(path.join(dir, 'a.json'), JSON.stringify(NOTHING_SWITCHES));
+  writeFileSync(path.join(dir, 'a.json'), JSON.stringify(assumptions));
   const out = path.join(dir, 'out.xlsx');
   expect(await run(['analyse', EXAMPLE, '--assumptions', path.join(dir, 'a.json'), '--out', out], IO)).toBe(0);
-  const [got] = await calc(out, [{ get: ['VfM_SwitchingValues', 'VfM_PreferredOption'] }]) as GetResult[];
+  const [got] = await calc(out, [{ get: ['VfM_SwitchingValues'] }]) as GetResult[];
   const sheet = (got.VfM_SwitchingValues as (number | string)[][]).map((r) => r[0]);
-
   const grid = await (await readBack(EXAMPLE)).grid('Costs');
-  const core = analyse({ grid, assumptions: NOTHING_SWITCHES, today: TODAY }).appraisal.switchingValues;
-  const notice = core.findIndex((v) => v.input === 'noticeMonths');
-  expect(sheet[notice]).toBe('none in range');
-  // Every other value as the core gives it: pounds to the penny, a rate to eight places, or why there is none.
+  const values = analyse({ grid, assumptions, today: TODAY }).appraisal.switchingValues;
+  // Pounds to the penny, a rate to eight places, or why there is none.
   const close = (v: number | string) => (typeof v === 'number' ? Math.round(v * 1e8) / 1e8 : v);
-  expect(sheet.map(close)).toEqual(core.map((v) => close(v.value ? keyInputNumber(v.input, v.value)
-    : v.none === noneWords(keyInput(v.input)) ? lacking(keyInput(v.input)) : 'none in range')));
+  const core = values.map((v) => close(v.value ? keyInputNumber(v.input, v.value) : v.none === noneWords(keyInput(v.input)) ? lacking(keyInput(v.input)) : 'none in range'));
+  const at = (input: string) => values.findIndex((v) => v.input === input);
+  return { sheet: sheet.map(close), core, at };
+}
+
+it('shows "none in range" for the notice period, and the live values agree with the core\'s', async () => {
+  const { sheet, core, at } = await bothFor(NOTHING_SWITCHES);
+  expect(sheet[at('noticeMonths')]).toBe('none in range');
+  expect(sheet).toEqual(core);
+});
+
+it('gives no live value where the input can only bring the NPV to zero at the end of its range', async () => {
+  // One way of withdrawing and no costs of leaving: the NPV is in proportion to the avoidable cost,
+  // zero at £0.00 a year, the least it may be, where staying and withdrawing tie.
+  const plain = await bothFor({ noticeServedOn: '2012-10-19' });
+  expect(plain.sheet[plain.at('avoidableCost')]).toBe('none in range');
+  expect(plain.sheet).toEqual(plain.core);
+  // Staying preferred; the best option, with 49 months of notice, saves nothing within the horizon
+  // and pays an exit penalty of 5,000.00 in 2014/15: without it (exit costs of £0.00) its NPV is zero.
+  const penalty = await bothFor({
+    ...NOTHING_SWITCHES,
+    options: [{ ...NOTHING_SWITCHES.options[0], noticeMonths: 49, exitCosts: [{ label: 'Penalty', amount: 5000, fy: '2014/15' }] }, NOTHING_SWITCHES.options[1]],
+  });
+  expect(penalty.sheet[penalty.at('exitCosts')]).toBe('none in range');
+  expect(penalty.sheet).toEqual(penalty.core);
 });
