@@ -6,7 +6,8 @@
 // with the highest NPV (the preferred one, or the nearest to it when staying is preferred); its
 // lead is its NPV over the best of staying and the other options. A cost input switches where the
 // lead is used up; the avoidable cost where the nearest of the lines that make up the lead crosses
-// zero, below the base or above it. The values the other inputs switch at are the core's, as at the
+// zero, below the base or above it. Strictly: a crossing at an end of the input's range, beyond
+// which the lead would fall below zero only out of range, switches nothing. The values the other inputs switch at are the core's, as at the
 // run (options-sheet.ts).
 import { columnName } from '../core/cell';
 import { AppraisalModel, KeyInputName, keyInput, keyInputNumber } from '../core/key-inputs';
@@ -127,8 +128,8 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
     least: 'Least it may be',
     most: 'Most it may be',
     some: 'The option has some (1 = yes)',
-    belowOk: 'Below is in range (1 = yes)',
-    aboveOk: 'Above is in range (1 = yes)',
+    belowOk: 'Below is inside the range (1 = yes)',
+    aboveOk: 'Above is inside the range (1 = yes)',
     nearest: 'The nearer in range (below, on a tie)',
     at: 'Switches at',
   } as const;
@@ -142,6 +143,10 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
     const input = keyInput(name);
     const format = input.unit === 'money' ? FORMATS.money : FORMATS.percent;
     const [least, most] = input.range(w.focus, w.model).map((v) => keyInputNumber(name, v));
+    // Strictly inside the range: a line that reaches zero only at an end of it brings the NPV to
+    // zero, or to a tie, there, and changes nothing. Compared to the core's precision (a hundredth
+    // of a penny, 1e-10 of a rate), so that binary noise at the end does not count as inside.
+    const places = input.unit === 'money' ? 4 : 10;
     const hasLines = `COUNTIFS(${NAME.costOptionNumbers},${focus.index},${NAME.costKinds},${literal(name === 'exitCosts' ? 'exit' : 'replacement')})>0`;
     const ifSome = (then: string) => `IF(${c('some')},${then},"")`;
     const cell = {
@@ -166,8 +171,8 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
       least: [num(least), input.unit === 'money' ? FORMATS.moneyLimit : format],
       most: [num(most), input.unit === 'money' ? FORMATS.moneyLimit : format],
       some: [formula(`${cell.has}*1`), FORMATS.whole],
-      belowOk: [formula(`COUNT(${c('below')})*(N(${c('below')})>=${c('least')})`), FORMATS.whole],
-      aboveOk: [formula(`COUNT(${c('above')})*(N(${c('above')})<=${c('most')})`), FORMATS.whole],
+      belowOk: [formula(`COUNT(${c('below')})*(ROUND(N(${c('below')})-${c('least')},${places})>0)`), FORMATS.whole],
+      aboveOk: [formula(`COUNT(${c('above')})*(ROUND(${c('most')}-N(${c('above')}),${places})>0)`), FORMATS.whole],
       nearest: [formula(`N(IF(${c('belowOk')}*(1-${c('aboveOk')}*(N(${c('above')})-${c('now')}<${c('now')}-N(${c('below')}))),${c('below')},${c('above')}))`), format],
       at: [formula(`CHOOSE(1+${c('some')}+${c('some')}*(${c('belowOk')}+${c('aboveOk')}>0),${literal(lacking(input))},${literal('none in range')},${input.unit === 'money' ? `ROUND(${c('nearest')},2)` : c('nearest')})`), format],
     };

@@ -69,7 +69,7 @@ it('reads the seed table, generates the scenarios, and writes the cells the CLI 
   expect(headline).toContain('£43,597.81');
   expect(headline).toContain('£39,032.29');
   expect(headline).toContain('All pass');
-  expect(await page.locator('#results p.answer').innerText()).toBe('Withdraw is preferred (NPV £39,032.29). It stops paying if the avoidable cost falls to £0.00 a year.');
+  expect(await page.locator('#results p.answer').innerText()).toBe('Withdraw is preferred (NPV £39,032.29). No change of one input within its range changes that.');
   expect(await page.locator('#results svg rect').count()).toBeGreaterThanOrEqual(10);
   await shot(page, '3-generated');
 

@@ -7,6 +7,7 @@ import { Analysis } from '../../core/analysis';
 import { CalendarDate } from '../../core/calendar-date';
 import { Grid } from '../../core/cell';
 import { CostClass, classify, labelKey } from '../../core/classification';
+import { optionNameKey } from '../../core/options';
 import { InputError, Problem } from '../../core/problems';
 import { RAN_AT_NAME, assumptionsFromInputs } from '../../layout/read-back';
 import { productSheets } from '../../layout/workbook-plan';
@@ -264,11 +265,11 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
 
 export const reduce = reducer();
 
-/** `wanted`, or `wanted 2`, `wanted 3`… (or from `from`), the first that no option has. */
+/** `wanted`, or `wanted 2`, `wanted 3`… (or from `from`), the first that no option has, as the core compares names. */
 function unusedName(list: readonly OptionFields[], wanted: string, from?: number): string {
-  const taken = new Set(list.map((o) => o.name.trim().toLowerCase()));
-  if (from === undefined && !taken.has(wanted.toLowerCase())) return wanted;
-  for (let n = from ?? 2; ; n++) if (!taken.has(`${wanted} ${n}`.toLowerCase())) return `${wanted} ${n}`;
+  const taken = new Set(list.map((o) => optionNameKey(o.name)));
+  if (from === undefined && !taken.has(optionNameKey(wanted))) return wanted;
+  for (let n = from ?? 2; ; n++) if (!taken.has(optionNameKey(`${wanted} ${n}`))) return `${wanted} ${n}`;
 }
 
 /** Starts from the inputs of the last run when the workbook holds the product's sheets. */
