@@ -3,7 +3,7 @@
 // not the workbook. Every producer's spelling is taken: cells with or without addresses,
 // shared or inline strings, prefixed elements, the 1904 date system.
 import { SaxesParser } from 'saxes';
-import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, a1, isDateFormat, mergedAcross, columnName, columnNumber, parseRange } from '../../core/cell';
+import { CellRange, CellValue, DAYS_TO_1904, Grid, MAX_COLUMNS, MAX_ROWS, a1, isDateFormat, mergedAcross, columnName, columnNumber, parseRange } from '../../core/cell';
 import { shorten } from '../../core/limits';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
 import { XmlElement, childOf, childrenOf, parseXml, textOf, unescapeExcelText } from './xml';
@@ -286,7 +286,7 @@ function rawValue(cell: RawCell, strings: ReadonlyMap<number, string>, dates: re
       if (value === '') return null;
       const number = Number(value);
       if (Number.isNaN(number)) return value;
-      return dates[cell.style] ? dateCell(date1904 ? number + 1462 : number) : number;
+      return dates[cell.style] ? dateCell(date1904 ? number + DAYS_TO_1904 : number) : number;
     }
   }
 }

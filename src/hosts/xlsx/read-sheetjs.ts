@@ -5,7 +5,7 @@
 // amounts such as "£1,234.56" and "(1,234.56)" by its own rules.
 import * as XLSX from '@e965/xlsx';
 import path from 'path';
-import { CellRange, CellValue, Grid, excelSerial, isDateFormat, mergedAcross } from '../../core/cell';
+import { CellRange, CellValue, DAYS_TO_1904, Grid, excelSerial, isDateFormat, mergedAcross } from '../../core/cell';
 import { firstCharacters } from '../../core/limits';
 import { PackageError } from './package-error';
 import { KIND_WORDS, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
@@ -37,7 +37,7 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellVa
     case 'e': return { error: cell.w ?? XLSX.utils.format_cell(cell) };
     case 'n': {
       const number = Number(cell.v);
-      return cell.z !== undefined && isDateFormat(String(cell.z)) ? dateCell(date1904 ? number + 1462 : number) : number;
+      return cell.z !== undefined && isDateFormat(String(cell.z)) ? dateCell(date1904 ? number + DAYS_TO_1904 : number) : number;
     }
     // A date as SheetJS gives it: the day it names, as a serial, so that a date outside Excel's is the number Excel would hold.
     case 'd': return cell.v instanceof Date && Number.isFinite(cell.v.getTime()) ? dateCell(excelSerial({ year: cell.v.getUTCFullYear(), month: cell.v.getUTCMonth() + 1, day: cell.v.getUTCDate() })) : null;

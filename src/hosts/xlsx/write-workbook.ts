@@ -142,7 +142,7 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
   plan.sheets.forEach((sheet, i) => {
     const part = freshPart(pkg, `${folder}worksheets/`, 'sheet', taken);
     const drawing = sheet.charts && sheet.charts.length > 0 ? addCharts(pkg, folder, part, sheet.name, sheet.charts, taken, put, typesDocument, types) : undefined;
-    put.set(part, sheetXml(sheet, allCells[i], styles.cellFormat, drawing));
+    put.set(part, sheetXml(sheet, allCells[i], styles.cellFormat, { drawing, date1904: parts.date1904 }));
     const id = addRelationship(relsDocument, rels, RELATIONSHIP.worksheet, part.slice(folder.length));
     addOverride(typesDocument, types, part, CONTENT_TYPE.worksheet);
     const element = createChild(workbookDocument, sheetsElement, 'sheet');
