@@ -6,6 +6,7 @@
 // text, which are read), cli.test.ts ("says what a file it cannot read is": a damaged
 // .xls, .ods and workbook part, a Word document), test/core/limits.test.ts (dates and amounts at
 // their limits, 20,000-deep nesting), test/core/assumptions.test.ts (each assumption's own checks).
+import crypto from 'crypto';
 import { readdirSync, writeFileSync, mkdirSync } from 'fs';
 import path from 'path';
 import { crc32, deflateRawSync } from 'zlib';
@@ -91,6 +92,12 @@ function odsOf(tables: string): Buffer {
     { name: 'styles.xml', data: text(`<?xml version="1.0"?><office:document-styles ${office} office:version="1.2"/>`) },
   ]);
 }
+
+/** The random bytes of a temporary file's name, made foreseeable, and the name they give. */
+const FORESEEN = Buffer.from('00112233445566778899aabb', 'hex');
+const PLANTED = `.vfm-${FORESEEN.toString('hex')}.tmp`;
+const foreseeTemporaryName = () => jest.spyOn(crypto, 'randomBytes').mockImplementation(() => FORESEEN);
+afterEach(() => jest.restoreAllMocks());
 
 const SEED_WITH = (rows: FixtureSheet['rows']): FixtureSheet => ({ name: 'Costs', rows: [['Item', '£'], ['Core team', 17800], ...rows] });
 
@@ -200,6 +207,9 @@ const CASES: readonly BadInput[] = [
   { name: 'empty names for --out and --json', input: seed, args: () => ['--out', '', '--json', ''], err: `vfm: --json "": the file name is empty; name the file, such as --json summary.json\n${USAGE_TAIL}` },
   { name: 'an empty name for --out', input: seed, args: () => ['--out', ' '], err: `vfm: --out " ": the file name is empty; name the file, such as --out scenarios.xlsx\n${USAGE_TAIL}` },
   { name: 'an output naming a device', input: seed, args: () => ['--json', '/dev/null'], err: `vfm: /dev/null: cannot be written (it is not an ordinary file)\n${TAIL}` },
+  // The temporary file an output is written into first is made afresh, under a name nobody can
+  // foresee (here made foreseeable), and never through what is already there.
+  { name: 'something put at the temporary name an output is written under first', input: (dir) => { foreseeTemporaryName(); mkdirSync(path.join(dir, PLANTED)); return seed(dir); }, args: (dir) => ['--json', path.join(dir, 's.json')], err: `vfm: DIR/s.json: cannot be written (something is already at DIR/${PLANTED}, the temporary name it is written under first; try again)\n${TAIL}` },
   { name: 'an output name ending in a folder separator', input: seed, args: (dir) => ['--json', `${path.join(dir, 'new')}/`], err: `vfm: DIR/new/: cannot be written (the name ends in a folder separator, so it names a folder, not a file)\n${TAIL}` },
 ];
 
