@@ -25,6 +25,7 @@ const REASONS: Readonly<Record<string, string>> = {
   ETXTBSY: 'the file is in use',
   EIO: 'the disk could not be read or written',
   EXDEV: 'it is on another disk',
+  EPIPE: 'the program reading it has stopped',
 };
 
 export class FileError extends Error {
