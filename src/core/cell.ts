@@ -130,6 +130,14 @@ export function excelSerial(date: CalendarDate): number {
 }
 
 /**
+ * How many days less a workbook in the 1904 date system (`date1904`, the old default of Excel for
+ * the Mac) counts a date than one in the 1900 system: its day 0 is 1904-01-01, 1,462 in the 1900
+ * system. The serials here, and a plan's, are the 1900 system's; a host reading or writing a
+ * workbook in the 1904 system converts them.
+ */
+export const DAYS_TO_1904 = 1462;
+
+/**
  * Whether a number format shows a date or a time, so that the number in a cell is one: a day,
  * month, year, hour, second or era code (d m y h s e) outside literal text ("..."), escaped and
  * spacing characters (\x _x *x), colours, conditions and locales in brackets (an elapsed [h],

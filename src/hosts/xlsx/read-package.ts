@@ -3,10 +3,10 @@
 // not the workbook. Every producer's spelling is taken: cells with or without addresses,
 // shared or inline strings, prefixed elements, the 1904 date system.
 import { SaxesParser } from 'saxes';
-import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, a1, isDateFormat, mergedAcross, columnName, columnNumber, parseRange } from '../../core/cell';
+import { CellRange, CellValue, DAYS_TO_1904, Grid, MAX_COLUMNS, MAX_ROWS, a1, isDateFormat, mergedAcross, columnName, columnNumber, parseRange } from '../../core/cell';
 import { shorten } from '../../core/limits';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
-import { XmlElement, childOf, childrenOf, parseXml, textOf, unescapeExcelText } from './xml';
+import { XmlElement, childOf, childrenOf, decodeEntities, parseXml, textOf, unescapeExcelText } from './xml';
 import { NamedRange, SheetEntry, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
 
 /** Where each part of the workbook is, read once from the workbook part and its relationships. */
@@ -99,15 +99,6 @@ function sharedStrings(xml: string, wanted: ReadonlySet<number>): Map<number, st
     at = end + close.length;
   }
   return found;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|\w+);/g, (whole, name: string) => {
-    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-    return ENTITIES[name] ?? whole;
-  });
 }
 
 function stringItemText(item: string, prefix: string): string {
@@ -286,7 +277,7 @@ function rawValue(cell: RawCell, strings: ReadonlyMap<number, string>, dates: re
       if (value === '') return null;
       const number = Number(value);
       if (Number.isNaN(number)) return value;
-      return dates[cell.style] ? dateCell(date1904 ? number + 1462 : number) : number;
+      return dates[cell.style] ? dateCell(date1904 ? number + DAYS_TO_1904 : number) : number;
     }
   }
 }

@@ -5,9 +5,10 @@
 // amounts such as "£1,234.56" and "(1,234.56)" by its own rules.
 import * as XLSX from '@e965/xlsx';
 import path from 'path';
-import { CellRange, CellValue, Grid, excelSerial, isDateFormat, mergedAcross } from '../../core/cell';
+import { CellRange, CellValue, DAYS_TO_1904, Grid, excelSerial, isDateFormat, mergedAcross, sheetOfReference, sheetReference } from '../../core/cell';
 import { firstCharacters } from '../../core/limits';
 import { PackageError } from './package-error';
+import { decodeEntities } from './xml';
 import { KIND_WORDS, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
 
 type Kind = 'xls' | 'ods' | 'csv';
@@ -21,12 +22,41 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 /**
- * A sheet name from a text file's name: Excel's rules (31 characters, none of []:*?/\), control
- * characters made spaces like those, and no character cut in two.
+ * A sheet name as Excel allows one: 31 characters at most, none of []:*?/\ and no apostrophe at
+ * either end, control characters made spaces like those, and no character cut in two; `fallback`
+ * when nothing is left.
  */
-export function sheetNameOfFile(file: string): string {
-  const name = firstCharacters(path.basename(file, path.extname(file)).replace(/[[\]:*?/\\\p{Cc}]/gu, ' ').replace(/^'+|'+$/g, '').trim(), 31).trim();
-  return name === '' ? 'Sheet1' : name;
+export function sheetName(name: string, fallback = 'Sheet1'): string {
+  const clean = firstCharacters(name.replace(/[[\]:*?/\\\p{Cc}]/gu, ' ').replace(/^'+|'+$/g, '').trim(), 31).trim();
+  return clean === '' ? fallback : clean;
+}
+
+/** A text file's sheet: named after the file. */
+export const sheetNameOfFile = (file: string): string => sheetName(path.basename(file, path.extname(file)));
+
+/**
+ * A workbook's sheet names as sheetName makes them, each one of its own: a name that changes and
+ * then is another sheet's (as Excel compares names, in any case) is told apart by a number,
+ * "Notes (2)"; a name that needs no change keeps it.
+ */
+export function sheetNames(names: readonly string[]): string[] {
+  const taken = new Set(names.filter((name) => sheetName(name) === name).map((name) => name.toLowerCase()));
+  return names.map((name, i) => {
+    if (sheetName(name) === name) return name;
+    const clean = sheetName(name, `Sheet${i + 1}`);
+    let unique = clean;
+    for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${firstCharacters(clean, 31 - ` (${n})`.length).trim()} (${n})`;
+    taken.add(unique.toLowerCase());
+    return unique;
+  });
+}
+
+/** A defined name's reference with its sheet under the name the reader gives that sheet. */
+function onRenamedSheet(reference: string, renamed: ReadonlyMap<string, string>): string {
+  const body = reference.trim().replace(/^=/, '');
+  if (!body.includes('!') || body.includes(',')) return reference;
+  const to = renamed.get(sheetOfReference(body));
+  return to === undefined ? reference : `${sheetReference(to)}!${body.slice(body.lastIndexOf('!') + 1)}`;
 }
 
 function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellValue {
@@ -37,7 +67,7 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellVa
     case 'e': return { error: cell.w ?? XLSX.utils.format_cell(cell) };
     case 'n': {
       const number = Number(cell.v);
-      return cell.z !== undefined && isDateFormat(String(cell.z)) ? dateCell(date1904 ? number + 1462 : number) : number;
+      return cell.z !== undefined && isDateFormat(String(cell.z)) ? dateCell(date1904 ? number + DAYS_TO_1904 : number) : number;
     }
     // A date as SheetJS gives it: the day it names, as a serial, so that a date outside Excel's is the number Excel would hold.
     case 'd': return cell.v instanceof Date && Number.isFinite(cell.v.getTime()) ? dateCell(excelSerial({ year: cell.v.getUTCFullYear(), month: cell.v.getUTCMonth() + 1, day: cell.v.getUTCDate() })) : null;
@@ -93,10 +123,13 @@ export function readSheetJsWorkbook(bytes: Uint8Array, kind: Kind, file: string)
     const what = KIND_WORDS[kind];
     throw new PackageError(/password/i.test((error as Error).message) ? `it is ${what} protected with a password` : `it is ${what}, but it is damaged or in a form vfm cannot read`);
   }
-  const names = kind === 'csv' ? [sheetNameOfFile(file)] : book.SheetNames;
+  // SheetJS leaves an OpenDocument sheet's name as its XML spells it ("R&amp;D").
+  const held = kind === 'ods' ? book.SheetNames.map(decodeEntities) : book.SheetNames;
+  const names = kind === 'csv' ? [sheetNameOfFile(file)] : sheetNames(held);
   const sheets = names.map((name, i) => ({ name, hidden: (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 }));
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
-  const definedNames = (book.Workbook?.Names ?? []).map((n) => ({ name: n.Name, text: n.Ref }));
+  const renamed = new Map(held.flatMap((name, i) => (names[i] === name ? [] : [[name, names[i]] as const])));
+  const definedNames = (book.Workbook?.Names ?? []).map((n) => ({ name: n.Name, text: onRenamedSheet(n.Ref, renamed) }));
   return {
     kind,
     sheets,

@@ -1,7 +1,6 @@
 // `vfm analyse INPUT [--sheet NAME] [--range A1:C12|NAME] [--column C] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx] [--report REPORT.docx]`
 // Reads the cost rows, prints the scenarios, and writes the JSON summary, the workbook with the
 // scenario sheets and the committee report's text as a Word document. Bad input, assumptions or files throw (exit 2) before anything is written.
-import { promises as fs } from 'fs';
 import path from 'path';
 import { PRODUCT } from '../../../app/product';
 import { ScenarioRun, runScenarios } from '../../../app/run';
@@ -107,17 +106,17 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
     const pkg = workbook.package;
     // A file that cannot be edited in place gives the new workbook its source sheet, whole.
     const written = await reading(async () => (pkg ? writeIntoPackage(pkg, plan) : newWorkbookWithSource(await workbook.grid(grid.sheet), plan)));
-    outputs.push({ file: options.out, write: (temporary: string) => fs.writeFile(temporary, written) });
+    outputs.push({ file: options.out, contents: written });
   }
   if (options.json) {
     const json = `${JSON.stringify(summaryJson(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice), null, 2)}\n`;
-    outputs.push({ file: options.json, write: (temporary: string) => fs.writeFile(temporary, json, 'utf8') });
+    outputs.push({ file: options.json, contents: json });
   }
   if (options.report) {
     // The Word writer (docx) is loaded only for a report: most runs need none.
     const { reportDocx } = await import('../../../hosts/report-docx');
     const docx = await reportDocx(reportDocument(committeeReport(analysis)), `${PRODUCT.name} ${PRODUCT.version}`);
-    outputs.push({ file: options.report, write: (temporary: string) => fs.writeFile(temporary, docx) });
+    outputs.push({ file: options.report, contents: docx });
   }
   await writeFilesWhole(outputs);
   const wrote = !options.out ? [] : workbook.package
