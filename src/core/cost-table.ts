@@ -310,7 +310,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     if (reading.subPenny) warnings.add('sub-penny', `amounts with fractions of a penny${unit.factor === 1 ? '' : ' (once in pounds)'} were rounded to the penny`, amountCell(r));
     runningTotal += reading.amount;
     const note = notes === undefined ? '' : labelText(cellAt(grid, r, notes)) ?? '';
-    const endsOn = contractEnd(ends === undefined ? undefined : [cellAt(grid, r, ends), cell(r, ends)], note ? [note, cell(r, notes as number)] : undefined);
+    const endsOn = ends === undefined && !note ? undefined : contractEnd(ends === undefined ? undefined : [cellAt(grid, r, ends), cell(r, ends)], note ? [note, cell(r, notes as number)] : undefined);
     // Written out field by field, the rare ones only where present: a million rows are read this way.
     const row: CostRow = section || note || endsOn
       ? { sheetRow: sheetRow(r), item: label, amount: reading.amount, amountWasText: reading.fromText, ...(section ? { section: section.label } : {}), ...(note ? { note } : {}), ...(endsOn ? { endsOn } : {}) }
