@@ -76,6 +76,8 @@ export interface CostTableInfo {
   /** The sheet columns of the notes and of the contract ends, when the table has them. */
   readonly noteColumn?: number;
   readonly endColumn?: number;
+  /** With an end-date column: how many rows' contract ends were read (from the column or a note), said to have none, or not understood. */
+  readonly contractEnds?: { readonly read: number; readonly noEnd: number; readonly unread: number };
   /** Columns of codes beside the labels, not read as amounts. */
   readonly codeColumns: readonly number[];
   /** The sheet rows of the table that are hidden or filtered out (read like the others). */
@@ -212,6 +214,25 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     return false;
   };
 
+  const endCounts = { read: 0, noEnd: 0, unread: 0 };
+  /** A row's contract end, from its end-date column or else its note; what is not understood is named in a warning. */
+  const contractEnd = (column: [CellValue, string] | undefined, note: [string, string] | undefined): CalendarDate | undefined => {
+    const inColumn = column && endInColumn(column[0]);
+    const inNote = note && (column === undefined || isBlank(column[0])) ? endInNote(note[0]) : undefined;
+    const [reading, at] = inNote ? [inNote, note?.[1] as string] : [inColumn, column?.[1] as string];
+    if (reading === undefined) return undefined;
+    if (reading.kind === 'end') {
+      endCounts.read++;
+      return reading.date;
+    }
+    if (reading.kind === 'no end') endCounts.noEnd++;
+    else {
+      endCounts.unread++;
+      warnings.addOwn('contract-end-not-read', `contract end ${reading.message}, so the contract is taken to run to the horizon`, at,
+        'contract ends not understood, so those contracts are taken to run to the horizon');
+    }
+    return undefined;
+  };
   const rows: CostRow[] = [];
   const subtotals: Subtotal[] = [];
   const headings: SectionHeading[] = [];
@@ -289,7 +310,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     if (reading.subPenny) warnings.add('sub-penny', `amounts with fractions of a penny${unit.factor === 1 ? '' : ' (once in pounds)'} were rounded to the penny`, amountCell(r));
     runningTotal += reading.amount;
     const note = notes === undefined ? '' : labelText(cellAt(grid, r, notes)) ?? '';
-    const endsOn = (ends === undefined ? undefined : endInColumn(cellAt(grid, r, ends))) ?? (note ? endInNote(note) : undefined);
+    const endsOn = ends === undefined && !note ? undefined : contractEnd(ends === undefined ? undefined : [cellAt(grid, r, ends), cell(r, ends)], note ? [note, cell(r, notes as number)] : undefined);
     // Written out field by field, the rare ones only where present: a million rows are read this way.
     const row: CostRow = section || note || endsOn
       ? { sheetRow: sheetRow(r), item: label, amount: reading.amount, amountWasText: reading.fromText, ...(section ? { section: section.label } : {}), ...(note ? { note } : {}), ...(endsOn ? { endsOn } : {}) }
@@ -322,7 +343,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     headerRow: header === undefined ? undefined : sheetRow(header),
     rows, statedTotal, unit, columns, subtotals, headings,
     ...(notes === undefined ? {} : { noteColumn: grid.left + notes }),
-    ...(ends === undefined ? {} : { endColumn: grid.left + ends }),
+    ...(ends === undefined ? {} : { endColumn: grid.left + ends, contractEnds: endCounts }),
     codeColumns: (layout as TableLayout).codes.map((c) => grid.left + c),
     hiddenRows,
   };

@@ -121,7 +121,7 @@ export function initialState(options: { today: CalendarDate; language?: string; 
   const overrides: Overrides = new Map();
   return {
     today: options.today, language: options.language, inExcel: options.inExcel ?? true, supported: options.supported ?? true, source: 'selection',
-    form, formVersion: 0, overrides, checked: check({ form, overrides, today: options.today }, undefined, core), stale: false,
+    form, formVersion: 0, overrides, checked: check({ form, overrides, today: options.today, language: options.language }, undefined, core), stale: false,
   };
 }
 

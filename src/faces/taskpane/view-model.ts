@@ -1,6 +1,7 @@
 // What the pane shows, derived from the state in words: pure, no DOM. The views (rows-view.ts,
 // form-view.ts, results-view.ts, status-view.ts) only put this on the page.
 import { parseIsoDate } from '../../core/calendar-date';
+import { DateOrder, readDateText } from '../../core/date-text';
 import { ChosenBy, describeColumn } from '../../core/amount-columns';
 import { columnCells, columnName, sheetReference } from '../../core/cell';
 import { CHECKS, Check } from '../../core/checks';
@@ -16,7 +17,7 @@ import { keyInput, keyInputHeading } from '../../core/key-inputs';
 import type { GroupedBars } from './chart';
 import type { Tornado } from './tornado-chart';
 import { isOnTable } from './check';
-import { FieldName, fieldOf, fieldText, inFormWords, percentFieldOf, percentProblem, percentQuestion } from './form';
+import { DATE_EXAMPLES, FieldName, dateFields, dateProblem, fieldOf, formDateOrder, fieldText, inFormWords, percentFieldOf, percentProblem, percentQuestion } from './form';
 import { Words, wordsFor } from './format';
 import { Repair, State, Task } from './model';
 import { EXCEL_API_VERSION } from '../../hosts/office/excel-access';
@@ -60,6 +61,8 @@ export interface FieldMessages {
   readonly errors: Readonly<Partial<Record<FieldName, string>>>;
   /** A question about a rate field that reads like a fraction: not a block. */
   readonly questions: Readonly<Partial<Record<FieldName, string>>>;
+  /** Each date field's date in words, as it was read ("19 October 2012"); none while it is empty or not a date. */
+  readonly dates: Readonly<Partial<Record<FieldName, string>>>;
 }
 
 export type ResultsView =
@@ -91,6 +94,8 @@ export interface PaneView {
   readonly problems?: { readonly lines: readonly string[]; readonly held: string };
   readonly rows: RowsView;
   readonly fields: FieldMessages;
+  /** How to type a date in the document's language, beside each date field. */
+  readonly dateHint: string;
   readonly results: ResultsView;
   readonly check: CheckView;
 }
@@ -128,7 +133,8 @@ export function view(state: State): PaneView {
     status: { text: statusWords(state, words), progress: state.task !== undefined },
     problems: onTable.length === 0 ? undefined : { lines: problemLines(onTable, more).map(visible), held: nothingWritten(state, words) },
     rows: rowsView(state, words),
-    fields: fieldMessages(state),
+    fields: fieldMessages(state, words),
+    dateHint: dateHint(state),
     results: resultsView(state, words),
     check: checkView(state),
   };
@@ -210,21 +216,42 @@ function readingWords(table: CostTableInfo, money: Words['money']): string[] {
   return said;
 }
 
-/** Each field's first problem, in the field's words (labels for keys, percent for the rate fields), and the rate questions. */
-function fieldMessages({ checked, form }: State): FieldMessages {
+const dateOrder = (state: Pick<State, 'language'>): DateOrder => formDateOrder(state.language);
+
+/** How to type a date, for the hint beside each date field. */
+export function dateHint(state: Pick<State, 'language'>): string {
+  const order = dateOrder(state);
+  return `${order === 'day first' ? 'Day' : 'Month'} first: ${DATE_EXAMPLES[order]}`;
+}
+
+/**
+ * Each field's first problem, in the field's words (labels for keys, percent for the rate fields,
+ * what is wrong with a date for a date field), the rate questions, and each date read, in words.
+ */
+function fieldMessages(state: State, words: Words): FieldMessages {
+  const { checked, form } = state;
+  const order = dateOrder(state);
   const errors: Partial<Record<FieldName, string>> = {};
+  const dates: Partial<Record<FieldName, string>> = {};
+  for (const field of dateFields(form)) {
+    const text = fieldText(form, field);
+    const problem = dateProblem(text, order);
+    if (problem) errors[field] = problem;
+    const reading = text.trim() === '' ? undefined : readDateText(text, order);
+    if (reading?.kind === 'date') dates[field] = words.date(reading.date);
+  }
   for (const problem of checked.onFields) {
     const field = fieldOf(problem.place);
     const rate = percentFieldOf(field);
-    const words = rate ? percentProblem(rate, fieldText(form, field)) : undefined;
-    errors[field] ??= words ?? inFormWords(problem.message);
+    const said = rate ? percentProblem(rate, fieldText(form, field)) : undefined;
+    errors[field] ??= said ?? inFormWords(problem.message);
   }
   const questions: Partial<Record<FieldName, string>> = {};
   for (const field of ['discountRate', 'indexation', 'gdpDeflator'] as const) {
     const question = errors[field] === undefined ? percentQuestion(field, form[field]) : undefined;
     if (question) questions[field] = question;
   }
-  return { errors, questions };
+  return { errors, questions, dates };
 }
 
 /**
