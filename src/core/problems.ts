@@ -91,6 +91,16 @@ export class WarningLog {
     if (cell !== undefined && entry.cells.length < WarningLog.CELLS_KEPT) entry.cells.push(cell);
   }
 
+  /** Every warning of another log, as if each had been added here in its order. */
+  addAll(other: WarningLog): void {
+    for (const [code, { message, count, cells }] of other.byCode) {
+      const entry = this.byCode.get(code) ?? { message, count: 0, cells: [] };
+      this.byCode.set(code, entry);
+      entry.count += count;
+      for (const cell of cells) if (entry.cells.length < WarningLog.CELLS_KEPT) entry.cells.push(cell);
+    }
+  }
+
   list(): Warning[] {
     return [...this.byCode].map(([code, { message, count, cells }]) => ({ code, message, count, cells }));
   }
