@@ -24,6 +24,24 @@ export interface Grid {
   readonly hiddenRows?: readonly number[];
   /** Merged blocks that span rows and meet the block, in sheet rows and columns: one value stands for several rows. */
   readonly mergedAcrossRows?: readonly CellRange[];
+  /** The cells of the block holding a number formatted as a percentage, in sheet rows and columns: a share, never an amount. */
+  readonly percentCells?: readonly CellAt[];
+  /** Every cell of the block is text by nature, as in a CSV: an amount written in it is no warning, and a workbook written from it holds the amounts as numbers. */
+  readonly allText?: boolean;
+}
+
+/** A cell's place on its sheet (1-based). */
+export interface CellAt {
+  readonly row: number;
+  readonly column: number;
+}
+
+/** Whether the cell at row r, column c of the grid (0-based within it) holds a number formatted as a percentage. */
+export function percentIn(grid: Grid): (r: number, c: number) => boolean {
+  const cells = grid.percentCells;
+  if (!cells || cells.length === 0) return () => false;
+  const at = new Set(cells.map(({ row, column }) => `${row - grid.top},${column - grid.left}`));
+  return (r, c) => at.has(`${r},${c}`);
 }
 
 /** The merged blocks that span more than one row and meet `block`: what a reader reports as a grid's `mergedAcrossRows`. */
@@ -151,6 +169,15 @@ export function isDateFormat(code: string): boolean {
     .replace(/general/gi, '')
     .replace(/e[+-]/gi, '');
   return /[dmyhse]/i.test(bare);
+}
+
+/**
+ * Whether a number format shows a percentage (`0%`, `0.00%`): a `%` outside literal text, escapes,
+ * spacing characters and brackets, in a format that shows no date. Every reader decides by this rule.
+ */
+export function isPercentFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"?|\\.|[_*]./g, '').replace(/\[[^\]]*\]?/g, '');
+  return bare.includes('%') && !isDateFormat(code);
 }
 
 /**

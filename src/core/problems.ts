@@ -109,6 +109,18 @@ export class WarningLog {
     }
   }
 
+  /** Every warning of another log, as if each had been added here in its order. */
+  addAll(other: WarningLog): void {
+    for (const [code, { message, count, cells }] of other.byCode) {
+      const [kind, own] = code.split('\u0000');
+      if (own && !this.byCode.has(code)) this.ownCount.set(kind, (this.ownCount.get(kind) ?? 0) + 1);
+      const entry = this.byCode.get(code) ?? { message, count: 0, cells: [] };
+      this.byCode.set(code, entry);
+      entry.count += count;
+      for (const cell of cells) if (entry.cells.length < WarningLog.CELLS_KEPT) entry.cells.push(cell);
+    }
+  }
+
   list(): Warning[] {
     return [...this.byCode].map(([key, { message, count, cells }]) => ({ code: key.split('\u0000')[0], message, count, cells }));
   }

@@ -10,6 +10,7 @@ import crypto from 'crypto';
 import { readdirSync, writeFileSync, mkdirSync } from 'fs';
 import path from 'path';
 import { crc32, deflateRawSync } from 'zlib';
+import ExcelJS from 'exceljs';
 import { SEED_SHEET, FixtureSheet, temporaryDirectory, writeWorkbook } from '../support/workbooks';
 import { vfm } from './vfm';
 
@@ -99,6 +100,16 @@ const PLANTED = `.vfm-${FORESEEN.toString('hex')}.tmp`;
 const foreseeTemporaryName = () => jest.spyOn(crypto, 'randomBytes').mockImplementation(() => FORESEEN);
 afterEach(() => jest.restoreAllMocks());
 
+/** The seed's first row and CRM, its amount in a cell formatted as `format`. */
+const formatted = (amount: number, format: string) => async (dir: string) => {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Costs');
+  sheet.addRows([['Item', '£'], ['Core team', 17800], ['CRM', amount]]);
+  sheet.getCell('B3').numFmt = format;
+  await book.xlsx.writeFile(path.join(dir, 'in.xlsx'));
+  return 'in.xlsx';
+};
+
 const SEED_WITH = (rows: FixtureSheet['rows']): FixtureSheet => ({ name: 'Costs', rows: [['Item', '£'], ['Core team', 17800], ...rows] });
 
 /** A case: the arguments after the files are built (INPUT is the input, DIR the folder), and the exact error output. */
@@ -177,6 +188,10 @@ const CASES: readonly BadInput[] = [
   { name: 'an amount in Arabic-Indic digits', input: workbook([['CRM', '٤٦٦٤٨٫٦٣']]), err: inputProblems('Costs!B3: amount "٤٦٦٤٨٫٦٣" is not a number') },
   { name: 'text a right-to-left override shows as 17800', input: workbook([['CRM', '\u202e00871\u202c']]), err: inputProblems('Costs!B3: amount "\\u202e00871\\u202c" is not a number') },
   { name: 'an amount after a right-to-left mark', input: workbook([['CRM', '\u200f845']]), err: inputProblems('Costs!B3: amount "\\u200f845" is not a number') },
+  // A number is stored in decimal digits; LibreOffice shows 0x1F as 0, and it is no number to a spreadsheet.
+  { name: 'a stored value in hexadecimal', input: file('hex.xlsx', packageOf(`${SEED_ROWS}<row r="3"><c r="A3" t="inlineStr"><is><t>CRM</t></is></c><c r="B3"><v>0x1F</v></c></row>`)), err: inputProblems('Costs!B3: amount "0x1F" is not a number') },
+  { name: 'a share formatted as a percentage where an amount belongs', input: formatted(0.4665, '0.00%'), err: inputProblems('Costs!B3: amount is a percentage (46.65%), not an amount of money') },
+  { name: 'a whole percentage, Excel\'s built-in format', input: formatted(1.5, '0%'), err: inputProblems('Costs!B3: amount is a percentage (150%), not an amount of money') },
   { name: 'a number over the largest amount', input: workbook([['CRM', 1_000_000_000_000.5]]), err: inputProblems('Costs!B3: amount 1000000000000.5 is more than £1,000,000,000,000, too large for a cost table') },
   { name: 'the same amount over the limit as text', input: workbook([['CRM', '1,000,000,000,000.50']]), err: inputProblems('Costs!B3: amount "1,000,000,000,000.50" is more than £1,000,000,000,000, too large for a cost table') },
   { name: 'an uncalculated formula where an amount belongs', input: file('calc.xlsx', packageOf(`${SEED_ROWS}<row r="3"><c r="A3" t="inlineStr"><is><t>CRM</t></is></c><c r="B3"><f>SUM(C1:C9)</f></c></row>`)), err: inputProblems('Costs!B3: amount is a formula (=SUM(C1:C9)) that was never calculated; open the workbook in Excel, let it recalculate and save it') },

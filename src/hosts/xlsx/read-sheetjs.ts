@@ -2,10 +2,10 @@
 // text (.csv), through SheetJS, into the same grids as a package. Text files are read as
 // UTF-8 (with or without a byte-order mark; Windows-1252 when they are not UTF-8), their
 // separator found by SheetJS, and every field kept as the text it is, for the core to read
-// amounts such as "£1,234.56" and "(1,234.56)" by its own rules.
+// amounts such as "£1,234.56" and "(1,234.56)" by its own rules: its grid says all is text.
 import * as XLSX from '@e965/xlsx';
 import path from 'path';
-import { CellRange, CellValue, DAYS_TO_1904, Grid, excelSerial, isDateFormat, mergedAcross, sheetOfReference, sheetReference } from '../../core/cell';
+import { CellAt, CellRange, CellValue, DAYS_TO_1904, Grid, excelSerial, isDateFormat, isPercentFormat, mergedAcross, sheetOfReference, sheetReference } from '../../core/cell';
 import { firstCharacters } from '../../core/limits';
 import { PackageError } from './package-error';
 import { decodeEntities } from './xml';
@@ -75,7 +75,7 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellVa
   }
 }
 
-function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, range?: CellRange): Grid {
+function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, allText: boolean, range?: CellRange): Grid {
   const used = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']) : undefined;
   const top = range?.top ?? 1;
   const left = range?.left ?? 1;
@@ -86,19 +86,29 @@ function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, range
   const insideMerge = (r: number, c: number) => merges.some((m) => r >= m.s.r && r <= m.e.r && c >= m.s.c && c <= m.e.c && (r !== m.s.r || c !== m.s.c));
   const values: CellValue[][] = [];
   const hiddenRows: number[] = [];
+  const percentCells: CellAt[] = [];
   for (let r = top; r <= bottom; r++) {
     if (sheet['!rows']?.[r - 1]?.hidden) hiddenRows.push(r);
     const row: CellValue[] = [];
     const cells = data[r - 1] ?? [];
     for (let c = left; c <= Math.min(right, cells.length); c++) {
-      const value = cellValue(cells[c - 1], date1904);
-      if (value !== null && !insideMerge(r - 1, c - 1)) row[c - left] = value;
+      const cell = cells[c - 1];
+      const value = cellValue(cell, date1904);
+      if (value === null || insideMerge(r - 1, c - 1)) continue;
+      row[c - left] = value;
+      if (typeof value === 'number' && cell?.z !== undefined && isPercentFormat(String(cell.z))) percentCells.push({ row: r, column: c });
     }
     for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
     values.push(row);
   }
   const mergedAcrossRows = mergedAcross(merges.map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 })), { top, left, bottom, right });
-  return { sheet: name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}), ...(mergedAcrossRows.length > 0 ? { mergedAcrossRows } : {}) };
+  return {
+    sheet: name, top, left, values,
+    ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+    ...(mergedAcrossRows.length > 0 ? { mergedAcrossRows } : {}),
+    ...(percentCells.length > 0 ? { percentCells } : {}),
+    ...(allText ? { allText } : {}),
+  };
 }
 
 /** SheetJS reports what it guesses at (an ODS number format) on the console; the user is told nothing of that. */
@@ -138,7 +148,7 @@ export function readSheetJsWorkbook(bytes: Uint8Array, kind: Kind, file: string)
     grid: async (name, range) => {
       const index = names.indexOf(name);
       if (index < 0) throw new Error(`the workbook has no sheet "${name}"`);
-      return sheetGrid(book.Sheets[book.SheetNames[index]], name, date1904, range);
+      return sheetGrid(book.Sheets[book.SheetNames[index]], name, date1904, kind === 'csv', range);
     },
   };
 }

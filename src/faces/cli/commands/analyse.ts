@@ -5,6 +5,7 @@ import path from 'path';
 import { PRODUCT } from '../../../app/product';
 import { ScenarioRun, runScenarios } from '../../../app/run';
 import { ColumnsToChoose } from '../../../core/amount-columns';
+import { amountsAsNumbers } from '../../../core/cost-table';
 import { committeeReport } from '../../../core/report';
 import { reportDocument } from '../../../layout/report-document';
 import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
@@ -104,8 +105,10 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   const outputs = [];
   if (options.out) {
     const pkg = workbook.package;
-    // A file that cannot be edited in place gives the new workbook its source sheet, whole.
-    const written = await reading(async () => (pkg ? writeIntoPackage(pkg, plan) : newWorkbookWithSource(await workbook.grid(grid.sheet), plan)));
+    // A file that cannot be edited in place gives the new workbook its source sheet, whole: a
+    // CSV's amounts as the numbers they were read as, for the model to link to.
+    const sourceSheet = async () => amountsAsNumbers(await workbook.grid(grid.sheet), analysis.table, analysis.rows);
+    const written = await reading(async () => (pkg ? writeIntoPackage(pkg, plan) : newWorkbookWithSource(await sourceSheet(), plan)));
     outputs.push({ file: options.out, contents: written });
   }
   if (options.json) {
