@@ -520,3 +520,36 @@ it('checks the workbook for an auditor: a formula typed over is listed with its 
   expect(shown.sheets.find((s) => s.name === target.sheet)?.selection).toBe(target.address);
   await page.close();
 });
+
+/** The seed's results as domain.md works them out, as Excel's engine calculates them: saving 43,597.81, NPV 39,032.29. */
+const EXCEL_CALCULATES = { VfM_TotalSaving: 43597.81, VfM_NPV: 39032.29, VfM_OptionNPVs: 39032.29, VfM_PreferredNPV: 39032.29 };
+
+it('has Excel recalculate what Generate wrote, and says whether its results agree with the product\'s to the penny, or which differ', async () => {
+  const open = async (namedResults: Record<string, number>) => {
+    const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } }, { namedResults });
+    await page.getByLabel('Notice served on', { exact: true }).fill('2012-10-19');
+    await generate(page);
+    return page;
+  };
+  const agreeing = await open(EXCEL_CALCULATES);
+  const counts = await agreeing.evaluate(() => window.__fakeExcel!.counterSummary());
+  // On opening, the last run looked for; then Generate's read, its write, and Excel's calculation last.
+  expect(counts.syncs.map((sync) => sync.calculations ?? [])).toEqual([[], [], [], ['Full']]);
+  await expect(agreeing.locator('#results .calculation.ok').innerText()).resolves.toMatch(/^Excel's calculation agrees to the penny/);
+  await agreeing.close();
+
+  const differing = await open({ ...EXCEL_CALCULATES, VfM_NPV: 39032.3 });
+  await expect(differing.locator('#results .calculation.warning').innerText()).resolves
+    .toContain('the net present value of the saving is £39,032.30 in Excel and £39,032.29 in VfM Scenarios');
+  await shotOf(differing.locator('#results'), '18-calculation-differs');
+  await differing.close();
+});
+
+it('says why a check could not be made beside the Check button, not under Generate', async () => {
+  const page = await openPane({ sheets: [{ name: 'Costs', rows: SEED_VALUES }], selection: { sheet: 'Costs', address: 'A1:B10' } });
+  await page.getByRole('button', { name: 'Check this workbook' }).click();
+  await idle(page);
+  await expect(page.locator('#check-results [role="alert"]').innerText()).resolves.toMatch(/^This workbook cannot be checked: it holds no sheets VfM Scenarios wrote/);
+  expect(await page.locator('#status').innerText()).toBe('');
+  await page.close();
+});

@@ -19,7 +19,11 @@ import type { Tornado } from './tornado-chart';
 import { isOnTable } from './check';
 import { DATE_EXAMPLES, FieldName, dateFields, dateProblem, fieldOf, formDateOrder, fieldText, inFormWords, percentFieldOf, percentProblem, percentQuestion } from './form';
 import { Words, wordsFor } from './format';
-import { Repair, State, Task } from './model';
+import { Calculation, Failure, Repair, State, Task } from './model';
+import { PRODUCT } from '../../app/product';
+import type { ResultDifference } from '../../app/verify';
+import { NAME, NAMES } from '../../layout/names';
+import { pence } from '../../core/money';
 import { EXCEL_API_VERSION } from '../../hosts/office/excel-access';
 import type { Analysis } from '../../core/analysis';
 
@@ -73,6 +77,8 @@ export type ResultsView =
     /** The answer in a sentence: the preferred way, its NPV, and what would change that. */
     readonly answer: string;
     readonly headline: readonly { term: string; value: string; ok?: boolean }[];
+    /** Excel's own calculation of the model, against the product's results; absent when Excel was not asked (a run completed by a repair). */
+    readonly calculation?: { readonly ok: boolean; readonly text: string };
     /** Staying and each way of withdrawing, side by side: staying first, NPV 0. */
     readonly options: readonly OptionRow[];
     readonly charts: { readonly stayWithdraw: GroupedBars; readonly options: GroupedBars; readonly tornado?: Tornado };
@@ -106,7 +112,9 @@ export type CheckView =
   | {
     readonly kind: 'checked'; readonly summary: string; readonly sound: boolean;
     readonly findings: readonly { readonly text: string; readonly place: string; readonly cell?: string }[];
-  };
+  }
+  /** The check could not be made: why, beside the Check button. */
+  | { readonly kind: 'failed'; readonly text: string };
 
 const TASK_WORDS: Record<Task, string> = {
   restore: 'Looking for an earlier run in this workbook…',
@@ -143,7 +151,8 @@ export function view(state: State): PaneView {
 /** Findings listed in the pane; the command line's --json has them all. */
 export const FINDINGS_SHOWN = 50;
 
-function checkView({ check }: State): CheckView {
+function checkView({ check, checkFailure }: State): CheckView {
+  if (checkFailure) return { kind: 'failed', text: checkFailure.kind === 'source' ? checkFailure.message : failureWords(checkFailure, 'The workbook has not been checked.') };
   if (!check) return { kind: 'none' };
   const { findings } = check;
   const calculated = check.calculated ? '' : ' It has not been calculated since it was written, so its saved results were not checked.';
@@ -280,6 +289,7 @@ function resultsView(state: State, words: Words): ResultsView {
       { term: 'Net present value, before costs of leaving', value: words.money(s.npv) },
       { term: 'Checks', value: failing.length === 0 ? 'All pass' : `Failing: ${failing.map(checkWords).join('; ')}`, ok: failing.length === 0 },
     ],
+    ...(state.calculation ? { calculation: calculationWords(state.calculation, a, words) } : {}),
     options: optionRows(a, words),
     charts: {
       stayWithdraw: {
@@ -296,6 +306,30 @@ function resultsView(state: State, words: Words): ResultsView {
       ...(a.appraisal.sensitivity.length > 0 ? { tornado: tornado(a) } : {}),
     },
   };
+}
+
+/** What Excel's own calculation of the written model gave, against the product's results. */
+function calculationWords(calculation: Calculation, a: Analysis, { money }: Words): { ok: boolean; text: string } {
+  if (calculation.kind === 'agrees') {
+    return { ok: true, text: 'Excel\'s calculation agrees to the penny: Excel recalculated the scenarios, and the saving, its net present value and each way\'s net present value are the figures shown here.' };
+  }
+  if (calculation.kind === 'not calculated') {
+    return { ok: false, text: `Excel did not confirm that it recalculated the scenarios (${calculation.message.replace(/[.\s]*$/, '')}), so their figures may not be up to date: press Calculate Now on the Formulas tab before relying on them.` };
+  }
+  const excel = (found: unknown) => (typeof found === 'number' && Number.isSafeInteger(Math.round(found * 100)) ? money(pence(Math.round(found * 100)))
+    : found === '' || found === null || found === undefined ? 'empty' : visible(String(found)));
+  const each = calculation.differences.map((d) => `${resultWords(d, a)} is ${excel(d.found)} in Excel and ${money(d.expected)} in ${PRODUCT.name}`);
+  return {
+    ok: false,
+    text: `Excel's calculation disagrees with ${PRODUCT.name}: ${each.join('; ')}. The workbook's formulas do not give the product's figures: rely on neither until this is explained.`,
+  };
+}
+
+/** A result in words: what its defined name means, and for an option's NPV, which option. */
+function resultWords(result: ResultDifference, a: Analysis): string {
+  if (result.name === NAME.optionNpvs) return `the net present value of "${visible(a.appraisal.options.options[result.index ?? 0]?.option.name ?? '')}" against staying`;
+  const means = Object.values(NAMES).find((entry) => entry.name === result.name)?.means ?? result.name;
+  return means.replace(/\s*\(.*\)$/, '');
 }
 
 /** Staying, then each way of withdrawing: its NPV against staying and its payback year. */
@@ -340,8 +374,11 @@ function statusWords(state: State, words: Words): string {
   if (outcome.kind === 'restore refused') return `${repaired}The scenario sheet holds inputs that no longer validate; starting from the defaults.`;
   if (outcome.kind === 'copied') return 'Copied the Financial Implications text and its tables: paste it into the committee report.';
   if (outcome.kind === 'copy refused') return `The clipboard refused the text (${outcome.reason}). The VfM Report sheet holds the same words to copy from.`;
-  const failure = outcome.failure;
-  const nothing = nothingWritten(state, words);
+  return failureWords(outcome.failure, nothingWritten(state, words));
+}
+
+/** Why a task did nothing, in the pane's words; `nothing` says what the workbook holds meanwhile. */
+function failureWords(failure: Failure, nothing: string): string {
   switch (failure.kind) {
     case 'input': return failure.problems.some(isOnTable) ? '' : `Correct the assumptions marked above. ${nothing}`;
     case 'source': return `${failure.message} ${nothing}`;
