@@ -8,7 +8,7 @@ import path from 'path';
 import { CellRange, CellValue, Grid, excelSerial, isDateFormat, mergedAcross } from '../../core/cell';
 import { firstCharacters } from '../../core/limits';
 import { PackageError } from './package-error';
-import { KIND_WORDS, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
+import { KIND_WORDS, SourceWorkbook, dateCell, emptyMergedCells, namesWithSheets, rangeNames } from './source-workbook';
 
 type Kind = 'xls' | 'ods' | 'csv';
 
@@ -52,8 +52,7 @@ function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, range
   const bottom = range?.bottom ?? (used ? used.e.r + 1 : 0);
   const right = range?.right ?? (used ? used.e.c + 1 : 0);
   const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
-  const merges = sheet['!merges'] ?? [];
-  const insideMerge = (r: number, c: number) => merges.some((m) => r >= m.s.r && r <= m.e.r && c >= m.s.c && c <= m.e.c && (r !== m.s.r || c !== m.s.c));
+  const merges = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
   const values: CellValue[][] = [];
   const hiddenRows: number[] = [];
   for (let r = top; r <= bottom; r++) {
@@ -62,12 +61,13 @@ function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, range
     const cells = data[r - 1] ?? [];
     for (let c = left; c <= Math.min(right, cells.length); c++) {
       const value = cellValue(cells[c - 1], date1904);
-      if (value !== null && !insideMerge(r - 1, c - 1)) row[c - left] = value;
+      if (value !== null) row[c - left] = value;
     }
     for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
     values.push(row);
   }
-  const mergedAcrossRows = mergedAcross(merges.map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 })), { top, left, bottom, right });
+  emptyMergedCells(values, top, left, merges);
+  const mergedAcrossRows = mergedAcross(merges, { top, left, bottom, right });
   return { sheet: name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}), ...(mergedAcrossRows.length > 0 ? { mergedAcrossRows } : {}) };
 }
 
