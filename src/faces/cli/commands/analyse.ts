@@ -18,7 +18,7 @@ import { columnsToChoose } from '../source-column';
 import { UsageError, rangeChoice, sourceGrid } from '../source-sheet';
 import { readJsonText } from '../json-file';
 import { refuseEmptyNames } from '../file-names';
-import { summaryJson } from '../summary-json';
+import { summaryJson, summaryJsonText } from '../summary-json';
 import { terminalSummary, terminalText } from '../terminal';
 
 const options = {
@@ -110,8 +110,8 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
     outputs.push({ file: options.out, write: (temporary: string) => fs.writeFile(temporary, written) });
   }
   if (options.json) {
-    const json = `${JSON.stringify(summaryJson(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice), null, 2)}\n`;
-    outputs.push({ file: options.json, write: (temporary: string) => fs.writeFile(temporary, json, 'utf8') });
+    const summary = summaryJson(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice);
+    outputs.push({ file: options.json, write: (temporary: string) => writePieces(temporary, summaryJsonText(summary)) });
   }
   if (options.report) {
     // The Word writer (docx) is loaded only for a report: most runs need none.
@@ -152,6 +152,24 @@ async function refuseOverwriting(options: AnalyseOptions): Promise<void> {
     const twice = written.find(([, , other]) => samePlace(other, place));
     if (twice) throw new UsageError(`${option} and ${twice[0]} name the same file; choose two`);
     written.push([option, file, place]);
+  }
+}
+
+/** Text made in pieces, written to `file` a megabyte at a time. */
+async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
+  const handle = await fs.open(file, 'w');
+  try {
+    let batch = '';
+    for (const piece of pieces) {
+      batch += piece;
+      if (batch.length >= 1 << 20) {
+        await handle.writeFile(batch, 'utf8');
+        batch = '';
+      }
+    }
+    await handle.writeFile(batch, 'utf8');
+  } finally {
+    await handle.close();
   }
 }
 
