@@ -97,15 +97,35 @@ export function readSheetJsWorkbook(bytes: Uint8Array, kind: Kind, file: string)
   const sheets = names.map((name, i) => ({ name, hidden: (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 }));
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const definedNames = (book.Workbook?.Names ?? []).map((n) => ({ name: n.Name, text: n.Ref }));
+  const workbook = { kind, sheets, definedNames: namesWithSheets(definedNames), namedRanges: rangeNames(definedNames, sheets) };
+  if (kind === 'csv') {
+    // A text file's one sheet is made a grid at once and SheetJS's cells let go, which take several
+    // times the grid's memory; a range is then cut from the grid.
+    return { ...workbook, grid: gridsOf(sheetGrid(book.Sheets[book.SheetNames[0]], names[0], date1904)) };
+  }
   return {
-    kind,
-    sheets,
-    definedNames: namesWithSheets(definedNames),
-    namedRanges: rangeNames(definedNames, sheets),
+    ...workbook,
     grid: async (name, range) => {
       const index = names.indexOf(name);
       if (index < 0) throw new Error(`the workbook has no sheet "${name}"`);
       return sheetGrid(book.Sheets[book.SheetNames[index]], name, date1904, range);
     },
   };
+}
+
+/** A text file's grids, cut from its one sheet's: made here, so that nothing keeps SheetJS's cells. */
+function gridsOf(whole: Grid): SourceWorkbook['grid'] {
+  return async (name, range) => within(whole, name, range);
+}
+
+/** The cells of a text file's sheet in `range`, as `sheetGrid` reads them (a text file has no merged cells and no hidden rows). */
+function within(whole: Grid, name: string, range?: CellRange): Grid {
+  if (name !== whole.sheet) throw new Error(`the workbook has no sheet "${name}"`);
+  if (!range) return whole;
+  const values = Array.from({ length: range.bottom - range.top + 1 }, (_, r) => {
+    const row = (whole.values[range.top + r - whole.top] ?? []).slice(range.left - whole.left, range.right - whole.left + 1);
+    while (row.length > 0 && row[row.length - 1] === null) row.pop();
+    return row;
+  });
+  return { sheet: name, top: range.top, left: range.left, values };
 }
