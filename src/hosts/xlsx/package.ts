@@ -155,32 +155,42 @@ function deflateWhole(content: string | Uint8Array): Deflated {
   return { deflated: deflateRawSync(data), size: data.length, signature: crc32(data) };
 }
 
-/** Text made in pieces, deflated as it comes, a megabyte of it at a time: only the compressed bytes are kept. */
+/**
+ * Text made in pieces, deflated as it comes, a megabyte of it at a time: only the compressed bytes
+ * are kept. Text of less than a megabyte is deflated at once, as a whole text is.
+ */
 async function deflatePieces(pieces: Iterable<string>): Promise<Deflated> {
-  const deflate = createDeflateRaw();
+  let deflate: ReturnType<typeof createDeflateRaw> | undefined;
+  let ended: Promise<void> | undefined;
   const out: Buffer[] = [];
-  deflate.on('data', (bytes: Buffer) => out.push(bytes));
-  const ended = new Promise<void>((resolve, reject) => {
-    deflate.on('end', resolve);
-    deflate.on('error', reject);
-  });
   let size = 0;
   let signature = 0;
   let batch: string[] = [];
   let batchLength = 0;
   const send = async () => {
+    if (!deflate) {
+      const stream = createDeflateRaw();
+      stream.on('data', (bytes: Buffer) => out.push(bytes));
+      ended = new Promise<void>((resolve, reject) => {
+        stream.on('end', resolve);
+        stream.on('error', reject);
+      });
+      deflate = stream;
+    }
     const data = Buffer.from(batch.join(''), 'utf8');
     batch = [];
     batchLength = 0;
     size += data.length;
     signature = crc32(data, signature);
-    if (!deflate.write(data)) await new Promise((resolve) => deflate.once('drain', resolve));
+    const stream = deflate;
+    if (!stream.write(data)) await new Promise((resolve) => stream.once('drain', resolve));
   };
   for (const piece of pieces) {
     batch.push(piece);
     batchLength += piece.length;
     if (batchLength >= 1 << 20) await send();
   }
+  if (!deflate) return deflateWhole(batch.join(''));
   await send();
   deflate.end();
   await ended;
