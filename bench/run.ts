@@ -5,7 +5,8 @@
 // time of merely reading and writing that workbook with exceljs, and beside an unrelated sheet of
 // 200,000 rows at most 1.2x the time without it and no more than exceljs reading and writing the
 // larger workbook; the add-in's Generate
-// takes at most 2 round trips up to 5,000 rows and keeps every request under 4 MB; the pane's
+// takes at most 3 round trips up to 5,000 rows (read, write, and Excel's calculation with its
+// results read back) and keeps every request under 4 MB; the pane's
 // bundle is at most 150 KB gzipped (Office.js aside); `vfm --version` takes at most 2x `node -e 0`.
 import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
@@ -82,13 +83,14 @@ console.log(`  CSV of 3,000 labels of 32,767 characters (98 MB): ${said(longLabe
 
 console.log('');
 console.log('The add-in\'s Generate (read, analyse, write) against the fake Excel, next to a naive writer that sends a request a row:');
-console.log('     rows  round trips (naive)  largest request KB (naive)  all requests KB (naive)');
+console.log('Round trips: all of Generate\'s, and of them the one that has Excel calculate the workbook and reads its results back.');
+console.log('     rows  round trips (naive)  of them calculating  largest request KB (naive)  all requests KB (naive)');
 const office = [100, 5_000, 100_000].map((rows) => measure('office-child.ts', [String(rows)], ['--max-old-space-size=4096']) as {
-  rows: number; host: { roundTrips: number; largestRequestBytes: number; requestBytes: number }; naive: { roundTrips: number; largestRequestBytes: number; requestBytes: number };
+  rows: number; host: { roundTrips: number; calculating: number; largestRequestBytes: number; requestBytes: number }; naive: { roundTrips: number; largestRequestBytes: number; requestBytes: number };
 });
 const kb = (bytes: number) => fmt(bytes / 1024, 0);
 for (const o of office) {
-  console.log(`${String(o.rows).padStart(9)}  ${`${o.host.roundTrips} (${o.naive.roundTrips})`.padStart(19)}  ${`${kb(o.host.largestRequestBytes)} (${kb(o.naive.largestRequestBytes)})`.padStart(26)}  ${`${kb(o.host.requestBytes)} (${kb(o.naive.requestBytes)})`.padStart(23)}`);
+  console.log(`${String(o.rows).padStart(9)}  ${`${o.host.roundTrips} (${o.naive.roundTrips})`.padStart(19)}  ${String(o.host.calculating).padStart(19)}  ${`${kb(o.host.largestRequestBytes)} (${kb(o.naive.largestRequestBytes)})`.padStart(26)}  ${`${kb(o.host.requestBytes)} (${kb(o.naive.requestBytes)})`.padStart(23)}`);
 }
 
 const bundleDir = mkdtempSync(path.join(os.tmpdir(), 'vfm-bundle-'));
@@ -137,7 +139,8 @@ const targets = [
   { name: `the CLI on 20,000 rows takes ${fmt(cliRatio, 2)}x the read-and-write floor (target <= 2x)`, met: cliRatio <= 2 },
   { name: `--out beside a 200,000-row sheet takes ${fmt(ledgerRatio, 2)}x the time without it (target <= 1.2x)`, met: ledgerRatio <= 1.2 },
   { name: `--out beside a 200,000-row sheet takes ${fmt(ledgerFloorRatio, 2)}x exceljs reading and writing that workbook (target <= 1x)`, met: ledgerFloorRatio <= 1 },
-  { name: `Generate on 5,000 rows takes ${fiveThousand?.host.roundTrips} round trips (target <= 2)`, met: (fiveThousand?.host.roundTrips ?? 99) <= 2 },
+  { name: `Generate on 5,000 rows takes ${fiveThousand?.host.roundTrips} round trips, ${fiveThousand?.host.calculating} of them Excel's calculation (target <= 3, one calculating)`, met: (fiveThousand?.host.roundTrips ?? 99) <= 3 && fiveThousand?.host.calculating === 1 },
+  { name: 'Excel is asked to calculate once in every Generate', met: office.every((o) => o.host.calculating === 1) },
   { name: `the largest request at 100,000 rows is ${kb(Math.max(...office.map((o) => o.host.largestRequestBytes)))} KB (target < 4 MB)`, met: office.every((o) => o.host.largestRequestBytes < 4_000_000) },
   { name: `vfm --version takes ${fmt(versionRatio, 2)}x node -e 0 (target <= 2x)`, met: versionRatio <= 2 },
   { name: `the pane's bundle is ${kb(gzipped)} KB gzipped (target <= 150 KB)`, met: gzipped <= 150 * 1024 },

@@ -22,6 +22,26 @@ function helpFile(args) {
   return file !== undefined && fs.existsSync(file) ? file : undefined;
 }
 
+// Standard output that cannot be written (a full disk, a program reading it that has stopped) is
+// said once, in plain words on stderr, and vfm exits 2: never an unhandled error and its stack.
+let outputFailed = false;
+process.stdout.on('error', (error) => {
+  if (outputFailed) return;
+  outputFailed = true;
+  let words;
+  try {
+    words = require('../lib/vfm.js').standardOutputError(error);
+  } catch {
+    words = `vfm: standard output: cannot be written (the system refused with code ${error.code})\n`;
+  }
+  process.stderr.write(words);
+});
+// Where stderr cannot be written either, there is nothing left to say anything on.
+process.stderr.on('error', () => undefined);
+process.on('exit', () => {
+  if (outputFailed) process.exitCode = 2;
+});
+
 const args = process.argv.slice(2);
 const version = args.length === 1 && (args[0] === '--version' || args[0] === '-v');
 const help = version ? undefined : helpFile(args);

@@ -3,6 +3,7 @@
 import { Analysis, analyse } from '../core/analysis';
 import { Grid } from '../core/cell';
 import { Clock } from '../core/clock';
+import { amountsAsNumbers } from '../core/cost-table';
 import { RunFacts } from '../layout/audit-sheet';
 import { fingerprint, sourceCells } from '../layout/fingerprint';
 import { WorkbookPlan } from '../layout/plan';
@@ -42,13 +43,15 @@ export interface ScenarioRun {
 /** Analyses the source and plans the product's sheets. Throws InputError naming each bad cell or assumption. */
 export function runScenarios({ workbook, assumptions, column, clock }: RunRequest): ScenarioRun {
   const analysis = analyse({ grid: workbook.grid, assumptions, column, today: clock.today() });
+  // The source as the written workbook holds it (a CSV's amounts as numbers): what the fingerprint stamps.
+  const source = amountsAsNumbers(workbook.grid, analysis.table, analysis.rows);
   const facts: RunFacts = {
     product: PRODUCT.name,
     version: PRODUCT.version,
     ranAt: clock.now(),
     ...(workbook.file === undefined ? {} : { sourceFile: workbook.file }),
-    fingerprint: fingerprint(workbook.grid, analysis.table.range),
-    sourceCells: sourceCells(workbook.grid, analysis.table.range),
+    fingerprint: fingerprint(source, analysis.table.range),
+    sourceCells: sourceCells(source, analysis.table.range),
     ...(workbook.previousRuns ? { previousRuns: workbook.previousRuns } : {}),
   };
   const plan = planWorkbook(analysis, workbook.sheetNames, productSheets(workbook.definedNames), facts);

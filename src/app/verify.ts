@@ -6,6 +6,7 @@ import { parseIsoDate } from '../core/calendar-date';
 import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, columnName, excelSerial, parseRange, sheetOfReference, sheetReference } from '../core/cell';
 import { shorten } from '../core/limits';
 import { InputError, placeWords } from '../core/problems';
+import { Analysis } from '../core/analysis';
 import { Money, toPounds } from '../core/money';
 import { NAME } from '../layout/names';
 import { INPUT_NAMES, assumptionsFromInputs } from '../layout/read-back';
@@ -181,29 +182,54 @@ function sourceChanges(read: VerifyRead, sheet: string, now: readonly { address:
   }));
 }
 
+/** A money result the model calculates, by its defined name (and its row, in a column of them), with the core's figure. */
+export interface MoneyResult {
+  readonly name: string;
+  /** Its row (0-based) in a column of results, such as each option's NPV. */
+  readonly index?: number;
+  readonly expected: Money;
+}
+
+/** A result a spreadsheet calculated that is not the core's to the penny: what it holds (a number, text, an error, or nothing). */
+export interface ResultDifference extends MoneyResult {
+  readonly found: unknown;
+}
+
+/** The model's money results, as the core works them: the saving, its NPV, each option's NPV and the preferred one's. */
+export function moneyResults(analysis: Analysis): MoneyResult[] {
+  const { savings, appraisal } = analysis;
+  const preferred = appraisal.options.preferred;
+  return [
+    { name: NAME.totalSaving, expected: savings.totalSaving },
+    { name: NAME.npv, expected: savings.npv },
+    ...appraisal.options.options.map((o, index) => ({ name: NAME.optionNpvs, index, expected: o.npv })),
+    { name: NAME.preferredNpv, expected: preferred === undefined ? (0 as Money) : appraisal.options.options[preferred].npv },
+  ];
+}
+
+/** The names that hold the money results. */
+export const moneyResultNames = (analysis: Analysis): string[] => [...new Set(moneyResults(analysis).map((r) => r.name))];
+
+/**
+ * Each money result whose calculated value, from `valuesOf` (a name's cells, rows of columns, as
+ * the spreadsheet holds them), is not the core's figure to the penny.
+ */
+export function resultDifferences(analysis: Analysis, valuesOf: (name: string) => readonly (readonly unknown[])[] | undefined): ResultDifference[] {
+  return moneyResults(analysis).flatMap((result) => {
+    const found = valuesOf(result.name)?.[result.index ?? 0]?.[0];
+    return typeof found === 'number' && Math.round(found * 100) === result.expected ? [] : [{ ...result, found }];
+  });
+}
+
 /** The results Excel saved against the core's, to the penny, and the checks TRUE. */
-function resultFindings(read: VerifyRead, analysis: ReturnType<typeof runScenarios>['analysis']): Finding[] {
-  const money = (name: string, expected: readonly Money[]): Finding[] => {
-    const saved = (valuesOf(read, name) ?? []).map((row) => row[0]);
-    return expected.flatMap((amount, i): Finding[] => {
-      const value = saved[i];
-      return typeof value === 'number' && Math.round(value * 100) === amount ? [] : [{
-        kind: 'result', place: expected.length > 1 ? `${name}[${i + 1}]` : name, message: 'a result as saved differs from the recomputation', expected: toPounds(amount).toFixed(2), found: String(value),
-      }];
-    });
-  };
+function resultFindings(read: VerifyRead, analysis: Analysis): Finding[] {
+  const rows = (name: string) => moneyResults(analysis).filter((r) => r.name === name).length;
+  const money = resultDifferences(analysis, (name) => valuesOf(read, name)).map((d): Finding => ({
+    kind: 'result', place: d.index === undefined || rows(d.name) === 1 ? d.name : `${d.name}[${d.index + 1}]`, message: 'a result as saved differs from the recomputation', expected: toPounds(d.expected).toFixed(2), found: String(d.found),
+  }));
   const check = (name: string): Finding[] => {
     const saved = single(read, name);
     return saved === true ? [] : [{ kind: 'result', place: name, message: 'a check is not TRUE', expected: 'TRUE', found: typeof saved === 'boolean' ? 'FALSE' : String(saved) }];
   };
-  const { savings, appraisal } = analysis;
-  const preferred = appraisal.options.preferred;
-  return [
-    ...money(NAME.totalSaving, [savings.totalSaving]),
-    ...money(NAME.npv, [savings.npv]),
-    ...money(NAME.optionNpvs, appraisal.options.options.map((o) => o.npv)),
-    ...money(NAME.preferredNpv, [preferred === undefined ? (0 as Money) : appraisal.options.options[preferred].npv]),
-    ...check(NAME.masterCheck),
-    ...check(NAME.optionsCheck),
-  ];
+  return [...money, ...check(NAME.masterCheck), ...check(NAME.optionsCheck)];
 }

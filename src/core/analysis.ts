@@ -3,7 +3,7 @@
 import { ASSUMPTION_TABLE } from './assumption-table';
 import { AssumptionSource, AssumptionName, Assumptions, resolveAssumptions } from './assumptions';
 import { yearsNamedInLabels } from './base-year';
-import { CalendarDate, isoDate } from './calendar-date';
+import { CalendarDate, compareDates, isoDate } from './calendar-date';
 import { Check, checksOf } from './checks';
 import { chooseTable } from './choose-table';
 import { Grid, columnCells, sheetReference } from './cell';
@@ -17,7 +17,7 @@ import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, LARGEST_TOTAL_POUNDS, LARGE
 import { contributionByMembers, exactContribution, membersAtStart, pool } from './membership';
 import { Exact, Money, ZERO, add, formatMoney, roundToPence } from './money';
 import { noticeExpiry } from './notice';
-import { ProblemList, Warning, WarningLog, atAssumption, atCell, refuse } from './problems';
+import { ProblemList, Warning, WarningLog, atAssumption, atCell, placeWords, refuse } from './problems';
 import { formatRate } from './rate';
 import { AppraisalModel, basisOf } from './key-inputs';
 import { OptionsAppraisal, appraiseOptions, highestIndex, yearZero } from './options';
@@ -140,6 +140,7 @@ export function analyse(input: AnalysisInput): Analysis {
   if (a.prices === 'real' && a.gdpDeflator !== undefined) {
     warnings.add('deflator-unused', 'a GDP deflator is given but prices are "real", so it is not used; set prices to "nominal" if the costs are in cash terms');
   }
+  warnEndsBeforeBaseYear(rows, table, a, warnings);
   if (resolved.sources.baseYear === 'default' && !a.indexation.isZero()) {
     warnings.add('base-year-assumed', `no base year was given or named in the item labels or the amount column's header; indexation counts from ${fyLabel(a.baseYear)}, the year notice is served in`);
   }
@@ -217,6 +218,20 @@ function classifyRows(rows: readonly CostRow[], overrides: Assumptions['override
   }
   problems.throwIfAny();
   return classified;
+}
+
+/** Names each contract end before the base year starts: the table says it costs something that year, the end that it costs nothing. */
+function warnEndsBeforeBaseYear(rows: readonly ClassifiedRow[], table: CostTableInfo, a: Assumptions, warnings: WarningLog): void {
+  const starts = fyStart(a.baseYear);
+  const endCell = columnCells(table.sheet, table.endColumn ?? table.noteColumn ?? table.itemColumn);
+  for (const row of rows) {
+    if (row.endsOn === undefined || compareDates(row.endsOn, starts) >= 0) continue;
+    const given = a.contractEnds.get(labelKey(row.item));
+    const at = given ? placeWords(atAssumption('contractEnds', { label: given.label })) : endCell(row.sheetRow);
+    warnings.addOwn('contract-end-before-base-year',
+      `contract ends ${isoDate(row.endsOn)}, before the base year ${fyLabel(a.baseYear)} starts (${isoDate(starts)}), so a committed cost with it is taken to cost nothing in any year; check the date and the base year`, at,
+      `contract ends before the base year ${fyLabel(a.baseYear)} starts (${isoDate(starts)}), so a committed cost with one is taken to cost nothing in any year; check the dates and the base year`);
+  }
 }
 
 /** The rows with the contract ends the assumptions give, which take the place of those read from the sheet. */

@@ -12,7 +12,7 @@ import { ExitCost, ReplacementCost } from './costs-of-leaving';
 import { parseAmountText } from './amount';
 import { LARGEST_AMOUNT_POUNDS, LARGEST_AMOUNT_TEXT, NOTICE_MONTHS } from './limits';
 import { Money, fromPounds } from './money';
-import { WithdrawOption, yearZero as optionsYearZero } from './options';
+import { WithdrawOption, optionNameKey, yearZero as optionsYearZero } from './options';
 import { formatRate, parseRate } from './rate';
 import { GdpDeflator, OTHER_YEARS, Prices } from './real-prices';
 import { PathStep, ProblemList, atAssumption } from './problems';
@@ -138,11 +138,13 @@ export function resolveAssumptions(input: Json, context: AssumptionContext): Res
   const contractEnds = readContractEnds(given.contractEnds, problems);
   sources.contractEnds = has('contractEnds') ? 'given' : 'default';
   const optimismBias = pick('optimismBias', byDefault('optimismBias'));
-  const options = readOptions(given.options, { noticeServedOn, noticeMonths, optimismBias, fyStartMonth, horizonYears }, problems);
+  const datedExitCosts: DatedExitCost[] = [];
+  const options = readOptions(given.options, { noticeServedOn, noticeMonths, optimismBias, fyStartMonth, horizonYears }, datedExitCosts, problems);
   sources.options = has('options') ? 'given' : 'default';
   const prices = pick('prices', byDefault('prices'));
   const yearZeros = [yearZero, ...(options.length > 0 ? [optionsYearZero(options, fyStartMonth)] : [])];
   if (options.length > 1) checkOptionsWithinHorizon(options, yearZeros[1], horizonYears, problems);
+  if (options.length > 0) checkExitCostsWithinHorizon(datedExitCosts, yearZeros[1], horizonYears, problems);
   const gdpDeflator = readDeflator(given.gdpDeflator, { prices, fyStartMonth, horizonYears, yearZeros }, problems);
   sources.gdpDeflator = has('gdpDeflator') ? 'given' : 'default';
 
@@ -368,6 +370,28 @@ function checkOptionsWithinHorizon(options: readonly WithdrawOption[], zero: Fin
   });
 }
 
+/** An exit cost's stated FY, with the place it was given. */
+interface DatedExitCost {
+  readonly at: ReturnType<At>;
+  readonly fy: FinancialYear;
+}
+
+/**
+ * Every exit cost's stated FY is one of the horizon the options share: one outside it would count
+ * in no year, and the option's figures would leave it out without a word.
+ */
+function checkExitCostsWithinHorizon(costs: readonly DatedExitCost[], zero: FinancialYear, horizonYears: number, problems: ProblemList): void {
+  const last = addYears(zero, horizonYears - 1);
+  for (const { at, fy } of costs) {
+    if (fy.startYear >= zero.startYear && fy.startYear <= last.startYear) continue;
+    const advice = fy.startYear > last.startYear ? 'give a financial year within it, or more horizonYears' : 'give a financial year within it';
+    problems.add(at, `${fyLabel(fy)} is outside the horizon, ${fyLabel(zero)} to ${fyLabel(last)}, so the cost would count in no year; ${advice}`);
+  }
+}
+
+/** A name quoted with the characters that show as nothing, or as a plain space, written as escapes: "Withdraw\\u00a0now". */
+const quoteName = (name: string) => quote(name).replace(/[\p{Cf}\p{Zs}]/gu, (c) => (c === ' ' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
 /** The name of the one withdraw option when the assumptions name none. */
 export const DEFAULT_OPTION_NAME = 'Withdraw';
 
@@ -395,7 +419,7 @@ function unknownFields(value: Record<string, Json>, known: readonly string[], at
 }
 
 /** A list given under `key`, each entry read by `read`; a value that is not a list is refused. */
-function readList<T>(value: Json, at: At, shape: string, problems: ProblemList, read: (entry: Record<string, Json>, at: At) => T | undefined): T[] {
+function readList<T>(value: Json, at: At, shape: string, problems: ProblemList, read: (entry: Record<string, Json>, at: At, index: number) => T | undefined): T[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     problems.add(at(), `${quote(value)} is not a list of ${shape}`);
@@ -407,7 +431,7 @@ function readList<T>(value: Json, at: At, shape: string, problems: ProblemList, 
       problems.add(here(), `${quote(entry)} is not ${shape}`);
       return [];
     }
-    const item = read(entry, here);
+    const item = read(entry, here, i);
     return item === undefined ? [] : [item];
   });
 }
@@ -418,7 +442,7 @@ function readLabel(entry: Record<string, Json>, at: At, what: string, problems: 
   return label || undefined;
 }
 
-function readExitCost(entry: Record<string, Json>, at: At, fyStartMonth: number, problems: ProblemList): ExitCost | undefined {
+function readExitCost(entry: Record<string, Json>, at: At, fyStartMonth: number, dated: DatedExitCost[], problems: ProblemList): ExitCost | undefined {
   unknownFields(entry, EXIT_COST_FIELDS, at, 'an exit cost', problems);
   const label = readLabel(entry, at, 'exit cost', problems);
   const amount = readMoney(entry.amount);
@@ -427,6 +451,7 @@ function readExitCost(entry: Record<string, Json>, at: At, fyStartMonth: number,
   if (entry.fy !== undefined && entry.fy !== null) {
     fy = ASSUMPTION_TABLE.baseYear.read?.(entry.fy, fyStartMonth);
     if (fy === undefined) problems.add(at('fy'), `${quote(entry.fy)} is not a financial year such as "2014/15"`);
+    else dated.push({ at: at('fy'), fy });
   }
   return label === undefined || amount === undefined ? undefined : { label, amount, ...(fy ? { fy } : {}) };
 }
@@ -457,7 +482,7 @@ function readReplacementCost(entry: Record<string, Json>, at: At, problems: Prob
  * the notice served and its months, the optimism bias. None given: one option, withdrawing as the
  * other assumptions say, with no costs of leaving.
  */
-function readOptions(value: Json, defaults: { noticeServedOn: CalendarDate; noticeMonths: number; optimismBias: Exact; fyStartMonth: number; horizonYears: number }, problems: ProblemList): WithdrawOption[] {
+function readOptions(value: Json, defaults: { noticeServedOn: CalendarDate; noticeMonths: number; optimismBias: Exact; fyStartMonth: number; horizonYears: number }, datedExitCosts: DatedExitCost[], problems: ProblemList): WithdrawOption[] {
   const plain = (name: string): WithdrawOption => ({ name, noticeServedOn: defaults.noticeServedOn, noticeMonths: defaults.noticeMonths, exitCosts: [], replacementCosts: [], optimismBias: defaults.optimismBias });
   if (value === undefined || value === null) return [plain(DEFAULT_OPTION_NAME)];
   const at = (...steps: PathStep[]) => atAssumption('options', ...steps);
@@ -465,15 +490,18 @@ function readOptions(value: Json, defaults: { noticeServedOn: CalendarDate; noti
     problems.add(at(), 'is an empty list; name at least one way of withdrawing, or leave options out');
     return [];
   }
-  const names = new Map<string, number>();
-  const options = readList(value, at, 'an option like {"name": "Withdraw now", "exitCosts": [...]}', problems, (entry, here): WithdrawOption | undefined => {
+  /** Each name taken, by its key: the option's number and the name as given. */
+  const names = new Map<string, { index: number; name: string }>();
+  const options = readList(value, at, 'an option like {"name": "Withdraw now", "exitCosts": [...]}', problems, (entry, here, index): WithdrawOption | undefined => {
     unknownFields(entry, OPTION_FIELDS, here, 'an option', problems);
-    const name = typeof entry.name === 'string' ? entry.name.trim() : '';
+    const key = typeof entry.name === 'string' ? optionNameKey(entry.name) : '';
+    const name = key === '' ? '' : (entry.name as string).trim();
     if (name === '') problems.add(here('name'), 'missing: name the option, such as "Withdraw now"');
-    const index = names.size;
-    const same = names.get(name.toLowerCase());
-    if (name !== '' && same !== undefined) problems.add(here('name'), `is the name of option ${same + 1} too; give each option its own name`);
-    if (name !== '') names.set(name.toLowerCase(), index);
+    const same = names.get(key);
+    if (name !== '' && same !== undefined) {
+      problems.add(here('name'), `${quoteName(name)} is the name of option ${same.index + 1}, ${quoteName(same.name)}, too (names that differ only in case, spaces, invisible characters or the way an accent is encoded are one name); give each option its own name`);
+    }
+    if (name !== '' && same === undefined) names.set(key, { index, name });
     const option = { ...plain(name) };
     const field = <T>(key: string, read: (v: Json) => T | undefined, expected: string, fallback: T): T => {
       if (entry[key] === undefined || entry[key] === null) return fallback;
@@ -491,7 +519,7 @@ function readOptions(value: Json, defaults: { noticeServedOn: CalendarDate; noti
       problems.add(here('noticeMonths'), `notice of ${months} months served on ${isoDate(served)} would expire after ${isoDate(LATEST_DATE)}, the last date Excel counts; give a shorter notice or an earlier noticeServedOn`);
     }
     const bias = field('optimismBias', (v) => ASSUMPTION_TABLE.optimismBias.read?.(v, defaults.fyStartMonth), ASSUMPTION_TABLE.optimismBias.expected, option.optimismBias);
-    const exitCosts = readList(entry.exitCosts, (...s) => here('exitCosts', ...s), 'an exit cost like {"label": "Disaggregation", "amount": 5000, "fy": "2014/15"}', problems, (cost, where) => readExitCost(cost, where, defaults.fyStartMonth, problems));
+    const exitCosts = readList(entry.exitCosts, (...s) => here('exitCosts', ...s), 'an exit cost like {"label": "Disaggregation", "amount": 5000, "fy": "2014/15"}', problems, (cost, where) => readExitCost(cost, where, defaults.fyStartMonth, datedExitCosts, problems));
     const replacementCosts = readList(entry.replacementCosts, (...s) => here('replacementCosts', ...s), 'a replacement cost like {"label": "CRM support", "annual": 6000}', problems, (cost, where) => readReplacementCost(cost, where, problems));
     return name === '' ? undefined : { name, noticeServedOn: served, noticeMonths: months, exitCosts, replacementCosts, optimismBias: bias };
   });

@@ -24,6 +24,24 @@ export interface Grid {
   readonly hiddenRows?: readonly number[];
   /** Merged blocks that span rows and meet the block, in sheet rows and columns: one value stands for several rows. */
   readonly mergedAcrossRows?: readonly CellRange[];
+  /** The cells of the block holding a number formatted as a percentage, in sheet rows and columns: a share, never an amount. */
+  readonly percentCells?: readonly CellAt[];
+  /** Every cell of the block is text by nature, as in a CSV: an amount written in it is no warning, and a workbook written from it holds the amounts as numbers. */
+  readonly allText?: boolean;
+}
+
+/** A cell's place on its sheet (1-based). */
+export interface CellAt {
+  readonly row: number;
+  readonly column: number;
+}
+
+/** Whether the cell at row r, column c of the grid (0-based within it) holds a number formatted as a percentage. */
+export function percentIn(grid: Grid): (r: number, c: number) => boolean {
+  const cells = grid.percentCells;
+  if (!cells || cells.length === 0) return () => false;
+  const at = new Set(cells.map(({ row, column }) => `${row - grid.top},${column - grid.left}`));
+  return (r, c) => at.has(`${r},${c}`);
 }
 
 /** The merged blocks that span more than one row and meet `block`: what a reader reports as a grid's `mergedAcrossRows`. */
@@ -130,6 +148,14 @@ export function excelSerial(date: CalendarDate): number {
 }
 
 /**
+ * How many days less a workbook in the 1904 date system (`date1904`, the old default of Excel for
+ * the Mac) counts a date than one in the 1900 system: its day 0 is 1904-01-01, 1,462 in the 1900
+ * system. The serials here, and a plan's, are the 1900 system's; a host reading or writing a
+ * workbook in the 1904 system converts them.
+ */
+export const DAYS_TO_1904 = 1462;
+
+/**
  * Whether a number format shows a date or a time, so that the number in a cell is one: a day,
  * month, year, hour, second or era code (d m y h s e) outside literal text ("..."), escaped and
  * spacing characters (\x _x *x), colours, conditions and locales in brackets (an elapsed [h],
@@ -143,6 +169,15 @@ export function isDateFormat(code: string): boolean {
     .replace(/general/gi, '')
     .replace(/e[+-]/gi, '');
   return /[dmyhse]/i.test(bare);
+}
+
+/**
+ * Whether a number format shows a percentage (`0%`, `0.00%`): a `%` outside literal text, escapes,
+ * spacing characters and brackets, in a format that shows no date. Every reader decides by this rule.
+ */
+export function isPercentFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"?|\\.|[_*]./g, '').replace(/\[[^\]]*\]?/g, '');
+  return bare.includes('%') && !isDateFormat(code);
 }
 
 /**

@@ -12,7 +12,13 @@ import { TableLayout, blankIn, isHeaderRow, tableLayout } from './table-layout';
 function rowsOf(grid: Grid, from: number, to: number): Grid {
   const top = grid.top + from;
   const hidden = grid.hiddenRows?.filter((row) => row >= top && row < grid.top + to);
-  return { sheet: grid.sheet, top, left: grid.left, values: grid.values.slice(from, to), ...(hidden && hidden.length > 0 ? { hiddenRows: hidden } : {}) };
+  const percentCells = grid.percentCells?.filter((cell) => cell.row >= top && cell.row < grid.top + to);
+  return {
+    sheet: grid.sheet, top, left: grid.left, values: grid.values.slice(from, to),
+    ...(hidden && hidden.length > 0 ? { hiddenRows: hidden } : {}),
+    ...(percentCells && percentCells.length > 0 ? { percentCells } : {}),
+    ...(grid.allText ? { allText: true } : {}),
+  };
 }
 
 /** Where a table's rows are, e.g. `Costs!A12:D20`. */

@@ -5,11 +5,11 @@
 // range is read the same way, within its bounds. Every choice made is in the table's description,
 // for the report, the audit sheet, the JSON summary and the pane to state.
 import { CELL_CHARACTERS, quote } from './limits';
-import { AmountReading, isAmountLike, readAmount } from './amount';
+import { AmountReading, isAmountLike, numberOfAmountText, percentageAmount, readAmount } from './amount';
 import { AmountColumn, ColumnChoice, NET_OF_VAT, chooseAmountColumn } from './amount-columns';
 import { theYearNamed } from './base-year';
 import { CalendarDate } from './calendar-date';
-import { CellValue, Grid, columnCells, columnName, isCellDate, isCellError, isUncalculated, rangeA1, sheetReference } from './cell';
+import { CellValue, Grid, columnCells, columnName, isCellDate, isCellError, isUncalculated, percentIn, rangeA1, sheetReference } from './cell';
 import { endInColumn, endInNote } from './contract-end';
 import { Money } from './money';
 import { ProblemList, WarningLog, atCell } from './problems';
@@ -76,6 +76,8 @@ export interface CostTableInfo {
   /** The sheet columns of the notes and of the contract ends, when the table has them. */
   readonly noteColumn?: number;
   readonly endColumn?: number;
+  /** With an end-date column: how many rows' contract ends were read (from the column or a note), said to have none, or not understood. */
+  readonly contractEnds?: { readonly read: number; readonly noEnd: number; readonly unread: number };
   /** Columns of codes beside the labels, not read as amounts. */
   readonly codeColumns: readonly number[];
   /** The sheet rows of the table that are hidden or filtered out (read like the others). */
@@ -199,6 +201,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
   const amountCell = (r: number) => cell(r, amountCol);
   const rowBlank = (r: number) => blankIn(grid, r, [itemCol, amountCol]);
   const hidden = new Set(grid.hiddenRows ?? []);
+  const percentAt = percentIn(grid);
 
   // Without a total row the table ends at the last amount; labelled notes below it are not rows.
   let last = grid.values.length - 1;
@@ -212,94 +215,144 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     return false;
   };
 
-  const rows: CostRow[] = [];
-  const subtotals: Subtotal[] = [];
-  const headings: SectionHeading[] = [];
-  const hiddenRows: number[] = [];
-  /** The cost rows since the previous heading or subtotal, and what they come to. */
-  let group: CostRow[] = [];
-  // A plain number, like runningTotal: a sum past exact pence is refused below, not thrown here.
-  let groupSum = 0;
-  let section: SectionHeading | undefined;
-  let sectionUsed = false;
-  let runningTotal = 0;
-  let statedTotal: StatedTotal | undefined;
-  let end = last;
-  const closeSection = () => {
-    if (section && !sectionUsed) {
-      headings.pop();
-      warnings.add('row-without-amount', 'rows with an item label but no amount were skipped', amountCell(section.sheetRow - grid.top));
-    }
-  };
-  const subtotal = (r: number, label: string, amount: Money, by: Subtotal['by']) => {
-    subtotals.push({ cell: amountCell(r), sheetRow: sheetRow(r), label, amount, rows: group.map((row) => row.sheetRow), sum: groupSum as Money, by });
-    group = [];
-    groupSum = 0;
-  };
-  for (let r = start; r <= last; r++) {
-    if (rowBlank(r)) continue;
-    const label = labelText(cellAt(grid, r, itemCol));
-    if (label === undefined) {
-      problems.add(atCell(itemCell(r)), badLabel(cellAt(grid, r, itemCol)));
-      continue;
-    }
-    if (label.length > CELL_CHARACTERS) {
-      problems.add(atCell(itemCell(r)), `item label ${quote(label)} is ${label.length.toLocaleString('en-GB')} characters long, more than the ${CELL_CHARACTERS.toLocaleString('en-GB')} an Excel cell holds; shorten it`);
-      continue;
-    }
-    if (hidden.has(sheetRow(r))) hiddenRows.push(sheetRow(r));
-    const reading: AmountReading = readAmount(cellAt(grid, r, amountCol), unit.factor);
-    // "Total <something>" above the last row closes a part of the table; "Total" alone, or a total
-    // exclusive of VAT (what councils report), ends it.
-    // (Only a label starting with "s", "t" or "g" can be either: most rows are settled without a pattern.)
-    const initial = label.charCodeAt(0) | 32;
-    const totalLike = (initial === 115 || initial === 116 || initial === 103) && (SUBTOTAL_LABEL.test(label) || TOTAL_LABEL.test(label));
-    const isSubtotal = totalLike && (SUBTOTAL_LABEL.test(label) || (/^total\s+\p{L}/iu.test(label) && !NET_OF_VAT.test(label) && amountFollows(r)));
-    if (totalLike && TOTAL_LABEL.test(label) && !isSubtotal) {
-      end = r;
-      if (reading.kind === 'amount') statedTotal = { cell: amountCell(r), sheetRow: sheetRow(r), amount: reading.amount };
-      else if (reading.kind === 'bad') problems.add(atCell(amountCell(r)), `stated total: ${reading.message}`);
-      else warnings.add('total-without-amount', 'the total row has no amount, so there is nothing to tie out to', amountCell(r));
-      break;
-    }
-    if (reading.kind === 'empty') {
-      closeSection();
-      section = { cell: itemCell(r), sheetRow: sheetRow(r), label };
-      sectionUsed = false;
-      headings.push(section);
+  /**
+   * The table's rows from `start` to `last`. `unheaded`: a row equal to the sum of two or more rows
+   * above it is a subtotal even with no heading or subtotal above it (taken only when the stated
+   * total ties without such rows and not with them).
+   */
+  const readRows = (unheaded: boolean, log: WarningLog, found: ProblemList) => {
+    const endCounts = { read: 0, noEnd: 0, unread: 0 };
+    /** A row's contract end, from its end-date column or else its note; what is not understood is named in a warning. */
+    const contractEnd = (column: [CellValue, string] | undefined, note: [string, string] | undefined): CalendarDate | undefined => {
+      const inColumn = column && endInColumn(column[0]);
+      const inNote = note && (column === undefined || isBlank(column[0])) ? endInNote(note[0]) : undefined;
+      const [reading, at] = inNote ? [inNote, note?.[1] as string] : [inColumn, column?.[1] as string];
+      if (reading === undefined) return undefined;
+      if (reading.kind === 'end') {
+        endCounts.read++;
+        return reading.date;
+      }
+      if (reading.kind === 'no end') endCounts.noEnd++;
+      else {
+        endCounts.unread++;
+        log.addOwn('contract-end-not-read', `contract end ${reading.message}, so the contract is taken to run to the horizon`, at,
+          'contract ends not understood, so those contracts are taken to run to the horizon');
+      }
+      return undefined;
+    };
+    const rows: CostRow[] = [];
+    const subtotals: Subtotal[] = [];
+    const headings: SectionHeading[] = [];
+    const hiddenRows: number[] = [];
+    /** The cost rows since the previous heading or subtotal, and what they come to. */
+    let group: CostRow[] = [];
+    // A plain number, like runningTotal: a sum past exact pence is refused below, not thrown here.
+    let groupSum = 0;
+    let section: SectionHeading | undefined;
+    let sectionUsed = false;
+    let runningTotal = 0;
+    let statedTotal: StatedTotal | undefined;
+    let end = last;
+    const closeSection = () => {
+      if (section && !sectionUsed) {
+        headings.pop();
+        log.add('row-without-amount', 'rows with an item label but no amount were skipped', amountCell(section.sheetRow - grid.top));
+      }
+    };
+    const subtotal = (r: number, label: string, amount: Money, by: Subtotal['by']) => {
+      subtotals.push({ cell: amountCell(r), sheetRow: sheetRow(r), label, amount, rows: group.map((row) => row.sheetRow), sum: groupSum as Money, by });
       group = [];
       groupSum = 0;
-      continue;
+    };
+    for (let r = start; r <= last; r++) {
+      if (rowBlank(r)) continue;
+      const label = labelText(cellAt(grid, r, itemCol));
+      if (label === undefined) {
+        found.add(atCell(itemCell(r)), badLabel(cellAt(grid, r, itemCol)));
+        continue;
+      }
+      if (label.length > CELL_CHARACTERS) {
+        found.add(atCell(itemCell(r)), `item label ${quote(label)} is ${label.length.toLocaleString('en-GB')} characters long, more than the ${CELL_CHARACTERS.toLocaleString('en-GB')} an Excel cell holds; shorten it`);
+        continue;
+      }
+      if (hidden.has(sheetRow(r))) hiddenRows.push(sheetRow(r));
+      const value = cellAt(grid, r, amountCol);
+      const reading: AmountReading = typeof value === 'number' && percentAt(r, amountCol) ? percentageAmount(value) : readAmount(value, unit.factor);
+      // "Total <something>" above the last row closes a part of the table; "Total" alone, or a total
+      // exclusive of VAT (what councils report), ends it.
+      // (Only a label starting with "s", "t" or "g" can be either: most rows are settled without a pattern.)
+      const initial = label.charCodeAt(0) | 32;
+      const totalLike = (initial === 115 || initial === 116 || initial === 103) && (SUBTOTAL_LABEL.test(label) || TOTAL_LABEL.test(label));
+      const isSubtotal = totalLike && (SUBTOTAL_LABEL.test(label) || (/^total\s+\p{L}/iu.test(label) && !NET_OF_VAT.test(label) && amountFollows(r)));
+      if (totalLike && TOTAL_LABEL.test(label) && !isSubtotal) {
+        end = r;
+        if (reading.kind === 'amount') statedTotal = { cell: amountCell(r), sheetRow: sheetRow(r), amount: reading.amount };
+        else if (reading.kind === 'bad') found.add(atCell(amountCell(r)), `stated total: ${reading.message}`);
+        else log.add('total-without-amount', 'the total row has no amount, so there is nothing to tie out to', amountCell(r));
+        break;
+      }
+      if (reading.kind === 'empty') {
+        closeSection();
+        section = { cell: itemCell(r), sheetRow: sheetRow(r), label };
+        sectionUsed = false;
+        headings.push(section);
+        group = [];
+        groupSum = 0;
+        continue;
+      }
+      if (label === '') {
+        found.add(atCell(amountCell(r)), `amount without an item label in ${columnName(grid.left + itemCol)}${sheetRow(r)}`);
+        continue;
+      }
+      if (reading.kind === 'bad') {
+        found.add(atCell(amountCell(r)), reading.message);
+        continue;
+      }
+      // By its amount: the sum of two or more cost rows since the previous heading or subtotal.
+      const bySum = (unheaded || section !== undefined || subtotals.length > 0) && group.length >= 2 && reading.amount === groupSum;
+      if (isSubtotal || bySum) {
+        subtotal(r, label, reading.amount, isSubtotal ? 'label' : 'sum');
+        continue;
+      }
+      // Every field of a CSV is text: its amounts are no warning, and the workbook written from it holds them as numbers.
+      const wasText = reading.fromText && !(grid.allText && numberOfAmountText(String(cellAt(grid, r, amountCol)), unit.factor) !== undefined);
+      if (wasText) log.add('text-amount', "amounts held as text were read as numbers (Excel's SUM skips text)", amountCell(r));
+      if (reading.subPenny) log.add('sub-penny', `amounts with fractions of a penny${unit.factor === 1 ? '' : ' (once in pounds)'} were rounded to the penny`, amountCell(r));
+      runningTotal += reading.amount;
+      const note = notes === undefined ? '' : labelText(cellAt(grid, r, notes)) ?? '';
+      const endsOn = ends === undefined && !note ? undefined : contractEnd(ends === undefined ? undefined : [cellAt(grid, r, ends), cell(r, ends)], note ? [note, cell(r, notes as number)] : undefined);
+      // Written out field by field, the rare ones only where present: a million rows are read this way.
+      const row: CostRow = section || note || endsOn
+        ? { sheetRow: sheetRow(r), item: label, amount: reading.amount, amountWasText: wasText, ...(section ? { section: section.label } : {}), ...(note ? { note } : {}), ...(endsOn ? { endsOn } : {}) }
+        : { sheetRow: sheetRow(r), item: label, amount: reading.amount, amountWasText: wasText };
+      sectionUsed = true;
+      group.push(row);
+      groupSum += row.amount;
+      rows.push(row);
     }
-    if (label === '') {
-      problems.add(atCell(amountCell(r)), `amount without an item label in ${columnName(grid.left + itemCol)}${sheetRow(r)}`);
-      continue;
-    }
-    if (reading.kind === 'bad') {
-      problems.add(atCell(amountCell(r)), reading.message);
-      continue;
-    }
-    // By its amount: the sum of two or more cost rows since the previous heading or subtotal.
-    const bySum = (section !== undefined || subtotals.length > 0) && group.length >= 2 && reading.amount === groupSum;
-    if (isSubtotal || bySum) {
-      subtotal(r, label, reading.amount, isSubtotal ? 'label' : 'sum');
-      continue;
-    }
-    if (reading.fromText) warnings.add('text-amount', "amounts held as text were read as numbers (Excel's SUM skips text)", amountCell(r));
-    if (reading.subPenny) warnings.add('sub-penny', `amounts with fractions of a penny${unit.factor === 1 ? '' : ' (once in pounds)'} were rounded to the penny`, amountCell(r));
-    runningTotal += reading.amount;
-    const note = notes === undefined ? '' : labelText(cellAt(grid, r, notes)) ?? '';
-    const endsOn = (ends === undefined ? undefined : endInColumn(cellAt(grid, r, ends))) ?? (note ? endInNote(note) : undefined);
-    // Written out field by field, the rare ones only where present: a million rows are read this way.
-    const row: CostRow = section || note || endsOn
-      ? { sheetRow: sheetRow(r), item: label, amount: reading.amount, amountWasText: reading.fromText, ...(section ? { section: section.label } : {}), ...(note ? { note } : {}), ...(endsOn ? { endsOn } : {}) }
-      : { sheetRow: sheetRow(r), item: label, amount: reading.amount, amountWasText: reading.fromText };
-    sectionUsed = true;
-    group.push(row);
-    groupSum += row.amount;
-    rows.push(row);
-  }
-  closeSection();
+    closeSection();
+    return { rows, subtotals, headings, hiddenRows, runningTotal, statedTotal, end, endCounts };
+  };
+  // The rows by the headings and subtotals the table has; when the stated total does not tie, the
+  // rows again taking a row equal to the sum of those above it for a subtotal without a heading
+  // above: if the total then ties, those rows are subtotals, each named in a warning.
+  const log = new WarningLog();
+  let read = readRows(false, log, problems);
+  const stated = read.statedTotal?.amount;
+  if (problems.isEmpty && stated !== undefined && read.runningTotal !== stated) {
+    const unheadedLog = new WarningLog();
+    const again = readRows(true, unheadedLog, new ProblemList());
+    const taken = new Set(read.subtotals.map((subtotal) => subtotal.cell));
+    const found = again.subtotals.filter((subtotal) => !taken.has(subtotal.cell));
+    if (found.length > 0 && again.runningTotal === stated) {
+      read = again;
+      warnings.addAll(unheadedLog);
+      for (const subtotal of found) {
+        warnings.add('subtotal-by-sum', 'rows equal to the sum of the rows above them, with no heading above, were taken for subtotals and left out of the sum, since the stated total ties only without them', subtotal.cell);
+      }
+    } else warnings.addAll(log);
+  } else warnings.addAll(log);
+  const { rows, subtotals, headings, hiddenRows, runningTotal, statedTotal, end, endCounts } = read;
   for (let r = end + 1; r < grid.values.length; r++) {
     if (isAmountLike(cellAt(grid, r, amountCol))) warnings.add('below-total', 'amounts below the total row are not part of the table', amountCell(r));
   }
@@ -322,10 +375,32 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     headerRow: header === undefined ? undefined : sheetRow(header),
     rows, statedTotal, unit, columns, subtotals, headings,
     ...(notes === undefined ? {} : { noteColumn: grid.left + notes }),
-    ...(ends === undefined ? {} : { endColumn: grid.left + ends }),
+    ...(ends === undefined ? {} : { endColumn: grid.left + ends, contractEnds: endCounts }),
     codeColumns: (layout as TableLayout).codes.map((c) => grid.left + c),
     hiddenRows,
   };
+}
+
+/**
+ * The grid as a workbook written from it holds it: for a grid of text (a CSV), each amount the
+ * reader read (a cost row's, a subtotal's, the stated total's) as the number it writes, so that the
+ * model links to numbers; any other grid as it is. `grid` may be the whole sheet or the table's block.
+ */
+export function amountsAsNumbers(grid: Grid, table: Pick<CostTableInfo, 'sheet' | 'amountColumn' | 'unit' | 'subtotals' | 'statedTotal'>, rows: readonly Pick<CostRow, 'sheetRow'>[]): Grid {
+  if (!grid.allText || grid.sheet !== table.sheet) return grid;
+  const c = table.amountColumn - grid.left;
+  const values = grid.values.slice();
+  const sheetRows = [...rows.map((row) => row.sheetRow), ...table.subtotals.map((subtotal) => subtotal.sheetRow), ...(table.statedTotal ? [table.statedTotal.sheetRow] : [])];
+  for (const sheetRow of sheetRows) {
+    const r = sheetRow - grid.top;
+    const value = values[r]?.[c];
+    const number = typeof value === 'string' ? numberOfAmountText(value, table.unit.factor) : undefined;
+    if (number === undefined) continue;
+    const row = values[r].slice();
+    row[c] = number;
+    values[r] = row;
+  }
+  return { ...grid, values, allText: false };
 }
 
 /** Whether a subtotal agrees with the rows it covers. */

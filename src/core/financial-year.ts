@@ -54,13 +54,23 @@ export function fyNamedIn(text: string): number | undefined {
   return follows ? start : undefined;
 }
 
-/** Parses a FY given as `2011/12`, `2011-12`, `2011/2012`, `2011` or the number 2011. */
+/** A FY as a whole text: `2100/01`, `2011-12` or `2011/2012`; any four-digit year, so that every year the product labels reads back. */
+const WHOLE_FY = /^(\d{4})\s*[/\-–]\s*(\d{4}|\d{2})$/;
+
+/**
+ * Parses a FY given as `2011/12`, `2011-12`, `2011/2012`, `2011` or the number 2011. Text names any
+ * four-digit year (whether the product can use it is for the caller to say, in words); a label
+ * names a year only from 1900 to 2099 (`fyNamedIn`), where four digits are more often something else.
+ */
 export function parseFy(value: string | number, startMonth = DEFAULT_FY_START_MONTH): FinancialYear | undefined {
   if (typeof value === 'number') {
     return Number.isInteger(value) && value >= 1900 && value <= 9998 ? financialYear(value, startMonth) : undefined;
   }
   const text = value.trim();
-  if (/^\d{4}$/.test(text)) return parseFy(Number(text), startMonth);
-  const start = fyNamedIn(text);
-  return start !== undefined && FY_PATTERN.exec(text)?.[0] === text ? financialYear(start, startMonth) : undefined;
+  if (/^\d{4}$/.test(text)) return financialYear(Number(text), startMonth);
+  const match = WHOLE_FY.exec(text);
+  if (!match) return undefined;
+  const [start, end] = [Number(match[1]), Number(match[2])];
+  const follows = match[2].length === 2 ? end === (start + 1) % 100 : end === start + 1;
+  return follows ? financialYear(start, startMonth) : undefined;
 }

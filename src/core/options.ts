@@ -32,6 +32,16 @@ export interface WithdrawOption {
   readonly costScales?: { readonly exit?: Exact; readonly replacement?: Exact };
 }
 
+/**
+ * What makes two option names one name: compared after NFKC (an accent composed or not, a
+ * full-width letter, a non-breaking space), without the characters that show as nothing (zero-width
+ * spaces and joiners, a soft hyphen: Unicode's format characters), with each run of spaces as one and
+ * case folded. Empty for a name that shows nothing.
+ */
+export function optionNameKey(name: string): string {
+  return name.normalize('NFKC').replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim().toUpperCase().toLowerCase().normalize('NFKC');
+}
+
 /** What every option is appraised on: the shared timeline, the cost of staying, indexation, real prices and discounting. */
 export interface AppraisalBasis {
   readonly years: readonly FinancialYear[];

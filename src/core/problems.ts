@@ -82,6 +82,8 @@ export interface Warning {
 
 export class WarningLog {
   static readonly CELLS_KEPT = 20;
+  static readonly OWN_KEPT = 20;
+  private readonly ownCount = new Map<string, number>();
   private readonly byCode = new Map<string, { message: string; count: number; cells: string[] }>();
 
   add(code: string, message: string, cell?: string): void {
@@ -91,8 +93,36 @@ export class WarningLog {
     if (cell !== undefined && entry.cells.length < WarningLog.CELLS_KEPT) entry.cells.push(cell);
   }
 
+  /**
+   * A warning in words of its own for its cell (the value found there, and what is wrong with it):
+   * each such warning is listed apart, those in the same words together; past the first
+   * OWN_KEPT of a kind, the rest go together under `rest`.
+   */
+  addOwn(code: string, message: string, cell: string, rest: string): void {
+    const own = `${code}\u0000${message}`;
+    const kinds = (this.ownCount.get(code) ?? 0);
+    if (this.byCode.has(own) || kinds < WarningLog.OWN_KEPT) {
+      if (!this.byCode.has(own)) this.ownCount.set(code, kinds + 1);
+      this.add(own, message, cell);
+    } else {
+      this.add(`${code}\u0000`, rest, cell);
+    }
+  }
+
+  /** Every warning of another log, as if each had been added here in its order. */
+  addAll(other: WarningLog): void {
+    for (const [code, { message, count, cells }] of other.byCode) {
+      const [kind, own] = code.split('\u0000');
+      if (own && !this.byCode.has(code)) this.ownCount.set(kind, (this.ownCount.get(kind) ?? 0) + 1);
+      const entry = this.byCode.get(code) ?? { message, count: 0, cells: [] };
+      this.byCode.set(code, entry);
+      entry.count += count;
+      for (const cell of cells) if (entry.cells.length < WarningLog.CELLS_KEPT) entry.cells.push(cell);
+    }
+  }
+
   list(): Warning[] {
-    return [...this.byCode].map(([code, { message, count, cells }]) => ({ code, message, count, cells }));
+    return [...this.byCode].map(([key, { message, count, cells }]) => ({ code: key.split('\u0000')[0], message, count, cells }));
   }
 }
 

@@ -3,8 +3,10 @@
 // Ranges are inputs; by default +/-20% for amounts, +/-6 months for the notice, 1.5% to 5% for the
 // discount rate, the Green Book's outsourcing upper bound for optimism bias, and +/-2 points for
 // indexation (or, with nominal prices, the GDP deflator), each kept within the values the input may take.
+// Each NPV is worked at the value shown: an amount's ends are money, rounded to the penny (+20% of
+// 12,345.67 is 14,814.80, not 14,814.804); a rate's are exact as written.
 import { KeyInputName, AppraisalModel, basisOf, keyInput, keyInputsOf } from './key-inputs';
-import { Exact, Money, subtract } from './money';
+import { Exact, Money, roundToPence, subtract } from './money';
 import { LARGEST_AMOUNT_POUNDS } from './limits';
 import { AppraisalBasis, WithdrawOption, appraiseOption } from './options';
 import { OUTSOURCING_UPPER_BOUND } from './optimism-bias';
@@ -26,7 +28,8 @@ export function defaultRanges(model: AppraisalModel, focus: WithdrawOption): Sen
     const base = input.base(model, focus);
     if (base === undefined) return [];
     const [least, most] = input.range(focus, model);
-    const within = (value: Exact) => Exact.min(Exact.max(value, least), most);
+    const shown = (value: Exact) => (input.unit === 'money' ? new Exact(roundToPence(value)) : value);
+    const within = (value: Exact) => Exact.min(Exact.max(shown(value), least), most);
     const range = (low: Exact, high: Exact): SensitivityRange[] => [{ input: input.name, low: within(low), high: within(high) }];
     switch (input.name) {
       case 'noticeMonths': return range(base.minus(6), base.plus(6));

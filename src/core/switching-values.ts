@@ -1,8 +1,11 @@
 // Switching values (domain.md, Options appraisal: Switching value; HM Treasury Green Book): the
 // value one key input must take, all else held, for the preferred option's NPV against BAU to
 // reach zero, or for another option to become preferred; with BAU preferred, for an option to
-// become preferred. Computed on the continuous model (no intermediate rounding); the value
-// nearest the base case on either side; none when no value the input may take switches.
+// become preferred. Strictly: at an NPV of exactly zero, or a tie, the choice does not change, so
+// the choice switches only where the preferred one's lead falls below zero, and an input that can
+// only bring it to zero (a notice that expires after the horizon) has no switching value.
+// Computed on the continuous model (no intermediate rounding); the value nearest the base case on
+// either side; none when no value the input may take switches.
 import { KeyInput, KeyInputName, AppraisalModel, basisOf, keyInputsOf } from './key-inputs';
 import { Exact, roundToPence } from './money';
 import { WithdrawOption, continuousNpv, highestIndex } from './options';
@@ -20,8 +23,9 @@ export interface SwitchingValue {
 }
 
 /**
- * By how much the preferred choice leads at a value of the input (at or below zero, it no longer
- * does), and its nearest rival there: another option's index, or undefined for staying.
+ * By how much the preferred choice leads at a value of the input (below zero, it no longer does;
+ * at zero it still does: a tie changes nothing), and its nearest rival there: another option's
+ * index, or undefined for staying.
  */
 function leadAt(input: KeyInput, model: AppraisalModel, options: readonly WithdrawOption[], focus: number, preferred: number | undefined, value: Exact): { lead: Exact; rival?: number } {
   const varied = input.vary(model, options, focus, value);
@@ -41,11 +45,18 @@ function leadAt(input: KeyInput, model: AppraisalModel, options: readonly Withdr
 /** How finely a value is found: a hundredth of a penny, a hundred-millionth of a rate. */
 const PRECISION: Record<KeyInput['unit'], Exact> = { money: new Exact('0.01'), rate: new Exact('1e-10'), months: new Exact(1) };
 
+/** Where the choice switches: the value, and the nearest value found beyond it, where another choice is strictly preferred. */
+interface Switch {
+  readonly value: Exact;
+  readonly beyond: Exact;
+}
+
 /**
- * The value nearest `base` in the direction of `bound` at which `lead` falls to zero or below, or
- * undefined. Steps out from the base, doubling, and narrows the step where the sign changes.
+ * The value nearest `base` in the direction of `bound` beyond which `lead` falls below zero, or
+ * undefined. Steps out from the base, doubling, and narrows the step where the sign changes. Whole
+ * months switch at the first month whose lead is below zero.
  */
-function switchTowards(lead: (value: Exact) => Exact, base: Exact, bound: Exact, unit: KeyInput['unit']): Exact | undefined {
+function switchTowards(lead: (value: Exact) => Exact, base: Exact, bound: Exact, unit: KeyInput['unit']): Switch | undefined {
   if (base.eq(bound)) return undefined;
   const direction = bound.gt(base) ? 1 : -1;
   const precision = PRECISION[unit];
@@ -54,17 +65,17 @@ function switchTowards(lead: (value: Exact) => Exact, base: Exact, bound: Exact,
   for (;;) {
     let next = inside.plus(step.times(direction));
     if (direction > 0 ? next.gt(bound) : next.lt(bound)) next = bound;
-    if (lead(next).lte(0)) {
-      // Between `inside` (leading) and `next` (not): halve until the gap is within the precision.
+    if (lead(next).lt(0)) {
+      // Between `inside` (still preferred) and `next` (not): halve until the gap is within the precision.
       let outside = next;
       while (outside.minus(inside).abs().gt(precision)) {
         let middle = inside.plus(outside).div(2);
         if (unit === 'months') middle = direction > 0 ? middle.floor() : middle.ceil();
         if (middle.eq(inside)) break;
-        if (lead(middle).lte(0)) outside = middle;
+        if (lead(middle).lt(0)) outside = middle;
         else inside = middle;
       }
-      return unit === 'months' ? outside : inside.plus(outside).div(2);
+      return { value: unit === 'months' ? outside : inside.plus(outside).div(2), beyond: outside };
     }
     if (next.eq(bound)) return undefined;
     inside = next;
@@ -86,13 +97,14 @@ export function switchingValues(model: AppraisalModel, options: readonly Withdra
     const base = input.base(model, options[focus]);
     if (base === undefined) return { input: input.name, none: noneWords(input) };
     const lead = (value: Exact) => leadAt(input, model, options, focus, preferred, value).lead;
-    if (lead(base).lte(0)) return { input: input.name, base, value: base };
+    if (lead(base).lt(0)) return { input: input.name, base, value: base };
     const [least, most] = input.range(options[focus], model);
     const below = switchTowards(lead, base, least, input.unit);
     const above = switchTowards(lead, base, most, input.unit);
-    const nearest = [below, above].filter((v): v is Exact => v !== undefined).sort((a, b) => a.minus(base).abs().cmp(b.minus(base).abs()))[0];
+    const nearest = [below, above].filter((s): s is Switch => s !== undefined).sort((a, b) => a.value.minus(base).abs().cmp(b.value.minus(base).abs()))[0];
     if (nearest === undefined) return { input: input.name, base, none: 'none in range' };
-    const { rival } = leadAt(input, model, options, focus, preferred, nearest);
-    return { input: input.name, base, value: input.unit === 'money' ? new Exact(roundToPence(nearest)) : nearest, ...(rival === undefined ? {} : { rival }) };
+    // What is preferred where the choice has switched, just beyond the value.
+    const { rival } = leadAt(input, model, options, focus, preferred, nearest.beyond);
+    return { input: input.name, base, value: input.unit === 'money' ? new Exact(roundToPence(nearest.value)) : nearest.value, ...(rival === undefined ? {} : { rival }) };
   });
 }

@@ -4,7 +4,7 @@
 // are money, labels are words, a date is never an amount, and a header row is never a cost row,
 // whatever its cells hold.
 import { isAmountLike } from './amount';
-import { CellValue, Grid, isCellDate } from './cell';
+import { CellValue, Grid, isCellDate, percentIn } from './cell';
 import { END_HEADER } from './contract-end';
 import { isUnitAlone, unitIn } from './units';
 
@@ -24,7 +24,7 @@ export interface TableLayout {
 
 /** A label that totals the table: `Total`, `Grand total`, `Total contracts`. */
 export const TOTAL_LABEL = /^(?:grand\s+)?total\b/i;
-const CODE_HEADER = /\bcodes?\b|\bcost\s*cent(?:re|er)s?\b|\bcc\b|\bref(?:erence)?\b|\baccount\b|\bledger\b|\bgl\b|\bno\.?$|\bnumber\b|\bid\b/i;
+const CODE_HEADER = /\bcodes?\b|\bcost\s*cent(?:re|er)s?\b|\bcc\b|\bref(?:erence)?\b|\baccount\b|\bledger\b|\bgl\b|\bno\.?$|\bnumber\b|(?:\b|_)id\b/i;
 const NOTE_HEADER = /\bnotes?\b|\bcomments?\b|\bremarks?\b|\bdetails?\b|\bexplanation\b/i;
 /** Words a header row puts over the item labels: the whole label ("Item", "Service description"), not a cost's name ("Contract hire"). */
 const LABEL_HEADER = /^(?:items?|descriptions?|services?|costs?|details?|headings?|lines?|contracts?|suppliers?|category|categories|names?|expenditure|budget\s+(?:lines?|heads?)|elements?|particulars)(?:\s+(?:descriptions?|names?|details?|headings?|items?))?\s*:?$/i;
@@ -73,6 +73,30 @@ const headsMoney = (v: CellValue) => typeof v === 'string' && !isAmountLike(v) &
 /** A header over any column the reader knows: money, codes, notes or contract ends. */
 const headsColumn = (v: CellValue) => headsMoney(v) || (typeof v === 'string' && !isAmountLike(v) && [CODE_HEADER, NOTE_HEADER, END_HEADER].some((words) => words.test(v)));
 
+/** Words that stand in for an amount not known yet (`tbc`, `n/a`): a cost row's, never a header's. */
+const STAND_IN = /^(?:tb[ac]|to be (?:confirmed|agreed)|n\/?a|nil|none|unknown|pending|see (?:notes?|below|above))\.?$/i;
+
+/** Words that can head a column: text with a letter or a currency sign, that is no amount and no stand-in for one. */
+const headerWords = (v: CellValue) => typeof v === 'string' && /[\p{L}£$€]/u.test(v) && !isAmountLike(v) && !STAND_IN.test(v.trim());
+
+/**
+ * Whether a row's cells over the labels and the amounts are words, whatever the words (`Total`,
+ * `Amount`, `£`, `Spending CLEAN`): nothing over the amounts but words, at least one of them, and
+ * words or nothing over the labels. Directly above the first amount, such a row is the header.
+ */
+function wordsOver(grid: Grid, r: number, label: number, amounts: readonly number[]): boolean {
+  const labelCell = cellAt(grid, r, label);
+  if (!(headerWords(labelCell) || (typeof labelCell !== 'number' && text(labelCell) === '' && !isCellDate(labelCell)))) return false;
+  let words = 0;
+  for (const c of amounts) {
+    const v = cellAt(grid, r, c);
+    if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
+    if (!headerWords(v)) return false;
+    words++;
+  }
+  return words > 0;
+}
+
 /** Whether a header names money (a money word or a unit) and not codes. */
 const moneyHeader = (header: string) => header !== '' && !CODE_HEADER.test(header) && (AMOUNT_HEADER.test(header) || unitIn(header) !== undefined);
 
@@ -89,8 +113,9 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
   // Which cells read as amounts, worked out once: every rule below asks.
   const amountAt = new Uint8Array(grid.values.length * width);
   const lastAmount = new Int32Array(grid.values.length).fill(-1); // the rightmost column of each row holding an amount
+  const percentAt = percentIn(grid); // a share, never an amount
   grid.values.forEach((row, r) => row.forEach((value, c) => {
-    if (!isAmountLike(value)) return;
+    if (!isAmountLike(value) || percentAt(r, c)) return;
     amountAt[r * width + c] = 1;
     lastAmount[r] = c;
   }));
@@ -115,22 +140,29 @@ export function tableLayout(grid: Grid): TableLayout | undefined {
   // Up from the first amount: blank rows, rows whose amount is bad (part of the table, refused by
   // the reader), labels without amounts (section headings when a header is above them, else
   // titles), to the header or the titles. A header of units alone ("£000") under a header of words
-  // or years is the table's unit row: the header is the row above it.
-  let header: number | undefined;
-  let start = first;
-  let heading: number | undefined;
-  for (let r = first - 1; r >= 0; r--) {
-    if (blankIn(grid, r, [label, ...right]) && !right.some((c) => typeof cellAt(grid, r, c) === 'number')) continue;
-    if (isHeaderRow(grid, r, label, right)) {
-      header = unitsAlone(grid, r, right) && r > 0 && isHeaderRow(grid, r - 1, label, right) ? r - 1 : r;
-      if (heading !== undefined) start = heading;
-      break;
+  // or years is the table's unit row: the header is the row above it. A header is first sought by
+  // the words that head columns; failing that, the row nearest above the first amount whose cells
+  // over the labels and amounts are words is the header, whatever the words.
+  const walkUp = (isHeader: (r: number) => boolean) => {
+    let header: number | undefined;
+    let start = first;
+    let heading: number | undefined;
+    for (let r = first - 1; r >= 0; r--) {
+      if (blankIn(grid, r, [label, ...right]) && !right.some((c) => typeof cellAt(grid, r, c) === 'number')) continue;
+      if (isHeader(r)) {
+        header = unitsAlone(grid, r, right) && r > 0 && isHeader(r - 1) ? r - 1 : r;
+        if (heading !== undefined) start = heading;
+        break;
+      }
+      const labelled = text(cellAt(grid, r, label)) !== '' || typeof cellAt(grid, r, label) === 'number';
+      if (!labelled) break; // a title
+      if (blankIn(grid, r, right)) heading = r;
+      else start = r;
     }
-    const labelled = text(cellAt(grid, r, label)) !== '' || typeof cellAt(grid, r, label) === 'number';
-    if (!labelled) break; // a title
-    if (blankIn(grid, r, right)) heading = r;
-    else start = r;
-  }
+    return { header, start };
+  };
+  const byWords = walkUp((r) => isHeaderRow(grid, r, label, right));
+  const { header, start } = byWords.header === undefined ? walkUp((r) => isHeaderRow(grid, r, label, right) || wordsOver(grid, r, label, right)) : byWords;
   const headerText = (c: number) => (header === undefined ? '' : text(cellAt(grid, header, c)) || String(cellAt(grid, header, c) ?? ''));
   const below = (c: number, test: (value: CellValue) => boolean) => grid.values.reduce((n, row, r) => n + (r >= start && test(row[c] ?? null) ? 1 : 0), 0);
   const amountsBelow = columns.map((c) => grid.values.reduce((n, _, r) => n + (r >= start && isAmount(r, c) ? 1 : 0), 0));

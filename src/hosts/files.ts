@@ -1,6 +1,7 @@
 // Files the command reads and writes. Every output is written whole into a temporary file in its
-// own folder; only when all of them are complete are they renamed into place, so a failure leaves
+// own folder, made afresh under a name nobody can foresee; only when all of them are complete are they renamed into place, so a failure leaves
 // the files the user had as they were. A system error becomes a FileError in plain words.
+import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { LARGEST_FILE_BYTES, bytesInWords } from '../core/limits';
@@ -24,6 +25,7 @@ const REASONS: Readonly<Record<string, string>> = {
   ETXTBSY: 'the file is in use',
   EIO: 'the disk could not be read or written',
   EXDEV: 'it is on another disk',
+  EPIPE: 'the program reading it has stopped',
 };
 
 export class FileError extends Error {
@@ -95,18 +97,38 @@ export const samePlace = (a: FilePlace, b: FilePlace): boolean =>
 
 export interface FileToWrite {
   readonly file: string;
-  /** Writes the whole contents into the file named (a temporary file beside `file`). */
-  readonly write: (temporary: string) => Promise<void>;
+  /** The whole contents (text is written as UTF-8), or text made in pieces as it is written (a large summary, never held whole). */
+  readonly contents: string | Uint8Array | Iterable<string>;
 }
 
-let written = 0;
-/** A short name, whatever the length of the target's: a target of the longest legal name still fits. */
-const temporaryBeside = (file: string) => path.join(path.dirname(file), `.vfm-${process.pid}-${++written}.tmp`);
+/** Text made in pieces, a megabyte of it at a time. */
+function* inMegabytes(pieces: Iterable<string>): Iterable<string> {
+  let batch: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length >= 1 << 20) {
+      yield batch.join('');
+      batch = [];
+      length = 0;
+    }
+  }
+  yield batch.join('');
+}
 
 /**
- * Writes every file whole, or none: each into a temporary file in its folder, then, once all are
- * complete, each renamed over its target. On a failure the temporary files are removed, as are
- * files this call had already put where no file was; a file the user had is never removed.
+ * A temporary name beside `file` that nobody can foresee, so that nothing can be put there
+ * beforehand; short, whatever the length of the target's, so that a target of the longest legal
+ * name still fits.
+ */
+const temporaryBeside = (file: string) => path.join(path.dirname(file), `.vfm-${randomBytes(12).toString('hex')}.tmp`);
+
+/**
+ * Writes every file whole, or none: each into a temporary file in its folder, made afresh (never
+ * through a file, link or folder already there), then, once all are complete, each renamed over
+ * its target. On a failure the temporary files this call made are removed, as are files it had
+ * already put where no file was; a file the user had is never removed, nor anything it did not make.
  */
 export async function writeFilesWhole(files: readonly FileToWrite[]): Promise<void> {
   const pending = new Map<string, string>();
@@ -114,11 +136,18 @@ export async function writeFilesWhole(files: readonly FileToWrite[]): Promise<vo
   let current = files[0]?.file ?? '';
   for (const { file } of files) await placeOf(file, 'written');
   try {
-    for (const { file, write } of files) {
+    for (const { file, contents } of files) {
       current = file;
       const temporary = temporaryBeside(file);
+      try {
+        await fs.writeFile(temporary, typeof contents === 'string' || contents instanceof Uint8Array ? contents : inMegabytes(contents), { flag: 'wx' });
+      } catch (error) {
+        // 'wx' makes nothing when the name is taken; otherwise the file may have been made.
+        if (codeOf(error) === 'EEXIST') throw new FileError(file, 'written', `something is already at ${temporary}, the temporary name it is written under first; try again`);
+        pending.set(file, temporary);
+        throw error;
+      }
       pending.set(file, temporary);
-      await write(temporary);
     }
     for (const { file } of files) {
       current = file;
@@ -128,7 +157,7 @@ export async function writeFilesWhole(files: readonly FileToWrite[]): Promise<vo
       if (!existed) created.push(file);
     }
   } catch (error) {
-    await Promise.all([...pending.values(), ...created].map((leftover) => fs.rm(leftover, { force: true })));
+    await Promise.allSettled([...pending.values(), ...created].map((leftover) => fs.rm(leftover, { force: true })));
     throw fileError(current, 'written', error);
   }
 }

@@ -86,6 +86,7 @@ export const NAMES = {
   costExitFys: { name: 'VfM_CostExitFYs', sheet: 'options', shape: 'column', means: 'the year an exit cost is paid in (the calendar year its FY starts in; blank: the FY notice expires in)', carries: 'options' },
   costMonths: { name: 'VfM_CostMonths', sheet: 'options', shape: 'column', means: 'the months a replacement cost runs for (blank: to the horizon\'s end)', carries: 'options' },
   costShares: { name: 'VfM_CostShares', sheet: 'options', shape: 'column', means: 'the share of a replacement cost the council pays (blank: all)', carries: 'options' },
+  costOptionNumbers: { name: 'VfM_CostOptionNumbers', sheet: 'options', shape: 'column', means: 'the option of each cost of leaving, by its number among the ways of withdrawing: the first whose name is the same, as = compares text (0: none)' },
   optionYears: { name: 'VfM_OptionYears', sheet: 'options', shape: 'row', means: 'the label of each financial year of the options\' timeline' },
   optionDiscountFactors: { name: 'VfM_OptionDiscountFactors', sheet: 'options', shape: 'row', means: 'each year\'s discount factor on the STPR schedule, on the options\' timeline' },
   optionRealPriceFactors: { name: 'VfM_OptionRealPriceFactors', sheet: 'options', shape: 'row', means: 'each year\'s real-price factor on the options\' timeline: 1 with real prices' },

@@ -56,8 +56,10 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   const keyRows = { preferred: row++, npv: row++ };
   row++;
 
-  // Inputs: the ways of withdrawing, a row each.
-  sheet.put(row++, LABEL, [[text('Ways of withdrawing'), text('Notice served on'), text('Notice (months)'), text('Optimism bias'), text('Notice expires')]], 'header');
+  // Inputs: the ways of withdrawing, a row each, with workings beside them: when notice expires,
+  // the option's number (the costs of leaving and the blocks below find it by that, never by its
+  // name), and how many options bear its name.
+  sheet.put(row++, LABEL, [[text('Ways of withdrawing'), text('Notice served on'), text('Notice (months)'), text('Optimism bias'), text('Notice expires'), text('Number'), text('Of this name')]], 'header');
   const optionRows = options.length + SPARE_ROWS;
   const firstOption = row;
   const lastOption = firstOption + optionRows - 1;
@@ -65,18 +67,32 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
     const o = options[i]?.option;
     return o ? [text(o.name), num(excelSerial(o.noticeServedOn)), num(o.noticeMonths), num(o.optimismBias.toNumber())] : [null, null, null, null];
   }), 'input', [undefined, FORMATS.date, FORMATS.whole, FORMATS.percent]);
-  sheet.put(firstOption, FIRST_FY + 1, Array.from({ length: optionRows }, (_, i) => [
-    formula(`IF(${col(LABEL)}${firstOption + i}="","",EDATE(${col(UNIT)}${firstOption + i},${col(VALUE)}${firstOption + i}))`),
-  ]), 'calc', [FORMATS.date]);
+  const [EXPIRES, NUMBER, NAMED] = [FIRST_FY + 1, FIRST_FY + 2, FIRST_FY + 3];
+  sheet.put(firstOption, EXPIRES, Array.from({ length: optionRows }, (_, i) => {
+    const r = firstOption + i;
+    const name = `${col(LABEL)}${r}`;
+    return [
+      formula(`IF(${name}="","",EDATE(${col(UNIT)}${r},${col(VALUE)}${r}))`),
+      formula(i === 0 ? '1' : `${col(NUMBER)}${r - 1}+1`),
+      // = compares text as it is: no wildcards and no criteria, as COUNTIF and MATCH would read `*` or `>A`.
+      formula(`IF(${name}="",0,SUMPRODUCT(--(${NAME.optionNames}=${name})))`),
+    ];
+  }), 'calc', [FORMATS.date, FORMATS.whole, FORMATS.whole]);
+  /** The cell of the number of the option on input row r. */
+  const numberOf = (r: number) => `${col(NUMBER)}${r}`;
   const optionColumn = (c: number) => ({ row: firstOption, column: c });
   const optionColumnEnd = (c: number) => ({ row: lastOption, column: c });
   sheet.define('optionNames', optionColumn(LABEL), optionColumnEnd(LABEL));
   sheet.define('optionNoticeServedOn', optionColumn(UNIT), optionColumnEnd(UNIT));
   sheet.define('optionNoticeMonths', optionColumn(VALUE), optionColumnEnd(VALUE));
   sheet.define('optionOptimismBias', optionColumn(FIRST_FY), optionColumnEnd(FIRST_FY));
-  sheet.define('optionNoticeExpires', optionColumn(FIRST_FY + 1), optionColumnEnd(FIRST_FY + 1));
+  sheet.define('optionNoticeExpires', optionColumn(EXPIRES), optionColumnEnd(EXPIRES));
   row = lastOption + 1;
   sheet.put(row++, LABEL, [[text('Optimism bias uplifts an option\'s costs of leaving (Green Book: up to 41% for outsourcing).')]], 'note');
+  // How many options the sheet has workings for: a check compares the options named with it.
+  const workedRow = row++;
+  sheet.put(workedRow, LABEL, [[text('Ways of withdrawing with workings on this sheet (to appraise another, run again)'), text('options'), num(options.length)]], 'label', [undefined, undefined, FORMATS.whole]);
+  sheet.paint(workedRow, UNIT, workedRow, UNIT, 'unit');
   row++;
 
   // Inputs: the costs of leaving, a row each, naming the option that incurs it.
@@ -110,24 +126,30 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   row += 3;
   row++;
 
-  // Each cost line's own workings, beside nothing else: its option's row, uplift, start and end.
+  // Each cost line's own workings, beside nothing else: its option's number, uplift, start and end.
+  // A replacement with no months given runs to the horizon's end, the day the timeline below gives.
   const cell = (c: number, r: number) => `${col(c)}${r}`;
-  sheet.put(row++, LABEL, [[text('Costs of leaving: workings'), text('Option row'), text('Uplift'), text('From'), text('Until'), text('Exit paid in'), text('Share')]], 'header');
+  const horizonEnd = row++;
+  sheet.put(row++, LABEL, [[text('Costs of leaving: workings'), text('Option number'), text('Uplift'), text('From'), text('Until'), text('Exit paid in'), text('Share')]], 'header');
   const firstWork = row;
   sheet.put(firstWork, UNIT, Array.from({ length: costRows }, (_, i) => {
     const r = firstCost + i;
     const w = firstWork + i;
+    // The first option whose name = the one given: compared as text, with no wildcards or criteria,
+    // in SUMPRODUCT, which takes the comparison of every name in both Excel and LibreOffice.
+    const option = cell(UNIT, r);
     return [
-      formula(`IFERROR(MATCH(${cell(UNIT, r)},${NAME.optionNames},0),0)`),
+      formula(`IF(${option}="",0,IFERROR(SUMPRODUCT(MATCH(TRUE,${NAME.optionNames}=${option},0)),0))`),
       formula(`IF(${cell(UNIT, w)}=0,0,1+INDEX(${NAME.optionOptimismBias},${cell(UNIT, w)}))`),
       formula(`IF(${cell(UNIT, w)}=0,0,INDEX(${NAME.optionNoticeExpires},${cell(UNIT, w)}))`),
-      // A blank line (option row 0) works out to zeros, which show as nothing.
-      formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 2, r)}),EDATE(${cell(FIRST_FY, w)},${cell(FIRST_FY + 2, r)}),DATE(9999,12,31))`),
+      // A blank line (option number 0) works out to zeros, which show as nothing.
+      formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 2, r)}),EDATE(${cell(FIRST_FY, w)},${cell(FIRST_FY + 2, r)}),${cell(VALUE, horizonEnd)})`),
       formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 1, r)}),${cell(FIRST_FY + 1, r)},YEAR(${cell(FIRST_FY, w)})-(MONTH(${cell(FIRST_FY, w)})<${NAME.fyStartMonth}))`),
       formula(`(${cell(UNIT, w)}>0)*IF(ISNUMBER(${cell(FIRST_FY + 3, r)}),${cell(FIRST_FY + 3, r)},1)`),
     ];
   }), 'calc', [FORMATS.wholeOrBlank, FORMATS.factorOrBlank, FORMATS.dateOrBlank, FORMATS.dateOrBlank, FORMATS.wholeOrBlank, FORMATS.percentOrBlank]);
   sheet.put(firstWork, LABEL, Array.from({ length: costRows }, (_, i) => [formula(`IF(${cell(LABEL, firstCost + i)}="","",${cell(LABEL, firstCost + i)})`)]), 'link');
+  sheet.define('costOptionNumbers', { row: firstWork, column: UNIT }, { row: firstWork + costRows - 1, column: UNIT });
   row = firstWork + costRows + 1;
 
   // The timeline all options share. Its rows and the other rows below are written in turn.
@@ -143,6 +165,9 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   const previous = (t: number) => tl.column(t - 1);
   const { label: labelRow, t: tRow, startYear: startYearRow, starts: startRow, ends: endRow, days: daysRow } =
     inTurn(() => tl.begin('Workings', 'the year the earliest option serves notice', `MIN(${NAME.optionNoticeServedOn})`));
+  sheet.put(horizonEnd, LABEL, [[text('The day after the horizon: a replacement with no months given runs until then'), text('date'), formula(cell(lastFy, endRow))]], 'label', [undefined, undefined, FORMATS.date]);
+  sheet.paint(horizonEnd, UNIT, horizonEnd, UNIT, 'unit');
+  sheet.paint(horizonEnd, VALUE, horizonEnd, VALUE, 'calc');
   const indexRow = inTurn(() => tl.index(startYearRow));
   const membersRow = inTurn(() => tl.members(startRow));
   const stayRow = timeline('Cost if the council stays (avoidable cost)', '£', (c) => contribution(`${c}${indexRow}`, `${c}${membersRow}`), FORMATS.money);
@@ -197,7 +222,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
       return r;
     };
     const withdraw = money('Cost if the council withdraws', (c) => `ROUND(${c}${stayRow}*${c}${paid}/${c}${daysRow},2)`);
-    const ofKind = (kind: string) => (c: string) => `ROUND(SUMIFS(${costYears(c)},${NAME.costOptions},${cell(LABEL, o)},${NAME.costKinds},${literal(kind)}),2)`;
+    const ofKind = (kind: string) => (c: string) => `ROUND(SUMIFS(${costYears(c)},${NAME.costOptionNumbers},${numberOf(o)},${NAME.costKinds},${literal(kind)}),2)`;
     const exits = money('Exit costs (with optimism bias)', ofKind('exit'));
     const replacements = money('Replacement costs (with optimism bias)', ofKind('replacement'));
     const net = money('Net saving', (c) => `ROUND(${c}${stayRow}-${c}${withdraw}-${c}${exits}-${c}${replacements},2)`);
@@ -215,7 +240,7 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   const switching = switchingWorkings({
     sheet, timeline: tl, label: LABEL,
     rows: { index: indexRow, members: membersRow, days: daysRow, real: realRow, discount: discountRow },
-    options: paidRows.map((paid, i) => ({ input: firstOption + i, paid })),
+    options: paidRows.map((paid, i) => ({ input: firstOption + i, number: numberOf(firstOption + i), paid })),
     costLines: { count: costRows, flow: (i, c) => costFlow(i, c, false) },
     model: appraisal.model, focus: options[appraisal.focus].option,
   }, row);
@@ -303,20 +328,27 @@ export function optionsSheet(name: string, analysis: Analysis, names: DefinedNam
   row++;
 
   // Whether the tables as at the run still hold: the inputs have not moved any option's NPV.
-  const runNpvs = options.map((o) => toPounds(o.npv));
-  sheet.put(row, LABEL, [[text(`The tornado and the values computed as at the run are current: every option's NPV is as at the run (${runNpvs.map((n) => n.toFixed(2)).join(', ')}); FALSE: inputs changed since, run again`), null,
-    formula(`AND(${npvCells.map((c, i) => `ROUND(${c}-${runNpvs[i]},2)=0`).join(',')})`)]], 'label');
+  sheet.put(row++, LABEL, [[text('Each option\'s NPV, now and as at the run'), text('Now £'), text('At the run £'), text('The same')]], 'header');
+  const firstRun = row;
+  options.forEach((o, i) => {
+    sheet.put(row, LABEL, [[formula(cell(LABEL, firstOption + i)), formula(npvCells[i])]], 'link', [undefined, FORMATS.money]);
+    sheet.put(row, VALUE, [[num(toPounds(o.npv))]], 'label', [FORMATS.money]);
+    sheet.put(row, FIRST_FY, [[formula(`ROUND(${cell(UNIT, row)}-${cell(VALUE, row)},2)=0`)]], 'calc');
+    row++;
+  });
+  sheet.fixedAtRun(firstRun, VALUE, row - 1, VALUE);
+  sheet.put(row, LABEL, [[text('The tornado and the values computed as at the run are current: every option\'s NPV is as at the run; FALSE: inputs changed since, run again'), null,
+    formula(`AND(${cell(FIRST_FY, firstRun)}:${cell(FIRST_FY, row - 1)})`)]], 'label');
   sheet.paint(row, VALUE, row, VALUE, 'check');
   sheet.define('optionTablesCurrent', { row, column: VALUE });
-  sheet.fixedAtRun(row, LABEL, row, VALUE);
   row += 2;
 
   // Checks
   const checks: [string, string][] = [
-    ['Every cost of leaving names one of the options', `SUMPRODUCT((${NAME.costOptions}<>"")*(COUNTIF(${NAME.optionNames},${NAME.costOptions})=0))=0`],
+    ['Every cost of leaving names one of the options', `SUMPRODUCT((${NAME.costOptions}<>"")*(${NAME.costOptionNumbers}=0))=0`],
     ['Every cost of leaving is of a kind: exit or replacement', `SUMPRODUCT((${NAME.costLabels}<>"")*(${NAME.costKinds}<>${literal('exit')})*(${NAME.costKinds}<>${literal('replacement')}))=0`],
-    ['Each option has a name of its own', `SUMPRODUCT((${NAME.optionNames}<>"")*(COUNTIF(${NAME.optionNames},${NAME.optionNames})>1))=0`],
-    [`Every option named has its workings: ${options.length} (to appraise another, run again)`, `COUNTA(${NAME.optionNames})=${options.length}`],
+    ['Each option has a name of its own', `MAX(${cell(NAMED, firstOption)}:${cell(NAMED, lastOption)})<=1`],
+    [`Every option named has its workings: ${options.length} (to appraise another, run again)`, `COUNTA(${NAME.optionNames})=${cell(VALUE, workedRow)}`],
   ];
   sheet.put(row++, LABEL, [[text('Checks'), null, text('Passes')]], 'heading');
   const firstCheck = row;

@@ -44,6 +44,26 @@ const SOURCE_TEXT: Record<AssumptionSource, string> = {
 export const contribution = (factor: string, members: string) =>
   `ROUND(${NAME.avoidableAnnual}*${factor === '1' ? '' : `${factor}*`}IF(${NAME.sharing}=${literal('shared-pool')},${NAME.membersInBaseYear}/${members},1),2)`;
 
+/**
+ * The workings of the committed costs (committed-costs.ts): a contract with an end date is paid
+ * for the part of each year before it ends, as notice is. Its days paid in a year are the days it
+ * runs from the year's start less those it runs from the next year's start (each none once it has
+ * ended), so a year's committed cost at base-year prices is the rows with no end, and the
+ * difference of two sums over the rows with one (£ a year times days) over the year's days.
+ * @param starts the row of each year's first day, and `next` of the next year's
+ * @returns the rows of the three sums
+ */
+function committedWorkings(timeline: Timeline, starts: number, next: number) {
+  const committed = `${NAME.amounts},(${NAME.classes}=${literal('committed')})`;
+  const ends = NAME.contractEnds;
+  const running = timeline.add('Committed costs with no contract end', '£', () => `SUMPRODUCT(${committed}*(${ends}=""))`, FORMATS.money);
+  /** £ a year times the days each contract runs after `day`: a contract with an end date, not ended by then. */
+  const runsOn = (day: string) => `SUMPRODUCT(${committed}*(${ends}>${day}),${ends}-${day})`;
+  const fromStart = timeline.add('Committed contracts ending after the year starts: £ a year × days they run on', '£ × days', (c) => runsOn(`${c}${starts}`), FORMATS.money);
+  const fromNext = timeline.add('The same from the next year\'s start', '£ × days', (c) => runsOn(`${c}${next}`), FORMATS.money);
+  return { running, fromStart, fromNext };
+}
+
 /** The names of the input cells, each carrying an assumption. */
 type InputKey = { [K in NameKey]: (typeof NAMES)[K] extends { carries: AssumptionName } ? K : never }[NameKey];
 
@@ -151,7 +171,7 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   const timeline = new Timeline(sheet, { label: LABEL, unit: UNIT, firstFy: FIRST_FY, row }, years);
   type Cell = TimelineCell;
   const previous = (t: number) => timeline.column(t - 1);
-  const { label: labelRow, t: tRow, startYear: startYearRow, starts: startRow, days: daysRow } = timeline.begin('Workings', 'the year notice is served', NAME.noticeServedOn);
+  const { label: labelRow, t: tRow, startYear: startYearRow, starts: startRow, ends: endRow, days: daysRow } = timeline.begin('Workings', 'the year notice is served', NAME.noticeServedOn);
   const flagRow = timeline.add('Within the horizon (1 = yes)', 'flag', (c) => `IF(${c}${tRow}<${NAME.horizonYears},1,0)`, FORMATS.whole);
   const indexRow = timeline.index(startYearRow);
   const membersRow = timeline.members(startRow);
@@ -160,6 +180,7 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
     `MIN(MAX(${NAME.noticeExpires}-${c}${startRow},0),${c}${daysRow})`, FORMATS.whole);
   const discountRow = timeline.discount(tRow);
   const realRow = timeline.realPrices(startYearRow);
+  const committed = committedWorkings(timeline, startRow, endRow);
   row = timeline.row;
   row++;
   // Printed, the workings start a page, and every page below has the years over its columns.
@@ -195,11 +216,8 @@ export function scenariosSheet(name: string, analysis: Analysis, sourceRange: st
   const savingRow = output('Saving', (c) => `ROUND(${c}${stayRow}-${c}${withdrawRow},2)`, sum);
   output('Cumulative saving', (c, t, r) => (t === 0 ? `${c}${savingRow}` : `ROUND(${previous(t)}${r}+${c}${savingRow},2)`));
   const pvRow = output('Present value of the saving (real prices)', (c) => `${c}${savingRow}*${c}${realRow}*${c}${discountRow}`, sum);
-  // A committed contract with an end date is paid for the part of the year before it ends, as notice is.
-  const ends = NAME.contractEnds;
-  const partOfYear = (c: string) => `((${ends}="")+(${ends}<>"")*((${ends}-${c}${startRow}>=${c}${daysRow})+(${ends}-${c}${startRow}>0)*(${ends}-${c}${startRow}<${c}${daysRow})*(${ends}-${c}${startRow})/${c}${daysRow}))`;
   const committedRow = output('Committed costs (continue either way, until their contracts end)', (c) =>
-    `ROUND(SUMPRODUCT(${NAME.amounts},(${NAME.classes}=${literal('committed')})*${partOfYear(c)})*${c}${indexRow},2)*${c}${flagRow}`, sum);
+    `ROUND((${c}${committed.running}+(${c}${committed.fromStart}-${c}${committed.fromNext})/${c}${daysRow})*${c}${indexRow},2)*${c}${flagRow}`, sum);
   row++;
   defineRow('costIfStaying', stayRow);
   defineRow('costIfWithdrawing', withdrawRow);

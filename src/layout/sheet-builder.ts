@@ -8,6 +8,22 @@ import { StyleName } from './styles';
 export const text = (value: string): Content => ({ text: value });
 export const num = (value: number): Content => ({ number: value });
 export const formula = (value: string): Content => ({ formula: value });
+
+/**
+ * The modelling rules every formula of the plan follows (FAST; the ICAEW code), which
+ * test/layout/formula-rules.test.ts checks over every sheet:
+ * - short: at most `longest` characters; a longer calculation is split into labelled workings.
+ *   The report's sentences, words joined to figures, are the one exception.
+ * - no constant buried in it: a formula holds no number but 0 and 1, and a small whole number
+ *   only where a function takes a count or a place of the layout (ROUND's and RIGHT's digits,
+ *   LARGE's rank, INDEX's position). Every other value, a date, an amount or a figure as at the
+ *   run, stands in a labelled cell that the formula refers to.
+ */
+export const FORMULA_RULES = {
+  longest: 120,
+  /** The arguments, by function and place (0 first), that may hold a small whole number. */
+  structural: [['ROUND', 1], ['RIGHT', 1], ['LARGE', 1], ['INDEX', 1]] as readonly (readonly [string, number])[],
+} as const;
 /** A text as a literal inside a formula: `"shared-pool"`. */
 export const literal = (value: string): string => `"${value.replace(/"/g, '""')}"`;
 

@@ -6,7 +6,8 @@
 // with the highest NPV (the preferred one, or the nearest to it when staying is preferred); its
 // lead is its NPV over the best of staying and the other options. A cost input switches where the
 // lead is used up; the avoidable cost where the nearest of the lines that make up the lead crosses
-// zero, below the base or above it. The values the other inputs switch at are the core's, as at the
+// zero, below the base or above it. Strictly: a crossing at an end of the input's range, beyond
+// which the lead would fall below zero only out of range, switches nothing. The values the other inputs switch at are the core's, as at the
 // run (options-sheet.ts).
 import { columnName } from '../core/cell';
 import { AppraisalModel, KeyInputName, keyInput, keyInputNumber } from '../core/key-inputs';
@@ -25,8 +26,8 @@ export interface SwitchingWorkings {
   readonly label: number;
   /** Timeline rows: each year's index factor, members, days, real-price factor and discount factor. */
   readonly rows: { readonly index: number; readonly members: number; readonly days: number; readonly real: number; readonly discount: number };
-  /** Each option's input row (its name in the label column) and its row of days paid for. */
-  readonly options: readonly { readonly input: number; readonly paid: number }[];
+  /** Each option's input row (its name in the label column), the cell of its number, and its row of days paid for. */
+  readonly options: readonly { readonly input: number; readonly number: string; readonly paid: number }[];
   /** The cost lines of the costs table, and the formula of line i's amount in year column c, unrounded. */
   readonly costLines: { readonly count: number; readonly flow: (i: number, c: string) => string };
   /** The run's model and the option it looked at: the inputs' ranges are theirs. */
@@ -76,22 +77,23 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
   const lines = (k: number) => range(firstLine, k);
   const focus = { npv: at(VALUE, focusRow), index: at(VALUE, focusRow + 1), name: at(VALUE, focusRow + 2), rival: at(VALUE, focusRow + 3), lead: at(VALUE, focusRow + 4), preferred: at(VALUE, focusRow + 5) };
   const ofFocus = (k: number) => `INDEX(${made(k)},${focus.index})`;
-  const costs = (kind: 'exit' | 'replacement', what: string, name: string) => `SUMIFS(${what},${NAME.costOptions},${name},${NAME.costKinds},${literal(kind)})`;
+  /** The sum of `what` over the cost lines of a kind of the option numbered `number`: matched by its number, never its name. */
+  const costs = (kind: 'exit' | 'replacement', what: string, number: string) => `SUMIFS(${what},${NAME.costOptionNumbers},${number},${NAME.costKinds},${literal(kind)})`;
   sheet.put(row, LABEL, [['Option', 'PV per £1', 'PV exit £', 'PV replacement £', 'NPV £', 'Exit costs £', 'Replacement £'].map(text)], 'header');
   sheet.put(firstLine - 1, LABEL, [['Option: its lead in the avoidable cost', 'Slope', 'At £0', 'Zero below £', 'Zero above £'].map(text)], 'header');
   w.options.forEach((o, i) => {
     const [r, l] = [first + i, firstLine + i];
     const name = at(LABEL, r);
-    const other = `(${name}<>${focus.name})`;
+    const other = `(${o.number}<>${focus.index})`;
     const leaving = `(${at(LABEL + 2, r)}+${at(LABEL + 3, r)})`;
     sheet.put(r, LABEL, [[
       formula(at(LABEL, o.input)),
       formula(presentValue(tl.span(perPound), `1-${tl.span(o.paid)}/${tl.span(w.rows.days)}`)),
-      formula(costs('exit', pvColumn, name)),
-      formula(costs('replacement', pvColumn, name)),
+      formula(costs('exit', pvColumn, o.number)),
+      formula(costs('replacement', pvColumn, o.number)),
       formula(`${at(UNIT, r)}*${NAME.avoidableAnnual}-${leaving}`),
-      formula(costs('exit', NAME.costAmounts, name)),
-      formula(costs('replacement', NAME.costAmounts, name)),
+      formula(costs('exit', NAME.costAmounts, o.number)),
+      formula(costs('replacement', NAME.costAmounts, o.number)),
     ]], 'calc', [undefined, FORMATS.factor, ...Array.from({ length: 5 }, () => FORMATS.money)]);
     // With an option preferred, its lead over staying (on its own row) or over each other option; else each option's shortfall.
     sheet.put(l, LABEL, [[
@@ -126,8 +128,8 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
     least: 'Least it may be',
     most: 'Most it may be',
     some: 'The option has some (1 = yes)',
-    belowOk: 'Below is in range (1 = yes)',
-    aboveOk: 'Above is in range (1 = yes)',
+    belowOk: 'Below is inside the range (1 = yes)',
+    aboveOk: 'Above is inside the range (1 = yes)',
     nearest: 'The nearer in range (below, on a tie)',
     at: 'Switches at',
   } as const;
@@ -141,15 +143,19 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
     const input = keyInput(name);
     const format = input.unit === 'money' ? FORMATS.money : FORMATS.percent;
     const [least, most] = input.range(w.focus, w.model).map((v) => keyInputNumber(name, v));
-    const hasLines = `COUNTIFS(${NAME.costOptions},${focus.name},${NAME.costKinds},${literal(name === 'exitCosts' ? 'exit' : 'replacement')})>0`;
+    // Strictly inside the range: a line that reaches zero only at an end of it brings the NPV to
+    // zero, or to a tie, there, and changes nothing. Compared to the core's precision (a hundredth
+    // of a penny, 1e-10 of a rate), so that binary noise at the end does not count as inside.
+    const places = input.unit === 'money' ? 4 : 10;
+    const hasLines = `COUNTIFS(${NAME.costOptionNumbers},${focus.index},${NAME.costKinds},${literal(name === 'exitCosts' ? 'exit' : 'replacement')})>0`;
     const ifSome = (then: string) => `IF(${c('some')},${then},"")`;
     const cell = {
       avoidableCost: { now: NAME.avoidableAnnual, has: '1' },
       exitCosts: { now: ifSome(ofFocus(5)), perUnit: `${ofFocus(2)}/${c('now')}`, has: hasLines },
       replacementCosts: { now: ifSome(ofFocus(6)), perUnit: `${ofFocus(3)}/${c('now')}`, has: hasLines },
       optimismBias: {
-        now: ifSome(`INDEX(${NAME.optionOptimismBias},MATCH(${focus.name},${NAME.optionNames},0))`),
-        perUnit: `(${ofFocus(2)}+${ofFocus(3)})/(1+${c('now')})`, has: `COUNTIF(${NAME.costOptions},${focus.name})>0`,
+        now: ifSome(`INDEX(${NAME.optionOptimismBias},${focus.index})`),
+        perUnit: `(${ofFocus(2)}+${ofFocus(3)})/(1+${c('now')})`, has: `COUNTIF(${NAME.costOptionNumbers},${focus.index})>0`,
       },
     }[name] as { now: string; perUnit?: string; has: string };
     // A cost input moves the focus option's NPV only, down as it rises: its lead is used up above the base, or made up below it.
@@ -165,8 +171,8 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
       least: [num(least), input.unit === 'money' ? FORMATS.moneyLimit : format],
       most: [num(most), input.unit === 'money' ? FORMATS.moneyLimit : format],
       some: [formula(`${cell.has}*1`), FORMATS.whole],
-      belowOk: [formula(`COUNT(${c('below')})*(N(${c('below')})>=${c('least')})`), FORMATS.whole],
-      aboveOk: [formula(`COUNT(${c('above')})*(N(${c('above')})<=${c('most')})`), FORMATS.whole],
+      belowOk: [formula(`COUNT(${c('below')})*(ROUND(N(${c('below')})-${c('least')},${places})>0)`), FORMATS.whole],
+      aboveOk: [formula(`COUNT(${c('above')})*(ROUND(${c('most')}-N(${c('above')}),${places})>0)`), FORMATS.whole],
       nearest: [formula(`N(IF(${c('belowOk')}*(1-${c('aboveOk')}*(N(${c('above')})-${c('now')}<${c('now')}-N(${c('below')}))),${c('below')},${c('above')}))`), format],
       at: [formula(`CHOOSE(1+${c('some')}+${c('some')}*(${c('belowOk')}+${c('aboveOk')}>0),${literal(lacking(input))},${literal('none in range')},${input.unit === 'money' ? `ROUND(${c('nearest')},2)` : c('nearest')})`), format],
     };

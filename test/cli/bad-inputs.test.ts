@@ -6,9 +6,11 @@
 // text, which are read), cli.test.ts ("says what a file it cannot read is": a damaged
 // .xls, .ods and workbook part, a Word document), test/core/limits.test.ts (dates and amounts at
 // their limits, 20,000-deep nesting), test/core/assumptions.test.ts (each assumption's own checks).
+import crypto from 'crypto';
 import { readdirSync, writeFileSync, mkdirSync } from 'fs';
 import path from 'path';
 import { crc32, deflateRawSync } from 'zlib';
+import ExcelJS from 'exceljs';
 import { SEED_SHEET, FixtureSheet, temporaryDirectory, writeWorkbook } from '../support/workbooks';
 import { vfm } from './vfm';
 
@@ -53,13 +55,17 @@ const text = (s: string) => Buffer.from(s, 'utf8');
 const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 /** An .xlsx package of one sheet "Costs" holding `rows` (the XML inside <sheetData>, and any `after` it), with a main part of `mainType`. */
 function packageOf(rows: string, mainType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', sheetDeclaredSize?: number, after = ''): Buffer {
-  return zipOf([
+  return zipOf(packageEntries(rows, mainType, sheetDeclaredSize, after));
+}
+/** The entries of packageOf's zip. */
+function packageEntries(rows: string, mainType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', sheetDeclaredSize?: number, after = ''): ZipEntry[] {
+  return [
     { name: '[Content_Types].xml', data: text(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="${mainType}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${SHEET_TYPE}"/></Types>`) },
     { name: '_rels/.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
     { name: 'xl/workbook.xml', data: text('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Costs" sheetId="1" r:id="rId1"/></sheets></workbook>') },
     { name: 'xl/_rels/workbook.xml.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
     { name: 'xl/worksheets/sheet1.xml', data: text(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>${after}</worksheet>`), declaredSize: sheetDeclaredSize },
-  ]);
+  ];
 }
 /** Rows 3 and 4 under SEED_ROWS: two contracts, whose cells the merged cases merge. */
 const MERGED_ROWS = '<row r="3"><c r="A3" t="inlineStr"><is><t>CRM</t></is></c><c r="B3"><v>46648.63</v></c></row><row r="4"><c r="A4" t="inlineStr"><is><t>Email</t></is></c><c r="B4"><v>845</v></c></row>';
@@ -88,6 +94,22 @@ function odsOf(tables: string): Buffer {
   ]);
 }
 
+/** The random bytes of a temporary file's name, made foreseeable, and the name they give. */
+const FORESEEN = Buffer.from('00112233445566778899aabb', 'hex');
+const PLANTED = `.vfm-${FORESEEN.toString('hex')}.tmp`;
+const foreseeTemporaryName = () => jest.spyOn(crypto, 'randomBytes').mockImplementation(() => FORESEEN);
+afterEach(() => jest.restoreAllMocks());
+
+/** The seed's first row and CRM, its amount in a cell formatted as `format`. */
+const formatted = (amount: number, format: string) => async (dir: string) => {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Costs');
+  sheet.addRows([['Item', '£'], ['Core team', 17800], ['CRM', amount]]);
+  sheet.getCell('B3').numFmt = format;
+  await book.xlsx.writeFile(path.join(dir, 'in.xlsx'));
+  return 'in.xlsx';
+};
+
 const SEED_WITH = (rows: FixtureSheet['rows']): FixtureSheet => ({ name: 'Costs', rows: [['Item', '£'], ['Core team', 17800], ...rows] });
 
 /** A case: the arguments after the files are built (INPUT is the input, DIR the folder), and the exact error output. */
@@ -113,6 +135,7 @@ const refused = (what: string, advice: string) => `vfm: DIR/${what}; ${advice}\n
 const inputProblems = (...lines: string[]) => `vfm: the input cannot be used as it stands:\n${lines.map((l) => `  ${l}\n`).join('')}${TAIL}`;
 const AS_XLSX = 'open it in Excel or LibreOffice, save it as an Excel Workbook (.xlsx) and try again, or use the Excel add-in, which reads the open workbook';
 const AS_TEXT = 'if it holds comma- or semicolon-separated values, name it .csv and try again; else save it from Excel as .xlsx';
+const TWICE = 'if you did not expect this, check where the file came from; else open it in Excel or LibreOffice, check that its sheets hold what you expect, save it as an Excel Workbook (.xlsx) and try again';
 const TOO_LARGE = 'if it is a real workbook, save a copy holding only the sheet of cost rows and try again; if you did not expect a file this large, check where it came from';
 const SEED_ASSUMPTIONS = { noticeServedOn: '2012-10-19', noticeMonths: 24, horizonYears: 5 };
 
@@ -130,6 +153,9 @@ const CASES: readonly BadInput[] = [
   { name: 'a password-protected workbook (EncryptionInfo and EncryptedPackage streams)', input: file('secret.xlsx', compoundFile(['EncryptionInfo', 'EncryptedPackage'])), err: refused('secret.xlsx: cannot be read: it is protected with a password', 'open it in Excel, remove the password (File, Info, Protect Workbook, Encrypt with Password), save it and try again') },
   { name: 'an Excel binary workbook (.xlsb)', input: file('book.xlsb', packageOf(SEED_ROWS, 'application/vnd.ms-excel.sheet.binary.macroEnabled.main')), err: refused('book.xlsb: cannot be read: it is an Excel binary workbook (.xlsb), which vfm does not read', AS_XLSX) },
   { name: 'a zip bomb: a sheet whose header says it inflates to 4 GB', input: file('bomb.xlsx', packageOf(SEED_ROWS, undefined, 0xfffffff0)), err: refused('bomb.xlsx: cannot be read: the part xl/worksheets/sheet1.xml inflates to more than 500 MB, the most vfm reads of one part of a package (the file may be damaged, or made to overwhelm the programs that open it)', TOO_LARGE) },
+  // A zip holding two entries of one name: programs differ on which one they read.
+  { name: 'a workbook holding one part twice', input: file('twice.xlsx', zipOf([...packageEntries(SEED_ROWS), { name: 'xl/worksheets/sheet1.xml', data: text(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${SEED_ROWS.replace('17800', '1')}</sheetData></worksheet>`) }])), err: refused('twice.xlsx: cannot be read: it holds the part xl/worksheets/sheet1.xml twice, so which of the two is the workbook\'s cannot be told (the file may be damaged, or made to mislead the programs that open it)', TWICE) },
+  { name: 'a workbook holding one part twice, spelt in other capitals', input: file('twice.xlsx', zipOf([...packageEntries(SEED_ROWS), { name: 'XL/Worksheets/Sheet1.xml', data: text('<worksheet/>') }])), err: refused('twice.xlsx: cannot be read: it holds the part xl/worksheets/sheet1.xml twice (once as XL/Worksheets/Sheet1.xml: part names are the same whatever their capitals), so which of the two is the workbook\'s cannot be told (the file may be damaged, or made to mislead the programs that open it)', TWICE) },
   { name: 'a workbook with no sheets', input: file('none.xlsx', zipOf([
     { name: '[Content_Types].xml', data: text('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>') },
     { name: '_rels/.rels', data: text('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
@@ -162,6 +188,10 @@ const CASES: readonly BadInput[] = [
   { name: 'an amount in Arabic-Indic digits', input: workbook([['CRM', '٤٦٦٤٨٫٦٣']]), err: inputProblems('Costs!B3: amount "٤٦٦٤٨٫٦٣" is not a number') },
   { name: 'text a right-to-left override shows as 17800', input: workbook([['CRM', '\u202e00871\u202c']]), err: inputProblems('Costs!B3: amount "\\u202e00871\\u202c" is not a number') },
   { name: 'an amount after a right-to-left mark', input: workbook([['CRM', '\u200f845']]), err: inputProblems('Costs!B3: amount "\\u200f845" is not a number') },
+  // A number is stored in decimal digits; LibreOffice shows 0x1F as 0, and it is no number to a spreadsheet.
+  { name: 'a stored value in hexadecimal', input: file('hex.xlsx', packageOf(`${SEED_ROWS}<row r="3"><c r="A3" t="inlineStr"><is><t>CRM</t></is></c><c r="B3"><v>0x1F</v></c></row>`)), err: inputProblems('Costs!B3: amount "0x1F" is not a number') },
+  { name: 'a share formatted as a percentage where an amount belongs', input: formatted(0.4665, '0.00%'), err: inputProblems('Costs!B3: amount is a percentage (46.65%), not an amount of money') },
+  { name: 'a whole percentage, Excel\'s built-in format', input: formatted(1.5, '0%'), err: inputProblems('Costs!B3: amount is a percentage (150%), not an amount of money') },
   { name: 'a number over the largest amount', input: workbook([['CRM', 1_000_000_000_000.5]]), err: inputProblems('Costs!B3: amount 1000000000000.5 is more than £1,000,000,000,000, too large for a cost table') },
   { name: 'the same amount over the limit as text', input: workbook([['CRM', '1,000,000,000,000.50']]), err: inputProblems('Costs!B3: amount "1,000,000,000,000.50" is more than £1,000,000,000,000, too large for a cost table') },
   { name: 'an uncalculated formula where an amount belongs', input: file('calc.xlsx', packageOf(`${SEED_ROWS}<row r="3"><c r="A3" t="inlineStr"><is><t>CRM</t></is></c><c r="B3"><f>SUM(C1:C9)</f></c></row>`)), err: inputProblems('Costs!B3: amount is a formula (=SUM(C1:C9)) that was never calculated; open the workbook in Excel, let it recalculate and save it') },
@@ -181,7 +211,13 @@ const CASES: readonly BadInput[] = [
   { name: 'an unknown field in a leaver', input: seed, assumptions: { ...SEED_ASSUMPTIONS, partners: { inBaseYear: 10, leavers: [{ name: 'Tamworth', leavesOn: '2013-03-31', colour: 'red' }] } }, err: inputProblems('partners.leavers[0].colour: is not a leaver field; the fields are name, leavesOn') },
   { name: 'a leaver who leaves before the base year', input: seed, assumptions: { ...SEED_ASSUMPTIONS, baseYear: '2011/12', partners: { inBaseYear: 10, leavers: [{ name: 'Tamworth', leavesOn: '2010-03-31' }] } }, err: inputProblems('partners.leavers[0].leavesOn: 2010-03-31 is not after the base year 2011/12 starts, so the partner was not paying in it') },
   { name: 'the same leaver twice', input: seed, assumptions: { ...SEED_ASSUMPTIONS, partners: { inBaseYear: 10, leavers: [{ name: 'Tamworth', leavesOn: '2013-03-31' }, { name: 'tamworth', leavesOn: '2014-03-31' }] } }, err: inputProblems('partners.leavers[1].name: is the name of leaver 1 too; a partner leaves once, so give each leaver once') },
-  { name: 'two options with one name', input: seed, assumptions: { ...SEED_ASSUMPTIONS, options: [{ name: 'Withdraw now' }, { name: 'withdraw now ' }] }, err: inputProblems('options[1].name: is the name of option 1 too; give each option its own name') },
+  { name: 'two options with one name', input: seed, assumptions: { ...SEED_ASSUMPTIONS, options: [{ name: 'Withdraw now' }, { name: 'withdraw now ' }] }, err: inputProblems('options[1].name: "withdraw now" is the name of option 1, "Withdraw now", too (names that differ only in case, spaces, invisible characters or the way an accent is encoded are one name); give each option its own name') },
+  // Names that look the same are one name: only a non-breaking space, a zero-width space or the way an accent is encoded tells them apart.
+  { name: 'two option names apart only by a non-breaking space', input: seed, assumptions: { ...SEED_ASSUMPTIONS, options: [{ name: 'Withdraw now' }, { name: 'Withdraw\u00a0now' }] }, err: inputProblems('options[1].name: "Withdraw\\u00a0now" is the name of option 1, "Withdraw now", too (names that differ only in case, spaces, invisible characters or the way an accent is encoded are one name); give each option its own name') },
+  { name: 'two option names apart only by a zero-width space', input: seed, assumptions: { ...SEED_ASSUMPTIONS, options: [{ name: 'Withdraw now' }, { name: 'Withdraw\u200b now' }] }, err: inputProblems('options[1].name: "Withdraw\\u200b now" is the name of option 1, "Withdraw now", too (names that differ only in case, spaces, invisible characters or the way an accent is encoded are one name); give each option its own name') },
+  { name: 'two option names apart only by Unicode normalisation (NFC and NFD)', input: seed, assumptions: { ...SEED_ASSUMPTIONS, options: [{ name: 'Ymadael \u00e9' }, { name: 'Ymadael e\u0301' }] }, err: inputProblems('options[1].name: "Ymadael e\u0301" is the name of option 1, "Ymadael \u00e9", too (names that differ only in case, spaces, invisible characters or the way an accent is encoded are one name); give each option its own name') },
+  { name: 'an exit cost in a year after the horizon', input: seed, assumptions: { ...SEED_ASSUMPTIONS, options: [{ name: 'Now' }, { name: 'Later', noticeServedOn: '2013-10-19', exitCosts: [{ label: 'Disaggregation', amount: 5000, fy: '2030/31' }] }] }, err: inputProblems('options[1].exitCosts[0].fy: 2030/31 is outside the horizon, 2012/13 to 2016/17, so the cost would count in no year; give a financial year within it, or more horizonYears') },
+  { name: 'an exit cost in a year before year 0', input: seed, assumptions: { ...SEED_ASSUMPTIONS, options: [{ name: 'Now', exitCosts: [{ label: 'Disaggregation', amount: 5000, fy: '2009/10' }] }] }, err: inputProblems('options[0].exitCosts[0].fy: 2009/10 is outside the horizon, 2012/13 to 2016/17, so the cost would count in no year; give a financial year within it') },
   { name: 'an option whose notice is served after the horizon', input: seed, assumptions: { ...SEED_ASSUMPTIONS, options: [{ name: 'Now' }, { name: 'Much later', noticeServedOn: '2030-01-01' }] }, err: inputProblems('options[1].noticeServedOn: 2030-01-01 falls in 2029/30, after the horizon the options share (2012/13 to 2016/17, from the year the earliest option serves notice), so this option would save nothing in it; serve notice within the horizon, or give more horizonYears') },
   { name: 'notice that would expire after 9999-12-31', input: seed, assumptions: { noticeServedOn: '9999-06-01', horizonYears: 1 }, err: inputProblems('noticeMonths: notice of 24 months served on 9999-06-01 would expire after 9999-12-31, the last date Excel counts; give a shorter notice or an earlier noticeServedOn', 'noticeServedOn: 9999-06-01 falls in the financial year 9999/00, after 9998/99, the last financial year Excel\'s dates hold (they end on 9999-12-31); give an earlier date') },
   { name: 'an override naming no row', input: seed, assumptions: { ...SEED_ASSUMPTIONS, overrides: { 'Core tem': 'avoidable' } }, err: inputProblems('overrides["Core tem"]: matches no cost row\'s item label; correct the label or remove the override') },
@@ -192,6 +228,9 @@ const CASES: readonly BadInput[] = [
   { name: 'empty names for --out and --json', input: seed, args: () => ['--out', '', '--json', ''], err: `vfm: --json "": the file name is empty; name the file, such as --json summary.json\n${USAGE_TAIL}` },
   { name: 'an empty name for --out', input: seed, args: () => ['--out', ' '], err: `vfm: --out " ": the file name is empty; name the file, such as --out scenarios.xlsx\n${USAGE_TAIL}` },
   { name: 'an output naming a device', input: seed, args: () => ['--json', '/dev/null'], err: `vfm: /dev/null: cannot be written (it is not an ordinary file)\n${TAIL}` },
+  // The temporary file an output is written into first is made afresh, under a name nobody can
+  // foresee (here made foreseeable), and never through what is already there.
+  { name: 'something put at the temporary name an output is written under first', input: (dir) => { foreseeTemporaryName(); mkdirSync(path.join(dir, PLANTED)); return seed(dir); }, args: (dir) => ['--json', path.join(dir, 's.json')], err: `vfm: DIR/s.json: cannot be written (something is already at DIR/${PLANTED}, the temporary name it is written under first; try again)\n${TAIL}` },
   { name: 'an output name ending in a folder separator', input: seed, args: (dir) => ['--json', `${path.join(dir, 'new')}/`], err: `vfm: DIR/new/: cannot be written (the name ends in a folder separator, so it names a folder, not a file)\n${TAIL}` },
 ];
 

@@ -1,6 +1,6 @@
 // A file that cannot be read or written is the user's to fix: plain words naming the file, exit 2,
 // nothing written, never the system's own text.
-import { promises, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import { lstatSync, promises, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'fs';
 import path from 'path';
 import { SEED_SHEET, temporaryDirectory, writeWorkbook } from '../support/workbooks';
 import { vfm } from './vfm';
@@ -97,6 +97,33 @@ describe('vfm analyse on files it cannot write', () => {
     await expectRefusal(['analyse', input, '--out', path.join(dir, 'o.xlsx'), '--json', json], 's.json: cannot be written (the disk is read-only)');
     expect(readFileSync(json, 'utf8')).toBe(USERS_FILE);
     expect(readdirSync(dir).sort()).toEqual(['in.xlsx', 's.json']);
+  });
+
+  // The names a temporary file took before: the process's id and a count, which anyone could foresee.
+  const FORESEEABLE = Array.from({ length: 200 }, (_, i) => `.vfm-${process.pid}-${i + 1}.tmp`);
+
+  it('writes through a temporary name nobody can foresee: folders put at the names it could have taken are left alone', async () => {
+    const dir = temporaryDirectory();
+    const input = await writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_SHEET]);
+    for (const name of FORESEEABLE) mkdirSync(path.join(dir, name));
+    const { code, err } = await vfm(['analyse', input, '--out', path.join(dir, 'o.xlsx'), '--json', path.join(dir, 's.json')]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([...FORESEEABLE, 'in.xlsx', 'o.xlsx', 's.json'].sort());
+    expect(JSON.parse(readFileSync(path.join(dir, 's.json'), 'utf8')).savings.npv).toBe(39_032.29);
+  });
+
+  it('never writes through a link put at a name it could have taken: the file it points to is kept, and the outputs are files of their own', async () => {
+    const dir = temporaryDirectory();
+    const input = await writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_SHEET]);
+    const kept = path.join(dir, 'kept.txt');
+    writeFileSync(kept, USERS_FILE);
+    for (const name of FORESEEABLE) symlinkSync(kept, path.join(dir, name));
+    const json = path.join(dir, 's.json');
+    expect((await vfm(['analyse', input, '--json', json])).code).toBe(0);
+    expect(readFileSync(kept, 'utf8')).toBe(USERS_FILE);
+    expect(lstatSync(json).isSymbolicLink()).toBe(false);
+    expect(FORESEEABLE.every((name) => lstatSync(path.join(dir, name)).isSymbolicLink())).toBe(true);
   });
 
   it('names an unfamiliar system error by its code only, in plain words', async () => {

@@ -29,6 +29,11 @@ describe('readAmount: text amounts', () => {
     ['£-5.10', -510],
     ['(£ 1,234,567.89)', -123456789],
     ['\u00a0£1,000\u00a0', 100000],
+    // A pound sign before the bracket, as accounts print a negative amount.
+    ['£ (1,234)', -123400],
+    ['£(1,234.50)', -123450],
+    ['(£1,234)', -123400],
+    ['-£1,234', -123400],
   ])('reads %j as %i pence, marked as text', (text, pence) => {
     expect(amountOf(text)).toEqual({ pence, fromText: true, subPenny: false });
   });
@@ -44,6 +49,13 @@ describe('readAmount: text amounts', () => {
   it('treats blank text and null as empty', () => {
     expect(readAmount(null)).toEqual({ kind: 'empty' });
     expect(readAmount('   ')).toEqual({ kind: 'empty' });
+  });
+});
+
+describe('readAmount: what is no amount', () => {
+  it.each(['££1,234', '£ (1,234', '£ -(1,234)', '(£ (1,234))', '£', '0x1F'])('refuses %j', (text) => {
+    expect(badMessage(text)).toBe(`amount ${JSON.stringify(text)} is not a number`);
+    expect(isAmountLike(text)).toBe(false);
   });
 });
 

@@ -287,7 +287,7 @@ describe('options: the ways of withdrawing', () => {
       { where: 'options[0].exitCosts[0].label', message: 'missing: say what the exit cost is for' },
       { where: 'options[0].exitCosts[0].amount', message: '"lots" is not an amount of pounds up to £1,000,000,000,000 (give 5000 or "£5,000")' },
       { where: 'options[0].exitCosts[0].fy', message: '"2014/16" is not a financial year such as "2014/15"' },
-      { where: 'options[1].name', message: 'is the name of option 1 too; give each option its own name' },
+      { where: 'options[1].name', message: '"now" is the name of option 1, "Now", too (names that differ only in case, spaces, invisible characters or the way an accent is encoded are one name); give each option its own name' },
       { where: 'options[1].optimismBias', message: '"300%" is not an uplift from 0% to 200% (give 0.41 or "41%")' },
       { where: 'options[1].replacementCosts[0].annual', message: '10000000000000 is not an amount of pounds a year up to £1,000,000,000,000 (give 6000 or "£6,000")' },
       { where: 'options[1].replacementCosts[0].months', message: '0 is not a whole number of months from 1 to 1200; leave it out for the rest of the horizon' },

@@ -30,7 +30,8 @@ export interface PaneHarness {
   origin(): string;
 }
 
-export function usePane(): PaneHarness {
+/** `locale`: the browser's language (Chromium's, which its own date input follows); en-GB unless told. */
+export function usePane(options: { readonly locale?: string } = {}): PaneHarness {
   let work: string;
   let server: http.Server;
   let origin: string;
@@ -50,7 +51,7 @@ export function usePane(): PaneHarness {
     browser = await chromium.launchPersistentContext(path.join(work, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      locale: 'en-GB',
+      locale: options.locale ?? 'en-GB',
       timezoneId: 'Europe/London',
       viewport: { width: 320, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -120,9 +120,10 @@ describe('classes and the scenarios written', () => {
     const written = generated(seedRead());
     const fresh = view(written);
     expect(fresh.results).toMatchObject({ kind: 'written', note: 'Written at 09:30; the scenario sheets match the form.' });
-    // One way of withdrawing and no costs of leaving: its NPV is in proportion to the avoidable cost.
+    // One way of withdrawing and no costs of leaving: its NPV is in proportion to the avoidable cost,
+    // zero only at £0.00 a year, where staying and withdrawing tie: no input switches the choice.
     expect(fresh.results.kind === 'written' && fresh.results.answer)
-      .toBe('Withdraw is preferred (NPV £39,032.29). It stops paying if the avoidable cost falls to £0.00 a year.');
+      .toBe('Withdraw is preferred (NPV £39,032.29). No change of one input within its range changes that.');
     expect(fresh.results.kind === 'written' && fresh.results.headline).toEqual([
       { term: 'Avoidable a year', value: '£17,800.00' },
       { term: 'Notice expires', value: '19 October 2014' },
@@ -375,7 +376,7 @@ describe('the ways of withdrawing', () => {
     const state = after(seedDecision(seedRead()), cost(0, 'exitCosts', 0, 'amount', 'lots'), option(1, 'name', 'withdraw NOW'), option(0, 'optimismBias', '300'));
     const errors = view(state).fields.errors;
     expect(errors['options.0.exitCosts.0.amount']).toBe('"lots" is not an amount of pounds up to £1,000,000,000,000 (give 5000 or "£5,000")');
-    expect(errors['options.1.name']).toBe('is the name of option 1 too; give each option its own name');
+    expect(errors['options.1.name']).toBe('"withdraw NOW" is the name of option 1, "Withdraw now", too (names that differ only in case, spaces, invisible characters or the way an accent is encoded are one name); give each option its own name');
     expect(errors['options.0.optimismBias']).toBe('Give a number of percent from 0 to 200, such as 41 for 41%.');
   });
 });

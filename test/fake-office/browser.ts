@@ -19,6 +19,11 @@ type WorkbookState = WorkbookSnapshot | WorkbookSpec | Readonly<Record<string, r
 export interface BrowserOptions extends FakeExcelOptions {
   /** The starting workbook. */
   readonly workbook?: WorkbookState;
+  /**
+   * What Excel's engine calculates the cell each defined name refers to (its first cell), by the
+   * name: the `evaluate` option, which a page's options cannot carry as a function.
+   */
+  readonly namedResults?: Readonly<Record<string, number | string | boolean>>;
 }
 
 export interface FakeExcelHandle {
@@ -51,7 +56,17 @@ declare global {
 
 const globals = globalThis;
 const options = globals.__fakeExcelOptions ?? {};
-const fake = createFakeExcel(options);
+const namedResults = options.namedResults;
+const fake = createFakeExcel(namedResults === undefined ? options : {
+  ...options,
+  evaluate: (_formula, at) => {
+    for (const [name, reference] of Object.entries(fake.workbook.names())) {
+      const cell = /^='?(.*?)'?!\$([A-Z]+)\$(\d+)/.exec(reference);
+      if (cell && name in namedResults && cell[1].replace(/''/g, "'") === at.sheet && `${cell[2]}${cell[3]}` === at.address) return namedResults[name];
+    }
+    return undefined;
+  },
+});
 if (options.workbook !== undefined) fake.workbook.load(options.workbook);
 fake.install(globalThis);
 globals.__fakeExcel = {

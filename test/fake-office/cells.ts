@@ -58,8 +58,9 @@ function resultValue(result: FormulaResult): Scalar {
   return typeof result === 'object' ? result.error : result;
 }
 
+/** A formula's value: its last calculated one; one never calculated, and not written while calculation was suspended, as `evaluate` gives it. */
 function formulaResult(content: Extract<Content, { kind: 'formula' }>, sheet: SheetModel, row: number, column: number, evaluate?: Evaluate): FormulaResult {
-  if (content.result !== null || !evaluate) return content.result;
+  if (content.result !== null || content.stale || !evaluate) return content.result;
   const v = evaluate(content.formula, { sheet: sheet.name, address: cellAddress(row, column) });
   if (v === undefined) return null;
   return typeof v === 'string' && isErrorLiteral(v) ? { error: v.toUpperCase() } : v;
@@ -130,8 +131,12 @@ export function shapeFor(raw: unknown, rect: Rect, location: string): (row: numb
   return (row, column) => lines[row - rect.row][column - rect.column];
 }
 
-/** Write `values` or `formulas`: every cell is interpreted first, then all are applied. */
-export function writeInputs(sheet: SheetModel, rect: Rect, raw: unknown, location: string, dateOrder: DateOrder): void {
+/**
+ * Write `values` or `formulas`: every cell is interpreted first, then all are applied. A formula
+ * written while calculation is suspended is not calculated: it keeps the value its cell's formula
+ * had when it is the same formula, else reads 0, until Excel calculates the workbook.
+ */
+export function writeInputs(sheet: SheetModel, rect: Rect, raw: unknown, location: string, dateOrder: DateOrder, calculationSuspended = false): void {
   const at = shapeFor(raw, rect, location);
   const inputs: { row: number; column: number; input: CellInput }[] = [];
   for (let r = rect.row; r < rect.row + rect.rowCount; r += 1) {
@@ -139,10 +144,10 @@ export function writeInputs(sheet: SheetModel, rect: Rect, raw: unknown, locatio
       inputs.push({ row: r, column: c, input: interpretInput(at(r, c), `${location} at ${cellAddress(r, c)}`, dateOrder) });
     }
   }
-  for (const { row, column, input } of inputs) sheet.edit(row, column, (cell) => applyInput(cell, input));
+  for (const { row, column, input } of inputs) sheet.edit(row, column, (cell) => applyInput(cell, input, calculationSuspended));
 }
 
-function applyInput(cell: Cell, input: CellInput): void {
+function applyInput(cell: Cell, input: CellInput, calculationSuspended: boolean): void {
   switch (input.kind) {
     case 'unchanged':
       return;
@@ -167,7 +172,7 @@ function applyInput(cell: Cell, input: CellInput): void {
     case 'formula': {
       const old = cell.content;
       const result = old?.kind === 'formula' && old.formula === input.formula ? old.result : null;
-      cell.content = { kind: 'formula', formula: input.formula, result };
+      cell.content = { kind: 'formula', formula: input.formula, result, ...(calculationSuspended ? { stale: true as const } : {}) };
       return;
     }
   }

@@ -20,6 +20,8 @@ export interface PathDef {
 export interface ExecScope {
   readonly model: WorkbookModel;
   readonly options: ResolvedOptions;
+  /** `application.suspendApiCalculationUntilNextSync()` was queued in this request: formulas written in it are not calculated. */
+  readonly calculationSuspended: boolean;
   /** Run after the whole request succeeded: loaded values become visible to the caller. */
   onSuccess(publish: () => void): void;
   /** Data returned to the caller, counted in the response size. */

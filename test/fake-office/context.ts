@@ -11,7 +11,7 @@ import {
 import type { Faults } from './faults';
 import type { WorkbookModel } from './model';
 import type { ResolvedOptions } from './options';
-import { Application, SUSPEND_CALCULATION } from './proxies/application';
+import { Application, CALCULATE, SUSPEND_CALCULATION } from './proxies/application';
 import { Workbook } from './proxies/workbook';
 
 export interface Environment {
@@ -71,7 +71,7 @@ class Scope implements ExecScope {
   private readonly publishers: (() => void)[] = [];
   private readonly responses: { o: number; v: unknown }[] = [];
 
-  constructor(readonly model: WorkbookModel, readonly options: ResolvedOptions) {}
+  constructor(readonly model: WorkbookModel, readonly options: ResolvedOptions, readonly calculationSuspended: boolean) {}
 
   onSuccess(publish: () => void): void {
     this.publishers.push(publish);
@@ -158,6 +158,8 @@ export class FakeRequestContext implements ContextHost {
     const { model, options, counters, faults } = this.env;
     if (faults.closed()) return new Promise<never>(() => undefined); // the add-in was closed: never sent, never answered
     const requestBytes = utf8Bytes(JSON.stringify(this.payload(actions)));
+    const calculationSuspended = actions.some((a) => a.name === SUSPEND_CALCULATION);
+    const calculations = actions.filter((a) => a.name === CALCULATE).map((a) => String((a.wireValue as unknown[])[0]));
     const record = counters.record({
       run: this.runIndex,
       finalSyncOfRun,
@@ -165,14 +167,15 @@ export class FakeRequestContext implements ContextHost {
       responseBytes: 0,
       actions: actions.length,
       loads: actions.filter((a) => a.kind === 'load' || a.kind === 'query').length,
-      calculationSuspended: actions.some((a) => a.name === SUSPEND_CALCULATION),
+      calculationSuspended,
+      ...(calculations.length > 0 ? { calculations } : {}),
       statements: actions.map((a) => a.statement),
     });
     try {
       if (requestBytes > options.payloadLimitBytes) throw requestPayloadTooLarge(requestBytes, options.payloadLimitBytes);
       const refused = faults.refusal();
       if (refused) throw refused;
-      const scope = new Scope(model, options);
+      const scope = new Scope(model, options, calculationSuspended);
       for (const action of actions) {
         try {
           const failure = faults.failureAt(action.statement);

@@ -18,6 +18,8 @@ export interface SyncRecord {
   readonly loads: number;
   /** `application.suspendApiCalculationUntilNextSync()` was queued for this sync. */
   readonly calculationSuspended: boolean;
+  /** The type of each `application.calculate(type)` queued for this sync (`Full`, `FullRebuild`, `Recalculate`); absent when none. */
+  readonly calculations?: readonly string[];
   /** A short description of each action, e.g. `Range(Costs!A1:C3).values = [3×3]`. */
   readonly statements: readonly string[];
   /** The error code (or error name) if the sync failed. */

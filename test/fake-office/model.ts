@@ -5,11 +5,14 @@
 import type { ChartModel } from './proxies/charts';
 import { MAX_COLUMNS, Rect, isValidDefinedName, quoteSheetName, sheetNameProblem } from './address';
 import { accessDenied, invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from './errors';
+import { cellAddress } from './address';
+import { isErrorLiteral } from './input';
+import type { Evaluate } from './options';
 
 export type Scalar = number | string | boolean;
 export type ValueType = 'Double' | 'String' | 'Boolean' | 'Error' | 'Empty';
 
-/** A formula's last computed value; null when never computed (Excel would recalculate; the fake reads 0). */
+/** A formula's last computed value; null when never computed (the fake reads 0, or what the `evaluate` option says). */
 export type FormulaResult = number | string | boolean | { readonly error: string } | null;
 
 export type Content =
@@ -17,7 +20,8 @@ export type Content =
   | { readonly kind: 'text'; readonly value: string; readonly quotePrefix: boolean }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'error'; readonly value: string }
-  | { readonly kind: 'formula'; readonly formula: string; readonly result: FormulaResult };
+  /** `stale`: written while calculation was suspended and not calculated since: it reads `result` (0 when null) until `calculate('Full')`. */
+  | { readonly kind: 'formula'; readonly formula: string; readonly result: FormulaResult; readonly stale?: true };
 
 export interface FontStyle {
   name?: string;
@@ -235,6 +239,25 @@ export class WorkbookModel {
   /** Refuses a change of the workbook's structure while it is protected. */
   assertStructureUnprotected(location?: string): void {
     if (this.structureProtected) throw accessDenied(location ?? 'WorksheetCollection');
+  }
+
+  /**
+   * Excel's calculation (Application.calculate): `Full` and `FullRebuild` calculate every formula,
+   * with what `evaluate` gives (a formula it does not know keeps its value); `Recalculate` changes
+   * nothing here, as the fake's formulas are current except those written while calculation was
+   * suspended, which Excel has not marked for calculation.
+   */
+  calculate(type: 'Recalculate' | 'Full' | 'FullRebuild', evaluate?: Evaluate): void {
+    if (type === 'Recalculate') return;
+    for (const sheet of this.sheets) {
+      for (const { row, column, cell } of sheet.entries()) {
+        const c = cell.content;
+        if (c?.kind !== 'formula') continue;
+        const v = evaluate?.(c.formula, { sheet: sheet.name, address: cellAddress(row, column) });
+        const result: FormulaResult = v === undefined ? c.result : typeof v === 'string' && isErrorLiteral(v) ? { error: v.toUpperCase() } : v;
+        cell.content = { kind: 'formula', formula: c.formula, result };
+      }
+    }
   }
 
   findSheet(name: string): SheetModel | undefined {

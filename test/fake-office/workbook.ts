@@ -27,6 +27,8 @@ export interface CellDump {
   formula?: string;
   /** A formula with no computed value (it reads as 0, or as the `evaluate` option says). */
   uncomputed?: true;
+  /** Written while calculation was suspended, and not calculated since: it reads its old value (0 when new). */
+  stale?: true;
   numberFormat?: string;
   /** Text written with a leading apostrophe. */
   quotePrefix?: true;
@@ -156,6 +158,7 @@ function dumpCell(sheet: SheetModel, row: number, column: number, cell: Cell, op
   if (c?.kind === 'formula') {
     dump.formula = c.formula;
     if (c.result === null) dump.uncomputed = true;
+    if (c.stale) dump.stale = true;
   }
   if (c?.kind === 'text' && c.quotePrefix) dump.quotePrefix = true;
   if (cell.numberFormat !== undefined) dump.numberFormat = cell.numberFormat;
@@ -173,7 +176,7 @@ function cellOfDump(dump: CellDump): Cell {
   const cell: Cell = {};
   if (dump.formula !== undefined) {
     const result: FormulaResult = dump.uncomputed ? null : dump.type === 'Error' ? { error: String(dump.value) } : dump.value;
-    cell.content = { kind: 'formula', formula: dump.formula, result };
+    cell.content = { kind: 'formula', formula: dump.formula, result, ...(dump.stale ? { stale: true as const } : {}) };
   } else if (dump.type === 'Double' && typeof dump.value === 'number') cell.content = { kind: 'number', value: dump.value };
   else if (dump.type === 'Boolean' && typeof dump.value === 'boolean') cell.content = { kind: 'boolean', value: dump.value };
   else if (dump.type === 'Error') cell.content = { kind: 'error', value: String(dump.value) };

@@ -2,11 +2,12 @@
 // util.parseArgs, and runs it; `vfm --help` and `vfm help [COMMAND]` (or `vfm COMMAND --help`) show
 // the help. Exit 0 on success (a failed check is reported, not fatal), 2 on bad input or
 // assumptions, bad usage, or a file that cannot be read or written (the error names the cell,
-// assumption or file, nothing is written), 1 on an internal fault.
+// assumption or file, nothing is written), 1 on an internal fault. Standard output that cannot be
+// written is bin/vfm.js's to say (standardOutputError), exit 2.
 import { parseArgs } from 'util';
 import { PRODUCT } from '../../app/product';
 import { InputError, problemLines } from '../../core/problems';
-import { FileError } from '../../hosts/files';
+import { FileError, fileError } from '../../hosts/files';
 import { COMMON_OPTIONS, Command, Io, systemIo } from './command';
 import { COMMANDS } from './commands';
 import { helpText } from './help';
@@ -79,6 +80,15 @@ function version(io: Io): number {
 function isArgError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
   return code.startsWith('ERR_PARSE_ARGS');
+}
+
+/**
+ * What vfm says when its standard output cannot be written (a full disk, a program reading it that
+ * has stopped): one line in plain words. bin/vfm.js says it, once, and exits 2.
+ */
+export function standardOutputError(error: unknown): string {
+  const failure = fileError('standard output', 'written', error);
+  return `vfm: ${failure instanceof FileError ? failure.message : 'standard output: cannot be written'}\n`;
 }
 
 export function main(): void {

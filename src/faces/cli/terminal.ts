@@ -5,7 +5,7 @@ import { AmountColumn, ChosenBy, describeColumn } from '../../core/amount-column
 import { said } from '../../core/assumption-table';
 import { a1, columnName } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
-import { subtotalTies } from '../../core/cost-table';
+import { CostTableInfo, subtotalTies } from '../../core/cost-table';
 import { reasonWords } from '../../core/classification';
 import { fyLabel } from '../../core/financial-year';
 import { Exact, Money, ZERO, add, formatMoney, pence } from '../../core/money';
@@ -109,7 +109,7 @@ function readingText(analysis: Analysis): string[] {
   }
   if (source.codeColumns.length > 0) lines.push(['codes', `${letters(source.codeColumns)}, not read as amounts`]);
   if (source.noteColumn !== undefined) lines.push(['notes', `${letters([source.noteColumn])}, shown under each row (a date by "ends" or "expires" is its contract's end)`]);
-  if (source.endColumn !== undefined) lines.push(['ends', `${letters([source.endColumn])}: each row's contract end, shown under it`]);
+  if (source.endColumn !== undefined) lines.push(['ends', `${letters([source.endColumn])}: each row's contract end, shown under it${endCounts(source.contractEnds)}`]);
   const out = ['How the table was read', ...lines.map(([what, words]) => `  ${what.padEnd(11)}${words}`)];
   const { subtotals } = source;
   if (subtotals.length > 0) {
@@ -127,6 +127,15 @@ function readingText(analysis: Analysis): string[] {
     if (subtotals.length > PARTS_SHOWN) out.push(`    … and ${subtotals.length - PARTS_SHOWN} more (all of them are in --json and the checks)`);
   }
   return [...out, ''];
+}
+
+/** How many contract ends were read, said to be none, and not understood (those are named among the warnings). */
+function endCounts(counts: CostTableInfo['contractEnds']): string {
+  if (counts === undefined) return '';
+  const parts = [`${counts.read} read (a month and year is its last day)`];
+  if (counts.noEnd > 0) parts.push(`${counts.noEnd} with none (blank, "Ongoing", "rolling", "n/a")`);
+  if (counts.unread > 0) parts.push(`${counts.unread} not understood, named in the warnings`);
+  return `; ${parts.join(', ')}`;
 }
 
 /** The cost rows as a table, each section's heading above its rows and each row's note and contract end under it. */

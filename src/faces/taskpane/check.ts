@@ -9,7 +9,7 @@ import { CalendarDate } from '../../core/calendar-date';
 import { Grid } from '../../core/cell';
 import { CostClass } from '../../core/classification';
 import { InputError, Problem } from '../../core/problems';
-import { FormValues, assumptionsFromForm, emptyForm, fieldOf } from './form';
+import { FormValues, assumptionsFromForm, emptyForm, fieldOf, formDateOrder } from './form';
 
 /** The officer's class for a row, keyed as the core keys overrides (labelKey), with the label as shown. */
 export type Overrides = ReadonlyMap<string, { readonly label: string; readonly class: CostClass }>;
@@ -29,6 +29,8 @@ export interface Inputs {
   readonly form: FormValues;
   readonly overrides: Overrides;
   readonly today: CalendarDate;
+  /** Office's display language: the order the form's dates are typed in. */
+  readonly language?: string;
 }
 
 /** The rows read with the defaults, kept while the cells read and the classes set stay the same. */
@@ -57,7 +59,7 @@ export const isOnTable = (problem: Problem) => fieldOf(problem.place) === 'form'
 /** The assumptions the form and the classes give, as the CLI's assumptions file gives them. */
 export function formAssumptions(inputs: Omit<Inputs, 'grid'>): Record<string, unknown> {
   const overrides = Object.fromEntries([...inputs.overrides.values()].map((o) => [o.label, o.class]));
-  return assumptionsFromForm(inputs.form, overrides, emptyForm(inputs.today));
+  return assumptionsFromForm(inputs.form, overrides, emptyForm(inputs.today), formDateOrder(inputs.language));
 }
 
 /** The problems of bad input; anything else is no input problem and goes on up. */

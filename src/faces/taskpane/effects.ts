@@ -2,7 +2,7 @@
 // what it found; a failure is thrown, for the controller to report. Meaning is the model's: the
 // host reads and writes, the model and the app decide.
 import { runScenarios } from '../../app/run';
-import { SOURCE_CELL, productSheetsHeld, sourceFrom, verifyWorkbook } from '../../app/verify';
+import { SOURCE_CELL, moneyResultNames, productSheetsHeld, resultDifferences, sourceFrom, verifyWorkbook } from '../../app/verify';
 import { rangeA1, sheetOfReference } from '../../core/cell';
 import { readNames, readSheets } from '../../hosts/office/read-check';
 import { Clock } from '../../core/clock';
@@ -16,7 +16,7 @@ import { NAME } from '../../layout/names';
 import { productSheets } from '../../layout/workbook-plan';
 import { INPUT_NAMES, RAN_AT_NAME } from '../../layout/read-back';
 import { formAssumptions } from './check';
-import { Action, Repair, State, Task, WorkbookLocked, failureOf, sourceGrid } from './model';
+import { Action, Calculation, Repair, State, Task, WorkbookLocked, failureOf, sourceGrid } from './model';
 
 /** How the pane reaches Excel: Excel.run (tried again while Excel is busy), or a fake of it in tests. */
 export type ExcelAccess = ExcelRunner;
@@ -45,7 +45,10 @@ interface Begun {
   readonly earlier: ReadonlySet<string>;
 }
 
-/** Generate's one Excel.run: the source read, the run planned, its sheets written; `begin` is told before the first write. */
+/**
+ * Generate's one Excel.run: the source read, the run planned, its sheets written, and the results
+ * Excel calculated for them compared with the core's; `begin` is told before the first write.
+ */
 async function generateIn(context: Excel.RequestContext, state: () => State, clock: Clock, readsMergedAreas: boolean, begin: (writing: Begun) => void): Promise<Made> {
   const { source } = state();
   // The log of earlier runs comes in the same round trip as the source.
@@ -60,8 +63,16 @@ async function generateIn(context: Excel.RequestContext, state: () => State, clo
   const { analysis, plan, facts } = runScenarios({ workbook: { ...read, grid, ...(previousRuns ? { previousRuns } : {}) }, assumptions: formAssumptions(state()), column: state().column, clock });
   const made = { grid, analysis, sheet: plan.sheets[0].name, ranAt: facts.ranAt };
   begin({ made, earlier: productSheets(read.definedNames) });
-  await writeWorkbook(context, plan, read.definedNames, interrupted);
-  return made;
+  const calculated = await writeWorkbook(context, plan, read.definedNames, interrupted, moneyResultNames(analysis));
+  return { ...made, calculation: calculationOf(analysis, calculated) };
+}
+
+/** Excel's results against the core's, to the penny; or why Excel did not give them. */
+function calculationOf(analysis: Made['analysis'], calculated: Awaited<ReturnType<typeof writeWorkbook>>): Calculation {
+  if (!calculated.values) return { kind: 'not calculated', message: calculated.failed instanceof Error ? calculated.failed.message : String(calculated.failed) };
+  const values = calculated.values;
+  const differences = resultDifferences(analysis, (name) => values[name]);
+  return differences.length === 0 ? { kind: 'agrees' } : { kind: 'differs', differences };
 }
 
 /** What a run cut short left, repaired (one round trip, two with a repair); and the product's sheets then. */
@@ -99,7 +110,8 @@ export const EFFECTS: Record<Task, Effect> = {
   },
 
   /**
-   * The source again, then the scenarios written: two round trips up to a few thousand rows. When a
+   * The source again, then the scenarios written, then Excel's calculation of them with its results
+   * read back: three round trips up to a few thousand rows. When a
    * request fails once writing has begun, what it left is repaired at once, in one or two more: a
    * run whose last request had put it in place stands; else its sheets are removed, and the pane is
    * told whether the earlier run's sheets are all still there (Excel keeps what a request did

@@ -4,11 +4,13 @@ import { ASSUMPTION_TABLE } from '../../core/assumption-table';
 import { AssumptionName, Assumptions, DEFAULT_OPTION_NAME } from '../../core/assumptions';
 import { CalendarDate, isoDate } from '../../core/calendar-date';
 import { CostClass } from '../../core/classification';
+import { DateOrder, dateOrderOf, readDateText } from '../../core/date-text';
 import { fyLabel } from '../../core/financial-year';
 import { DEFLATOR, DISCOUNT_RATE, INDEXATION, OPTIMISM_BIAS } from '../../core/limits';
 import { OTHER_YEARS } from '../../core/real-prices';
 import { Exact, toPounds } from '../../core/money';
 import { PathStep, Place } from '../../core/problems';
+import { DEFAULT_LANGUAGE } from './format';
 
 export interface LeaverFields {
   name: string;
@@ -150,14 +152,55 @@ export function emptyForm(today: CalendarDate): FormValues {
 const numeric = (text: string) => (text.trim() === '' ? undefined : Number.isFinite(Number(text)) ? Number(text) : text);
 const rate = (text: string) => (text.trim() === '' ? undefined : `${text.trim().replace(/%$/, '')}%`);
 
+/** The order of day and month the form's dates are typed in: Office's display language's (en-GB when it gives none), never the browser's. */
+export const formDateOrder = (language: string | undefined): DateOrder => dateOrderOf(language ?? DEFAULT_LANGUAGE);
+
 /**
- * The assumptions the form gives. A field still at its default is left out, so that the audit trail
- * records it as a default rather than as given.
+ * A date field as the assumptions give it: YYYY-MM-DD when the text is a date in the document's
+ * order (19/10/2012 in en-GB), else the text as typed, which validation refuses under the field.
  */
-export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record<string, CostClass>>, defaults: FormValues): Record<string, unknown> {
-  const changed = (name: PlainField) => (form[name].trim() === defaults[name].trim() ? '' : form[name]);
+export function typedDate(text: string, order: DateOrder): string {
+  if (text.trim() === '') return text;
+  const reading = readDateText(text, order);
+  return reading.kind === 'date' ? isoDate(reading.date) : text;
+}
+
+/** What is wrong with a date field's text, in the field's own words; undefined when it is a date or empty. */
+export function dateProblem(text: string, order: DateOrder): string | undefined {
+  if (text.trim() === '') return undefined;
+  const reading = readDateText(text, order);
+  if (reading.kind === 'date') return undefined;
+  const example = `as in ${DATE_EXAMPLES[order]}`;
+  const said = reading.kind === 'month' ? `${JSON.stringify(text.trim())} is a month: give the day too` : reading.message;
+  return `${said.charAt(0).toUpperCase()}${said.slice(1)}. Type the date ${example}.`;
+}
+
+/** How a date is typed in each order, for the hint beside a date field and its messages. */
+export const DATE_EXAMPLES: Readonly<Record<DateOrder, string>> = {
+  'day first': '19/10/2012, 19 Oct 2012 or 2012-10-19',
+  'month first': '10/19/2012, Oct 19 2012 or 2012-10-19',
+};
+
+/** The names of the form's date fields: notice served on, each leaver's date, each option's notice. */
+export function dateFields(form: FormValues): FieldName[] {
+  return [
+    'noticeServedOn',
+    ...form.leavers.map((_, i): FieldName => `leavers.${i}.leavesOn`),
+    ...form.options.map((_, i): FieldName => `options.${i}.noticeServedOn`),
+  ];
+}
+
+/**
+ * The assumptions the form gives, its dates read in `order` (the document's language's). A field
+ * still at its default is left out, so that the audit trail records it as a default rather than as given.
+ */
+export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record<string, CostClass>>, defaults: FormValues, order: DateOrder): Record<string, unknown> {
+  const dated = (f: FormValues): FormValues => ({ ...f, noticeServedOn: typedDate(f.noticeServedOn, order) });
+  const [now, before] = [dated(form), dated(defaults)];
+  const changed = (name: PlainField) => (now[name].trim() === before[name].trim() ? '' : now[name]);
   const inBaseYear = numeric(form.inBaseYear);
-  const leavers = form.leavers; // every row as typed, so that a problem's index names the row on screen
+  // every row as typed, so that a problem's index names the row on screen
+  const leavers = form.leavers.map((leaver) => ({ ...leaver, leavesOn: typedDate(leaver.leavesOn, order) }));
   return {
     noticeServedOn: changed('noticeServedOn') || undefined,
     noticeMonths: numeric(changed('noticeMonths')),
@@ -175,7 +218,7 @@ export function assumptionsFromForm(form: FormValues, overrides: Readonly<Record
       ...Object.fromEntries(form.deflatorYears.map((y) => [y.fy.trim(), rate(y.rate) ?? ''])),
       ...(form.gdpDeflator.trim() === '' ? {} : { [OTHER_YEARS]: rate(form.gdpDeflator) }),
     },
-    options: onlyTheDefault(form.options) ? undefined : form.options.map(optionAssumption),
+    options: onlyTheDefault(form.options) ? undefined : form.options.map((o) => optionAssumption({ ...o, noticeServedOn: typedDate(o.noticeServedOn, order) })),
   };
 }
 

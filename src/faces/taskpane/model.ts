@@ -2,11 +2,12 @@
 // state). `reduce` checks the rows and the assumptions with the core once per change (check.ts);
 // view-model.ts derives what the views show; pane.ts runs Excel and dispatches what it found.
 import { PRODUCT } from '../../app/product';
-import { NotAScenarioWorkbook, VerifyReport } from '../../app/verify';
+import { NotAScenarioWorkbook, ResultDifference, VerifyReport } from '../../app/verify';
 import { Analysis } from '../../core/analysis';
 import { CalendarDate } from '../../core/calendar-date';
 import { Grid } from '../../core/cell';
 import { CostClass, classify, labelKey } from '../../core/classification';
+import { optionNameKey } from '../../core/options';
 import { InputError, Problem } from '../../core/problems';
 import { RAN_AT_NAME, assumptionsFromInputs } from '../../layout/read-back';
 import { productSheets } from '../../layout/workbook-plan';
@@ -42,6 +43,15 @@ export type Failure =
 
 export type Locked = 'read only' | 'structure';
 
+/**
+ * Excel's own calculation of the model just written, against the core's results: the same to the
+ * penny, or the results that differ; or Excel did not calculate it (the request failed).
+ */
+export type Calculation =
+  | { readonly kind: 'agrees' }
+  | { readonly kind: 'differs'; readonly differences: readonly ResultDifference[] }
+  | { readonly kind: 'not calculated'; readonly message: string };
+
 /** How an earlier Generate that was cut short was repaired on opening: its sheets removed, or its run completed. */
 export type Repair = 'rolled back' | 'finished';
 
@@ -73,12 +83,16 @@ export interface State {
   readonly checked: Checked;
   /** The run whose scenarios the workbook holds, from this pane or found at start. */
   readonly written?: WrittenRun;
+  /** Excel's calculation of the run this pane wrote, against the core's results. */
+  readonly calculation?: Calculation;
   /** The form or a class has changed since the scenarios were written. */
   readonly stale: boolean;
   /** The task under way: the pane is busy. */
   readonly task?: Task;
   /** What the last check of the workbook found. */
   readonly check?: VerifyReport;
+  /** Why the last check of the workbook could not be made (said beside the check, not under Generate). */
+  readonly checkFailure?: Failure;
   /** The cell to show (`'VfM Scenarios'!C74`), for the task that goes to it. */
   readonly target?: string;
   readonly outcome?: Outcome;
@@ -110,7 +124,8 @@ export type Action =
   /** The defined names and named values readLastRun found. */
   | { readonly type: 'last run read'; readonly definedNames: DefinedNames; readonly values: Readonly<Record<string, unknown[][] | undefined>>; readonly repaired?: Repair }
   | { readonly type: 'read succeeded'; readonly grid: Grid }
-  | { readonly type: 'generate succeeded'; readonly grid: Grid; readonly analysis: Analysis; readonly sheet: string; readonly ranAt: string }
+  /** `calculation`: Excel's calculation of what was written, when it was asked for (not after a run completed by a repair). */
+  | { readonly type: 'generate succeeded'; readonly grid: Grid; readonly analysis: Analysis; readonly sheet: string; readonly ranAt: string; readonly calculation?: Calculation }
   | { readonly type: 'sheet shown' }
   /** `previousRun`: after a Generate that failed as it wrote was repaired, whether the earlier run's sheets were all still there. */
   | { readonly type: 'failed'; readonly failure: Failure; readonly previousRun?: 'kept' | 'removed' };
@@ -120,7 +135,7 @@ export function initialState(options: { today: CalendarDate; language?: string; 
   const overrides: Overrides = new Map();
   return {
     today: options.today, language: options.language, inExcel: options.inExcel ?? true, supported: options.supported ?? true, source: 'selection',
-    form, formVersion: 0, overrides, checked: check({ form, overrides, today: options.today }, undefined, core), stale: false,
+    form, formVersion: 0, overrides, checked: check({ form, overrides, today: options.today, language: options.language }, undefined, core), stale: false,
   };
 }
 
@@ -230,7 +245,7 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
       case 'started':
         return state.task ? state : { ...state, task: action.task, target: action.target, outcome: undefined };
       case 'checked':
-        return done({ ...state, check: action.report });
+        return done({ ...state, check: action.report, checkFailure: undefined });
       case 'cell shown':
         return done(state);
       case 'report copied':
@@ -249,11 +264,12 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
       case 'generate succeeded':
         return done({
           ...state, grid: action.grid, checked: { analysis: action.analysis, onFields: [], onTable: [], more: 0 },
-          written: { ranAt: action.ranAt, sheet: action.sheet }, stale: false,
+          written: { ranAt: action.ranAt, sheet: action.sheet }, calculation: action.calculation, stale: false,
         });
       case 'sheet shown':
         return done(state);
       case 'failed': {
+        if (state.task === 'check') return done({ ...state, check: undefined, checkFailure: action.failure });
         const next = action.failure.kind === 'input' ? withProblems(state, action.failure) : state;
         if (action.previousRun !== 'removed') return done(next, { kind: 'failed', failure: action.failure });
         return done({ ...next, written: undefined }, { kind: 'failed', failure: action.failure, previousRunRemoved: true });
@@ -264,11 +280,11 @@ export function reducer(core: Core = CORE): (state: State, action: Action) => St
 
 export const reduce = reducer();
 
-/** `wanted`, or `wanted 2`, `wanted 3`… (or from `from`), the first that no option has. */
+/** `wanted`, or `wanted 2`, `wanted 3`… (or from `from`), the first that no option has, as the core compares names. */
 function unusedName(list: readonly OptionFields[], wanted: string, from?: number): string {
-  const taken = new Set(list.map((o) => o.name.trim().toLowerCase()));
-  if (from === undefined && !taken.has(wanted.toLowerCase())) return wanted;
-  for (let n = from ?? 2; ; n++) if (!taken.has(`${wanted} ${n}`.toLowerCase())) return `${wanted} ${n}`;
+  const taken = new Set(list.map((o) => optionNameKey(o.name)));
+  if (from === undefined && !taken.has(optionNameKey(wanted))) return wanted;
+  for (let n = from ?? 2; ; n++) if (!taken.has(optionNameKey(`${wanted} ${n}`))) return `${wanted} ${n}`;
 }
 
 /** Starts from the inputs of the last run when the workbook holds the product's sheets. */

@@ -6,6 +6,7 @@ import { Exact } from '../../core/money';
 import { OUTSOURCING_UPPER_BOUND } from '../../core/optimism-bias';
 import { el } from './dom';
 import { CostKind, OptionField, OptionFields, percent } from './form';
+import { dateInput } from './date-field';
 import { Action } from './model';
 
 type Dispatch = (action: Action) => void;
@@ -24,6 +25,13 @@ function input(of: string, id: string, label: string, value: string, edited: (va
     el('div', { class: 'control' }, node, unit ? el('span', { class: 'unit', id: `${id}-unit` }, unit) : null),
     errorFor(id),
   );
+}
+
+/** An option's notice date: typed as text and read in Office's language, empty for the date above. */
+function noticeField(of: string, id: string, value: string, hint: string, edited: (value: string) => void): HTMLElement {
+  const label = LABEL('noticeServedOn');
+  const date = dateInput(id, value, `${hint}; empty: as above`, edited, { 'aria-label': `${of}: ${label.toLowerCase()}`, placeholder: 'as above' });
+  return el('div', { class: 'field' }, el('label', { for: id }, label), el('div', { class: 'control' }, date.input, date.words), date.hint, errorFor(id));
 }
 
 function button(id: string, text: string, label: string | undefined, click: () => void, kind = 'link'): HTMLButtonElement {
@@ -71,24 +79,24 @@ const BIAS_UNIT = `% on its costs of leaving (Green Book: up to ${percent(new Ex
 /** An option as a button's label names it: by its place, which typing its name does not change. */
 const called = (i: number) => `way of withdrawing ${i + 1}`;
 
-export function optionsFormView(options: readonly OptionFields[], dispatch: Dispatch): HTMLElement {
+export function optionsFormView(options: readonly OptionFields[], dispatch: Dispatch, dateHint: string): HTMLElement {
   return el('fieldset', { class: 'options' },
     el('legend', {}, ASSUMPTION_TABLE.options.label),
     el('p', { class: 'hint' }, 'Each is weighed against staying in the partnership. Empty notice fields take those above.'),
-    el('ol', {}, ...options.map((o, i) => optionView(o, i, options.length, dispatch))),
+    el('ol', {}, ...options.map((o, i) => optionView(o, i, options.length, dispatch, dateHint))),
     button('add-option', 'Add a way of withdrawing', undefined, () => dispatch({ type: 'option added' }), 'secondary'),
     errorFor('options'),
   );
 }
 
-function optionView(o: OptionFields, i: number, count: number, dispatch: Dispatch): HTMLElement {
+function optionView(o: OptionFields, i: number, count: number, dispatch: Dispatch, dateHint: string): HTMLElement {
   const id = (field: string) => `options.${i}.${field}`;
   const edit = (field: OptionField) => (value: string) => dispatch({ type: 'option edited', index: i, field, value });
   const field = (name: OptionField, extra?: Record<string, string>, unit?: string) => input(`Way of withdrawing ${i + 1}`, id(name), LABEL(name), o[name], edit(name), extra, unit);
   return el('li', { class: 'option' },
     el('h3', {}, `Way of withdrawing ${i + 1}`),
     field('name'),
-    field('noticeServedOn', { type: 'date' }, 'empty: as above'),
+    noticeField(`Way of withdrawing ${i + 1}`, id('noticeServedOn'), o.noticeServedOn, dateHint, edit('noticeServedOn')),
     field('noticeMonths', { inputmode: 'numeric', placeholder: 'as above' }, 'months'),
     field('optimismBias', { inputmode: 'decimal', placeholder: '0' }, BIAS_UNIT),
     linesView(o, i, 'exitCosts', dispatch),

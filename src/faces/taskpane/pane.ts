@@ -66,7 +66,7 @@ export class Pane {
   private render(): void {
     const shows = view(this.state);
     const [form, rows] = [byId('assumptions'), byId('rows')];
-    this.part('form', this.state.formVersion, () => keepingFocus(form, () => replaceChildren(form, ...formView(this.state.form, this.dispatch))));
+    this.part('form', this.state.formVersion, () => keepingFocus(form, () => replaceChildren(form, ...formView(this.state.form, this.dispatch, shows.dateHint))));
     showFieldMessages(form, shows.fields);
     this.part('problems', shows.problems, () => problemsView(byId('problems'), shows.problems));
     this.part('rows', shows.rows, () => keepingFocus(rows, () => rowsView(rows, shows.rows, (item, cls) => this.dispatch({ type: 'class set', item, class: cls }), (column) => this.dispatch({ type: 'column chosen', column }))));

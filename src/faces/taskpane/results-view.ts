@@ -30,6 +30,7 @@ export function resultsView(box: Element, [go, copy]: readonly [HTMLElement, HTM
       el('dt', {}, term),
       el('dd', ok === undefined ? {} : { class: ok ? 'ok' : 'warning' }, value),
     ])),
+    results.calculation ? el('p', { class: `calculation ${results.calculation.ok ? 'ok' : 'warning'}`, id: 'calculation' }, results.calculation.text) : null,
     groupedBars(results.charts.stayWithdraw, COLOURS.stayWithdraw, words),
     el('h3', {}, 'Options'),
     el('table', { class: 'options-table' },

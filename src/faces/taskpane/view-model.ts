@@ -1,6 +1,7 @@
 // What the pane shows, derived from the state in words: pure, no DOM. The views (rows-view.ts,
 // form-view.ts, results-view.ts, status-view.ts) only put this on the page.
 import { parseIsoDate } from '../../core/calendar-date';
+import { DateOrder, readDateText } from '../../core/date-text';
 import { ChosenBy, describeColumn } from '../../core/amount-columns';
 import { columnCells, columnName, sheetReference } from '../../core/cell';
 import { CHECKS, Check } from '../../core/checks';
@@ -16,9 +17,13 @@ import { keyInput, keyInputHeading } from '../../core/key-inputs';
 import type { GroupedBars } from './chart';
 import type { Tornado } from './tornado-chart';
 import { isOnTable } from './check';
-import { FieldName, fieldOf, fieldText, inFormWords, percentFieldOf, percentProblem, percentQuestion } from './form';
+import { DATE_EXAMPLES, FieldName, dateFields, dateProblem, fieldOf, formDateOrder, fieldText, inFormWords, percentFieldOf, percentProblem, percentQuestion } from './form';
 import { Words, wordsFor } from './format';
-import { Repair, State, Task } from './model';
+import { Calculation, Failure, Repair, State, Task } from './model';
+import { PRODUCT } from '../../app/product';
+import type { ResultDifference } from '../../app/verify';
+import { NAME, NAMES } from '../../layout/names';
+import { pence } from '../../core/money';
 import { EXCEL_API_VERSION } from '../../hosts/office/excel-access';
 import type { Analysis } from '../../core/analysis';
 
@@ -60,6 +65,8 @@ export interface FieldMessages {
   readonly errors: Readonly<Partial<Record<FieldName, string>>>;
   /** A question about a rate field that reads like a fraction: not a block. */
   readonly questions: Readonly<Partial<Record<FieldName, string>>>;
+  /** Each date field's date in words, as it was read ("19 October 2012"); none while it is empty or not a date. */
+  readonly dates: Readonly<Partial<Record<FieldName, string>>>;
 }
 
 export type ResultsView =
@@ -70,6 +77,8 @@ export type ResultsView =
     /** The answer in a sentence: the preferred way, its NPV, and what would change that. */
     readonly answer: string;
     readonly headline: readonly { term: string; value: string; ok?: boolean }[];
+    /** Excel's own calculation of the model, against the product's results; absent when Excel was not asked (a run completed by a repair). */
+    readonly calculation?: { readonly ok: boolean; readonly text: string };
     /** Staying and each way of withdrawing, side by side: staying first, NPV 0. */
     readonly options: readonly OptionRow[];
     readonly charts: { readonly stayWithdraw: GroupedBars; readonly options: GroupedBars; readonly tornado?: Tornado };
@@ -91,6 +100,8 @@ export interface PaneView {
   readonly problems?: { readonly lines: readonly string[]; readonly held: string };
   readonly rows: RowsView;
   readonly fields: FieldMessages;
+  /** How to type a date in the document's language, beside each date field. */
+  readonly dateHint: string;
   readonly results: ResultsView;
   readonly check: CheckView;
 }
@@ -101,7 +112,9 @@ export type CheckView =
   | {
     readonly kind: 'checked'; readonly summary: string; readonly sound: boolean;
     readonly findings: readonly { readonly text: string; readonly place: string; readonly cell?: string }[];
-  };
+  }
+  /** The check could not be made: why, beside the Check button. */
+  | { readonly kind: 'failed'; readonly text: string };
 
 const TASK_WORDS: Record<Task, string> = {
   restore: 'Looking for an earlier run in this workbook…',
@@ -128,7 +141,8 @@ export function view(state: State): PaneView {
     status: { text: statusWords(state, words), progress: state.task !== undefined },
     problems: onTable.length === 0 ? undefined : { lines: problemLines(onTable, more).map(visible), held: nothingWritten(state, words) },
     rows: rowsView(state, words),
-    fields: fieldMessages(state),
+    fields: fieldMessages(state, words),
+    dateHint: dateHint(state),
     results: resultsView(state, words),
     check: checkView(state),
   };
@@ -137,7 +151,8 @@ export function view(state: State): PaneView {
 /** Findings listed in the pane; the command line's --json has them all. */
 export const FINDINGS_SHOWN = 50;
 
-function checkView({ check }: State): CheckView {
+function checkView({ check, checkFailure }: State): CheckView {
+  if (checkFailure) return { kind: 'failed', text: checkFailure.kind === 'source' ? checkFailure.message : failureWords(checkFailure, 'The workbook has not been checked.') };
   if (!check) return { kind: 'none' };
   const { findings } = check;
   const calculated = check.calculated ? '' : ' It has not been calculated since it was written, so its saved results were not checked.';
@@ -210,21 +225,42 @@ function readingWords(table: CostTableInfo, money: Words['money']): string[] {
   return said;
 }
 
-/** Each field's first problem, in the field's words (labels for keys, percent for the rate fields), and the rate questions. */
-function fieldMessages({ checked, form }: State): FieldMessages {
+const dateOrder = (state: Pick<State, 'language'>): DateOrder => formDateOrder(state.language);
+
+/** How to type a date, for the hint beside each date field. */
+export function dateHint(state: Pick<State, 'language'>): string {
+  const order = dateOrder(state);
+  return `${order === 'day first' ? 'Day' : 'Month'} first: ${DATE_EXAMPLES[order]}`;
+}
+
+/**
+ * Each field's first problem, in the field's words (labels for keys, percent for the rate fields,
+ * what is wrong with a date for a date field), the rate questions, and each date read, in words.
+ */
+function fieldMessages(state: State, words: Words): FieldMessages {
+  const { checked, form } = state;
+  const order = dateOrder(state);
   const errors: Partial<Record<FieldName, string>> = {};
+  const dates: Partial<Record<FieldName, string>> = {};
+  for (const field of dateFields(form)) {
+    const text = fieldText(form, field);
+    const problem = dateProblem(text, order);
+    if (problem) errors[field] = problem;
+    const reading = text.trim() === '' ? undefined : readDateText(text, order);
+    if (reading?.kind === 'date') dates[field] = words.date(reading.date);
+  }
   for (const problem of checked.onFields) {
     const field = fieldOf(problem.place);
     const rate = percentFieldOf(field);
-    const words = rate ? percentProblem(rate, fieldText(form, field)) : undefined;
-    errors[field] ??= words ?? inFormWords(problem.message);
+    const said = rate ? percentProblem(rate, fieldText(form, field)) : undefined;
+    errors[field] ??= said ?? inFormWords(problem.message);
   }
   const questions: Partial<Record<FieldName, string>> = {};
   for (const field of ['discountRate', 'indexation', 'gdpDeflator'] as const) {
     const question = errors[field] === undefined ? percentQuestion(field, form[field]) : undefined;
     if (question) questions[field] = question;
   }
-  return { errors, questions };
+  return { errors, questions, dates };
 }
 
 /**
@@ -253,6 +289,7 @@ function resultsView(state: State, words: Words): ResultsView {
       { term: 'Net present value, before costs of leaving', value: words.money(s.npv) },
       { term: 'Checks', value: failing.length === 0 ? 'All pass' : `Failing: ${failing.map(checkWords).join('; ')}`, ok: failing.length === 0 },
     ],
+    ...(state.calculation ? { calculation: calculationWords(state.calculation, a, words) } : {}),
     options: optionRows(a, words),
     charts: {
       stayWithdraw: {
@@ -269,6 +306,30 @@ function resultsView(state: State, words: Words): ResultsView {
       ...(a.appraisal.sensitivity.length > 0 ? { tornado: tornado(a) } : {}),
     },
   };
+}
+
+/** What Excel's own calculation of the written model gave, against the product's results. */
+function calculationWords(calculation: Calculation, a: Analysis, { money }: Words): { ok: boolean; text: string } {
+  if (calculation.kind === 'agrees') {
+    return { ok: true, text: 'Excel\'s calculation agrees to the penny: Excel recalculated the scenarios, and the saving, its net present value and each way\'s net present value are the figures shown here.' };
+  }
+  if (calculation.kind === 'not calculated') {
+    return { ok: false, text: `Excel did not confirm that it recalculated the scenarios (${calculation.message.replace(/[.\s]*$/, '')}), so their figures may not be up to date: press Calculate Now on the Formulas tab before relying on them.` };
+  }
+  const excel = (found: unknown) => (typeof found === 'number' && Number.isSafeInteger(Math.round(found * 100)) ? money(pence(Math.round(found * 100)))
+    : found === '' || found === null || found === undefined ? 'empty' : visible(String(found)));
+  const each = calculation.differences.map((d) => `${resultWords(d, a)} is ${excel(d.found)} in Excel and ${money(d.expected)} in ${PRODUCT.name}`);
+  return {
+    ok: false,
+    text: `Excel's calculation disagrees with ${PRODUCT.name}: ${each.join('; ')}. The workbook's formulas do not give the product's figures: rely on neither until this is explained.`,
+  };
+}
+
+/** A result in words: what its defined name means, and for an option's NPV, which option. */
+function resultWords(result: ResultDifference, a: Analysis): string {
+  if (result.name === NAME.optionNpvs) return `the net present value of "${visible(a.appraisal.options.options[result.index ?? 0]?.option.name ?? '')}" against staying`;
+  const means = Object.values(NAMES).find((entry) => entry.name === result.name)?.means ?? result.name;
+  return means.replace(/\s*\(.*\)$/, '');
 }
 
 /** Staying, then each way of withdrawing: its NPV against staying and its payback year. */
@@ -313,8 +374,11 @@ function statusWords(state: State, words: Words): string {
   if (outcome.kind === 'restore refused') return `${repaired}The scenario sheet holds inputs that no longer validate; starting from the defaults.`;
   if (outcome.kind === 'copied') return 'Copied the Financial Implications text and its tables: paste it into the committee report.';
   if (outcome.kind === 'copy refused') return `The clipboard refused the text (${outcome.reason}). The VfM Report sheet holds the same words to copy from.`;
-  const failure = outcome.failure;
-  const nothing = nothingWritten(state, words);
+  return failureWords(outcome.failure, nothingWritten(state, words));
+}
+
+/** Why a task did nothing, in the pane's words; `nothing` says what the workbook holds meanwhile. */
+function failureWords(failure: Failure, nothing: string): string {
   switch (failure.kind) {
     case 'input': return failure.problems.some(isOnTable) ? '' : `Correct the assumptions marked above. ${nothing}`;
     case 'source': return `${failure.message} ${nothing}`;

@@ -1,9 +1,9 @@
 // Reads the open workbook back for verification, in two round trips that the caller makes in one
 // Excel.run: the defined names, the sheet names and one named cell's value (the run's source);
-// then whole sheets' used ranges, or given ranges, with their values and formulas. It decides
-// nothing about which sheets or what they mean.
-import { Grid, a1, parseRange, sheetOfReference } from '../../core/cell';
-import { cellValue } from './read-workbook';
+// then whole sheets' used ranges, or given ranges, with their values and formulas (in pieces when
+// they are too large for one reply). It decides nothing about which sheets or what they mean.
+import { CellValue, Grid, a1, parseRange, sheetOfReference } from '../../core/cell';
+import { RangeShape, addressOf, cellValue, isResponseTooLarge, rowPieces } from './read-workbook';
 import { HeldName, WrittenSheet } from '../../layout/plan';
 
 /** The defined names of one rectangle, every sheet's name, and the value of the cell `named`: one round trip. */
@@ -23,26 +23,109 @@ export async function readNames(context: Excel.RequestContext, named: string): P
   return { sheetNames: worksheets.items.map((sheet) => sheet.name), names: held, value: cell.isNullObject ? undefined : cell.values[0]?.[0] };
 }
 
-/** Each sheet asked for, its used range or the range given, with values and formulas: one round trip. */
-export async function readSheets(context: Excel.RequestContext, wanted: readonly { sheet: string; address?: string }[]): Promise<Map<string, WrittenSheet>> {
-  const ranges = wanted.map(({ sheet, address }) => {
+/**
+ * Cells read back in one request when the sheets are too large for one reply (Excel on the web
+ * answers at most 5 MB): a cell's value, formula and value type come to about 80 bytes.
+ */
+const CELLS_PER_READ = 40_000;
+
+type Wanted = { readonly sheet: string; readonly address?: string };
+
+/**
+ * Each sheet asked for, its used range or the range given, with values and formulas: one round
+ * trip. When the reply would be over Excel's limit, the ranges' sizes are read in another, and
+ * then their rows in pieces, as many a request as stay well under it.
+ */
+export async function readSheets(context: Excel.RequestContext, wanted: readonly Wanted[]): Promise<Map<string, WrittenSheet>> {
+  const rangeOf = ({ sheet, address }: Wanted) => {
     const target = context.workbook.worksheets.getItem(sheet);
-    const range = address === undefined ? target.getUsedRange() : target.getRange(address);
-    return range.load('values,formulas,valueTypes,rowIndex,columnIndex');
-  });
+    return address === undefined ? target.getUsedRange() : target.getRange(address);
+  };
+  const ranges = wanted.map((w) => rangeOf(w).load('values,formulas,valueTypes,rowIndex,columnIndex,rowCount,columnCount'));
+  try {
+    await context.sync();
+    return new Map(wanted.map(({ sheet }, i) => [sheet, written(sheet, [readPiece(ranges[i])])]));
+  } catch (error) {
+    if (!isResponseTooLarge(error)) throw error;
+  }
+  const shapes = wanted.map((w) => rangeOf(w).load('rowIndex,columnIndex,rowCount,columnCount'));
   await context.sync();
-  return new Map(wanted.map(({ sheet }, i) => [sheet, written(sheet, ranges[i])]));
+  const pieces = wanted.flatMap(({ sheet }, i) => rowPieces(shapes[i], CELLS_PER_READ).map((shape) => ({ sheet, shape })));
+  const read = await readPieces(context, pieces);
+  return new Map(wanted.map(({ sheet }) => [sheet, written(sheet, read.filter((p) => p.sheet === sheet))]));
 }
 
-/** A range as read: its values, and the formula of each cell that holds one, by its A1 address. */
-function written(sheet: string, range: Excel.Range): WrittenSheet {
+interface Piece {
+  readonly sheet: string;
+  readonly shape: RangeShape;
+}
+
+/** A piece's cells as read: values, formulas and value types, from its top-left cell. */
+interface PieceRead {
+  readonly shape: RangeShape;
+  readonly values: unknown[][];
+  readonly formulas: unknown[][];
+  readonly valueTypes: string[][];
+}
+
+const readPiece = (range: Excel.Range): PieceRead => ({
+  shape: { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount },
+  values: range.values, formulas: range.formulas, valueTypes: range.valueTypes,
+});
+
+const cellsIn = (pieces: readonly Piece[]) => pieces.reduce((sum, p) => sum + p.shape.rowCount * p.shape.columnCount, 0);
+
+/**
+ * The pieces, in order, in requests of at most CELLS_PER_READ cells; a request whose reply is
+ * still too large (cells of long text) is sent again as two, down to a row a request.
+ */
+async function readPieces(context: Excel.RequestContext, pieces: readonly Piece[]): Promise<(PieceRead & { readonly sheet: string })[]> {
+  const out: (PieceRead & { readonly sheet: string })[] = [];
+  const send = async (batch: readonly Piece[]): Promise<void> => {
+    const ranges = batch.map(({ sheet, shape }) => context.workbook.worksheets.getItem(sheet).getRange(addressOf(shape)).load('values,formulas,valueTypes'));
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isResponseTooLarge(error) || (batch.length === 1 && batch[0].shape.rowCount === 1)) throw error;
+      const halves: Piece[][] = batch.length > 1
+        ? [batch.slice(0, batch.length >> 1), batch.slice(batch.length >> 1)]
+        : rowPieces(batch[0].shape, Math.ceil(batch[0].shape.rowCount / 2) * batch[0].shape.columnCount).map((shape) => [{ sheet: batch[0].sheet, shape }]);
+      for (const half of halves) await send(half);
+      return;
+    }
+    batch.forEach(({ sheet, shape }, i) => out.push({ sheet, shape, values: ranges[i].values, formulas: ranges[i].formulas, valueTypes: ranges[i].valueTypes }));
+  };
+  let batch: Piece[] = [];
+  for (const piece of pieces) {
+    if (batch.length > 0 && cellsIn([...batch, piece]) > CELLS_PER_READ) {
+      await send(batch);
+      batch = [];
+    }
+    batch.push(piece);
+  }
+  if (batch.length > 0) await send(batch);
+  return out;
+}
+
+/**
+ * A sheet's cells as read, from its pieces in order: its values, and the formula of each cell
+ * that holds one, by its A1 address. Range.formulas gives a text cell its text, with any leading
+ * apostrophe dropped (a text `'=x` reads `=x`, as a formula would), so a cell whose value is text
+ * the same as what formulas reads is that text, not a formula.
+ */
+function written(sheet: string, pieces: readonly PieceRead[]): WrittenSheet {
   const formulas = new Map<string, string>();
-  const values = range.values.map((cells, r) => cells.map((cell, c) => {
-    const formula = range.formulas[r][c];
-    if (typeof formula === 'string' && formula.startsWith('=')) formulas.set(a1(range.rowIndex + r + 1, range.columnIndex + c + 1), formula.slice(1));
-    // Dates stay the serial numbers Excel holds: the check compares numbers.
-    return cellValue(cell, range.valueTypes[r][c], 'General');
-  }));
-  const grid: Grid = { sheet, top: range.rowIndex + 1, left: range.columnIndex + 1, values };
+  const values: CellValue[][] = [];
+  for (const { shape, values: cells, formulas: typed, valueTypes } of pieces) {
+    cells.forEach((row, r) => values.push(row.map((cell, c) => {
+      const formula = typed[r][c];
+      const text = valueTypes[r][c] === 'String' && cell === formula;
+      if (typeof formula === 'string' && formula.startsWith('=') && !text) formulas.set(a1(shape.rowIndex + r + 1, shape.columnIndex + c + 1), formula.slice(1));
+      // Dates stay the serial numbers Excel holds: the check compares numbers.
+      return cellValue(cell, valueTypes[r][c] as Excel.RangeValueType, 'General');
+    })));
+  }
+  const first = pieces[0]?.shape ?? { rowIndex: 0, columnIndex: 0 };
+  const grid: Grid = { sheet, top: first.rowIndex + 1, left: first.columnIndex + 1, values };
   return { grid, formulas };
 }

@@ -53,7 +53,7 @@ export function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.
  */
 const CELLS_PER_READ = 60_000;
 
-const isResponseTooLarge = (error: unknown) => codeOf(error) === 'ResponsePayloadSizeLimitExceeded';
+export const isResponseTooLarge = (error: unknown) => codeOf(error) === 'ResponsePayloadSizeLimitExceeded';
 
 /** What is read of each row beside its cells: whether it is hidden (by hand or by a filter). */
 const ROW_PROPERTIES: Excel.RowPropertiesLoadOptions = { rowHidden: true };
@@ -193,22 +193,40 @@ function hiddenRowsOf(rows: readonly Excel.RowProperties[], top: number): number
   return rows.flatMap((row, i) => (row.rowHidden ? [top + i] : []));
 }
 
+/** A range's place and size, as loaded (`rowIndex`, `columnIndex`, `rowCount`, `columnCount`). */
+export interface RangeShape {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+/** A range cut into pieces of whole rows of at most `cellsPerPiece` cells (at least a row each), top to bottom. */
+export function rowPieces(range: RangeShape, cellsPerPiece: number): RangeShape[] {
+  const rowsPerPiece = Math.max(1, Math.floor(cellsPerPiece / (range.columnCount + 0.5)));
+  const pieces: RangeShape[] = [];
+  for (let offset = 0; offset < range.rowCount; offset += rowsPerPiece) {
+    pieces.push({ rowIndex: range.rowIndex + offset, columnIndex: range.columnIndex, rowCount: Math.min(rowsPerPiece, range.rowCount - offset), columnCount: range.columnCount });
+  }
+  return pieces;
+}
+
+/** A range's A1 address on its sheet (`B2:D40`). */
+export function addressOf(range: RangeShape): string {
+  return `${a1(range.rowIndex + 1, range.columnIndex + 1)}:${a1(range.rowIndex + range.rowCount, range.columnIndex + range.columnCount)}`;
+}
+
 /** A large source in pieces of whole rows, one request each (each response under the limit). */
 async function readInPieces(context: Excel.RequestContext, sheet: Excel.Worksheet, range: Excel.Range): Promise<Block> {
-  const rowsPerPiece = Math.max(1, Math.floor(CELLS_PER_READ / (range.columnCount + 0.5)));
-  const left = range.columnIndex + 1;
-  const right = left + range.columnCount - 1;
   const values: CellValue[][] = [];
   const hiddenRows: number[] = [];
-  for (let offset = 0; offset < range.rowCount; offset += rowsPerPiece) {
-    const top = range.rowIndex + 1 + offset;
-    const bottom = Math.min(top + rowsPerPiece, range.rowIndex + 1 + range.rowCount) - 1;
-    const piece = sheet.getRange(`${a1(top, left)}:${a1(bottom, right)}`);
+  for (const shape of rowPieces(range, CELLS_PER_READ)) {
+    const piece = sheet.getRange(addressOf(shape));
     piece.load('values,valueTypes,numberFormat');
     const rows = piece.getRowProperties(ROW_PROPERTIES);
     await context.sync(); // one piece a request: the response limit allows no fewer
     values.push(...cellsOf(piece));
-    hiddenRows.push(...hiddenRowsOf(rows.value, top));
+    hiddenRows.push(...hiddenRowsOf(rows.value, shape.rowIndex + 1));
   }
   return { values, hiddenRows };
 }

@@ -1,7 +1,8 @@
 // Applies a layout plan to the open workbook through Office.js: every block as one 2-D write, with
 // calculation suspended, in as few requests as the 5 MB limit of Excel on the web allows (each kept
-// under 4 MB). Every decision about what to write is in the plan; this file only knows how
-// Office.js writes it.
+// under 4 MB); then Excel calculates the workbook in one more, and the values of the names asked
+// for are read back as it calculated them. Every decision about what to write is in the plan; this
+// file only knows how Office.js writes it.
 import { a1, absoluteReference, columnName, rangeA1 } from '../../core/cell';
 import { Block, CellBlock, ChartPlan, Content, PrintSetup, Style, WorkbookPlan } from '../../layout/plan';
 import { sectionCodes } from '../footer-codes';
@@ -203,22 +204,47 @@ export async function repairWrite(context: Excel.RequestContext, interrupted: In
   await context.sync();
 }
 
+/** What Excel calculated once the plan was written. */
+export interface Calculated {
+  /** The values of the names asked for, rows of columns, as Excel calculated them; undefined for a name the workbook lacks. */
+  readonly values?: Readonly<Record<string, unknown[][] | undefined>>;
+  /** Why Excel was not asked to calculate, or its values not read: the plan is written all the same. */
+  readonly failed?: unknown;
+}
+
 /**
- * Writes the plan, all or nothing. A run cut short earlier (`interrupted`, as read) is repaired
+ * Excel asked to calculate the whole workbook (Full: every formula, as the writes were made with
+ * calculation suspended, which leaves recalculating to the add-in), and the values of `names` read
+ * as it calculated them, in the same request: one round trip.
+ */
+export async function calculateAndRead(context: Excel.RequestContext, names: readonly string[]): Promise<Record<string, unknown[][] | undefined>> {
+  context.application.calculate('Full');
+  const ranges = names.map((name) => context.workbook.names.getItemOrNullObject(name).getRangeOrNullObject().load('values'));
+  await context.sync();
+  return Object.fromEntries(names.map((name, i) => [name, ranges[i].isNullObject ? undefined : ranges[i].values]));
+}
+
+/**
+ * Writes the plan, all or nothing, then has Excel calculate it and reads back the values of
+ * `readBack` (names) as Excel calculated them. A run cut short earlier (`interrupted`, as read) is repaired
  * first, in the first request. The new sheets are written under temporary names, each marked from
  * the request that adds it; only the last request retires the product's earlier sheets and names
  * (`existingNames`: the workbook's defined names as read before, less those the repair deletes),
  * gives the new sheets their names, defines the plan's names, and then drops the marks. If any
  * request fails before then, the new sheets are removed again and the earlier run stays as it was;
  * if the clean-up fails too, or the pane is closed meanwhile, the marks let the next Generate, or the
- * next opening of the pane, find and repair it (`interruptedWrite`).
+ * next opening of the pane, find and repair it (`interruptedWrite`). The calculation comes in a
+ * request of its own, after the last write: Office.js suspends calculation until the next sync, so
+ * in the last write's request Excel would not calculate. Once the plan is in place a failure there
+ * is reported in the answer, not thrown.
  */
 export async function writeWorkbook(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
   existingNames: readonly NameRead[],
   interrupted?: InterruptedWrite,
-): Promise<void> {
+  readBack: readonly string[] = [],
+): Promise<Calculated> {
   if (interrupted) queueRepair(context, interrupted);
   try {
     await writeSheets(context, plan);
@@ -241,6 +267,11 @@ export async function writeWorkbook(
   plan.sheets.forEach((_, i) => workbook.names.getItem(writingMarker(i)).delete());
   workbook.names.getItem(WRITTEN).delete();
   await context.sync();
+  try {
+    return { values: await calculateAndRead(context, readBack) };
+  } catch (error) {
+    return { failed: error };
+  }
 }
 
 async function removeUnfinished(context: Excel.RequestContext, plan: WorkbookPlan): Promise<void> {

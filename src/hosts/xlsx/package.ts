@@ -68,6 +68,7 @@ export async function openPackage(bytes: Uint8Array): Promise<Package> {
   } catch {
     throw new PackageError('it is not a whole zip package (the file may be cut short or damaged)');
   }
+  refuseTwice(entries.map((entry) => entry.filename));
   const byName = new Map(entries.map((entry) => [entry.filename, entry]));
   const budget = { inflated: 0 };
   return packageOf(entries.map((entry) => entry.filename), (part) => byName.get(part), async (part) => {
@@ -79,6 +80,26 @@ export async function openPackage(bytes: Uint8Array): Promise<Package> {
       throw error instanceof PackageError ? error : new PackageError(`the part ${part} is damaged`);
     }
   });
+}
+
+/**
+ * Refuses a zip that holds a part twice (part names are the same whatever their capitals, as the
+ * Open Packaging Conventions compare them): programs differ on which of the two they read.
+ */
+function refuseTwice(names: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const first = seen.get(name.toLowerCase());
+    if (first === undefined) {
+      seen.set(name.toLowerCase(), name);
+      continue;
+    }
+    const spelt = first === name ? '' : ` (once as ${shorten(name)}: part names are the same whatever their capitals)`;
+    throw new PackageError(
+      `it holds the part ${shorten(first)} twice${spelt}, so which of the two is the workbook's cannot be told (the file may be damaged, or made to mislead the programs that open it)`,
+      'if you did not expect this, check where the file came from; else open it in Excel or LibreOffice, check that its sheets hold what you expect, save it as an Excel Workbook (.xlsx) and try again',
+    );
+  }
 }
 
 /** A package made in memory, from parts' texts or bytes. */

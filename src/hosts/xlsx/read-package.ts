@@ -3,10 +3,10 @@
 // not the workbook. Every producer's spelling is taken: cells with or without addresses,
 // shared or inline strings, prefixed elements, the 1904 date system.
 import { SaxesParser } from 'saxes';
-import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, a1, isDateFormat, mergedAcross, columnName, columnNumber, parseRange } from '../../core/cell';
+import { CellAt, CellRange, CellValue, DAYS_TO_1904, Grid, MAX_COLUMNS, MAX_ROWS, a1, isDateFormat, isPercentFormat, mergedAcross, columnName, columnNumber, parseRange } from '../../core/cell';
 import { shorten } from '../../core/limits';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
-import { XmlElement, childOf, childrenOf, parseXml, textOf, unescapeExcelText } from './xml';
+import { XmlElement, childOf, childrenOf, decodeEntities, parseXml, textOf, unescapeExcelText } from './xml';
 import { NamedRange, SheetEntry, SourceWorkbook, dateCell, emptyMergedCells, namesWithSheets, rangeNames } from './source-workbook';
 
 /** Where each part of the workbook is, read once from the workbook part and its relationships. */
@@ -55,8 +55,14 @@ export async function workbookParts(pkg: Package): Promise<WorkbookParts> {
 /** Built-in number formats that show a date or a time (ECMA-376 18.8.30, with the East Asian ones). */
 const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-/** For each cell style (`s`), whether its number format shows a date. */
-async function dateStyles(pkg: Package, part: string | undefined): Promise<boolean[]> {
+/** Built-in number formats that show a percentage (ECMA-376 18.8.30): `0%` and `0.00%`. */
+const PERCENT_FORMAT_IDS = new Set([9, 10]);
+
+/** What a cell style's number format shows a number as: a date, a percentage, or the number. */
+type StyleKind = 'date' | 'percent' | 'number';
+
+/** For each cell style (`s`), whether its number format shows a date, a percentage or the number. */
+async function styleKinds(pkg: Package, part: string | undefined): Promise<StyleKind[]> {
   if (!part || !pkg.has(part)) return [];
   const root = parseXml(await pkg.text(part), part);
   const custom = new Map<number, string>();
@@ -66,7 +72,8 @@ async function dateStyles(pkg: Package, part: string | undefined): Promise<boole
   return (xfs ? childrenOf(xfs, 'xf') : []).map((xf) => {
     const id = Number(xf.getAttribute('numFmtId') ?? 0);
     const code = custom.get(id);
-    return code !== undefined ? isDateFormat(code) : DATE_FORMAT_IDS.has(id);
+    if (code !== undefined) return isDateFormat(code) ? 'date' : isPercentFormat(code) ? 'percent' : 'number';
+    return DATE_FORMAT_IDS.has(id) ? 'date' : PERCENT_FORMAT_IDS.has(id) ? 'percent' : 'number';
   });
 }
 
@@ -99,15 +106,6 @@ function sharedStrings(xml: string, wanted: ReadonlySet<number>): Map<number, st
     at = end + close.length;
   }
   return found;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|\w+);/g, (whole, name: string) => {
-    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-    return ENTITIES[name] ?? whole;
-  });
 }
 
 function stringItemText(item: string, prefix: string): string {
@@ -163,7 +161,7 @@ export function shiftReferences(formula: string, rows: number, columns: number):
 /** The workbook-wide parts a sheet's cells need, each read once, when first needed. */
 interface SharedParts {
   readonly sharedStringsXml: () => Promise<string | undefined>;
-  readonly dateStyles: () => Promise<readonly boolean[]>;
+  readonly styleKinds: () => Promise<readonly StyleKind[]>;
 }
 
 function once<T>(read: () => Promise<T>): () => Promise<T> {
@@ -243,7 +241,7 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
   for (const c of cells) if (c.type === 's' && c.value !== '') wantedStrings.add(Number(c.value));
   const stringsXml = wantedStrings.size > 0 ? await shared.sharedStringsXml() : undefined;
   const strings = stringsXml ? sharedStrings(stringsXml, wantedStrings) : new Map<number, string>();
-  const dates = await shared.dateStyles();
+  const kinds = await shared.styleKinds();
 
   const top = range?.top ?? 1;
   const left = range?.left ?? 1;
@@ -257,22 +255,32 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
   const bottom = range?.bottom ?? lastRow;
   const right = range?.right ?? lastColumn;
   const values: CellValue[][] = Array.from({ length: Math.max(0, bottom - top + 1) }, () => []);
+  const percentCells: CellAt[] = [];
   for (const c of cells) {
     if (c.row < top || c.row > bottom || c.column < left || c.column > right) continue;
     if (formulas && c.formula !== undefined) formulas.set(a1(c.row, c.column), c.formula);
-    const value = rawValue(c, strings, dates, parts.date1904);
+    const value = rawValue(c, strings, kinds, parts.date1904);
     if (value === null) continue;
     values[c.row - top][c.column - left] = value;
+    if (typeof value === 'number' && kinds[c.style] === 'percent') percentCells.push({ row: c.row, column: c.column });
   }
   for (const r of values) for (let i = 0; i < r.length; i++) if (r[i] === undefined) r[i] = null;
   emptyMergedCells(values, top, left, merges);
   const hiddenRows = [...hidden].filter((r) => r >= top && r <= bottom).sort((a, b) => a - b);
   const mergedAcrossRows = mergedAcross(merges, { top, left, bottom, right });
-  return { sheet: sheet.name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}), ...(mergedAcrossRows.length > 0 ? { mergedAcrossRows } : {}) };
+  return {
+    sheet: sheet.name, top, left, values,
+    ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+    ...(mergedAcrossRows.length > 0 ? { mergedAcrossRows } : {}),
+    ...(percentCells.length > 0 ? { percentCells } : {}),
+  };
 }
 
+/** A number as a sheet stores it: decimal digits, a point, an exponent. */
+const DECIMAL_NUMBER = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
 /** A cell's value as the core sees it: what Excel shows, with errors, dates and uncalculated formulas kept apart. */
-function rawValue(cell: RawCell, strings: ReadonlyMap<number, string>, dates: readonly boolean[], date1904: boolean): CellValue {
+function rawValue(cell: RawCell, strings: ReadonlyMap<number, string>, kinds: readonly StyleKind[], date1904: boolean): CellValue {
   const value = cell.value;
   if (cell.formula !== undefined && !cell.hasValue && cell.type !== 'inlineStr') return { formula: cell.formula };
   switch (cell.type) {
@@ -284,9 +292,11 @@ function rawValue(cell: RawCell, strings: ReadonlyMap<number, string>, dates: re
     case 'd': return /^\d{4}-\d{2}-\d{2}/.test(value) ? { date: value.slice(0, 10) } : value;
     default: {
       if (value === '') return null;
+      // A number is stored in decimal digits (xsd:double); anything else (`0x1F`, which JavaScript
+      // would read as 31 and LibreOffice shows as 0) is the text it is, for the core to refuse.
+      if (!DECIMAL_NUMBER.test(value)) return value;
       const number = Number(value);
-      if (Number.isNaN(number)) return value;
-      return dates[cell.style] ? dateCell(date1904 ? number + 1462 : number) : number;
+      return kinds[cell.style] === 'date' ? dateCell(date1904 ? number + DAYS_TO_1904 : number) : number;
     }
   }
 }
@@ -311,7 +321,7 @@ export async function readPackageWorkbook(pkg: Package, macros: boolean): Promis
   const tables = await packageTables(pkg, parts);
   const shared: SharedParts = {
     sharedStringsXml: once(async () => (parts.sharedStrings && pkg.has(parts.sharedStrings) ? pkg.text(parts.sharedStrings) : undefined)),
-    dateStyles: once(() => dateStyles(pkg, parts.styles)),
+    styleKinds: once(() => styleKinds(pkg, parts.styles)),
   };
   const sheetNamed = (name: string) => {
     const sheet = parts.sheets.find((s) => s.name === name);

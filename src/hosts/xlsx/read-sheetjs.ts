@@ -2,12 +2,13 @@
 // text (.csv), through SheetJS, into the same grids as a package. Text files are read as
 // UTF-8 (with or without a byte-order mark; Windows-1252 when they are not UTF-8), their
 // separator found by SheetJS, and every field kept as the text it is, for the core to read
-// amounts such as "£1,234.56" and "(1,234.56)" by its own rules.
+// amounts such as "£1,234.56" and "(1,234.56)" by its own rules: its grid says all is text.
 import * as XLSX from '@e965/xlsx';
 import path from 'path';
-import { CellRange, CellValue, Grid, excelSerial, isDateFormat, mergedAcross } from '../../core/cell';
+import { CellAt, CellRange, CellValue, DAYS_TO_1904, Grid, excelSerial, isDateFormat, isPercentFormat, mergedAcross, sheetOfReference, sheetReference } from '../../core/cell';
 import { firstCharacters } from '../../core/limits';
 import { PackageError } from './package-error';
+import { decodeEntities } from './xml';
 import { KIND_WORDS, SourceWorkbook, dateCell, emptyMergedCells, namesWithSheets, rangeNames } from './source-workbook';
 
 type Kind = 'xls' | 'ods' | 'csv';
@@ -21,12 +22,41 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 /**
- * A sheet name from a text file's name: Excel's rules (31 characters, none of []:*?/\), control
- * characters made spaces like those, and no character cut in two.
+ * A sheet name as Excel allows one: 31 characters at most, none of []:*?/\ and no apostrophe at
+ * either end, control characters made spaces like those, and no character cut in two; `fallback`
+ * when nothing is left.
  */
-export function sheetNameOfFile(file: string): string {
-  const name = firstCharacters(path.basename(file, path.extname(file)).replace(/[[\]:*?/\\\p{Cc}]/gu, ' ').replace(/^'+|'+$/g, '').trim(), 31).trim();
-  return name === '' ? 'Sheet1' : name;
+export function sheetName(name: string, fallback = 'Sheet1'): string {
+  const clean = firstCharacters(name.replace(/[[\]:*?/\\\p{Cc}]/gu, ' ').replace(/^'+|'+$/g, '').trim(), 31).trim();
+  return clean === '' ? fallback : clean;
+}
+
+/** A text file's sheet: named after the file. */
+export const sheetNameOfFile = (file: string): string => sheetName(path.basename(file, path.extname(file)));
+
+/**
+ * A workbook's sheet names as sheetName makes them, each one of its own: a name that changes and
+ * then is another sheet's (as Excel compares names, in any case) is told apart by a number,
+ * "Notes (2)"; a name that needs no change keeps it.
+ */
+export function sheetNames(names: readonly string[]): string[] {
+  const taken = new Set(names.filter((name) => sheetName(name) === name).map((name) => name.toLowerCase()));
+  return names.map((name, i) => {
+    if (sheetName(name) === name) return name;
+    const clean = sheetName(name, `Sheet${i + 1}`);
+    let unique = clean;
+    for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${firstCharacters(clean, 31 - ` (${n})`.length).trim()} (${n})`;
+    taken.add(unique.toLowerCase());
+    return unique;
+  });
+}
+
+/** A defined name's reference with its sheet under the name the reader gives that sheet. */
+function onRenamedSheet(reference: string, renamed: ReadonlyMap<string, string>): string {
+  const body = reference.trim().replace(/^=/, '');
+  if (!body.includes('!') || body.includes(',')) return reference;
+  const to = renamed.get(sheetOfReference(body));
+  return to === undefined ? reference : `${sheetReference(to)}!${body.slice(body.lastIndexOf('!') + 1)}`;
 }
 
 function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellValue {
@@ -37,7 +67,7 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellVa
     case 'e': return { error: cell.w ?? XLSX.utils.format_cell(cell) };
     case 'n': {
       const number = Number(cell.v);
-      return cell.z !== undefined && isDateFormat(String(cell.z)) ? dateCell(date1904 ? number + 1462 : number) : number;
+      return cell.z !== undefined && isDateFormat(String(cell.z)) ? dateCell(date1904 ? number + DAYS_TO_1904 : number) : number;
     }
     // A date as SheetJS gives it: the day it names, as a serial, so that a date outside Excel's is the number Excel would hold.
     case 'd': return cell.v instanceof Date && Number.isFinite(cell.v.getTime()) ? dateCell(excelSerial({ year: cell.v.getUTCFullYear(), month: cell.v.getUTCMonth() + 1, day: cell.v.getUTCDate() })) : null;
@@ -45,7 +75,7 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellVa
   }
 }
 
-function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, range?: CellRange): Grid {
+function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, allText: boolean, range?: CellRange): Grid {
   const used = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']) : undefined;
   const top = range?.top ?? 1;
   const left = range?.left ?? 1;
@@ -55,20 +85,30 @@ function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, range
   const merges = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
   const values: CellValue[][] = [];
   const hiddenRows: number[] = [];
+  const percentCells: CellAt[] = [];
   for (let r = top; r <= bottom; r++) {
     if (sheet['!rows']?.[r - 1]?.hidden) hiddenRows.push(r);
     const row: CellValue[] = [];
     const cells = data[r - 1] ?? [];
     for (let c = left; c <= Math.min(right, cells.length); c++) {
-      const value = cellValue(cells[c - 1], date1904);
-      if (value !== null) row[c - left] = value;
+      const cell = cells[c - 1];
+      const value = cellValue(cell, date1904);
+      if (value === null) continue;
+      row[c - left] = value;
+      if (typeof value === 'number' && cell?.z !== undefined && isPercentFormat(String(cell.z))) percentCells.push({ row: r, column: c });
     }
     for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
     values.push(row);
   }
   emptyMergedCells(values, top, left, merges);
   const mergedAcrossRows = mergedAcross(merges, { top, left, bottom, right });
-  return { sheet: name, top, left, values, ...(hiddenRows.length > 0 ? { hiddenRows } : {}), ...(mergedAcrossRows.length > 0 ? { mergedAcrossRows } : {}) };
+  return {
+    sheet: name, top, left, values,
+    ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+    ...(mergedAcrossRows.length > 0 ? { mergedAcrossRows } : {}),
+    ...(percentCells.length > 0 ? { percentCells } : {}),
+    ...(allText ? { allText } : {}),
+  };
 }
 
 /** SheetJS reports what it guesses at (an ODS number format) on the console; the user is told nothing of that. */
@@ -93,22 +133,25 @@ export function readSheetJsWorkbook(bytes: Uint8Array, kind: Kind, file: string)
     const what = KIND_WORDS[kind];
     throw new PackageError(/password/i.test((error as Error).message) ? `it is ${what} protected with a password` : `it is ${what}, but it is damaged or in a form vfm cannot read`);
   }
-  const names = kind === 'csv' ? [sheetNameOfFile(file)] : book.SheetNames;
+  // SheetJS leaves an OpenDocument sheet's name as its XML spells it ("R&amp;D").
+  const held = kind === 'ods' ? book.SheetNames.map(decodeEntities) : book.SheetNames;
+  const names = kind === 'csv' ? [sheetNameOfFile(file)] : sheetNames(held);
   const sheets = names.map((name, i) => ({ name, hidden: (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 }));
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
-  const definedNames = (book.Workbook?.Names ?? []).map((n) => ({ name: n.Name, text: n.Ref }));
+  const renamed = new Map(held.flatMap((name, i) => (names[i] === name ? [] : [[name, names[i]] as const])));
+  const definedNames = (book.Workbook?.Names ?? []).map((n) => ({ name: n.Name, text: onRenamedSheet(n.Ref, renamed) }));
   const workbook = { kind, sheets, definedNames: namesWithSheets(definedNames), namedRanges: rangeNames(definedNames, sheets) };
   if (kind === 'csv') {
     // A text file's one sheet is made a grid at once and SheetJS's cells let go, which take several
     // times the grid's memory; a range is then cut from the grid.
-    return { ...workbook, grid: gridsOf(sheetGrid(book.Sheets[book.SheetNames[0]], names[0], date1904)) };
+    return { ...workbook, grid: gridsOf(sheetGrid(book.Sheets[book.SheetNames[0]], names[0], date1904, true)) };
   }
   return {
     ...workbook,
     grid: async (name, range) => {
       const index = names.indexOf(name);
       if (index < 0) throw new Error(`the workbook has no sheet "${name}"`);
-      return sheetGrid(book.Sheets[book.SheetNames[index]], name, date1904, range);
+      return sheetGrid(book.Sheets[book.SheetNames[index]], name, date1904, false, range);
     },
   };
 }
@@ -118,7 +161,7 @@ function gridsOf(whole: Grid): SourceWorkbook['grid'] {
   return async (name, range) => within(whole, name, range);
 }
 
-/** The cells of a text file's sheet in `range`, as `sheetGrid` reads them (a text file has no merged cells and no hidden rows). */
+/** The cells of a text file's sheet in `range`, as `sheetGrid` reads them (a text file has no merged cells, hidden rows or formats, and all its cells are text). */
 function within(whole: Grid, name: string, range?: CellRange): Grid {
   if (name !== whole.sheet) throw new Error(`the workbook has no sheet "${name}"`);
   if (!range) return whole;
@@ -127,5 +170,5 @@ function within(whole: Grid, name: string, range?: CellRange): Grid {
     while (row.length > 0 && row[row.length - 1] === null) row.pop();
     return row;
   });
-  return { sheet: name, top: range.top, left: range.left, values };
+  return { sheet: name, top: range.top, left: range.left, values, ...(whole.allText ? { allText: whole.allText } : {}) };
 }

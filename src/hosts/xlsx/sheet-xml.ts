@@ -1,7 +1,7 @@
 // A sheet of the plan as a worksheet part (SpreadsheetML), written as text in the schema's order.
 // Text goes in as inline strings, so the workbook's shared strings are never touched; formulas
 // go in without results, for Excel to calculate on opening.
-import { CellValue, Grid, MAX_COLUMNS, a1, columnName, excelSerial } from '../../core/cell';
+import { CellValue, DAYS_TO_1904, Grid, MAX_COLUMNS, a1, columnName, excelSerial, isDateFormat } from '../../core/cell';
 import { Content, PrintSetup, SheetPlan } from '../../layout/plan';
 import { parseIsoDate } from '../../core/calendar-date';
 import { footerCodes } from '../footer-codes';
@@ -123,11 +123,28 @@ function frozenPane(freeze: { rows: number; columns: number }): string {
 }
 
 /**
- * The worksheet part of a planned sheet, as pieces of text in order; `cellFormat` gives the styles
- * part's number of each (style, format); `drawing`, the relationship id of the drawing that holds
- * its charts, if any.
+ * A planned cell's content as the workbook holds it: a number in a date format is a date, which
+ * the plan counts in the 1900 date system and a workbook in the 1904 system counts 1,462 days less.
  */
-export function* sheetXml(sheet: SheetPlan, rows: SheetRows, extent: SheetExtent, cellFormat: (style: string, format: string | undefined) => number, drawing?: string): Iterable<string> {
+function heldContent(cell: PlannedCell, date1904: boolean): Content {
+  const { content, format } = cell;
+  if (!date1904 || content === null || !('number' in content) || format === undefined || !isDateFormat(format)) return content;
+  return { number: content.number - DAYS_TO_1904 };
+}
+
+/** How the workbook a sheet goes into holds what is not in the plan. */
+export interface SheetOptions {
+  /** The relationship id of the drawing that holds the sheet's charts, if any. */
+  readonly drawing?: string;
+  /** The workbook counts dates in the 1904 date system. */
+  readonly date1904?: boolean;
+}
+
+/**
+ * The worksheet part of a planned sheet, as pieces of text in order; `cellFormat` gives the styles
+ * part's number of each (style, format).
+ */
+export function* sheetXml(sheet: SheetPlan, rows: SheetRows, extent: SheetExtent, cellFormat: (style: string, format: string | undefined) => number, { drawing, date1904 = false }: SheetOptions = {}): Iterable<string> {
   yield `${XML_DECLARATION}<worksheet xmlns="${NAMESPACE.spreadsheet}"${drawing ? ` xmlns:r="${NAMESPACE.relationships}"` : ''}>`;
   const properties = `${sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.slice(1).toUpperCase()}"/>` : ''}${sheet.print ? '<pageSetUpPr fitToPage="1"/>' : ''}`;
   if (properties) yield `<sheetPr>${properties}</sheetPr>`;
@@ -142,7 +159,7 @@ export function* sheetXml(sheet: SheetPlan, rows: SheetRows, extent: SheetExtent
   for (const { row: r, cells } of rows()) {
     const height = heights.get(r);
     let xml = `<row r="${r}"${height === undefined ? '' : ` ht="${height}" customHeight="1"`}>`;
-    for (const cell of cells) xml += cellXml(a1(r, cell.column), cellFormat(cell.style, cell.format), cell.content);
+    for (const cell of cells) xml += cellXml(a1(r, cell.column), cellFormat(cell.style, cell.format), heldContent(cell, date1904));
     yield `${xml}</row>`;
   }
   yield '</sheetData>';

@@ -61,11 +61,12 @@ async function writeSheets(pkg: Package, plan: WorkbookPlan, first: readonly { s
   const folder = parts.workbook.slice(0, parts.workbook.lastIndexOf('/') + 1);
   const relationshipElements = childrenOf(rels, 'Relationship');
   const dropRelationship = (id: string) => relationshipElements.filter((r) => r.getAttribute('Id') === id).forEach((r) => rels.removeChild(r));
-  const dropOverride = (part: string) => childrenOf(types, 'Override').filter((o) => o.getAttribute('PartName') === `/${part}`).forEach((o) => types.removeChild(o));
+  // Part names are compared without regard to case, as the Open Packaging Conventions compare them.
+  const dropOverride = (part: string) => childrenOf(types, 'Override').filter((o) => (o.getAttribute('PartName') ?? '').toLowerCase() === `/${part}`.toLowerCase()).forEach((o) => types.removeChild(o));
+  // A part goes with its relationships; the content types of both go at the end, with every part removed.
   const dropPart = (part: string) => {
     remove.add(part);
     if (pkg.has(relationshipsPart(part))) remove.add(relationshipsPart(part));
-    dropOverride(part);
   };
 
   // The product's sheets of an earlier run, and what points at them.
@@ -148,7 +149,7 @@ async function writeSheets(pkg: Package, plan: WorkbookPlan, first: readonly { s
   sheets.forEach(({ sheet, rows }, i) => {
     const part = freshPart(pkg, `${folder}worksheets/`, 'sheet', taken);
     const drawing = sheet.charts && sheet.charts.length > 0 ? addCharts(pkg, folder, part, sheet.name, sheet.charts, taken, put, typesDocument, types) : undefined;
-    put.set(part, { chunks: () => sheetXml(sheet, rows, extents[i], styles.cellFormat, drawing) });
+    put.set(part, { chunks: () => sheetXml(sheet, rows, extents[i], styles.cellFormat, { drawing, date1904: parts.date1904 }) });
     const id = addRelationship(relsDocument, rels, RELATIONSHIP.worksheet, part.slice(folder.length));
     addOverride(typesDocument, types, part, CONTENT_TYPE.worksheet);
     const element = createChild(workbookDocument, sheetsElement, 'sheet');
@@ -176,6 +177,9 @@ async function writeSheets(pkg: Package, plan: WorkbookPlan, first: readonly { s
 
   // Excel calculates every formula on opening, since the new sheets hold no results.
   ensureChild(workbookDocument, workbook, 'calcPr', WORKBOOK_ORDER).setAttribute('fullCalcOnLoad', '1');
+
+  // A content type is given to no part that is gone (LibreOffice gives one to every relationships part).
+  for (const part of remove) dropOverride(part);
 
   put.set(parts.workbook, serializeXml(workbookDocument));
   put.set(relsPart, serializeXml(relsDocument));

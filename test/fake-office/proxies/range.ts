@@ -152,13 +152,13 @@ export class Range extends EntityObject<RangeEntity, RangeScalars> {
     return this.get('values');
   }
   set values(v: unknown) {
-    this.queueSet('values', v, (e, value, scope) => writeInputs(e.sheet, e.rect, value, this.location('values'), scope.options.dateOrder));
+    this.queueSet('values', v, (e, value, scope) => writeInputs(e.sheet, e.rect, value, this.location('values'), scope.options.dateOrder, scope.calculationSuspended));
   }
   get formulas(): Scalar[][] {
     return this.get('formulas');
   }
   set formulas(v: unknown) {
-    this.queueSet('formulas', v, (e, value, scope) => writeInputs(e.sheet, e.rect, value, this.location('formulas'), scope.options.dateOrder));
+    this.queueSet('formulas', v, (e, value, scope) => writeInputs(e.sheet, e.rect, value, this.location('formulas'), scope.options.dateOrder, scope.calculationSuspended));
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');

@@ -1,11 +1,11 @@
 // `vfm analyse INPUT [--sheet NAME] [--range A1:C12|NAME] [--column C] [--assumptions FILE.json] [--json SUMMARY.json] [--out OUTPUT.xlsx] [--report REPORT.docx]`
 // Reads the cost rows, prints the scenarios, and writes the JSON summary, the workbook with the
 // scenario sheets and the committee report's text as a Word document. Bad input, assumptions or files throw (exit 2) before anything is written.
-import { promises as fs } from 'fs';
 import path from 'path';
 import { PRODUCT } from '../../../app/product';
 import { ScenarioRun, runScenarios } from '../../../app/run';
 import { ColumnsToChoose } from '../../../core/amount-columns';
+import { amountsAsNumbers } from '../../../core/cost-table';
 import { committeeReport } from '../../../core/report';
 import { reportDocument } from '../../../layout/report-document';
 import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
@@ -105,19 +105,21 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   const outputs = [];
   if (options.out) {
     const pkg = workbook.package;
-    // A file that cannot be edited in place gives the new workbook its source sheet, whole.
-    const written = await reading(async () => (pkg ? writeIntoPackage(pkg, plan) : newWorkbookWithSource(await workbook.grid(grid.sheet), plan)));
-    outputs.push({ file: options.out, write: (temporary: string) => fs.writeFile(temporary, written) });
+    // A file that cannot be edited in place gives the new workbook its source sheet, whole: a
+    // CSV's amounts as the numbers they were read as, for the model to link to.
+    const sourceSheet = async () => amountsAsNumbers(await workbook.grid(grid.sheet), analysis.table, analysis.rows);
+    const written = await reading(async () => (pkg ? writeIntoPackage(pkg, plan) : newWorkbookWithSource(await sourceSheet(), plan)));
+    outputs.push({ file: options.out, contents: written });
   }
   if (options.json) {
     const summary = summaryJson(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice);
-    outputs.push({ file: options.json, write: (temporary: string) => writePieces(temporary, summaryJsonText(summary)) });
+    outputs.push({ file: options.json, contents: summaryJsonText(summary) });
   }
   if (options.report) {
     // The Word writer (docx) is loaded only for a report: most runs need none.
     const { reportDocx } = await import('../../../hosts/report-docx');
     const docx = await reportDocx(reportDocument(committeeReport(analysis)), `${PRODUCT.name} ${PRODUCT.version}`);
-    outputs.push({ file: options.report, write: (temporary: string) => fs.writeFile(temporary, docx) });
+    outputs.push({ file: options.report, contents: docx });
   }
   await writeFilesWhole(outputs);
   const wrote = !options.out ? [] : workbook.package
@@ -152,24 +154,6 @@ async function refuseOverwriting(options: AnalyseOptions): Promise<void> {
     const twice = written.find(([, , other]) => samePlace(other, place));
     if (twice) throw new UsageError(`${option} and ${twice[0]} name the same file; choose two`);
     written.push([option, file, place]);
-  }
-}
-
-/** Text made in pieces, written to `file` a megabyte at a time. */
-async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
-  const handle = await fs.open(file, 'w');
-  try {
-    let batch = '';
-    for (const piece of pieces) {
-      batch += piece;
-      if (batch.length >= 1 << 20) {
-        await handle.writeFile(batch, 'utf8');
-        batch = '';
-      }
-    }
-    await handle.writeFile(batch, 'utf8');
-  } finally {
-    await handle.close();
   }
 }
 

@@ -2,7 +2,6 @@
 // Checks that a scenario workbook is still what the product wrote (app/verify.ts), prints the
 // findings, and writes them as JSON. Exit 0 when it is sound, 3 with findings, 2 when the file
 // cannot be read or holds no product sheets.
-import { promises as fs } from 'fs';
 import { HeldName, NotAScenarioWorkbook, VerifyRead, productSheetsHeld, sourceOf, verifyWorkbook } from '../../../app/verify';
 import { readWhole, writeFilesWhole } from '../../../hosts/files';
 import { PackageError, openWorkbook } from '../../../hosts/xlsx/read-workbook';
@@ -62,7 +61,7 @@ export const verify: Command<typeof options> = {
     io.out(terminalText(lines));
     if (values.json) {
       const json = `${JSON.stringify({ file: input, sound: findings.length === 0, calculated: report.calculated, ranAt: report.ranAt, source: report.source, findings }, null, 2)}\n`;
-      await writeFilesWhole([{ file: values.json, write: (temporary) => fs.writeFile(temporary, json) }]);
+      await writeFilesWhole([{ file: values.json, contents: json }]);
     }
     return findings.length === 0 ? 0 : FINDINGS_EXIT;
   },
