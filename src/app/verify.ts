@@ -3,7 +3,8 @@
 // in the sheets are read back and run again, as at the run's moment, and the plan that gives is
 // what every product cell, name and result must match; the source must match its fingerprint.
 import { parseIsoDate } from '../core/calendar-date';
-import { CellRange, CellValue, Grid, excelSerial, parseRange, sheetOfReference, sheetReference } from '../core/cell';
+import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, columnName, excelSerial, parseRange, sheetOfReference, sheetReference } from '../core/cell';
+import { shorten } from '../core/limits';
 import { InputError, placeWords } from '../core/problems';
 import { Analysis } from '../core/analysis';
 import { Money, toPounds } from '../core/money';
@@ -69,9 +70,20 @@ const single = (read: VerifyRead, name: string) => valuesOf(read, name)?.[0]?.[0
 /** The cell naming the run's source (`Costs!A4:B11`), which a host reads before the source itself. */
 export const SOURCE_CELL = NAME.sourceRange;
 
-/** The source sheet and range the run read, from the text the audit sheet stamped. */
+/** Cells as A1 references write them: `B3`, `$A$4:$B$11`, whatever the size of their numbers. */
+const CELLS = /^\$?[A-Za-z]+\$?\d+(:\$?[A-Za-z]+\$?\d+)?$/;
+
+/**
+ * The source sheet and range the run read, from the text the audit sheet stamped. It is checked
+ * before anything is read: a range beyond Excel's grid is refused, naming it; within the grid,
+ * `sourceGrid` reads only the cells the sheet holds, however large the range.
+ */
 export function sourceFrom(text: unknown): { sheet: string; range: CellRange; text: string } {
-  const range = typeof text === 'string' && text.includes('!') ? parseRange(text.slice(text.lastIndexOf('!') + 1)) : undefined;
+  const cells = typeof text === 'string' && text.includes('!') ? text.slice(text.lastIndexOf('!') + 1).trim() : undefined;
+  const range = cells === undefined ? undefined : parseRange(cells);
+  if (typeof text === 'string' && cells !== undefined && !range && CELLS.test(cells)) {
+    throw new NotAScenarioWorkbook(`its audit sheet says the run read ${shorten(text)} (${NAME.sourceRange}), which is beyond Excel's grid (columns A to ${columnName(MAX_COLUMNS)}, rows 1 to ${MAX_ROWS.toLocaleString('en-GB')}); run the scenarios again`);
+  }
   if (typeof text !== 'string' || !range) throw new NotAScenarioWorkbook(`its audit sheet does not say which cells the run read (${NAME.sourceRange}); run the scenarios again`);
   return { sheet: sheetOfReference(text), range, text };
 }
@@ -81,13 +93,26 @@ export function sourceOf(read: VerifyRead): { sheet: string; range: CellRange; t
   return sourceFrom(single(read, NAME.sourceRange));
 }
 
-/** The source's cells in its range, from the sheet read. */
+/**
+ * The source's cells in its range, from the sheet read: each row up to its last cell that holds
+ * something, as a reader gives rows, so that a range larger than the sheet's cells (Excel's whole
+ * grid) costs no more than the sheet; rows below the sheet's last are the one empty row.
+ */
 function sourceGrid(read: VerifyRead, source: { sheet: string; range: CellRange }): Grid {
   const sheet = read.sheets.get(source.sheet);
   if (!sheet) throw new NotAScenarioWorkbook(`the source sheet "${source.sheet}" is gone`);
   const { grid } = sheet;
   const { top, left, bottom, right } = source.range;
-  const values = Array.from({ length: bottom - top + 1 }, (_, r) => Array.from({ length: right - left + 1 }, (_, c) => grid.values[top + r - grid.top]?.[left + c - grid.left] ?? null));
+  const none: CellValue[] = [];
+  const values = Array.from({ length: bottom - top + 1 }, (_, r) => {
+    const cells = grid.values[top + r - grid.top];
+    if (!cells) return none;
+    const row: CellValue[] = [];
+    const last = Math.min(right, grid.left + cells.length - 1);
+    for (let c = left; c <= last; c++) row.push(cells[c - grid.left] ?? null);
+    while (row.length > 0 && row[row.length - 1] === null) row.pop();
+    return row;
+  });
   return { sheet: source.sheet, top, left, values };
 }
 

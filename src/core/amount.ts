@@ -44,6 +44,8 @@ export function parseAmountText(text: string, factor = 1): { amount: Money; subP
   const parts = amountParts(text);
   if (!parts) return undefined;
   const { negative, digits, fraction } = parts;
+  // Twelve digits of pounds or fewer are within the limit whatever the pence, and need no exact arithmetic.
+  if (factor === 1 && digits.length <= 12) return fromDigits(digits, fraction, negative);
   // The same limit as for a number, on the amount written, pence and all: £1,000,000,000,000.50 is over it.
   const pounds = new Exact(`${digits || '0'}.${fraction || '0'}`).times(factor);
   if (pounds.gt(LARGEST_AMOUNT_POUNDS)) return 'too large';

@@ -97,8 +97,24 @@ export const samePlace = (a: FilePlace, b: FilePlace): boolean =>
 
 export interface FileToWrite {
   readonly file: string;
-  /** The whole contents (text is written as UTF-8). */
-  readonly contents: string | Uint8Array;
+  /** The whole contents (text is written as UTF-8), or text made in pieces as it is written (a large summary, never held whole). */
+  readonly contents: string | Uint8Array | Iterable<string>;
+}
+
+/** Text made in pieces, a megabyte of it at a time. */
+function* inMegabytes(pieces: Iterable<string>): Iterable<string> {
+  let batch: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length >= 1 << 20) {
+      yield batch.join('');
+      batch = [];
+      length = 0;
+    }
+  }
+  yield batch.join('');
 }
 
 /**
@@ -124,7 +140,7 @@ export async function writeFilesWhole(files: readonly FileToWrite[]): Promise<vo
       current = file;
       const temporary = temporaryBeside(file);
       try {
-        await fs.writeFile(temporary, contents, { flag: 'wx' });
+        await fs.writeFile(temporary, typeof contents === 'string' || contents instanceof Uint8Array ? contents : inMegabytes(contents), { flag: 'wx' });
       } catch (error) {
         // 'wx' makes nothing when the name is taken; otherwise the file may have been made.
         if (codeOf(error) === 'EEXIST') throw new FileError(file, 'written', `something is already at ${temporary}, the temporary name it is written under first; try again`);

@@ -4,17 +4,23 @@ import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { CellValue, Grid, a1, parseRange } from '../core/cell';
 
-/** SHA-256, in hex, of the sheet name, the range and the values of the cells in `range` (A1). */
+/**
+ * SHA-256, in hex, of the sheet name, the range and the values of the cells in `range` (A1): of the
+ * JSON text `{"sheet":…,"range":…,"values":[[…],…]}`, hashed a row at a time, so that the text
+ * of a large table (a million rows, or labels of 32,767 characters) is never held whole.
+ */
 export function fingerprint(grid: Grid, range: string): string {
   const block = parseRange(range);
   if (!block) throw new RangeError(`${range} is not a range`);
-  const values = [];
+  const hash = sha256.create();
+  hash.update(utf8ToBytes(`{"sheet":${JSON.stringify(grid.sheet)},"range":${JSON.stringify(range)},"values":[`));
   for (let row = block.top; row <= block.bottom; row++) {
     const cells = [];
     for (let column = block.left; column <= block.right; column++) cells.push(grid.values[row - grid.top]?.[column - grid.left] ?? null);
-    values.push(cells);
+    hash.update(utf8ToBytes(`${row > block.top ? ',' : ''}${JSON.stringify(cells)}`));
   }
-  return bytesToHex(sha256(utf8ToBytes(JSON.stringify({ sheet: grid.sheet, range, values }))));
+  hash.update(utf8ToBytes(']}'));
+  return bytesToHex(hash.digest());
 }
 
 /** Source cells stamped one by one at most: a larger table keeps its fingerprint only. */

@@ -569,3 +569,23 @@ export function summaryJson(analysis: Analysis, file: string, generator: Summary
     warnings: analysis.warnings.map(({ code, message, count, cells }) => ({ code, message, count, cells })),
   };
 }
+
+/**
+ * The summary as the text `JSON.stringify(summary, null, 2)` gives, with a newline after it, in
+ * pieces: the rows one at a time, so that the text of a million rows is never held whole.
+ */
+export function* summaryJsonText(summary: SummaryJson): Iterable<string> {
+  const marker = '\u0000rows';
+  const text = JSON.stringify({ ...summary, rows: summary.rows.length === 0 ? [] : marker }, null, 2);
+  // The top level's keys alone stand at two spaces after a line break (a string's line breaks are escaped).
+  const placeholder = `\n  "rows": ${JSON.stringify(marker)}`;
+  const at = text.indexOf(placeholder);
+  if (at < 0) {
+    yield `${text}\n`;
+    return;
+  }
+  yield `${text.slice(0, at)}\n  "rows": [\n`;
+  const last = summary.rows.length - 1;
+  for (let i = 0; i <= last; i++) yield `    ${JSON.stringify(summary.rows[i], null, 2).replace(/\n/g, '\n    ')}${i < last ? ',' : ''}\n`;
+  yield `  ]${text.slice(at + placeholder.length)}\n`;
+}

@@ -2,7 +2,7 @@
 // Parts are inflated only when asked for, so a large sheet nobody reads costs nothing; saving
 // copies every part it was not asked to change as the compressed bytes it was, byte for byte.
 import * as zip from '@zip.js/zip.js';
-import { crc32, deflateRawSync, inflateRawSync } from 'zlib';
+import { crc32, createDeflateRaw, deflateRawSync, inflateRawSync } from 'zlib';
 import { PACKAGE_INFLATED_BYTES, PART_INFLATED_BYTES, bytesInWords, shorten } from '../../core/limits';
 import { PackageError } from './package-error';
 import { XmlElement, childrenOf, parseXml } from './xml';
@@ -123,9 +123,12 @@ function packageOf(names: string[], stored: (part: string) => Entry | undefined,
   };
 }
 
+/** A part's content: text, bytes, or text made in pieces as it is saved (a large sheet, never held whole). */
+export type PartContent = string | Uint8Array | { readonly chunks: () => Iterable<string> };
+
 /** What saving changes: parts replaced or added (in this order, after the others), parts removed. */
 export interface PackageChanges {
-  readonly put: ReadonlyMap<string, string | Uint8Array>;
+  readonly put: ReadonlyMap<string, PartContent>;
   readonly remove: ReadonlySet<string>;
 }
 
@@ -135,11 +138,10 @@ export interface PackageChanges {
  */
 export async function savePackage(source: Package, changes: PackageChanges): Promise<Uint8Array> {
   const writer = new zip.ZipWriter(new zip.Uint8ArrayWriter(), { keepOrder: true });
-  const add = async (part: string, content: string | Uint8Array) => {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const deflated = deflateRawSync(data);
+  const add = async (part: string, content: PartContent) => {
+    const { deflated, size, signature } = typeof content === 'string' || content instanceof Uint8Array ? deflateWhole(content) : await deflatePieces(content.chunks());
     await writer.add(part, new zip.Uint8ArrayReader(deflated), {
-      passThrough: true, uncompressedSize: data.length, signature: crc32(data), compressionMethod: DEFLATED, lastModDate: new Date(1980, 0, 1),
+      passThrough: true, uncompressedSize: size, signature, compressionMethod: DEFLATED, lastModDate: new Date(1980, 0, 1),
     });
   };
   for (const part of source.parts) {
@@ -161,6 +163,59 @@ export async function savePackage(source: Package, changes: PackageChanges): Pro
   }
   for (const [part, content] of changes.put) if (!source.has(part)) await add(part, content);
   return writer.close();
+}
+
+interface Deflated {
+  readonly deflated: Uint8Array;
+  readonly size: number;
+  readonly signature: number;
+}
+
+function deflateWhole(content: string | Uint8Array): Deflated {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return { deflated: deflateRawSync(data), size: data.length, signature: crc32(data) };
+}
+
+/**
+ * Text made in pieces, deflated as it comes, a megabyte of it at a time: only the compressed bytes
+ * are kept. Text of less than a megabyte is deflated at once, as a whole text is.
+ */
+async function deflatePieces(pieces: Iterable<string>): Promise<Deflated> {
+  let deflate: ReturnType<typeof createDeflateRaw> | undefined;
+  let ended: Promise<void> | undefined;
+  const out: Buffer[] = [];
+  let size = 0;
+  let signature = 0;
+  let batch: string[] = [];
+  let batchLength = 0;
+  const send = async () => {
+    if (!deflate) {
+      const stream = createDeflateRaw();
+      stream.on('data', (bytes: Buffer) => out.push(bytes));
+      ended = new Promise<void>((resolve, reject) => {
+        stream.on('end', resolve);
+        stream.on('error', reject);
+      });
+      deflate = stream;
+    }
+    const data = Buffer.from(batch.join(''), 'utf8');
+    batch = [];
+    batchLength = 0;
+    size += data.length;
+    signature = crc32(data, signature);
+    const stream = deflate;
+    if (!stream.write(data)) await new Promise((resolve) => stream.once('drain', resolve));
+  };
+  for (const piece of pieces) {
+    batch.push(piece);
+    batchLength += piece.length;
+    if (batchLength >= 1 << 20) await send();
+  }
+  if (!deflate) return deflateWhole(batch.join(''));
+  await send();
+  deflate.end();
+  await ended;
+  return { deflated: Buffer.concat(out), size, signature };
 }
 
 // Relationships and part names, as the Open Packaging Conventions define them.

@@ -7,7 +7,7 @@ import { CellAt, CellRange, CellValue, DAYS_TO_1904, Grid, MAX_COLUMNS, MAX_ROWS
 import { shorten } from '../../core/limits';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
 import { XmlElement, childOf, childrenOf, decodeEntities, parseXml, textOf, unescapeExcelText } from './xml';
-import { NamedRange, SheetEntry, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
+import { NamedRange, SheetEntry, SourceWorkbook, dateCell, emptyMergedCells, namesWithSheets, rangeNames } from './source-workbook';
 
 /** Where each part of the workbook is, read once from the workbook part and its relationships. */
 export interface WorkbookParts {
@@ -243,7 +243,6 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
   const strings = stringsXml ? sharedStrings(stringsXml, wantedStrings) : new Map<number, string>();
   const kinds = await shared.styleKinds();
 
-  const insideMerge = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
   const top = range?.top ?? 1;
   const left = range?.left ?? 1;
   let lastRow = 0;
@@ -261,11 +260,12 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
     if (c.row < top || c.row > bottom || c.column < left || c.column > right) continue;
     if (formulas && c.formula !== undefined) formulas.set(a1(c.row, c.column), c.formula);
     const value = rawValue(c, strings, kinds, parts.date1904);
-    if (value === null || (merges.length > 0 && insideMerge(c.row, c.column))) continue;
+    if (value === null) continue;
     values[c.row - top][c.column - left] = value;
     if (typeof value === 'number' && kinds[c.style] === 'percent') percentCells.push({ row: c.row, column: c.column });
   }
   for (const r of values) for (let i = 0; i < r.length; i++) if (r[i] === undefined) r[i] = null;
+  emptyMergedCells(values, top, left, merges);
   const hiddenRows = [...hidden].filter((r) => r >= top && r <= bottom).sort((a, b) => a - b);
   const mergedAcrossRows = mergedAcross(merges, { top, left, bottom, right });
   return {

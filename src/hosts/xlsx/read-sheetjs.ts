@@ -9,7 +9,7 @@ import { CellAt, CellRange, CellValue, DAYS_TO_1904, Grid, excelSerial, isDateFo
 import { firstCharacters } from '../../core/limits';
 import { PackageError } from './package-error';
 import { decodeEntities } from './xml';
-import { KIND_WORDS, SourceWorkbook, dateCell, namesWithSheets, rangeNames } from './source-workbook';
+import { KIND_WORDS, SourceWorkbook, dateCell, emptyMergedCells, namesWithSheets, rangeNames } from './source-workbook';
 
 type Kind = 'xls' | 'ods' | 'csv';
 
@@ -82,8 +82,7 @@ function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, allTe
   const bottom = range?.bottom ?? (used ? used.e.r + 1 : 0);
   const right = range?.right ?? (used ? used.e.c + 1 : 0);
   const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
-  const merges = sheet['!merges'] ?? [];
-  const insideMerge = (r: number, c: number) => merges.some((m) => r >= m.s.r && r <= m.e.r && c >= m.s.c && c <= m.e.c && (r !== m.s.r || c !== m.s.c));
+  const merges = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
   const values: CellValue[][] = [];
   const hiddenRows: number[] = [];
   const percentCells: CellAt[] = [];
@@ -94,14 +93,15 @@ function sheetGrid(sheet: XLSX.WorkSheet, name: string, date1904: boolean, allTe
     for (let c = left; c <= Math.min(right, cells.length); c++) {
       const cell = cells[c - 1];
       const value = cellValue(cell, date1904);
-      if (value === null || insideMerge(r - 1, c - 1)) continue;
+      if (value === null) continue;
       row[c - left] = value;
       if (typeof value === 'number' && cell?.z !== undefined && isPercentFormat(String(cell.z))) percentCells.push({ row: r, column: c });
     }
     for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
     values.push(row);
   }
-  const mergedAcrossRows = mergedAcross(merges.map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 })), { top, left, bottom, right });
+  emptyMergedCells(values, top, left, merges);
+  const mergedAcrossRows = mergedAcross(merges, { top, left, bottom, right });
   return {
     sheet: name, top, left, values,
     ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
@@ -140,15 +140,35 @@ export function readSheetJsWorkbook(bytes: Uint8Array, kind: Kind, file: string)
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const renamed = new Map(held.flatMap((name, i) => (names[i] === name ? [] : [[name, names[i]] as const])));
   const definedNames = (book.Workbook?.Names ?? []).map((n) => ({ name: n.Name, text: onRenamedSheet(n.Ref, renamed) }));
+  const workbook = { kind, sheets, definedNames: namesWithSheets(definedNames), namedRanges: rangeNames(definedNames, sheets) };
+  if (kind === 'csv') {
+    // A text file's one sheet is made a grid at once and SheetJS's cells let go, which take several
+    // times the grid's memory; a range is then cut from the grid.
+    return { ...workbook, grid: gridsOf(sheetGrid(book.Sheets[book.SheetNames[0]], names[0], date1904, true)) };
+  }
   return {
-    kind,
-    sheets,
-    definedNames: namesWithSheets(definedNames),
-    namedRanges: rangeNames(definedNames, sheets),
+    ...workbook,
     grid: async (name, range) => {
       const index = names.indexOf(name);
       if (index < 0) throw new Error(`the workbook has no sheet "${name}"`);
-      return sheetGrid(book.Sheets[book.SheetNames[index]], name, date1904, kind === 'csv', range);
+      return sheetGrid(book.Sheets[book.SheetNames[index]], name, date1904, false, range);
     },
   };
+}
+
+/** A text file's grids, cut from its one sheet's: made here, so that nothing keeps SheetJS's cells. */
+function gridsOf(whole: Grid): SourceWorkbook['grid'] {
+  return async (name, range) => within(whole, name, range);
+}
+
+/** The cells of a text file's sheet in `range`, as `sheetGrid` reads them (a text file has no merged cells, hidden rows or formats, and all its cells are text). */
+function within(whole: Grid, name: string, range?: CellRange): Grid {
+  if (name !== whole.sheet) throw new Error(`the workbook has no sheet "${name}"`);
+  if (!range) return whole;
+  const values = Array.from({ length: range.bottom - range.top + 1 }, (_, r) => {
+    const row = (whole.values[range.top + r - whole.top] ?? []).slice(range.left - whole.left, range.right - whole.left + 1);
+    while (row.length > 0 && row[row.length - 1] === null) row.pop();
+    return row;
+  });
+  return { sheet: name, top: range.top, left: range.left, values, ...(whole.allText ? { allText: whole.allText } : {}) };
 }

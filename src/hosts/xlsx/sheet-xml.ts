@@ -9,40 +9,102 @@ import { NAMESPACE, XML_DECLARATION } from './ooxml';
 import { xmlAttribute, xmlText } from './xml';
 
 interface PlannedCell {
+  column: number;
   content: Content;
   style: string;
   format: string | undefined;
 }
 
-/** The sheet's cells, row by row, as the plan leaves them: blocks first, then the paints over them. */
-export type SheetCells = Map<number, Map<number, PlannedCell>>;
-
-export function plannedCells(sheet: SheetPlan): SheetCells {
-  const rows: SheetCells = new Map();
-  const at = (r: number, c: number) => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    return { row, cell: row.get(c) };
-  };
-  for (const block of sheet.blocks) {
-    block.rows.forEach((contents, r) => contents.forEach((content, c) => {
-      at(block.top + r, block.left + c).row.set(block.left + c, { content, style: block.style, format: block.formats?.[c] });
-    }));
-  }
-  for (const paint of sheet.paints) {
-    for (let r = paint.top; r <= paint.bottom; r++) {
-      for (let c = paint.left; c <= paint.right; c++) {
-        const { row, cell } = at(r, c);
-        row.set(c, { content: cell?.content ?? null, style: paint.style, format: cell?.format });
-      }
-    }
-  }
-  return rows;
+/** A row of a sheet as written: its cells in column order. */
+export interface PlannedRow {
+  readonly row: number;
+  readonly cells: readonly PlannedCell[];
 }
 
-/** Every (style, number format) the cells use. */
-export function* stylesUsed(cells: SheetCells): Iterable<readonly [string, string | undefined]> {
-  for (const row of cells.values()) for (const cell of row.values()) yield [cell.style, cell.format];
+/** A sheet's rows, made afresh each time they are asked for, so that a sheet of a million rows is never held whole. */
+export type SheetRows = () => Iterable<PlannedRow>;
+
+interface Span {
+  readonly top: number;
+  readonly bottom: number;
+  /** Its place in the plan: a later block or paint wins over an earlier one. */
+  readonly order: number;
+}
+
+/**
+ * The rows the spans cover, in order, each with the spans over it in the plan's order: a sweep
+ * down the sheet, each span taken up at its top and let go below its bottom, so that the rows are
+ * made one at a time in time that grows with the cells, however many blocks the sheet has.
+ */
+function* sweep<T extends Span>(spans: readonly T[]): Iterable<{ row: number; over: readonly T[] }> {
+  const starts = [...spans].sort((a, b) => a.top - b.top || a.order - b.order);
+  let next = 0;
+  let active: T[] = [];
+  let row = starts.length > 0 ? starts[0].top : 0;
+  while (next < starts.length || active.length > 0) {
+    if (active.length === 0 && starts[next].top > row) row = starts[next].top;
+    let added = false;
+    while (next < starts.length && starts[next].top <= row) {
+      active.push(starts[next++]);
+      added = true;
+    }
+    if (added) active.sort((a, b) => a.order - b.order);
+    yield { row, over: active };
+    row += 1;
+    active = active.filter((span) => span.bottom >= row);
+  }
+}
+
+/** The sheet's cells, row by row, as the plan leaves them: blocks first, then the paints over them. */
+export function plannedRows(sheet: SheetPlan): SheetRows {
+  return function* rows() {
+    type Spanned = Span & ({ block: SheetPlan['blocks'][number] } | { paint: SheetPlan['paints'][number] });
+    const spans: Spanned[] = [
+      ...sheet.blocks.map((block, i) => ({ top: block.top, bottom: block.top + block.rows.length - 1, order: i, block })),
+      ...sheet.paints.map((paint, i) => ({ top: paint.top, bottom: paint.bottom, order: sheet.blocks.length + i, paint })),
+    ];
+    for (const { row, over } of sweep(spans)) {
+      const cells = new Map<number, PlannedCell>();
+      for (const span of over) {
+        if ('block' in span) {
+          const { block } = span;
+          block.rows[row - block.top].forEach((content, c) => {
+            const column = block.left + c;
+            cells.set(column, { column, content, style: block.style, format: block.formats?.[c] });
+          });
+        } else {
+          const { paint } = span;
+          for (let column = paint.left; column <= paint.right; column++) {
+            const cell = cells.get(column);
+            cells.set(column, { column, content: cell?.content ?? null, style: paint.style, format: cell?.format });
+          }
+        }
+      }
+      if (cells.size > 0) yield { row, cells: [...cells.values()].sort((a, b) => a.column - b.column) };
+    }
+  };
+}
+
+/** What writing a sheet needs to know before its first row: the (style, number format) pairs its cells use, and its extent. */
+export interface SheetExtent {
+  readonly used: readonly (readonly [string, string | undefined])[];
+  readonly lastRow: number;
+  readonly lastColumn: number;
+}
+
+export function sheetExtent(rows: SheetRows): SheetExtent {
+  const used = new Map<string, readonly [string, string | undefined]>();
+  let lastRow = 0;
+  let lastColumn = 1;
+  for (const { row, cells } of rows()) {
+    lastRow = Math.max(lastRow, row);
+    for (const cell of cells) {
+      lastColumn = Math.max(lastColumn, cell.column);
+      const key = `${cell.style}\u0000${cell.format ?? ''}`;
+      if (!used.has(key)) used.set(key, [cell.style, cell.format]);
+    }
+  }
+  return { used: [...used.values()], lastRow, lastColumn };
 }
 
 function cellXml(ref: string, style: number, content: Content): string {
@@ -79,45 +141,38 @@ export interface SheetOptions {
 }
 
 /**
- * The worksheet part of a planned sheet; `cellFormat` gives the styles part's number of each
- * (style, format).
+ * The worksheet part of a planned sheet, as pieces of text in order; `cellFormat` gives the styles
+ * part's number of each (style, format).
  */
-export function sheetXml(sheet: SheetPlan, cells: SheetCells, cellFormat: (style: string, format: string | undefined) => number, { drawing, date1904 = false }: SheetOptions = {}): string {
-  const parts: string[] = [`${XML_DECLARATION}<worksheet xmlns="${NAMESPACE.spreadsheet}"${drawing ? ` xmlns:r="${NAMESPACE.relationships}"` : ''}>`];
+export function* sheetXml(sheet: SheetPlan, rows: SheetRows, extent: SheetExtent, cellFormat: (style: string, format: string | undefined) => number, { drawing, date1904 = false }: SheetOptions = {}): Iterable<string> {
+  yield `${XML_DECLARATION}<worksheet xmlns="${NAMESPACE.spreadsheet}"${drawing ? ` xmlns:r="${NAMESPACE.relationships}"` : ''}>`;
   const properties = `${sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.slice(1).toUpperCase()}"/>` : ''}${sheet.print ? '<pageSetUpPr fitToPage="1"/>' : ''}`;
-  if (properties) parts.push(`<sheetPr>${properties}</sheetPr>`);
-  const rowNumbers = [...cells.keys()].sort((a, b) => a - b);
-  let lastColumn = 1;
-  for (const row of cells.values()) for (const c of row.keys()) lastColumn = Math.max(lastColumn, c);
-  if (rowNumbers.length > 0) parts.push(`<dimension ref="A1:${columnName(lastColumn)}${rowNumbers[rowNumbers.length - 1]}"/>`);
-  parts.push(`<sheetViews><sheetView workbookViewId="0">${sheet.freeze ? frozenPane(sheet.freeze) : ''}</sheetView></sheetViews>`);
-  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
+  if (properties) yield `<sheetPr>${properties}</sheetPr>`;
+  if (extent.lastRow > 0) yield `<dimension ref="A1:${columnName(extent.lastColumn)}${extent.lastRow}"/>`;
+  yield `<sheetViews><sheetView workbookViewId="0">${sheet.freeze ? frozenPane(sheet.freeze) : ''}</sheetView></sheetViews>`;
+  yield '<sheetFormatPr defaultRowHeight="15"/>';
   if (sheet.columnWidths.length > 0) {
-    parts.push(`<cols>${sheet.columnWidths.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('')}</cols>`);
+    yield `<cols>${sheet.columnWidths.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('')}</cols>`;
   }
-  parts.push('<sheetData>');
+  yield '<sheetData>';
   const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.points]));
-  for (const r of rowNumbers) {
-    const row = cells.get(r) as Map<number, PlannedCell>;
-    const columns = [...row.keys()].sort((a, b) => a - b);
+  for (const { row: r, cells } of rows()) {
     const height = heights.get(r);
-    parts.push(`<row r="${r}"${height === undefined ? '' : ` ht="${height}" customHeight="1"`}>${columns.map((c) => {
-      const cell = row.get(c) as PlannedCell;
-      return cellXml(a1(r, c), cellFormat(cell.style, cell.format), heldContent(cell, date1904));
-    }).join('')}</row>`);
+    let xml = `<row r="${r}"${height === undefined ? '' : ` ht="${height}" customHeight="1"`}>`;
+    for (const cell of cells) xml += cellXml(a1(r, cell.column), cellFormat(cell.style, cell.format), heldContent(cell, date1904));
+    yield `${xml}</row>`;
   }
-  parts.push('</sheetData>');
+  yield '</sheetData>';
   if (sheet.validations.length > 0) {
-    parts.push(`<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => {
+    yield `<dataValidations count="${sheet.validations.length}">${sheet.validations.map((v) => {
       const allowed = v.allowed.join(',');
       return `<dataValidation type="list" allowBlank="0" showErrorMessage="1" errorTitle="Not allowed" error="${xmlAttribute(`Choose ${v.allowed.join(' or ')}`)}" sqref="${a1(v.top, v.left)}:${a1(v.bottom, v.right)}"><formula1>${xmlText(`"${allowed}"`)}</formula1></dataValidation>`;
-    }).join('')}</dataValidations>`);
+    }).join('')}</dataValidations>`;
   }
-  parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (sheet.print) parts.push(...printXml(sheet.print));
-  if (drawing) parts.push(`<drawing r:id="${drawing}"/>`);
-  parts.push('</worksheet>');
-  return parts.join('');
+  yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (sheet.print) yield* printXml(sheet.print);
+  if (drawing) yield `<drawing r:id="${drawing}"/>`;
+  yield '</worksheet>';
 }
 
 /** The paper sizes of the plan by their number in SpreadsheetML (ECMA-376 Part 1, 18.3.1.63). */
@@ -154,25 +209,38 @@ function sourceContent(value: CellValue): { content: Content; format?: string } 
   return { content: { text: value.formula === '' ? '' : `=${value.formula}` } };
 }
 
-/** A sheet of plain values: the source sheet of a file vfm cannot edit in place, copied into a new workbook. */
-export function valuesSheet(grid: Grid, style: string): SheetPlan {
-  const rows = grid.values.map((row) => row.map(sourceContent));
+/**
+ * A sheet of plain values: the source sheet of a file vfm cannot edit in place, copied into a new
+ * workbook, every cell that holds something in `style`; its rows are made from the grid as they
+ * are written.
+ */
+export function valuesSheet(grid: Grid, style: string): { sheet: SheetPlan; rows: SheetRows } {
   // Each column as wide as its longest text or number (within reason), from column A; a title
   // alone on its row runs over the cells beside it instead.
   const widths: number[] = [];
-  rows.filter((row) => row.filter((cell) => cell.content !== null).length > 1).forEach((row) => row.forEach((cell, c) => {
-    const content = cell.content;
-    const length = content === null ? 0 : 'text' in content ? content.text.length : 'number' in content ? String(content.number).length + 2 : 5;
-    const column = grid.left - 1 + c;
-    widths[column] = Math.max(widths[column] ?? 8.43, Math.min(50, length + 1));
-  }));
+  for (const row of grid.values) {
+    let filled = 0;
+    for (const value of row) if (value !== null) filled += 1;
+    if (filled <= 1) continue;
+    row.forEach((value, c) => {
+      const content = sourceContent(value).content;
+      const length = content === null ? 0 : 'text' in content ? content.text.length : 'number' in content ? String(content.number).length + 2 : 5;
+      const column = grid.left - 1 + c;
+      widths[column] = Math.max(widths[column] ?? 8.43, Math.min(50, length + 1));
+    });
+  }
+  const sheet: SheetPlan = { name: grid.sheet, columnWidths: Array.from(widths, (width) => width ?? 8.43), blocks: [], paints: [], validations: [] };
   return {
-    name: grid.sheet,
-    columnWidths: Array.from(widths, (width) => width ?? 8.43),
-    blocks: rows.flatMap((row, r) => row.flatMap((cell, c) => (cell.content === null ? [] : [{
-      top: grid.top + r, left: grid.left + c, rows: [[cell.content]], style, formats: [cell.format],
-    }]))),
-    paints: [],
-    validations: [],
+    sheet,
+    rows: function* rows() {
+      for (let r = 0; r < grid.values.length; r++) {
+        const cells: PlannedCell[] = [];
+        grid.values[r].forEach((value, c) => {
+          const { content, format } = sourceContent(value);
+          if (content !== null) cells.push({ column: grid.left + c, content, style, format });
+        });
+        if (cells.length > 0) yield { row: grid.top + r, cells };
+      }
+    },
   };
 }

@@ -95,3 +95,23 @@ export function rangeNames(names: readonly { readonly name: string; readonly tex
     return sheet && range ? [{ name: entry.name, kind: 'defined name', sheet: sheet.name, range }] : [];
   });
 }
+
+/**
+ * Empties the cells merged blocks cover, all but each block's top-left cell, which alone holds its
+ * value (as in Excel); `values` are rows of cells from sheet row `top` and column `left`, each row
+ * ending at its last cell that holds something, as a reader builds them, and so again after. Each
+ * block costs only the cells it covers of the rows it meets, so that a sheet with a merged block
+ * on every row is read in time that grows with the sheet, not with its square.
+ */
+export function emptyMergedCells(values: CellValue[][], top: number, left: number, merges: readonly CellRange[]): void {
+  if (merges.length === 0) return;
+  for (const m of merges) {
+    const last = Math.min(m.bottom, top + values.length - 1);
+    for (let r = Math.max(m.top, top); r <= last; r++) {
+      const row = values[r - top];
+      const end = Math.min(m.right - left, row.length - 1);
+      for (let c = Math.max(m.left - left, 0); c <= end; c++) if (r !== m.top || c + left !== m.left) row[c] = null;
+    }
+  }
+  for (const row of values) while (row.length > 0 && row[row.length - 1] === null) row.pop();
+}

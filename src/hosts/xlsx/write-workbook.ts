@@ -5,12 +5,12 @@
 // A sheet the plan removes (the product's own, from an earlier run) goes with its part. Every
 // decision about what to write is in the plan; this file only knows how a package holds it.
 import { CellRange, Grid, absoluteReference, sheetReference } from '../../core/cell';
-import { ChartPlan, WorkbookPlan } from '../../layout/plan';
+import { ChartPlan, SheetPlan, WorkbookPlan } from '../../layout/plan';
 import { chartXml, drawingXml } from './chart-xml';
 import { CONTENT_TYPE, NAMESPACE, RELATIONSHIP, XML_DECLARATION } from './ooxml';
-import { Package, PackageError, packageInMemory, relationshipsOf, relationshipsPart, resolveTarget, savePackage } from './package';
+import { Package, PackageError, PartContent, packageInMemory, relationshipsOf, relationshipsPart, resolveTarget, savePackage } from './package';
 import { workbookParts } from './read-package';
-import { plannedCells, sheetXml, stylesUsed, valuesSheet } from './sheet-xml';
+import { SheetRows, plannedRows, sheetExtent, sheetXml, valuesSheet } from './sheet-xml';
 import { EMPTY_STYLES, mergeStyles } from './styles-xml';
 import { XmlDocument, XmlElement, childOf, childrenOf, createChild, ensureChild, parseXmlDocument, serializeXml } from './xml';
 
@@ -39,8 +39,13 @@ function freshPart(pkg: Package, folder: string, stem: string, taken: Set<string
  * into removed sheets go.
  */
 export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promise<Uint8Array> {
+  return writeSheets(pkg, plan, []);
+}
+
+/** The package with the plan applied, `first` written before the plan's sheets: sheets whose rows are made as they are written. */
+async function writeSheets(pkg: Package, plan: WorkbookPlan, first: readonly { sheet: SheetPlan; rows: SheetRows }[]): Promise<Uint8Array> {
   const parts = await workbookParts(pkg);
-  const put = new Map<string, string | Uint8Array>();
+  const put = new Map<string, PartContent>();
   const remove = new Set<string>();
 
   const workbookDocument = parseXmlDocument(await pkg.text(parts.workbook), parts.workbook);
@@ -123,8 +128,10 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
   }
 
   // Styles: the plan's added to the workbook's.
-  const allCells = plan.sheets.map(plannedCells);
-  const used = allCells.flatMap((cells) => [...stylesUsed(cells)]);
+  // Each sheet's rows are made twice, once for the styles and extent and once as they are written, and never held whole.
+  const sheets = [...first, ...plan.sheets.map((sheet) => ({ sheet, rows: plannedRows(sheet) }))];
+  const extents = sheets.map(({ rows }) => sheetExtent(rows));
+  const used = extents.flatMap((extent) => extent.used);
   let stylesPart = parts.styles;
   if (!stylesPart || !pkg.has(stylesPart)) {
     stylesPart = `${folder}styles.xml`;
@@ -139,10 +146,10 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
   let sheetId = Math.max(0, ...sheetElements.map((e) => Number(e.getAttribute('sheetId')) || 0));
   const taken = new Set<string>();
   const rPrefix = workbook.lookupPrefix(NAMESPACE.relationships) ?? 'r';
-  plan.sheets.forEach((sheet, i) => {
+  sheets.forEach(({ sheet, rows }, i) => {
     const part = freshPart(pkg, `${folder}worksheets/`, 'sheet', taken);
     const drawing = sheet.charts && sheet.charts.length > 0 ? addCharts(pkg, folder, part, sheet.name, sheet.charts, taken, put, typesDocument, types) : undefined;
-    put.set(part, sheetXml(sheet, allCells[i], styles.cellFormat, { drawing, date1904: parts.date1904 }));
+    put.set(part, { chunks: () => sheetXml(sheet, rows, extents[i], styles.cellFormat, { drawing, date1904: parts.date1904 }) });
     const id = addRelationship(relsDocument, rels, RELATIONSHIP.worksheet, part.slice(folder.length));
     addOverride(typesDocument, types, part, CONTENT_TYPE.worksheet);
     const element = createChild(workbookDocument, sheetsElement, 'sheet');
@@ -160,7 +167,7 @@ export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promis
   };
   for (const name of plan.names) define(name.name, absoluteReference(name.sheet, name as CellRange));
   // A sheet's print area and title rows are names of its own, Excel's built-in ones (ECMA-376 Part 1, 18.2.5).
-  plan.sheets.forEach((sheet, i) => {
+  sheets.forEach(({ sheet }, i) => {
     if (!sheet.print) return;
     define('_xlnm.Print_Area', absoluteReference(sheet.name, sheet.print.area), firstIndex + i);
     const titles = sheet.print.titleRows;
@@ -190,7 +197,7 @@ function relationshipsXml(type: string, targets: readonly string[]): string {
  * A sheet's charts as a drawing part and a chart part each, related to the sheet; returns the
  * relationship id by which the sheet names its drawing.
  */
-function addCharts(pkg: Package, folder: string, sheetPart: string, sheetName: string, charts: readonly ChartPlan[], taken: Set<string>, put: Map<string, string | Uint8Array>, typesDocument: XmlDocument, types: XmlElement): string {
+function addCharts(pkg: Package, folder: string, sheetPart: string, sheetName: string, charts: readonly ChartPlan[], taken: Set<string>, put: Map<string, PartContent>, typesDocument: XmlDocument, types: XmlElement): string {
   const drawing = freshPart(pkg, `${folder}drawings/`, 'drawing', taken);
   const chartParts = charts.map(() => freshPart(pkg, `${folder}charts/`, 'chart', taken));
   const base = (part: string) => part.slice(part.lastIndexOf('/') + 1);
@@ -244,10 +251,5 @@ const SOURCE_STYLE = 'source values';
  * then the plan's sheets.
  */
 export async function newWorkbookWithSource(source: Grid, plan: WorkbookPlan): Promise<Uint8Array> {
-  return writeIntoPackage(emptyWorkbook(), {
-    ...plan,
-    remove: [],
-    sheets: [valuesSheet(source, SOURCE_STYLE), ...plan.sheets],
-    styles: { ...plan.styles, [SOURCE_STYLE]: {} },
-  });
+  return writeSheets(emptyWorkbook(), { ...plan, remove: [], styles: { ...plan.styles, [SOURCE_STYLE]: {} } }, [valuesSheet(source, SOURCE_STYLE)]);
 }

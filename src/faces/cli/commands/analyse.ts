@@ -18,7 +18,7 @@ import { columnsToChoose } from '../source-column';
 import { UsageError, rangeChoice, sourceGrid } from '../source-sheet';
 import { readJsonText } from '../json-file';
 import { refuseEmptyNames } from '../file-names';
-import { summaryJson } from '../summary-json';
+import { summaryJson, summaryJsonText } from '../summary-json';
 import { terminalSummary, terminalText } from '../terminal';
 
 const options = {
@@ -112,8 +112,8 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
     outputs.push({ file: options.out, contents: written });
   }
   if (options.json) {
-    const json = `${JSON.stringify(summaryJson(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice), null, 2)}\n`;
-    outputs.push({ file: options.json, contents: json });
+    const summary = summaryJson(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice);
+    outputs.push({ file: options.json, contents: summaryJsonText(summary) });
   }
   if (options.report) {
     // The Word writer (docx) is loaded only for a report: most runs need none.
