@@ -235,6 +235,8 @@ export class WorkbookModel {
   readOnly = false;
   /** The workbook's structure is protected (Review > Protect Workbook): sheets cannot be added, deleted, renamed or moved. */
   structureProtected = false;
+  /** The workbook counts dates in the 1904 date system (Excel for the Mac's old default): its serial 0 is 1 January 1904, 1,462 days after the 1900 system's. */
+  use1904DateSystem = false;
 
   /** Refuses a change of the workbook's structure while it is protected. */
   assertStructureUnprotected(location?: string): void {

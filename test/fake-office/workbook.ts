@@ -453,6 +453,14 @@ export class FakeWorkbook {
     this.model.readOnly = on;
   }
 
+  /**
+   * Have the workbook count dates in the 1904 date system (File > Options > Advanced, "Use 1904 date
+   * system"), or in the 1900 one again. As in Excel, the numbers in the cells stay as they are.
+   */
+  use1904DateSystem(on = true): void {
+    this.model.use1904DateSystem = on;
+  }
+
   get activeSheet(): string | null {
     return this.model.activeSheet?.name ?? null;
   }

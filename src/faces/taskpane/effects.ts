@@ -51,7 +51,7 @@ interface Begun {
  */
 async function generateIn(context: Excel.RequestContext, state: () => State, clock: Clock, readsMergedAreas: boolean, begin: (writing: Begun) => void): Promise<Made> {
   const { source } = state();
-  // The log of earlier runs comes in the same round trip as the source.
+  // The log of earlier runs and the workbook's date system come in the same round trip as the source.
   const found = await readWorkbook(context, source, { named: [NAME.runLog], mergedAreas: readsMergedAreas });
   if (found.readOnly) throw new WorkbookLocked('read only');
   if (found.structureProtected) throw new WorkbookLocked('structure');
@@ -63,7 +63,7 @@ async function generateIn(context: Excel.RequestContext, state: () => State, clo
   const { analysis, plan, facts } = runScenarios({ workbook: { ...read, grid, ...(previousRuns ? { previousRuns } : {}) }, assumptions: formAssumptions(state()), column: state().column, clock });
   const made = { grid, analysis, sheet: plan.sheets[0].name, ranAt: facts.ranAt };
   begin({ made, earlier: productSheets(read.definedNames) });
-  const calculated = await writeWorkbook(context, plan, read.definedNames, interrupted, moneyResultNames(analysis));
+  const calculated = await writeWorkbook(context, plan, read.definedNames, interrupted, moneyResultNames(analysis), read.date1904);
   return { ...made, calculation: calculationOf(analysis, calculated) };
 }
 
@@ -141,7 +141,7 @@ export const EFFECTS: Record<Task, Effect> = {
       const product = [...new Set(Object.values(productSheetsHeld(first.names)))];
       const source = sourceFrom(first.value);
       const wanted = [...product.map((sheet) => ({ sheet })), ...(first.sheetNames.includes(source.sheet) && !product.includes(source.sheet) ? [{ sheet: source.sheet, address: rangeA1(source.range) }] : [])];
-      return verifyWorkbook({ sheetNames: first.sheetNames, names: first.names, sheets: await readSheets(context, wanted) });
+      return verifyWorkbook({ sheetNames: first.sheetNames, names: first.names, sheets: await readSheets(context, wanted, first.date1904) });
     }),
   }),
 

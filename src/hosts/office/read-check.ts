@@ -1,50 +1,56 @@
 // Reads the open workbook back for verification, in two round trips that the caller makes in one
-// Excel.run: the defined names, the sheet names and one named cell's value (the run's source);
-// then whole sheets' used ranges, or given ranges, with their values and formulas (in pieces when
-// they are too large for one reply). It decides nothing about which sheets or what they mean.
+// Excel.run: the defined names, the sheet names, the workbook's date system and one named cell's
+// value (the run's source); then whole sheets' used ranges, or given ranges, with their values,
+// formulas and number formats (in pieces when they are too large for one reply): a date reads as
+// the day it shows, as Generate read it. It decides nothing about which sheets or what they mean.
 import { CellValue, Grid, a1, parseRange, sheetOfReference } from '../../core/cell';
-import { RangeShape, addressOf, cellValue, isResponseTooLarge, rowPieces } from './read-workbook';
+import { RangeShape, addressOf, cellValue, countsFrom1904, isResponseTooLarge, rowPieces } from './read-workbook';
 import { HeldName, WrittenSheet } from '../../layout/plan';
 
-/** The defined names of one rectangle, every sheet's name, and the value of the cell `named`: one round trip. */
-export async function readNames(context: Excel.RequestContext, named: string): Promise<{ sheetNames: string[]; names: HeldName[]; value: unknown }> {
+/**
+ * The defined names of one rectangle, every sheet's name, the value of the cell `named`, and
+ * whether the workbook counts dates in the 1904 system: one round trip.
+ */
+export async function readNames(context: Excel.RequestContext, named: string): Promise<{ sheetNames: string[]; names: HeldName[]; value: unknown; date1904: boolean }> {
   const names = context.workbook.names;
   names.load('items/name,items/formula');
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   const cell = names.getItemOrNullObject(named).getRangeOrNullObject();
   cell.load('values');
+  const from1904 = countsFrom1904(context.workbook);
   await context.sync();
   const held = names.items.flatMap((item) => {
     const reference = String(item.formula).replace(/^=/, '');
     const range = reference.includes('!') ? parseRange(reference.slice(reference.lastIndexOf('!') + 1)) : undefined;
     return range ? [{ name: item.name, sheet: sheetOfReference(reference), range }] : [];
   });
-  return { sheetNames: worksheets.items.map((sheet) => sheet.name), names: held, value: cell.isNullObject ? undefined : cell.values[0]?.[0] };
+  return { sheetNames: worksheets.items.map((sheet) => sheet.name), names: held, value: cell.isNullObject ? undefined : cell.values[0]?.[0], date1904: from1904() };
 }
 
 /**
  * Cells read back in one request when the sheets are too large for one reply (Excel on the web
- * answers at most 5 MB): a cell's value, formula and value type come to about 80 bytes.
+ * answers at most 5 MB): a cell's value, formula, value type and number format come to about 95 bytes.
  */
-const CELLS_PER_READ = 40_000;
+const CELLS_PER_READ = 35_000;
 
 type Wanted = { readonly sheet: string; readonly address?: string };
 
 /**
- * Each sheet asked for, its used range or the range given, with values and formulas: one round
- * trip. When the reply would be over Excel's limit, the ranges' sizes are read in another, and
- * then their rows in pieces, as many a request as stay well under it.
+ * Each sheet asked for, its used range or the range given, with values, formulas and number
+ * formats: one round trip; a date read as the day it shows, in the workbook's date system
+ * (`date1904`). When the reply would be over Excel's limit, the ranges' sizes are read in another,
+ * and then their rows in pieces, as many a request as stay well under it.
  */
-export async function readSheets(context: Excel.RequestContext, wanted: readonly Wanted[]): Promise<Map<string, WrittenSheet>> {
+export async function readSheets(context: Excel.RequestContext, wanted: readonly Wanted[], date1904 = false): Promise<Map<string, WrittenSheet>> {
   const rangeOf = ({ sheet, address }: Wanted) => {
     const target = context.workbook.worksheets.getItem(sheet);
     return address === undefined ? target.getUsedRange() : target.getRange(address);
   };
-  const ranges = wanted.map((w) => rangeOf(w).load('values,formulas,valueTypes,rowIndex,columnIndex,rowCount,columnCount'));
+  const ranges = wanted.map((w) => rangeOf(w).load('values,formulas,valueTypes,numberFormat,rowIndex,columnIndex,rowCount,columnCount'));
   try {
     await context.sync();
-    return new Map(wanted.map(({ sheet }, i) => [sheet, written(sheet, [readPiece(ranges[i])])]));
+    return new Map(wanted.map(({ sheet }, i) => [sheet, written(sheet, [readPiece(ranges[i])], date1904)]));
   } catch (error) {
     if (!isResponseTooLarge(error)) throw error;
   }
@@ -52,7 +58,7 @@ export async function readSheets(context: Excel.RequestContext, wanted: readonly
   await context.sync();
   const pieces = wanted.flatMap(({ sheet }, i) => rowPieces(shapes[i], CELLS_PER_READ).map((shape) => ({ sheet, shape })));
   const read = await readPieces(context, pieces);
-  return new Map(wanted.map(({ sheet }) => [sheet, written(sheet, read.filter((p) => p.sheet === sheet))]));
+  return new Map(wanted.map(({ sheet }) => [sheet, written(sheet, read.filter((p) => p.sheet === sheet), date1904)]));
 }
 
 interface Piece {
@@ -60,17 +66,18 @@ interface Piece {
   readonly shape: RangeShape;
 }
 
-/** A piece's cells as read: values, formulas and value types, from its top-left cell. */
+/** A piece's cells as read: values, formulas, value types and number formats, from its top-left cell. */
 interface PieceRead {
   readonly shape: RangeShape;
   readonly values: unknown[][];
   readonly formulas: unknown[][];
   readonly valueTypes: string[][];
+  readonly numberFormat: unknown[][];
 }
 
 const readPiece = (range: Excel.Range): PieceRead => ({
   shape: { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount },
-  values: range.values, formulas: range.formulas, valueTypes: range.valueTypes,
+  values: range.values, formulas: range.formulas, valueTypes: range.valueTypes, numberFormat: range.numberFormat,
 });
 
 const cellsIn = (pieces: readonly Piece[]) => pieces.reduce((sum, p) => sum + p.shape.rowCount * p.shape.columnCount, 0);
@@ -82,7 +89,7 @@ const cellsIn = (pieces: readonly Piece[]) => pieces.reduce((sum, p) => sum + p.
 async function readPieces(context: Excel.RequestContext, pieces: readonly Piece[]): Promise<(PieceRead & { readonly sheet: string })[]> {
   const out: (PieceRead & { readonly sheet: string })[] = [];
   const send = async (batch: readonly Piece[]): Promise<void> => {
-    const ranges = batch.map(({ sheet, shape }) => context.workbook.worksheets.getItem(sheet).getRange(addressOf(shape)).load('values,formulas,valueTypes'));
+    const ranges = batch.map(({ sheet, shape }) => context.workbook.worksheets.getItem(sheet).getRange(addressOf(shape)).load('values,formulas,valueTypes,numberFormat'));
     try {
       await context.sync();
     } catch (error) {
@@ -93,7 +100,7 @@ async function readPieces(context: Excel.RequestContext, pieces: readonly Piece[
       for (const half of halves) await send(half);
       return;
     }
-    batch.forEach(({ sheet, shape }, i) => out.push({ sheet, shape, values: ranges[i].values, formulas: ranges[i].formulas, valueTypes: ranges[i].valueTypes }));
+    batch.forEach(({ sheet, shape }, i) => out.push({ sheet, shape, values: ranges[i].values, formulas: ranges[i].formulas, valueTypes: ranges[i].valueTypes, numberFormat: ranges[i].numberFormat }));
   };
   let batch: Piece[] = [];
   for (const piece of pieces) {
@@ -113,16 +120,16 @@ async function readPieces(context: Excel.RequestContext, pieces: readonly Piece[
  * apostrophe dropped (a text `'=x` reads `=x`, as a formula would), so a cell whose value is text
  * the same as what formulas reads is that text, not a formula.
  */
-function written(sheet: string, pieces: readonly PieceRead[]): WrittenSheet {
+function written(sheet: string, pieces: readonly PieceRead[], date1904: boolean): WrittenSheet {
   const formulas = new Map<string, string>();
   const values: CellValue[][] = [];
-  for (const { shape, values: cells, formulas: typed, valueTypes } of pieces) {
+  for (const { shape, values: cells, formulas: typed, valueTypes, numberFormat } of pieces) {
     cells.forEach((row, r) => values.push(row.map((cell, c) => {
       const formula = typed[r][c];
       const text = valueTypes[r][c] === 'String' && cell === formula;
       if (typeof formula === 'string' && formula.startsWith('=') && !text) formulas.set(a1(shape.rowIndex + r + 1, shape.columnIndex + c + 1), formula.slice(1));
-      // Dates stay the serial numbers Excel holds: the check compares numbers.
-      return cellValue(cell, valueTypes[r][c] as Excel.RangeValueType, 'General');
+      // A date reads as the day it shows, as Generate read the source: the check compares it as its 1900 serial.
+      return cellValue(cell, valueTypes[r][c] as Excel.RangeValueType, String(numberFormat[r][c]), date1904);
     })));
   }
   const first = pieces[0]?.shape ?? { rowIndex: 0, columnIndex: 0 };

@@ -1,10 +1,11 @@
 // Reads what the product needs from the open workbook in ONE round trip (two when the source is a
 // sheet's Excel table): the source cells (the selection, or the active sheet's first table or used
-// range) with the rows of them that are hidden and the blocks merged across rows, the sheet names,
-// and the defined names (which mark the product's own sheets). It decides nothing about what the
-// cells mean.
-import { CellRange, CellValue, Grid, a1, dateOfSerial, isDateFormat, mergedAcross, sheetOfReference } from '../../core/cell';
+// range) with the rows of them that are hidden, the blocks merged across rows and the cells
+// formatted as percentages, the sheet names, the defined names (which mark the product's own
+// sheets) and the workbook's date system. It decides nothing about what the cells mean.
+import { CellAt, CellRange, CellValue, Grid, a1, dateOfSerial, isDateFormat, isPercentFormat, mergedAcross, sheetOfReference } from '../../core/cell';
 import { isoDate } from '../../core/calendar-date';
+import { serialIn1900 } from '../date-system';
 import { codeOf } from './excel-access';
 
 
@@ -26,10 +27,12 @@ export interface WorkbookState {
   readonly readOnly: boolean;
   /** Its structure is protected (WorkbookProtection, ExcelApi 1.7): no sheet can be added or deleted. */
   readonly structureProtected: boolean;
+  /** It counts dates in the 1904 date system (`countsFrom1904`). */
+  readonly date1904: boolean;
 }
 
-/** One cell as the core sees it, from what Excel reports of it. */
-export function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.RangeValueType}`, format: string): CellValue {
+/** One cell as the core sees it, from what Excel reports of it; a date in a workbook of the 1904 date system (`date1904`) counted as in the 1900 one. */
+export function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.RangeValueType}`, format: string, date1904 = false): CellValue {
   switch (type) {
     case 'Empty':
       return null;
@@ -39,7 +42,7 @@ export function cellValue(value: unknown, type: Excel.RangeValueType | `${Excel.
       return Boolean(value);
     case 'Double': {
       // A number outside Excel's dates is not a date, whatever its format: it is the number it is.
-      const date = typeof value === 'number' && isDateFormat(format) ? dateOfSerial(value) : undefined;
+      const date = typeof value === 'number' && isDateFormat(format) ? dateOfSerial(serialIn1900(value, date1904)) : undefined;
       return date ? { date: isoDate(date) } : Number(value);
     }
     default:
@@ -69,10 +72,22 @@ export interface ReadOptions {
   readonly mergedAreas?: boolean;
 }
 
-/** A block of cells as read: its values and the sheet rows of it that are hidden. */
+/**
+ * Queues the question of which date system the workbook counts in, and gives its answer after the
+ * sync: Excel's DATE(1904, 1, 1) (Workbook.functions, ExcelApi 1.2) is 0 in a workbook of the 1904
+ * date system and 1462 in one of the 1900 system. (Workbook.use1904DateSystem, which says it
+ * directly, is a preview API, in no requirement set an add-in can rely on.)
+ */
+export function countsFrom1904(workbook: Excel.Workbook): () => boolean {
+  const day = workbook.functions.date(1904, 1, 1).load('value');
+  return () => day.value === 0;
+}
+
+/** A block of cells as read: its values, the sheet rows of it that are hidden, and its cells of a number formatted as a percentage. */
 interface Block {
   readonly values: CellValue[][];
   readonly hiddenRows: number[];
+  readonly percentCells: CellAt[];
 }
 
 /**
@@ -110,8 +125,10 @@ async function readSource(context: Excel.RequestContext, source: SourceChoice, n
   const used = selected ?? sheet.getUsedRange(true);
   let namedRanges: Excel.Range[] = [];
   let merged: Excel.RangeAreas | undefined;
+  let from1904 = () => false;
   const queueNames = () => {
     workbook.load('readOnly');
+    from1904 = countsFrom1904(workbook);
     workbook.protection.load('protected');
     sheet.load('name');
     workbook.worksheets.load('items/name');
@@ -124,22 +141,24 @@ async function readSource(context: Excel.RequestContext, source: SourceChoice, n
     }
   };
   queueNames();
-  const whole = await readWhole(context, used, queueNames);
+  // The date system comes back in the same response as the cells: they are converted once it has.
+  const date1904 = () => from1904();
+  const whole = await readWhole(context, used, queueNames, date1904);
 
   const sheetNames = workbook.worksheets.items.map((s) => s.name);
   const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) }));
   const namedValues = named.length === 0 ? {} : { named: Object.fromEntries(named.map((name, i) => [name, namedRanges[i].isNullObject ? undefined : namedRanges[i].values])) };
-  const access = { readOnly: workbook.readOnly, structureProtected: workbook.protection.protected };
+  const access = { readOnly: workbook.readOnly, structureProtected: workbook.protection.protected, date1904: date1904() };
   const table = tables?.items[0];
   let range = used;
   let block = whole;
   if (table) {
     range = table.getRange();
-    block = await readWhole(context, range, () => undefined);
+    block = await readWhole(context, range, () => undefined, date1904);
   } else if (!selected && whole && isBlank(whole)) {
     return { grid: undefined, sheetNames, definedNames, address: undefined, ...namedValues, ...access };
   }
-  block ??= await readInPieces(context, sheet, range);
+  block ??= await readInPieces(context, sheet, range, date1904());
   const top = range.rowIndex + 1;
   const left = range.columnIndex + 1;
   // An Excel table holds no merged cells.
@@ -149,6 +168,7 @@ async function readSource(context: Excel.RequestContext, source: SourceChoice, n
     sheet: sheet.name, top, left, values: block.values,
     ...(block.hiddenRows.length > 0 ? { hiddenRows: block.hiddenRows } : {}),
     ...(mergedAcrossRows.length > 0 ? { mergedAcrossRows } : {}),
+    ...(block.percentCells.length > 0 ? { percentCells: block.percentCells } : {}),
   };
   return { grid, sheetNames, definedNames, address: range.address, ...(table ? { table: table.name } : {}), ...namedValues, ...access };
 }
@@ -169,7 +189,7 @@ function isBlank(block: Block): boolean {
  * again and the range's shape, for reading it in pieces. Its address and position are loaded
  * either way.
  */
-async function readWhole(context: Excel.RequestContext, range: Excel.Range, queueAgain: () => void): Promise<Block | undefined> {
+async function readWhole(context: Excel.RequestContext, range: Excel.Range, queueAgain: () => void, date1904: () => boolean): Promise<Block | undefined> {
   range.load('values,valueTypes,numberFormat,address,rowIndex,columnIndex');
   const rows = range.getRowProperties(ROW_PROPERTIES);
   try {
@@ -181,11 +201,19 @@ async function readWhole(context: Excel.RequestContext, range: Excel.Range, queu
     await context.sync();
     return undefined;
   }
-  return { values: cellsOf(range), hiddenRows: hiddenRowsOf(rows.value, range.rowIndex + 1) };
+  return { ...cellsOf(range, range.rowIndex, range.columnIndex, date1904()), hiddenRows: hiddenRowsOf(rows.value, range.rowIndex + 1) };
 }
 
-function cellsOf(range: Excel.Range): CellValue[][] {
-  return range.values.map((row, r) => row.map((value, c) => cellValue(value, range.valueTypes[r][c], String(range.numberFormat[r][c]))));
+/** A range's cells as loaded (values, value types, number formats), with those of a number formatted as a percentage, in sheet rows and columns from its top-left cell at (rowIndex, columnIndex). */
+function cellsOf(range: Excel.Range, rowIndex: number, columnIndex: number, date1904: boolean): { values: CellValue[][]; percentCells: CellAt[] } {
+  const percentCells: CellAt[] = [];
+  const values = range.values.map((row, r) => row.map((value, c) => {
+    const format = String(range.numberFormat[r][c]);
+    const type = range.valueTypes[r][c];
+    if (type === 'Double' && isPercentFormat(format)) percentCells.push({ row: rowIndex + r + 1, column: columnIndex + c + 1 });
+    return cellValue(value, type, format, date1904);
+  }));
+  return { values, percentCells };
 }
 
 /** The sheet rows (1-based) of the hidden rows, from getRowProperties' items, one a row from `top`. */
@@ -217,18 +245,21 @@ export function addressOf(range: RangeShape): string {
 }
 
 /** A large source in pieces of whole rows, one request each (each response under the limit). */
-async function readInPieces(context: Excel.RequestContext, sheet: Excel.Worksheet, range: Excel.Range): Promise<Block> {
+async function readInPieces(context: Excel.RequestContext, sheet: Excel.Worksheet, range: Excel.Range, date1904: boolean): Promise<Block> {
   const values: CellValue[][] = [];
   const hiddenRows: number[] = [];
+  const percentCells: CellAt[] = [];
   for (const shape of rowPieces(range, CELLS_PER_READ)) {
     const piece = sheet.getRange(addressOf(shape));
     piece.load('values,valueTypes,numberFormat');
     const rows = piece.getRowProperties(ROW_PROPERTIES);
     await context.sync(); // one piece a request: the response limit allows no fewer
-    values.push(...cellsOf(piece));
+    const cells = cellsOf(piece, shape.rowIndex, shape.columnIndex, date1904);
+    values.push(...cells.values);
+    percentCells.push(...cells.percentCells);
     hiddenRows.push(...hiddenRowsOf(rows.value, shape.rowIndex + 1));
   }
-  return { values, hiddenRows };
+  return { values, hiddenRows, percentCells };
 }
 
 /** What a previous run may have left: the defined names, and the values of the named ranges asked for. */

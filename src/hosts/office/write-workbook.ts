@@ -4,6 +4,7 @@
 // for are read back as it calculated them. Every decision about what to write is in the plan; this
 // file only knows how Office.js writes it.
 import { a1, absoluteReference, columnName, rangeA1 } from '../../core/cell';
+import { heldContent } from '../date-system';
 import { Block, CellBlock, ChartPlan, Content, PrintSetup, Style, WorkbookPlan } from '../../layout/plan';
 import { sectionCodes } from '../footer-codes';
 
@@ -227,7 +228,8 @@ export async function calculateAndRead(context: Excel.RequestContext, names: rea
 /**
  * Writes the plan, all or nothing, then has Excel calculate it and reads back the values of
  * `readBack` (names) as Excel calculated them. A run cut short earlier (`interrupted`, as read) is repaired
- * first, in the first request. The new sheets are written under temporary names, each marked from
+ * first, in the first request. Its dates are written as the workbook counts them (`date1904`: the
+ * 1904 date system, 1,462 days less than the plan's 1900 serials). The new sheets are written under temporary names, each marked from
  * the request that adds it; only the last request retires the product's earlier sheets and names
  * (`existingNames`: the workbook's defined names as read before, less those the repair deletes),
  * gives the new sheets their names, defines the plan's names, and then drops the marks. If any
@@ -244,10 +246,11 @@ export async function writeWorkbook(
   existingNames: readonly NameRead[],
   interrupted?: InterruptedWrite,
   readBack: readonly string[] = [],
+  date1904 = false,
 ): Promise<Calculated> {
   if (interrupted) queueRepair(context, interrupted);
   try {
-    await writeSheets(context, plan);
+    await writeSheets(context, plan, date1904);
   } catch (error) {
     await removeUnfinished(context, plan).catch(() => undefined); // best effort; the first error is the one to report
     throw error;
@@ -283,8 +286,11 @@ async function removeUnfinished(context: Excel.RequestContext, plan: WorkbookPla
   await context.sync();
 }
 
-/** The new sheets, under their temporary names, in requests under the budget; the last is left queued. */
-async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan): Promise<void> {
+/**
+ * The new sheets, under their temporary names, in requests under the budget; the last is left
+ * queued. In a workbook of the 1904 date system (`date1904`) the plan's dates are written as it counts them.
+ */
+async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan, date1904: boolean): Promise<void> {
   const workbook = context.workbook;
   let pending = 0;
   /** Sends what is queued once it nears the budget; calculation stays suspended for every request. */
@@ -307,7 +313,7 @@ async function writeSheets(context: Excel.RequestContext, plan: WorkbookPlan): P
       const sizeOf = rowBytes(block);
       for (const piece of pieces(block)) {
         await budget(piece.rows.reduce((sum, row) => sum + sizeOf(row), 0));
-        const rect = piece.rows.map((row) => [...row.map(formulaInput), ...new Array<string>(width - row.length).fill('')]);
+        const rect = piece.rows.map((row) => [...row.map((content, c) => formulaInput(heldContent(content, block.formats?.[c], date1904))), ...new Array<string>(width - row.length).fill('')]);
         const range = sheet.getRange(rangeA1({ top: piece.top, left: piece.left, bottom: piece.top + piece.rows.length - 1, right: piece.left + width - 1 }));
         if (formats) range.numberFormat = rect.map(() => formats);
         range.formulas = rect;

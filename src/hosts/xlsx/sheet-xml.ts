@@ -1,10 +1,11 @@
 // A sheet of the plan as a worksheet part (SpreadsheetML), written as text in the schema's order.
 // Text goes in as inline strings, so the workbook's shared strings are never touched; formulas
 // go in without results, for Excel to calculate on opening.
-import { CellValue, DAYS_TO_1904, Grid, MAX_COLUMNS, a1, columnName, excelSerial, isDateFormat } from '../../core/cell';
+import { CellValue, Grid, MAX_COLUMNS, a1, columnName, excelSerial } from '../../core/cell';
 import { Content, PrintSetup, SheetPlan } from '../../layout/plan';
 import { parseIsoDate } from '../../core/calendar-date';
 import { footerCodes } from '../footer-codes';
+import { heldContent } from '../date-system';
 import { NAMESPACE, XML_DECLARATION } from './ooxml';
 import { xmlAttribute, xmlText } from './xml';
 
@@ -122,16 +123,6 @@ function frozenPane(freeze: { rows: number; columns: number }): string {
   return `<pane${split} topLeftCell="${a1(freeze.rows + 1, freeze.columns + 1)}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/>`;
 }
 
-/**
- * A planned cell's content as the workbook holds it: a number in a date format is a date, which
- * the plan counts in the 1900 date system and a workbook in the 1904 system counts 1,462 days less.
- */
-function heldContent(cell: PlannedCell, date1904: boolean): Content {
-  const { content, format } = cell;
-  if (!date1904 || content === null || !('number' in content) || format === undefined || !isDateFormat(format)) return content;
-  return { number: content.number - DAYS_TO_1904 };
-}
-
 /** How the workbook a sheet goes into holds what is not in the plan. */
 export interface SheetOptions {
   /** The relationship id of the drawing that holds the sheet's charts, if any. */
@@ -159,7 +150,7 @@ export function* sheetXml(sheet: SheetPlan, rows: SheetRows, extent: SheetExtent
   for (const { row: r, cells } of rows()) {
     const height = heights.get(r);
     let xml = `<row r="${r}"${height === undefined ? '' : ` ht="${height}" customHeight="1"`}>`;
-    for (const cell of cells) xml += cellXml(a1(r, cell.column), cellFormat(cell.style, cell.format), heldContent(cell, date1904));
+    for (const cell of cells) xml += cellXml(a1(r, cell.column), cellFormat(cell.style, cell.format), heldContent(cell.content, cell.format, date1904));
     yield `${xml}</row>`;
   }
   yield '</sheetData>';

@@ -2,15 +2,22 @@
 
 import { ClientObjectBase, EntityObject, ObjectInit } from '../client-object';
 import type { WorkbookModel } from '../model';
+import { Functions } from './functions';
 import { NamedItemCollection } from './names';
 import { Range } from './range';
 import { WorksheetCollection } from './worksheet';
 
 export class Workbook extends EntityObject<WorkbookModel, { readOnly: boolean }> {
-  private readonly nav: { worksheets?: WorksheetCollection; names?: NamedItemCollection; protection?: WorkbookProtection } = {};
+  private readonly nav: { worksheets?: WorksheetCollection; names?: NamedItemCollection; protection?: WorkbookProtection; functions?: Functions } = {};
 
   constructor(init: ObjectInit) {
     super(init, (scope) => scope.model, { readOnly: (model) => model.readOnly });
+  }
+
+  /** Excel's worksheet functions (ExcelApi 1.2): DATE is modelled. Workbook.use1904DateSystem is a preview API and is not. */
+  get functions(): Functions {
+    this.nav.functions ??= this.spawn('property', 'functions', [], 'Functions', false, (init) => new Functions(init));
+    return this.nav.functions;
   }
 
   /** True when the workbook is open read-only (ExcelApi 1.8). */
@@ -38,6 +45,7 @@ export class Workbook extends EntityObject<WorkbookModel, { readOnly: boolean }>
     if (name === 'worksheets') return this.worksheets;
     if (name === 'names') return this.names;
     if (name === 'protection') return this.protection;
+    if (name === 'functions') return this.functions;
     return undefined;
   }
 
