@@ -59,8 +59,8 @@ function committedWorkings(timeline: Timeline, starts: number, next: number) {
   const running = timeline.add('Committed costs with no contract end', '£', () => `SUMPRODUCT(${committed}*(${ends}=""))`, FORMATS.money);
   /** £ a year times the days each contract runs after `day`: a contract with an end date, not ended by then. */
   const runsOn = (day: string) => `SUMPRODUCT(${committed}*(${ends}>${day}),${ends}-${day})`;
-  const fromStart = timeline.add('Committed contracts ending after the year starts: £ a year × days they run on', '£ × days', (c) => runsOn(`${c}${starts}`), FORMATS.money);
-  const fromNext = timeline.add('The same from the next year\'s start', '£ × days', (c) => runsOn(`${c}${next}`), FORMATS.money);
+  const fromStart = timeline.add('With an end date: £ a year × days after the year starts', '£ × days', (c) => runsOn(`${c}${starts}`), FORMATS.money);
+  const fromNext = timeline.add('The same after the next year starts', '£ × days', (c) => runsOn(`${c}${next}`), FORMATS.money);
   return { running, fromStart, fromNext };
 }
 
