@@ -4,25 +4,17 @@
 import { execFile } from 'child_process';
 import path from 'path';
 import { promisify } from 'util';
-import { Io, run } from '../../src/faces/cli/main';
 import { a1 } from '../../src/core/cell';
 import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { readBack, temporaryDirectory } from '../support/workbooks';
 import { cellElement, tamper } from '../support/tamper';
+import { vfm } from './vfm';
 
 jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/staffordshire-connects.xlsx');
 const OPTIONS = path.join(ROOT, 'examples/staffordshire-connects.options.json');
-const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
-
-async function vfm(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let [out, err] = ['', ''];
-  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, clock };
-  const code = await run(args, io);
-  return { code, out, err };
-}
 
 let dir: string;
 let written: string;
