@@ -8,7 +8,7 @@ import { FIXED_CLOCK } from '../test/support/clock';
 import { readWorkbook } from '../src/hosts/office/read-workbook';
 import { writeWorkbook } from '../src/hosts/office/write-workbook';
 import { a1 } from '../src/core/cell';
-import { Content, WorkbookPlan } from '../src/layout/plan';
+import { Content, WorkbookPlan, rowsOf } from '../src/layout/plan';
 import { createFakeExcel } from '../test/fake-office';
 import { costGrid } from './cost-grid';
 
@@ -21,7 +21,7 @@ async function naiveWrite(context: Excel.RequestContext, plan: WorkbookPlan): Pr
   for (const planned of plan.sheets) {
     const sheet = context.workbook.worksheets.add(planned.name);
     for (const block of planned.blocks) {
-      for (const [r, row] of block.rows.entries()) {
+      for (const [r, row] of [...rowsOf(block.rows)].entries()) {
         const range = sheet.getRange(`${a1(block.top + r, block.left)}:${a1(block.top + r, block.left + row.length - 1)}`);
         range.formulas = [row.map(input)];
         await context.sync(); // the pattern the host avoids: a request a row

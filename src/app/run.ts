@@ -38,6 +38,8 @@ export interface ScenarioRun {
   readonly plan: WorkbookPlan;
   /** What the audit sheet records of the run. */
   readonly facts: RunFacts;
+  /** The source cells as the written workbook holds them (a CSV's amounts as numbers), which the fingerprint stamps. */
+  readonly source: Grid;
 }
 
 /** Analyses the source and plans the product's sheets. Throws InputError naming each bad cell or assumption. */
@@ -55,5 +57,5 @@ export function runScenarios({ workbook, assumptions, column, clock }: RunReques
     ...(workbook.previousRuns ? { previousRuns: workbook.previousRuns } : {}),
   };
   const plan = planWorkbook(analysis, workbook.sheetNames, productSheets(workbook.definedNames), facts);
-  return { analysis, plan, facts };
+  return { analysis, plan, facts, source };
 }

@@ -18,7 +18,7 @@ import { amountCells } from '../core/cost-table';
 import { formatMoney, toPounds } from '../core/money';
 import { atCell, refuse } from '../core/problems';
 import { NAME } from './names';
-import { DefinedName } from './plan';
+import { DefinedName, columnOf } from './plan';
 import { SheetBuilder, formula, literal, num, text } from './sheet-builder';
 import { FORMATS } from './styles';
 
@@ -91,23 +91,24 @@ export function costRowsSheet(name: string, analysis: Analysis, names: DefinedNa
   sheet.printTitles(HEADER_ROW);
   sheet.put(HEADER_ROW, ITEM, [[text('Item'), text('Amount'), text('Class'), text('Reason for the class'), text('Note'), ...extras.map(([header]) => text(header))]], 'header');
 
-  // One block a column, each in its own style, so that every cell is written once.
-  sheet.put(FIRST_ROW, ITEM, rows.map((row) => [text(row.item)]), 'label');
-  sheet.put(FIRST_ROW, AMOUNT, rows.map((row) => [row.amountWasText ? num(toPounds(row.amount)) : link(row.sheetRow)]), 'link', [FORMATS.money]);
-  sheet.put(FIRST_ROW, CLASS, rows.map((row) => [text(row.class)]), 'input');
+  // One block a column, each in its own style, so that every cell is written once; each cell is
+  // made as the host writes it, so that a million rows are never held in the plan.
+  sheet.put(FIRST_ROW, ITEM, columnOf(rows, (row) => text(row.item)), 'label');
+  sheet.put(FIRST_ROW, AMOUNT, columnOf(rows, (row) => row.amountWasText ? num(toPounds(row.amount)) : link(row.sheetRow)), 'link', [FORMATS.money]);
+  sheet.put(FIRST_ROW, CLASS, columnOf(rows, (row) => text(row.class)), 'input');
   // Only the reasons that say something: a keyword matched, or the user set the class.
-  sheet.put(FIRST_ROW, REASON, rows.map((row) => [row.reason.by === 'default' ? null : text(reasonWords(row.reason))]), 'note');
+  sheet.put(FIRST_ROW, REASON, columnOf(rows, (row) => row.reason.by === 'default' ? null : text(reasonWords(row.reason))), 'note');
   if (rows.length > 0) sheet.allow(FIRST_ROW, CLASS, last, CLASS, CLASSES);
   // An amount that was text: written as its number, marked as an input, with a note beside it.
   const note = (row: Row) =>
     `${sourceCell(row.sheetRow)} holds this amount as text, which Excel's SUM skips; it was read as ${formatMoney(row.amount)}. Edit it here, or make the source cell a number and run again.`;
-  sheet.put(FIRST_ROW, NOTE, rows.map((row) => [row.amountWasText ? text(note(row)) : null]), 'note');
+  sheet.put(FIRST_ROW, NOTE, columnOf(rows, (row) => row.amountWasText ? text(note(row)) : null), 'note');
   rows.forEach((row, i) => {
     if (row.amountWasText) sheet.paint(FIRST_ROW + i, AMOUNT, FIRST_ROW + i, AMOUNT, 'input');
   });
   extras.forEach(([header, value, format], i) => {
     const ends = header === 'Contract ends';
-    sheet.put(FIRST_ROW, EXTRA + i, rows.map((row) => [value(row)]), ends ? 'input' : 'note', [format]);
+    sheet.put(FIRST_ROW, EXTRA + i, columnOf(rows, (row) => value(row)), ends ? 'input' : 'note', [format]);
     if (ends) sheet.define('contractEnds', { row: FIRST_ROW, column: EXTRA + i }, { row: last, column: EXTRA + i });
   });
   sheet.define('items', { row: FIRST_ROW, column: ITEM }, { row: last, column: ITEM });

@@ -25,12 +25,32 @@ export interface Style {
   readonly wrap?: boolean;
 }
 
+/**
+ * A block's rows, top to bottom: an array, or rows made one at a time when a host asks for them
+ * (`columnOf`), so that a column of a million cost rows is never held whole in the plan.
+ */
+export interface Rows {
+  readonly length: number;
+  /** The row at `index`, from 0 to length - 1 (as an array's `at`, which counts a negative index from the end). */
+  at(index: number): readonly Content[] | undefined;
+}
+
+/** A column of cells, one an item, each made when it is asked for. */
+export function columnOf<T>(items: readonly T[], cell: (item: T) => Content): Rows {
+  return { length: items.length, at: (index) => (index >= 0 && index < items.length ? [cell(items[index])] : undefined) };
+}
+
+/** Rows `start` to `end` (excluded) of `rows`, in order. */
+export function* rowsOf(rows: Rows, start = 0, end = rows.length): Iterable<readonly Content[]> {
+  for (let index = start; index < end; index++) yield rows.at(index) ?? [];
+}
+
 /** A rectangle of cells written together, in one style, with a number format per column. */
 export interface Block {
   /** Sheet row and column of the top-left cell, 1-based. */
   readonly top: number;
   readonly left: number;
-  readonly rows: readonly (readonly Content[])[];
+  readonly rows: Rows;
   /** A key of the plan's styles. */
   readonly style: string;
   /** One per column of the block; undefined leaves the format General. */

@@ -2,7 +2,7 @@
 // the defined names that point into it.
 import { a1 } from '../core/cell';
 import { NAMES, NameEntry, NameKey, SheetRole } from './names';
-import { Block, CellBlock, ChartPlan, Content, DefinedName, Footer, Paint, SheetPlan, Validation } from './plan';
+import { Block, CellBlock, ChartPlan, Content, DefinedName, Footer, Paint, Rows, SheetPlan, Validation, rowsOf } from './plan';
 import { StyleName } from './styles';
 
 export const text = (value: string): Content => ({ text: value });
@@ -51,7 +51,7 @@ export class SheetBuilder {
   constructor(readonly name: string, private readonly role: SheetRole, private readonly names: DefinedName[]) {}
 
   /** Writes a rectangle of contents in one style. */
-  put(top: number, left: number, rows: readonly (readonly Content[])[], style: StyleName, formats?: readonly (string | undefined)[]): void {
+  put(top: number, left: number, rows: Rows, style: StyleName, formats?: readonly (string | undefined)[]): void {
     if (rows.length > 0) this.blocks.push({ top, left, rows, style, formats });
   }
 
@@ -110,7 +110,8 @@ export class SheetBuilder {
       };
     };
     for (const b of this.blocks) {
-      const width = b.rows.reduce((widest, row) => Math.max(widest, row.length), 1);
+      let width = 1;
+      for (const row of rowsOf(b.rows)) width = Math.max(width, row.length);
       take({ top: b.top, left: b.left, bottom: b.top + b.rows.length - 1, right: b.left + width - 1 });
     }
     [...this.paints, ...this.validations, ...this.charts.map((c) => c.anchor)].forEach(take);

@@ -80,7 +80,7 @@ export function sheetFindings(plan: SheetPlan, written: WrittenSheet, reference:
   const at = (row: number, column: number): CellValue => written.grid.values[row - written.grid.top]?.[column - written.grid.left] ?? null;
   const fixed = (row: number, column: number) => (plan.fixedAtRun ?? []).some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
   for (const block of plan.blocks) {
-    block.rows.forEach((cells, r) => cells.forEach((content, c) => {
+    for (let r = 0; r < block.rows.length; r++) block.rows.at(r)?.forEach((content, c) => {
       if (content === null) return;
       const [row, column] = [block.top + r, block.left + c];
       const address = a1(row, column);
@@ -88,7 +88,7 @@ export function sheetFindings(plan: SheetPlan, written: WrittenSheet, reference:
       if (block.style === 'note' || fixed(row, column)) return;
       const problem = cellProblem(content, at(row, column), written.formulas.get(address));
       if (problem) findings.push({ kind: 'cell', place: `${reference}!${address}`, ...problem });
-    }));
+    });
   }
   // Anything where the plan writes nothing: typed into the model, or rows inserted in it.
   written.grid.values.forEach((cells, r) => cells.forEach((value, c) => {

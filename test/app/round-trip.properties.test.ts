@@ -13,7 +13,7 @@ import { InputError } from '../../src/core/problems';
 import { Money, toPounds } from '../../src/core/money';
 import { openWorkbook } from '../../src/hosts/xlsx/read-workbook';
 import { writeIntoPackage } from '../../src/hosts/xlsx/write-workbook';
-import { Content, SheetPlan } from '../../src/layout/plan';
+import { Content, SheetPlan, rowsOf } from '../../src/layout/plan';
 import { calc } from '../support/libreoffice';
 import { temporaryDirectory } from '../support/workbooks';
 
@@ -100,7 +100,7 @@ function differences(plan: SheetPlan, back: { grid: Grid; formulas: ReadonlyMap<
   const at = (r: number, c: number) => back.grid.values[r - back.grid.top]?.[c - back.grid.left];
   const out: string[] = [];
   for (const block of plan.blocks) {
-    block.rows.forEach((row, r) => row.forEach((content, c) => {
+    [...rowsOf(block.rows)].forEach((row, r) => row.forEach((content, c) => {
       if (content === null) return;
       const address = a1(block.top + r, block.left + c);
       const [want, got] = [plannedWords(content), readWords(at(block.top + r, block.left + c), back.formulas.get(address))];

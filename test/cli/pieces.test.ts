@@ -4,7 +4,7 @@ import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { runScenarios } from '../../src/app/run';
 import { Grid } from '../../src/core/cell';
-import { summaryJson, summaryJsonText } from '../../src/faces/cli/summary-json';
+import { summaryInPieces, summaryJson, summaryJsonText } from '../../src/faces/cli/summary-json';
 import { fingerprint } from '../../src/layout/fingerprint';
 import { SEED_ASSUMPTIONS, SEED_VALUES } from '../support/analyses';
 import { FIXED_CLOCK } from '../support/clock';
@@ -17,6 +17,8 @@ describe('text written in pieces', () => {
     const summary = summaryJson(analysis, 'costs "2012".xlsx', { name: 'vfm-scenarios', version: '0.1.0' }, { by: '--sheet', passedOver: [] });
     expect(summary.rows.length).toBeGreaterThan(1);
     expect([...summaryJsonText(summary)].join('')).toBe(`${JSON.stringify(summary, null, 2)}\n`);
+    const inPieces = summaryInPieces(analysis, 'costs "2012".xlsx', { name: 'vfm-scenarios', version: '0.1.0' }, { by: '--sheet', passedOver: [] });
+    expect([...summaryJsonText(inPieces)].join('')).toBe(`${JSON.stringify(summary, null, 2)}\n`);
     const none = { ...summary, rows: [] };
     expect([...summaryJsonText(none)].join('')).toBe(`${JSON.stringify(none, null, 2)}\n`);
   });

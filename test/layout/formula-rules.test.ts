@@ -5,7 +5,7 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { FORMULA_RULES } from '../../src/layout/sheet-builder';
-import { WorkbookPlan } from '../../src/layout/plan';
+import { WorkbookPlan, rowsOf } from '../../src/layout/plan';
 import { planWorkbook } from '../../src/layout/workbook-plan';
 import { POOL_ASSUMPTIONS, SEED_VALUES, analysisOf } from '../support/analyses';
 
@@ -29,7 +29,7 @@ const PLANS: [string, WorkbookPlan][] = [
 ];
 
 interface Written { readonly plan: string; readonly sheet: string; readonly cell: string; readonly style: string; readonly formula: string }
-const written: Written[] = PLANS.flatMap(([plan, p]) => p.sheets.flatMap((sheet) => sheet.blocks.flatMap((block) => block.rows.flatMap((cells, r) =>
+const written: Written[] = PLANS.flatMap(([plan, p]) => p.sheets.flatMap((sheet) => sheet.blocks.flatMap((block) => [...rowsOf(block.rows)].flatMap((cells, r) =>
   cells.flatMap((content, c) => (content && 'formula' in content
     ? [{ plan, sheet: sheet.name, cell: `R${block.top + r}C${block.left + c}`, style: block.style, formula: content.formula }]
     : []))))));

@@ -4,7 +4,7 @@ import { NAMES, NameEntry } from '../../src/layout/names';
 import { INPUT_NAMES } from '../../src/layout/read-back';
 import { SheetBuilder } from '../../src/layout/sheet-builder';
 import { PRODUCT_SHEETS, planWorkbook } from '../../src/layout/workbook-plan';
-import { DefinedName } from '../../src/layout/plan';
+import { DefinedName, rowsOf } from '../../src/layout/plan';
 import { POOL_ASSUMPTIONS, SEED_VALUES, analysisOf } from '../support/analyses';
 
 const RUN = { product: 'VfM Scenarios', version: '9.9.9', ranAt: '2012-10-19T09:30:00Z', fingerprint: 'f', sourceCells: [{ address: 'B4', value: '17800' }] };
@@ -26,7 +26,7 @@ describe('the table of defined names', () => {
   });
 
   it('holds every name a formula refers to', () => {
-    const formulas = plan.sheets.flatMap((s) => s.blocks.flatMap((b) => b.rows.flat())).flatMap((c) => (c && 'formula' in c ? [c.formula] : []));
+    const formulas = plan.sheets.flatMap((s) => s.blocks.flatMap((b) => [...rowsOf(b.rows)].flat())).flatMap((c) => (c && 'formula' in c ? [c.formula] : []));
     const used = new Set(formulas.flatMap((f) => f.match(/\bVfM_\w+/g) ?? []));
     expect(used.size).toBeGreaterThan(15);
     for (const name of used) expect(entries.map((e) => e.name)).toContain(name);

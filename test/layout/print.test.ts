@@ -2,7 +2,7 @@
 // page wide, the sheet's contents as the print area, heading rows repeated, breaks between blocks,
 // and a footer naming the sheet, the source workbook and the run, and the page.
 import { NAMES } from '../../src/layout/names';
-import { CellBlock, Content, SheetPlan, WorkbookPlan } from '../../src/layout/plan';
+import { CellBlock, Content, SheetPlan, WorkbookPlan, rowsOf } from '../../src/layout/plan';
 import { SheetBuilder, text } from '../../src/layout/sheet-builder';
 import { planWorkbook, productFooter } from '../../src/layout/workbook-plan';
 import { POOL_ASSUMPTIONS, SEED_VALUES, analysisOf } from '../support/analyses';
@@ -24,7 +24,7 @@ const named = (p: WorkbookPlan, key: keyof typeof NAMES) => p.names.find((n) => 
 function contentAt(sheet: SheetPlan, row: number, column: number): Content | undefined {
   let found: Content | undefined;
   for (const block of sheet.blocks) {
-    const cells = block.rows[row - block.top];
+    const cells = row >= block.top ? block.rows.at(row - block.top) : undefined;
     if (cells && column >= block.left && column - block.left < cells.length) found = cells[column - block.left];
   }
   return found;
@@ -49,12 +49,12 @@ describe('every product sheet prints', () => {
     expect(print.area.left).toBe(1);
     expect(print.area.bottom).toBe(lastRow(sheet));
     for (const block of sheet.blocks) {
-      expect(within({ top: block.top, left: block.left, bottom: block.top + block.rows.length - 1, right: block.left + Math.max(...block.rows.map((r) => r.length)) - 1 }, print.area)).toBe(true);
+      expect(within({ top: block.top, left: block.left, bottom: block.top + block.rows.length - 1, right: block.left + Math.max(...[...rowsOf(block.rows)].map((r) => r.length)) - 1 }, print.area)).toBe(true);
     }
     for (const chart of sheet.charts ?? []) expect(within(chart.anchor, print.area)).toBe(true);
     for (const paint of sheet.paints) expect(within(paint, print.area)).toBe(true);
     // Something stands in its last column: the area is no wider than the contents.
-    expect([...sheet.blocks.map((b) => b.left + Math.max(...b.rows.map((r) => r.length)) - 1), ...(sheet.charts ?? []).map((c) => c.anchor.right)]).toContain(print.area.right);
+    expect([...sheet.blocks.map((b) => b.left + Math.max(...[...rowsOf(b.rows)].map((r) => r.length)) - 1), ...(sheet.charts ?? []).map((c) => c.anchor.right)]).toContain(print.area.right);
     for (const row of print.breaksAbove) expect(row > print.area.top && row <= print.area.bottom).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import { NAMES } from '../../src/layout/names';
 import { InputError } from '../../src/core/problems';
-import { Content, DefinedName, SheetPlan, WorkbookPlan } from '../../src/layout/plan';
+import { Content, DefinedName, SheetPlan, WorkbookPlan, rowsOf } from '../../src/layout/plan';
 import { PRODUCT_SHEETS, planWorkbook, productSheets } from '../../src/layout/workbook-plan';
 import { SEED_VALUES, analysisOf } from '../support/analyses';
 
@@ -14,7 +14,8 @@ function contentAt(sheet: SheetPlan, row: number, column: number): Content | und
   for (const block of sheet.blocks) {
     const r = row - block.top;
     const c = column - block.left;
-    if (r >= 0 && r < block.rows.length && c >= 0 && c < block.rows[r].length) found = block.rows[r][c];
+    const cells = block.rows.at(r);
+    if (r >= 0 && cells && c >= 0 && c < cells.length) found = cells[c];
   }
   return found;
 }
@@ -22,14 +23,14 @@ function contentAt(sheet: SheetPlan, row: number, column: number): Content | und
 function styleAt(sheet: SheetPlan, row: number, column: number): string | undefined {
   const painted = sheet.paints.filter((x) => row >= x.top && row <= x.bottom && column >= x.left && column <= x.right).pop();
   const block = sheet.blocks
-    .filter((b) => row >= b.top && row < b.top + b.rows.length && column >= b.left && column < b.left + b.rows[row - b.top].length)
+    .filter((b) => row >= b.top && row < b.top + b.rows.length && column >= b.left && column < b.left + (b.rows.at(row - b.top)?.length ?? 0))
     .pop();
   return painted?.style ?? block?.style;
 }
 const sheetOf = (p: WorkbookPlan, name: string) => p.sheets.find((s) => s.name === name) as SheetPlan;
 const named = (p: WorkbookPlan, name: string) => p.names.find((n) => n.name === name) as DefinedName;
 const allFormulas = (p: WorkbookPlan) =>
-  p.sheets.flatMap((s) => s.blocks.flatMap((b) => b.rows.flat())).flatMap((c) => (c && 'formula' in c ? [c.formula] : []));
+  p.sheets.flatMap((s) => s.blocks.flatMap((b) => [...rowsOf(b.rows)].flat())).flatMap((c) => (c && 'formula' in c ? [c.formula] : []));
 
 describe('the workbook plan', () => {
   const p = plan();
@@ -182,7 +183,7 @@ describe('sheet names', () => {
 
 describe('the audit sheet', () => {
   const auditText = (values: typeof SEED_VALUES) =>
-    ((planWorkbook(analysisOf(values), ['Costs'], new Set(), RUN).sheets.find((s) => s.name === 'VfM Audit')?.blocks ?? []).flatMap((b) => b.rows.flat()) as { text?: string }[]).map((c) => c?.text);
+    ((planWorkbook(analysisOf(values), ['Costs'], new Set(), RUN).sheets.find((s) => s.name === 'VfM Audit')?.blocks ?? []).flatMap((b) => [...rowsOf(b.rows)].flat()) as { text?: string }[]).map((c) => c?.text);
 
   it('records the run: product, version, time, source, fingerprint', () => {
     const texts = auditText(SEED_VALUES);
@@ -232,7 +233,7 @@ describe('a council\'s own table in the plan', () => {
 
   it('checks each subtotal against the cost rows it covers, inside the master check', () => {
     const scenarios = sheetOf(p, 'VfM Scenarios');
-    const cells = scenarios.blocks.flatMap((b) => b.rows.flatMap((r, i) => r.map((c, j) => ({ row: b.top + i, column: b.left + j, c }))));
+    const cells = scenarios.blocks.flatMap((b) => [...rowsOf(b.rows)].flatMap((r, i) => r.map((c, j) => ({ row: b.top + i, column: b.left + j, c }))));
     const label = cells.find(({ c }) => c !== null && 'text' in c && c.text.startsWith('Subtotal "Subtotal: core"'));
     expect(label?.c).toEqual({ text: 'Subtotal "Subtotal: core" (Costs!B6) agrees with its rows' });
     const amounts = named(p, 'VfM_Amounts');

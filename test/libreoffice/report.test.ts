@@ -30,7 +30,8 @@ async function coreText(assumptions: unknown): Promise<{ text: string[]; cells: 
   const plan = reportSheet(SHEET, analysis, []).build({ columnWidths: [], footer: { left: [], center: [], right: [] } });
   const rows = new Map<number, number>();
   for (const block of plan.blocks) {
-    if (block.top > 2 && block.rows[0].some((c) => c !== null)) rows.set(block.top, Math.max(rows.get(block.top) ?? 0, block.left + block.rows[0].length - 1));
+    const first = block.rows.at(0) ?? [];
+    if (block.top > 2 && first.some((c) => c !== null)) rows.set(block.top, Math.max(rows.get(block.top) ?? 0, block.left + first.length - 1));
   }
   const cells = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([row, last]) => Array.from({ length: last }, (_, c) => `'${SHEET}'!${a1(row, c + 1)}`));
   return { text, cells };

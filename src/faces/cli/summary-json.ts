@@ -419,9 +419,30 @@ const deflatorJson = (deflator: GdpDeflator): SummaryGdpDeflator => ({
 
 const orNull = <T, R>(value: T | undefined, f: (v: T) => R): R | null => (value === undefined ? null : f(value));
 
+/** The summary, its rows each made only when it is written: what `--json` writes, a row at a time. */
+export interface SummaryInPieces extends Omit<SummaryJson, 'rows'> {
+  readonly rows: { readonly length: number; at(index: number): SummaryRow | undefined };
+}
+
 export function summaryJson(analysis: Analysis, file: string, generator: SummaryGenerator, choice: SheetChoice): SummaryJson {
+  const summary = summaryInPieces(analysis, file, generator, choice);
+  return { ...summary, rows: Array.from({ length: summary.rows.length }, (_, i) => summary.rows.at(i) as SummaryRow) };
+}
+
+export function summaryInPieces(analysis: Analysis, file: string, generator: SummaryGenerator, choice: SheetChoice): SummaryInPieces {
   const { table, assumptions: a, savings, membership, appraisal } = analysis;
   const cellOf = amountCells(table);
+  const rowOf = (row: Analysis['rows'][number]): SummaryRow => ({
+    cell: cellOf(row.sheetRow),
+    item: row.item,
+    amount: pounds(row.amount),
+    class: row.class,
+    reason: reasonWords(row.reason),
+    amountWasText: row.amountWasText,
+    section: row.section ?? null,
+    note: row.note ?? null,
+    endsOn: orNull(row.endsOn, isoDate),
+  });
   return {
     schemaVersion: 2,
     generator,
@@ -459,17 +480,7 @@ export function summaryJson(analysis: Analysis, file: string, generator: Summary
       sectionHeadings: table.headings.map(({ cell, label }) => ({ cell, label })),
       hiddenRows: table.hiddenRows,
     },
-    rows: analysis.rows.map((row) => ({
-      cell: cellOf(row.sheetRow),
-      item: row.item,
-      amount: pounds(row.amount),
-      class: row.class,
-      reason: reasonWords(row.reason),
-      amountWasText: row.amountWasText,
-      section: row.section ?? null,
-      note: row.note ?? null,
-      endsOn: orNull(row.endsOn, isoDate),
-    })),
+    rows: { length: analysis.rows.length, at: (index) => (index >= 0 && index < analysis.rows.length ? rowOf(analysis.rows[index]) : undefined) },
     annual: {
       total: pounds(analysis.annual.total),
       avoidable: pounds(analysis.annual.avoidable),
@@ -574,7 +585,7 @@ export function summaryJson(analysis: Analysis, file: string, generator: Summary
  * The summary as the text `JSON.stringify(summary, null, 2)` gives, with a newline after it, in
  * pieces: the rows one at a time, so that the text of a million rows is never held whole.
  */
-export function* summaryJsonText(summary: SummaryJson): Iterable<string> {
+export function* summaryJsonText(summary: SummaryJson | SummaryInPieces): Iterable<string> {
   const marker = '\u0000rows';
   const text = JSON.stringify({ ...summary, rows: summary.rows.length === 0 ? [] : marker }, null, 2);
   // The top level's keys alone stand at two spaces after a line break (a string's line breaks are escaped).
@@ -586,6 +597,6 @@ export function* summaryJsonText(summary: SummaryJson): Iterable<string> {
   }
   yield `${text.slice(0, at)}\n  "rows": [\n`;
   const last = summary.rows.length - 1;
-  for (let i = 0; i <= last; i++) yield `    ${JSON.stringify(summary.rows[i], null, 2).replace(/\n/g, '\n    ')}${i < last ? ',' : ''}\n`;
+  for (let i = 0; i <= last; i++) yield `    ${JSON.stringify(summary.rows.at(i), null, 2).replace(/\n/g, '\n    ')}${i < last ? ',' : ''}\n`;
   yield `  ]${text.slice(at + placeholder.length)}\n`;
 }

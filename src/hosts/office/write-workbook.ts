@@ -5,7 +5,7 @@
 // file only knows how Office.js writes it.
 import { a1, absoluteReference, columnName, rangeA1 } from '../../core/cell';
 import { heldContent } from '../date-system';
-import { Block, CellBlock, ChartPlan, Content, PrintSetup, Style, WorkbookPlan } from '../../layout/plan';
+import { Block, CellBlock, ChartPlan, Content, PrintSetup, Style, WorkbookPlan, rowsOf } from '../../layout/plan';
 import { sectionCodes } from '../footer-codes';
 
 /** Requests stay under this, well inside Excel on the web's 5 MB. */
@@ -73,7 +73,11 @@ function formatRow(block: Block, width: number): string[] | undefined {
   return Array.from({ length: width }, (_, c) => block.formats?.[c] ?? 'General');
 }
 
-const widthOf = (block: Block) => Math.max(...block.rows.map((row) => row.length));
+function widthOf(block: Block): number {
+  let width = 0;
+  for (const row of rowsOf(block.rows)) width = Math.max(width, row.length);
+  return width;
+}
 
 /** What a row of a block sends: its contents and, where the block has them, its number formats. */
 function rowBytes(block: Block): (row: readonly Content[]) => number {
@@ -82,23 +86,24 @@ function rowBytes(block: Block): (row: readonly Content[]) => number {
   return (row) => JSON.stringify(row.map(formulaInput)).length + formatBytes + 8;
 }
 
-/** A block cut into pieces of whole rows, each small enough for one request. */
-export function pieces(block: Block, budget = CELL_BYTES_PER_REQUEST): Block[] {
-  const out: Block[] = [];
+/** A block cut into pieces of whole rows, each small enough for one request, made one at a time. */
+export function* pieces(block: Block, budget = CELL_BYTES_PER_REQUEST): Iterable<Block & { readonly rows: readonly (readonly Content[])[] }> {
   const sizeOf = rowBytes(block);
-  let start = 0;
+  let top = block.top;
+  let rows: (readonly Content[])[] = [];
   let bytes = 0;
-  block.rows.forEach((row, r) => {
+  for (const row of rowsOf(block.rows)) {
     const size = sizeOf(row);
-    if (r > start && bytes + size > budget) {
-      out.push({ ...block, top: block.top + start, rows: block.rows.slice(start, r) });
-      start = r;
+    if (rows.length > 0 && bytes + size > budget) {
+      yield { ...block, top, rows };
+      top += rows.length;
+      rows = [];
       bytes = 0;
     }
+    rows.push(row);
     bytes += size;
-  });
-  out.push({ ...block, top: block.top + start, rows: block.rows.slice(start) });
-  return out;
+  }
+  yield { ...block, top, rows };
 }
 
 

@@ -69,7 +69,7 @@ export function plannedRows(sheet: SheetPlan): SheetRows {
       for (const span of over) {
         if ('block' in span) {
           const { block } = span;
-          block.rows[row - block.top].forEach((content, c) => {
+          block.rows.at(row - block.top)?.forEach((content, c) => {
             const column = block.left + c;
             cells.set(column, { column, content, style: block.style, format: block.formats?.[c] });
           });

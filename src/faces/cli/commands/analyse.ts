@@ -18,7 +18,7 @@ import { columnsToChoose } from '../source-column';
 import { UsageError, rangeChoice, sourceGrid } from '../source-sheet';
 import { readJsonText } from '../json-file';
 import { refuseEmptyNames } from '../file-names';
-import { summaryJson, summaryJsonText } from '../summary-json';
+import { summaryInPieces, summaryJsonText } from '../summary-json';
 import { terminalSummary, terminalText } from '../terminal';
 
 const options = {
@@ -94,7 +94,7 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   // The log of earlier runs, when the workbook holds the product's sheets: this run's row is added to it.
   const log = namedRange(workbook, NAME.runLog);
   const previousRuns = log && ours.has(log.sheet) ? (await reading(() => workbook.grid(log.sheet, log.range))).values : undefined;
-  const { analysis, plan } = withColumnChosen(() => runScenarios({
+  const { analysis, plan, source } = withColumnChosen(() => runScenarios({
     workbook: { grid, sheetNames: workbook.sheets.map((s) => s.name), definedNames: names, file: path.basename(options.input), ...(previousRuns ? { previousRuns } : {}) },
     assumptions,
     clock: io.clock,
@@ -107,12 +107,15 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
     const pkg = workbook.package;
     // A file that cannot be edited in place gives the new workbook its source sheet, whole: a
     // CSV's amounts as the numbers they were read as, for the model to link to.
-    const sourceSheet = async () => amountsAsNumbers(await workbook.grid(grid.sheet), analysis.table, analysis.rows);
+    const sourceSheet = async () => {
+      const whole = await workbook.grid(grid.sheet);
+      return whole === grid ? source : amountsAsNumbers(whole, analysis.table, analysis.rows);
+    };
     const written = await reading(async () => (pkg ? writeIntoPackage(pkg, plan) : newWorkbookWithSource(await sourceSheet(), plan)));
     outputs.push({ file: options.out, contents: written });
   }
   if (options.json) {
-    const summary = summaryJson(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice);
+    const summary = summaryInPieces(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice);
     outputs.push({ file: options.json, contents: summaryJsonText(summary) });
   }
   if (options.report) {
