@@ -754,6 +754,50 @@ describe('names', () => {
 });
 
 describe('addresses and ranges', () => {
+  it('gives the cells two ranges share with getIntersectionOrNullObject, reading none of them; a null object when they share none', async () => {
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Costs');
+      const whole = sheet.getRange('A1:XFD1048576');
+      const shared = whole.getIntersectionOrNullObject(sheet.getUsedRange(true));
+      shared.load('address,rowIndex,columnIndex,rowCount,columnCount');
+      const byAddress = sheet.getRange('B2:D9').getIntersectionOrNullObject('A3:C3').load('address');
+      const none = sheet.getRange('E5:F6').getIntersectionOrNullObject(sheet.getUsedRange(true));
+      none.load('values');
+      expect(() => shared.isNullObject).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      expect(() => shared.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await context.sync();
+      expect([shared.isNullObject, shared.address, shared.rowIndex, shared.columnIndex, shared.rowCount, shared.columnCount]).toEqual([false, 'Costs!A1:C3', 0, 0, 3, 3]);
+      expect(byAddress.address).toBe('Costs!B3:C3');
+      expect(none.isNullObject).toBe(true);
+      expect(() => none.values).toThrow(FakeStrictError);
+    });
+    // Finding the intersection with the whole grid sends back its shape, not the grid's cells.
+    expect(fake.counters.syncs[0].responseBytes).toBeLessThan(1000);
+  });
+
+  it('loads the values of an intersection as those of its cells, refuses a range on another sheet, and needs ExcelApi 1.4', async () => {
+    fake.workbook.addSheet('Other', [['x']]);
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Costs');
+      const cells = sheet.getRange('B1:XFD1048576').getIntersectionOrNullObject(sheet.getUsedRange()).load('values');
+      await context.sync();
+      expect(cells.values).toEqual([['Amount', 'Year'], [17800, 2024], [2500.5, 35600]]);
+    });
+    const elsewhere = await rejection(fake.Excel.run(async (context) => {
+      const other = context.workbook.worksheets.getItem('Other').getRange('A1');
+      context.workbook.worksheets.getItem('Costs').getRange('A1:B2').getIntersectionOrNullObject(other);
+      await context.sync();
+    }));
+    expect(elsewhere).toMatchObject({ code: 'InvalidArgument' });
+    const old = createFakeExcel({ excelApiVersion: '1.3' });
+    old.workbook.addSheet('Costs', [['x']]);
+    const error = await rejection(old.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Costs').getRange('A1:B2').getIntersectionOrNullObject('A1');
+      await context.sync();
+    }));
+    expect(error).toMatchObject({ code: 'ApiNotFound' });
+  });
+
   it('quotes sheet names as Excel does in addresses', async () => {
     for (const name of ['My costs', "Bob's", '2024', 'ABC1', 'R2C3', 'Plain_Name.1']) fake.workbook.addSheet(name);
     const addresses = await fake.Excel.run(async (context) => {

@@ -1,8 +1,9 @@
 // Reads the open workbook back for verification, in two round trips that the caller makes in one
 // Excel.run: the defined names, the sheet names, the workbook's date system and one named cell's
-// value (the run's source); then whole sheets' used ranges, or given ranges, with their values,
-// formulas and number formats (in pieces when they are too large for one reply): a date reads as
-// the day it shows, as Generate read it. It decides nothing about which sheets or what they mean.
+// value (the run's source); then whole sheets' used ranges, or given ranges where the sheet holds
+// values, with their values, formulas and number formats (in pieces when they are too large for one
+// reply): a date reads as the day it shows, as Generate read it. It decides nothing about which
+// sheets or what they mean.
 import { CellValue, Grid, a1, parseRange, sheetOfReference } from '../../core/cell';
 import { RangeShape, addressOf, cellValue, countsFrom1904, isResponseTooLarge, rowPieces } from './read-workbook';
 import { HeldName, WrittenSheet } from '../../layout/plan';
@@ -37,26 +38,29 @@ const CELLS_PER_READ = 35_000;
 type Wanted = { readonly sheet: string; readonly address?: string };
 
 /**
- * Each sheet asked for, its used range or the range given, with values, formulas and number
- * formats: one round trip; a date read as the day it shows, in the workbook's date system
- * (`date1904`). When the reply would be over Excel's limit, the ranges' sizes are read in another,
- * and then their rows in pieces, as many a request as stay well under it.
+ * Each sheet asked for, its used range or the part of the range given where the sheet holds values
+ * (Range.getIntersectionOrNullObject, ExcelApi 1.4: a range of Excel's whole grid reads as the
+ * sheet's own cells; none, when it holds none there), with values, formulas and number formats: one
+ * round trip; a date read as the day it shows, in the workbook's date system (`date1904`). A sheet
+ * with no cells read gives no rows, the cells of its range all empty. When the reply would be over
+ * Excel's limit, the ranges' sizes are read in another, and then their rows in pieces, as many a
+ * request as stay well under it.
  */
 export async function readSheets(context: Excel.RequestContext, wanted: readonly Wanted[], date1904 = false): Promise<Map<string, WrittenSheet>> {
   const rangeOf = ({ sheet, address }: Wanted) => {
     const target = context.workbook.worksheets.getItem(sheet);
-    return address === undefined ? target.getUsedRange() : target.getRange(address);
+    return address === undefined ? target.getUsedRange() : target.getRange(address).getIntersectionOrNullObject(target.getUsedRange(true));
   };
   const ranges = wanted.map((w) => rangeOf(w).load('values,formulas,valueTypes,numberFormat,rowIndex,columnIndex,rowCount,columnCount'));
   try {
     await context.sync();
-    return new Map(wanted.map(({ sheet }, i) => [sheet, written(sheet, [readPiece(ranges[i])], date1904)]));
+    return new Map(wanted.map(({ sheet }, i) => [sheet, written(sheet, ranges[i].isNullObject ? [] : [readPiece(ranges[i])], date1904)]));
   } catch (error) {
     if (!isResponseTooLarge(error)) throw error;
   }
   const shapes = wanted.map((w) => rangeOf(w).load('rowIndex,columnIndex,rowCount,columnCount'));
   await context.sync();
-  const pieces = wanted.flatMap(({ sheet }, i) => rowPieces(shapes[i], CELLS_PER_READ).map((shape) => ({ sheet, shape })));
+  const pieces = wanted.flatMap(({ sheet }, i) => (shapes[i].isNullObject ? [] : rowPieces(shapes[i], CELLS_PER_READ)).map((shape) => ({ sheet, shape })));
   const read = await readPieces(context, pieces);
   return new Map(wanted.map(({ sheet }) => [sheet, written(sheet, read.filter((p) => p.sheet === sheet), date1904)]));
 }

@@ -111,6 +111,14 @@ function meets(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.column < b.column + b.columnCount && b.column < a.column + a.columnCount;
 }
 
+/** The cells two rectangles share, or null when they share none. */
+function intersection(a: Rect, b: Rect): Rect | null {
+  if (!meets(a, b)) return null;
+  const row = Math.max(a.row, b.row);
+  const column = Math.max(a.column, b.column);
+  return { row, column, rowCount: Math.min(a.row + a.rowCount, b.row + b.rowCount) - row, columnCount: Math.min(a.column + a.columnCount, b.column + b.columnCount) - column };
+}
+
 /** The properties asked of `getRowProperties`: of the RowPropertiesLoadOptions, `rowHidden` and `rowIndex` are modelled. */
 function rowPropertiesAsked(options: unknown, location: string): (typeof ROW_PROPERTIES)[number][] {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) throw invalidArgument('getRowProperties takes a RowPropertiesLoadOptions object', location);
@@ -224,6 +232,24 @@ export class Range extends EntityObject<RangeEntity, RangeScalars> {
       const rects = e.sheet.mergedAreas.filter((m) => meets(m, e.rect));
       if (rects.length > MAX_MERGED_AREAS) throw documentedError('GeneralException', location);
       return rects.length === 0 ? null : { sheet: e.sheet, rects };
+    }));
+  }
+
+  /**
+   * The rectangle this range and `anotherRange` (a Range, or an address on this range's sheet) have
+   * in common (ExcelApi 1.4); a null object when they have none. Only its loaded properties are
+   * read back: finding it reads no cells. A range on another sheet is refused (InvalidArgument).
+   */
+  getIntersectionOrNullObject(anotherRange: Range | string): Range {
+    const location = this.location('getIntersectionOrNullObject');
+    if (anotherRange instanceof Range) this.sameContext(anotherRange, 'getIntersectionOrNullObject');
+    return this.spawn('method', 'getIntersectionOrNullObject', [anotherRange], 'Range', true, (init) => new Range(init, (scope) => {
+      requireApi(scope.options, '1.4', location);
+      const e = this.live(scope);
+      const other = anotherRange instanceof Range ? anotherRange.live(scope) : { sheet: e.sheet, rect: resolveAddress(scope.model, e.sheet, anotherRange, location) };
+      if (other.sheet !== e.sheet) throw invalidArgument(`the ranges are on different sheets ('${e.sheet.name}' and '${other.sheet.name}')`, location);
+      const rect = intersection(e.rect, other.rect);
+      return rect ? { sheet: e.sheet, rect } : null;
     }));
   }
 
