@@ -70,8 +70,10 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   await refuseOverwriting(options);
 
   const assumptions = options.assumptions === undefined ? undefined : parseJson(options.assumptions, await readWhole(options.assumptions));
-  const bytes = await readWhole(options.input);
-  const unreadable = (error: PackageError) => new UsageError(`${options.input}: cannot be read: ${error.message}; ${error.advice ?? WHAT_TO_DO[fileKind(bytes)]}`);
+  // Let go once read: a package keeps what it needs of them, a text file is then its cells.
+  let bytes: Buffer | undefined = await readWhole(options.input);
+  const kind = fileKind(bytes);
+  const unreadable = (error: PackageError) => new UsageError(`${options.input}: cannot be read: ${error.message}; ${error.advice ?? WHAT_TO_DO[kind]}`);
   const reading = async <T>(read: () => Promise<T>): Promise<T> => {
     try {
       return await read();
@@ -82,7 +84,8 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   if (options.report !== undefined && path.extname(options.report).toLowerCase() !== '.docx') {
     throw new UsageError(`--report ${options.report}: the report is written as a Word document; name it NAME.docx`);
   }
-  const workbook = await reading(() => openWorkbook(bytes, options.input));
+  const workbook = await reading(() => openWorkbook(bytes as Buffer, options.input));
+  bytes = undefined;
   const extension = OUTPUT_EXTENSION[workbook.kind];
   if (options.out !== undefined && path.extname(options.out).toLowerCase() !== extension) {
     throw new UsageError(`--out ${options.out}: ${options.input} is ${KIND_WORDS[workbook.kind]}, so --out writes ${extension === '.xlsm' ? 'an .xlsm workbook (its macros kept)' : 'an .xlsx workbook'}; name the output NAME${extension}`);
