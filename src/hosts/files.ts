@@ -1,6 +1,6 @@
 // Files the command reads and writes. Every output is written whole into a temporary file in its
 // own folder, made afresh under a name nobody can foresee; only when all of them are complete are they renamed into place, so a failure leaves
-// the files the user had as they were. A system error becomes a FileError in plain words.
+// the files the user had as they were, and a file replaced keeps its permissions. A system error becomes a FileError in plain words.
 import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import path from 'path';
@@ -126,9 +126,10 @@ const temporaryBeside = (file: string) => path.join(path.dirname(file), `.vfm-${
 
 /**
  * Writes every file whole, or none: each into a temporary file in its folder, made afresh (never
- * through a file, link or folder already there), then, once all are complete, each renamed over
- * its target. On a failure the temporary files this call made are removed, as are files it had
- * already put where no file was; a file the user had is never removed, nor anything it did not make.
+ * through a file, link or folder already there) with the permissions of the file it replaces (a
+ * new file those the umask leaves), then, once all are complete, each renamed over its target. On
+ * a failure the temporary files this call made are removed, as are files it had already put where
+ * no file was; a file the user had is never removed, nor anything it did not make.
  */
 export async function writeFilesWhole(files: readonly FileToWrite[]): Promise<void> {
   const pending = new Map<string, string>();
@@ -139,15 +140,23 @@ export async function writeFilesWhole(files: readonly FileToWrite[]): Promise<vo
     for (const { file, contents } of files) {
       current = file;
       const temporary = temporaryBeside(file);
+      // A file it replaces keeps its permissions: the new one is made with none wider, then given them exactly.
+      const replaced = await fs.stat(file).then((stat) => stat.mode & 0o777, () => undefined);
+      let made;
       try {
-        await fs.writeFile(temporary, typeof contents === 'string' || contents instanceof Uint8Array ? contents : inMegabytes(contents), { flag: 'wx' });
+        // 'wx' makes the file afresh, or nothing when the name is taken (never through a link there).
+        made = await fs.open(temporary, 'wx', replaced ?? 0o666);
       } catch (error) {
-        // 'wx' makes nothing when the name is taken; otherwise the file may have been made.
         if (codeOf(error) === 'EEXIST') throw new FileError(file, 'written', `something is already at ${temporary}, the temporary name it is written under first; try again`);
-        pending.set(file, temporary);
         throw error;
       }
       pending.set(file, temporary);
+      try {
+        await fs.writeFile(made, typeof contents === 'string' || contents instanceof Uint8Array ? contents : inMegabytes(contents));
+        if (replaced !== undefined) await made.chmod(replaced);
+      } finally {
+        await made.close();
+      }
     }
     for (const { file } of files) {
       current = file;

@@ -1,7 +1,7 @@
 // What an output may never do to the user's files: write through a link or folder put at its
-// temporary name.
+// temporary name, or widen the permissions of the file it replaces.
 import crypto from 'crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'fs';
 import path from 'path';
 import { SEED_SHEET, temporaryDirectory, writeWorkbook } from '../support/workbooks';
 import { vfm } from './vfm';
@@ -15,6 +15,18 @@ const FORESEEN = Buffer.from('00112233445566778899aabb', 'hex');
 const PLANTED = `.vfm-${FORESEEN.toString('hex')}.tmp`;
 const foreseeTemporaryName = () => jest.spyOn(crypto, 'randomBytes').mockImplementation(() => FORESEEN);
 afterEach(() => jest.restoreAllMocks());
+
+const modeOf = (file: string) => statSync(file).mode & 0o777;
+
+/** Runs `action` with the process's umask set to `mask`, then puts the old one back. */
+async function withUmask<T>(mask: number, action: () => Promise<T>): Promise<T> {
+  const old = process.umask(mask);
+  try {
+    return await action();
+  } finally {
+    process.umask(old);
+  }
+}
 
 describe('the temporary file an output is written into first', () => {
   it('is never written through a link put at its name: the file the link points to is kept, and the run is refused in plain words', async () => {
@@ -65,5 +77,40 @@ describe('the temporary file an output is written into first', () => {
     expect(readFileSync(kept, 'utf8')).toBe(USERS_FILE);
     expect(JSON.parse(readFileSync(path.join(dir, 's.json'), 'utf8')).savings.npv).toBe(39_032.29);
     expect(lstatSync(path.join(dir, 's.json')).isSymbolicLink()).toBe(false);
+  });
+});
+
+describe('the permissions of an output', () => {
+  it('keeps the mode of each file it replaces (0600 and 0640 stay so)', async () => {
+    const dir = temporaryDirectory();
+    const input = await writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_SHEET]);
+    const [json, out] = [path.join(dir, 's.json'), path.join(dir, 'o.xlsx')];
+    writeFileSync(json, USERS_FILE);
+    chmodSync(json, 0o600);
+    writeFileSync(out, USERS_FILE);
+    chmodSync(out, 0o640);
+    const { code } = await withUmask(0o022, () => vfm(['analyse', input, '--json', json, '--out', out]));
+    expect(code).toBe(0);
+    expect(readFileSync(json, 'utf8')).not.toBe(USERS_FILE);
+    expect(modeOf(json)).toBe(0o600);
+    expect(modeOf(out)).toBe(0o640);
+  });
+
+  it('keeps a mode wider than the umask gives (0666 under umask 022)', async () => {
+    const dir = temporaryDirectory();
+    const input = await writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_SHEET]);
+    const json = path.join(dir, 's.json');
+    writeFileSync(json, USERS_FILE);
+    chmodSync(json, 0o666);
+    expect((await withUmask(0o022, () => vfm(['analyse', input, '--json', json]))).code).toBe(0);
+    expect(modeOf(json)).toBe(0o666);
+  });
+
+  it('gives a new file the mode the umask leaves (0640 under umask 027)', async () => {
+    const dir = temporaryDirectory();
+    const input = await writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_SHEET]);
+    const json = path.join(dir, 's.json');
+    expect((await withUmask(0o027, () => vfm(['analyse', input, '--json', json]))).code).toBe(0);
+    expect(modeOf(json)).toBe(0o640);
   });
 });
