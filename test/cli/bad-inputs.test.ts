@@ -119,6 +119,8 @@ interface BadInput {
   readonly input: (dir: string) => Promise<string> | string;
   /** The assumptions, written as a.json; a string is written as it is. */
   readonly assumptions?: unknown;
+  /** The command, when not analyse. */
+  readonly command?: 'verify';
   /** Arguments in place of the usual --out and --json. */
   readonly args?: (dir: string) => string[];
   /** The whole of stderr; DIR stands for the folder. */
@@ -130,6 +132,12 @@ const file = (name: string, bytes: Buffer | string) => (dir: string) => {
   return name;
 };
 const seed = (dir: string) => writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_SHEET]).then(() => 'in.xlsx');
+/** A workbook the product wrote, from the seed. */
+const scenarios = async (dir: string) => {
+  const { code } = await vfm(['analyse', path.join(dir, await seed(dir)), '--out', path.join(dir, 'scenarios.xlsx')]);
+  if (code !== 0) throw new Error('the seed could not be analysed');
+  return 'scenarios.xlsx';
+};
 const workbook = (rows: FixtureSheet['rows']) => (dir: string) => writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_WITH(rows)]).then(() => 'in.xlsx');
 const refused = (what: string, advice: string) => `vfm: DIR/${what}; ${advice}\n${USAGE_TAIL}`;
 const inputProblems = (...lines: string[]) => `vfm: the input cannot be used as it stands:\n${lines.map((l) => `  ${l}\n`).join('')}${TAIL}`;
@@ -231,6 +239,8 @@ const CASES: readonly BadInput[] = [
   // The temporary file an output is written into first is made afresh, under a name nobody can
   // foresee (here made foreseeable), and never through what is already there.
   { name: 'something put at the temporary name an output is written under first', input: (dir) => { foreseeTemporaryName(); mkdirSync(path.join(dir, PLANTED)); return seed(dir); }, args: (dir) => ['--json', path.join(dir, 's.json')], err: `vfm: DIR/s.json: cannot be written (something is already at DIR/${PLANTED}, the temporary name it is written under first; try again)\n${TAIL}` },
+  // No output names a file the command reads, compared as the files they are (links resolved).
+  { name: 'verify\'s --json naming the workbook it verifies', command: 'verify', input: scenarios, args: (dir) => ['--json', path.join(dir, '.', 'scenarios.xlsx')], err: `vfm: --json DIR/scenarios.xlsx would overwrite the workbook being verified; choose another file\n${USAGE_TAIL}` },
   { name: 'an output name ending in a folder separator', input: seed, args: (dir) => ['--json', `${path.join(dir, 'new')}/`], err: `vfm: DIR/new/: cannot be written (the name ends in a folder separator, so it names a folder, not a file)\n${TAIL}` },
 ];
 
@@ -243,7 +253,7 @@ describe('bad input: exit 2, the exact message, nothing written', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const dir = temporaryDirectory();
     const input = path.join(dir, await c.input(dir));
-    const args = ['analyse', input];
+    const args = [c.command ?? 'analyse', input];
     if (c.assumptions !== undefined) {
       writeFileSync(path.join(dir, 'a.json'), typeof c.assumptions === 'string' ? c.assumptions : JSON.stringify(c.assumptions));
       args.push('--assumptions', path.join(dir, 'a.json'));

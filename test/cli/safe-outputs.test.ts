@@ -1,9 +1,10 @@
 // What an output may never do to the user's files: write through a link or folder put at its
-// temporary name, or widen the permissions of the file it replaces.
+// temporary name, widen the permissions of the file it replaces, or replace a file the command reads.
 import crypto from 'crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'fs';
+import { existsSync, linkSync, lstatSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'fs';
 import path from 'path';
 import { SEED_SHEET, temporaryDirectory, writeWorkbook } from '../support/workbooks';
+import { Io, run } from '../../src/faces/cli/main';
 import { vfm } from './vfm';
 
 jest.setTimeout(60_000);
@@ -15,6 +16,14 @@ const FORESEEN = Buffer.from('00112233445566778899aabb', 'hex');
 const PLANTED = `.vfm-${FORESEEN.toString('hex')}.tmp`;
 const foreseeTemporaryName = () => jest.spyOn(crypto, 'randomBytes').mockImplementation(() => FORESEEN);
 afterEach(() => jest.restoreAllMocks());
+
+/** vfm verify, in-process: its --json holds findings, not a run's summary. */
+async function verify(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let [out, err] = ['', ''];
+  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, clock: { today: () => ({ year: 2012, month: 10, day: 19 }), now: () => '2012-10-19T09:30:00Z' } };
+  const code = await run(['verify', ...args], io);
+  return { code, out, err };
+}
 
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
@@ -112,5 +121,51 @@ describe('the permissions of an output', () => {
     const json = path.join(dir, 's.json');
     expect((await withUmask(0o027, () => vfm(['analyse', input, '--json', json]))).code).toBe(0);
     expect(modeOf(json)).toBe(0o640);
+  });
+});
+
+describe('vfm verify --json never replaces the workbook it verifies', () => {
+  let written: Buffer;
+  beforeAll(async () => {
+    const dir = temporaryDirectory();
+    const input = await writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_SHEET]);
+    expect((await vfm(['analyse', input, '--out', path.join(dir, 'scenarios.xlsx')])).code).toBe(0);
+    written = readFileSync(path.join(dir, 'scenarios.xlsx'));
+  });
+
+  /** A folder holding the workbook the product wrote, a symbolic link to it and a hard link to it. */
+  function folder(): { dir: string; workbook: string } {
+    const dir = temporaryDirectory();
+    const workbook = path.join(dir, 'scenarios.xlsx');
+    writeFileSync(workbook, written);
+    symlinkSync(workbook, path.join(dir, 'link.json'));
+    linkSync(workbook, path.join(dir, 'hard.json'));
+    return { dir, workbook };
+  }
+
+  it.each([
+    ['by its own name', 'scenarios.xlsx'],
+    ['through a symbolic link', 'link.json'],
+    ['through a hard link', 'hard.json'],
+    ['through a path with a dot in it', './scenarios.xlsx'],
+  ])('refuses --json naming it %s, and leaves it byte for byte as it was', async (_, name) => {
+    const { dir, workbook } = folder();
+    const json = path.join(dir, name);
+    const { code, out, err } = await verify([workbook, '--json', json]);
+    expect(err).toBe(`vfm: --json ${json} would overwrite the workbook being verified; choose another file\nNothing was written. Run "vfm --help" for usage.\n`);
+    expect(out).toBe('');
+    expect(code).toBe(2);
+    expect(readFileSync(workbook).equals(written)).toBe(true);
+    expect(lstatSync(path.join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['hard.json', 'link.json', 'scenarios.xlsx']);
+  });
+
+  it('still writes its findings to another file', async () => {
+    const { dir, workbook } = folder();
+    const json = path.join(dir, 'findings.json');
+    const { code } = await verify([workbook, '--json', json]);
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(json, 'utf8')).sound).toBe(true);
+    expect(readFileSync(workbook).equals(written)).toBe(true);
   });
 });

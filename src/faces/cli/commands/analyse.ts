@@ -8,7 +8,7 @@ import { ColumnsToChoose } from '../../../core/amount-columns';
 import { amountsAsNumbers } from '../../../core/cost-table';
 import { committeeReport } from '../../../core/report';
 import { reportDocument } from '../../../layout/report-document';
-import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
+import { readWhole, writeFilesWhole } from '../../../hosts/files';
 import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, namedRange, openWorkbook } from '../../../hosts/xlsx/read-workbook';
 import { NAME } from '../../../layout/names';
 import { newWorkbookWithSource, writeIntoPackage } from '../../../hosts/xlsx/write-workbook';
@@ -17,7 +17,7 @@ import { Command, Io } from '../command';
 import { columnsToChoose } from '../source-column';
 import { UsageError, rangeChoice, sourceGrid } from '../source-sheet';
 import { readJsonText } from '../json-file';
-import { refuseEmptyNames } from '../file-names';
+import { refuseEmptyNames, refuseOverwriting } from '../file-names';
 import { summaryInPieces, summaryJsonText } from '../summary-json';
 import { terminalSummary, terminalText } from '../terminal';
 
@@ -67,7 +67,10 @@ interface AnalyseOptions {
 }
 
 async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
-  await refuseOverwriting(options);
+  await refuseOverwriting(
+    [['the input workbook', options.input], ['the assumptions file', options.assumptions]],
+    [['--out', options.out], ['--json', options.json], ['--report', options.report]],
+  );
 
   const assumptions = options.assumptions === undefined ? undefined : parseJson(options.assumptions, await readWhole(options.assumptions));
   // Let go once read: a package keeps what it needs of them, a text file is then its cells.
@@ -141,25 +144,6 @@ function withColumnChosen(run: () => ScenarioRun): ScenarioRun {
     return run();
   } catch (error) {
     throw error instanceof ColumnsToChoose ? columnsToChoose(error) : error;
-  }
-}
-
-/**
- * Refuses outputs that would replace a file the run reads, or each other: names are compared as
- * the files they are (symbolic links resolved, hard links by inode), not as typed.
- */
-async function refuseOverwriting(options: AnalyseOptions): Promise<void> {
-  const read: [string, FilePlace][] = [['the input workbook', await placeOf(options.input, 'read')]];
-  if (options.assumptions !== undefined) read.push(['the assumptions file', await placeOf(options.assumptions, 'read')]);
-  const written: [string, string, FilePlace][] = [];
-  for (const [option, file] of [['--out', options.out], ['--json', options.json], ['--report', options.report]] as const) {
-    if (file === undefined) continue;
-    const place = await placeOf(file, 'written');
-    const over = read.find(([, source]) => samePlace(source, place));
-    if (over) throw new UsageError(`${option} ${file} would overwrite ${over[0]}; choose another file`);
-    const twice = written.find(([, , other]) => samePlace(other, place));
-    if (twice) throw new UsageError(`${option} and ${twice[0]} name the same file; choose two`);
-    written.push([option, file, place]);
   }
 }
 

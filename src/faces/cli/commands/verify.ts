@@ -7,7 +7,7 @@ import { readWhole, writeFilesWhole } from '../../../hosts/files';
 import { PackageError, openWorkbook } from '../../../hosts/xlsx/read-workbook';
 import { WrittenSheet } from '../../../layout/verify';
 import { Command } from '../command';
-import { refuseEmptyNames } from '../file-names';
+import { refuseEmptyNames, refuseOverwriting } from '../file-names';
 import { UsageError } from '../source-sheet';
 import { terminalText } from '../terminal';
 
@@ -26,6 +26,7 @@ export const verify: Command<typeof options> = {
     if (!input) throw new UsageError('verify needs the WORKBOOK.xlsx to check');
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
     refuseEmptyNames(values);
+    await refuseOverwriting([['the workbook being verified', input]], [['--json', values.json]]);
     const bytes = await readWhole(input);
     const refuse = (why: string) => new UsageError(`${input}: cannot be verified: ${why}`);
     let workbook;
