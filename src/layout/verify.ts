@@ -5,6 +5,7 @@
 // where the plan puts it. Pure: the hosts read, the use case (app/verify.ts) plans.
 import { parseIsoDate } from '../core/calendar-date';
 import { CellValue, a1, excelSerial, rangeA1 } from '../core/cell';
+import { sameFormula } from '../core/formula-tokens';
 import { Content, DefinedName, HeldName, SheetPlan, WorkbookPlan, WrittenSheet } from './plan';
 
 export type { HeldName, WrittenSheet } from './plan';
@@ -29,16 +30,6 @@ export function valueWords(value: CellValue | undefined): string {
   if ('error' in value) return value.error;
   if ('date' in value) return value.date;
   return `=${value.formula}`;
-}
-
-/**
- * A formula as two writers may spell it alike: no "=", no `_xlfn.` prefixes, and outside text no
- * spaces and the constants TRUE and FALSE without brackets (LibreOffice saves `TRUE()`).
- */
-export function sameFormula(a: string, b: string): boolean {
-  const plain = (f: string) => f.replace(/^=/, '').replace(/_xlfn\./g, '').split('"')
-    .map((part, i) => (i % 2 === 0 ? part.replace(/\s+/g, '').replace(/\b(TRUE|FALSE)\(\)/gi, '$1') : part)).join('"');
-  return plain(a) === plain(b);
 }
 
 /** A number as the cell holds it: a date-formatted cell's date as its serial. */
