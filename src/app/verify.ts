@@ -10,16 +10,23 @@ import { Analysis } from '../core/analysis';
 import { Money, toPounds } from '../core/money';
 import { NAME } from '../layout/names';
 import { INPUT_NAMES, assumptionsFromInputs } from '../layout/read-back';
-import { Finding, HeldName, WrittenSheet, nameFindings, sheetFindings } from '../layout/verify';
+import { Finding, HeldName, NameDefinition, WrittenSheet, definitionFindings, nameFindings, sheetFindings } from '../layout/verify';
 import { PRODUCT_SHEETS } from '../layout/workbook-plan';
 import { runScenarios } from './run';
 
-export type { Finding, HeldName, WrittenSheet } from '../layout/verify';
+export type { Finding, HeldName, NameDefinition, WrittenSheet } from '../layout/verify';
 
 
 export interface VerifyRead {
   readonly sheetNames: readonly string[];
+  /** The defined names of one rectangle, each with its scope when it is local to one sheet. */
   readonly names: readonly HeldName[];
+  /**
+   * Every defined name as written, whatever it refers to, with its scope: to find a name of the
+   * model defined again for one of its sheets, or twice. A host that reads only the names of the
+   * whole workbook gives none.
+   */
+  readonly definitions?: readonly NameDefinition[];
   /** The sheets read: the product's, and the source's once `sourceOf` has named it. */
   readonly sheets: ReadonlyMap<string, WrittenSheet>;
 }
@@ -35,7 +42,8 @@ export interface VerifyReport {
 /** The workbook holds no product sheets, or not enough of a run to check. */
 export class NotAScenarioWorkbook extends Error {}
 
-const named = (names: readonly HeldName[], name: string) => names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+/** The name of the whole workbook spelt `name` (any case): a name local to one sheet is not the model's. */
+const named = (names: readonly HeldName[], name: string) => names.find((n) => n.scope === undefined && n.name.toLowerCase() === name.toLowerCase());
 
 /** The product's sheets the workbook holds, by role, found by their marker names. */
 export function productSheetsHeld(names: readonly HeldName[]): Partial<Record<keyof typeof PRODUCT_SHEETS, string>> {
@@ -135,7 +143,7 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
   let run;
   try {
     run = runScenarios({
-      workbook: { grid: sourceGrid(read, source), sheetNames: read.sheetNames, definedNames: read.names.map((n) => ({ name: n.name, sheet: n.sheet })) },
+      workbook: { grid: sourceGrid(read, source), sheetNames: read.sheetNames, definedNames: read.names.filter((n) => n.scope === undefined).map((n) => ({ name: n.name, sheet: n.sheet })) },
       assumptions: assumptionsFromInputs(inputs),
       clock: { today: () => day, now: () => ranAt },
     });
@@ -162,7 +170,9 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
     findings.push(...sheetFindings(planned, written, sheetReference(name)));
   }
   const modelSheets = new Set([held.scenarios, held.options, held.report, held.costRows]);
-  findings.push(...nameFindings(run.plan.names.filter((n) => modelSheets.has(n.sheet)), read.names));
+  findings.push(...nameFindings(run.plan.names.filter((n) => modelSheets.has(n.sheet)), read.names.filter((n) => n.scope === undefined)));
+  const productSheets = new Set(Object.values(held).filter((sheet): sheet is string => sheet !== undefined));
+  findings.push(...definitionFindings(run.plan.names, productSheets, read.definitions ?? []));
 
   if (wasCalculated) findings.push(...resultFindings(read, run.analysis));
   return report(findings);

@@ -176,6 +176,17 @@ export interface HeldName {
   readonly name: string;
   readonly sheet: string;
   readonly range: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number };
+  /** The sheet the name is local to, when it is defined for one sheet alone. */
+  readonly scope?: string;
+}
+
+/** A defined name as the workbook holds it, whatever it refers to. */
+export interface NameDefinition {
+  readonly name: string;
+  /** The sheet the name is local to (`localSheetId`); none for a name of the whole workbook. */
+  readonly scope?: string;
+  /** What it refers to, as written, without "=": `'VfM Scenarios'!$C$5`, `0.035`, a formula. */
+  readonly refersTo: string;
 }
 
 /** A document of words, as the committee report pastes or saves it: headings, paragraphs and tables. */

@@ -4,10 +4,11 @@
 // label as its text); a cell the plan leaves empty must be empty; each defined name must point
 // where the plan puts it. Pure: the hosts read, the use case (app/verify.ts) plans.
 import { parseIsoDate } from '../core/calendar-date';
-import { CellValue, a1, excelSerial, rangeA1 } from '../core/cell';
-import { Content, DefinedName, HeldName, SheetPlan, WorkbookPlan, WrittenSheet } from './plan';
+import { CellValue, a1, absoluteReference, excelSerial, rangeA1, sheetReference } from '../core/cell';
+import { sameFormula } from '../core/formula-tokens';
+import { Content, DefinedName, HeldName, NameDefinition, SheetPlan, WorkbookPlan, WrittenSheet } from './plan';
 
-export type { HeldName, WrittenSheet } from './plan';
+export type { HeldName, NameDefinition, WrittenSheet } from './plan';
 
 
 export type FindingKind = 'cell' | 'name' | 'source' | 'input' | 'result' | 'calculation';
@@ -29,16 +30,6 @@ export function valueWords(value: CellValue | undefined): string {
   if ('error' in value) return value.error;
   if ('date' in value) return value.date;
   return `=${value.formula}`;
-}
-
-/**
- * A formula as two writers may spell it alike: no "=", no `_xlfn.` prefixes, and outside text no
- * spaces and the constants TRUE and FALSE without brackets (LibreOffice saves `TRUE()`).
- */
-export function sameFormula(a: string, b: string): boolean {
-  const plain = (f: string) => f.replace(/^=/, '').replace(/_xlfn\./g, '').split('"')
-    .map((part, i) => (i % 2 === 0 ? part.replace(/\s+/g, '').replace(/\b(TRUE|FALSE)\(\)/gi, '$1') : part)).join('"');
-  return plain(a) === plain(b);
 }
 
 /** A number as the cell holds it: a date-formatted cell's date as its serial. */
@@ -109,6 +100,37 @@ export function nameFindings(planned: readonly DefinedName[], held: readonly Hel
     const same = found.sheet === name.sheet && found.range.top === name.top && found.range.left === name.left && found.range.bottom === name.bottom && found.range.right === name.right;
     return same ? [] : [{ kind: 'name', place: name.name, message: 'a defined name pointing elsewhere', expected, found: `'${found.sheet}'!${rangeA1(found.range)}` }];
   });
+}
+
+/**
+ * Each of the plan's names (`ours`) that the workbook defines again for one of the product's
+ * sheets alone, which the formulas on that sheet then read instead of the model's (a name local to
+ * a sheet of the user's own, as copying a sheet makes, is the user's); and each defined more than
+ * once for the whole workbook, of which a reader takes one.
+ */
+export function definitionFindings(ours: readonly DefinedName[], productSheets: ReadonlySet<string>, definitions: readonly NameDefinition[]): Finding[] {
+  const key = (text: string) => text.toLowerCase();
+  const planned = new Map(ours.map((name) => [key(name.name), name]));
+  const sheets = new Set([...productSheets].map(key));
+  const findings: Finding[] = [];
+  const groups = new Map<string, NameDefinition[]>();
+  for (const definition of definitions) {
+    if (!planned.has(key(definition.name))) continue;
+    const group = `${key(definition.scope ?? '')}!${key(definition.name)}`;
+    groups.set(group, [...(groups.get(group) ?? []), definition]);
+  }
+  for (const group of groups.values()) {
+    const [{ name, scope }] = group;
+    const model = planned.get(key(name)) as DefinedName;
+    const where = absoluteReference(model.sheet, model);
+    const place = scope === undefined ? model.name : `${sheetReference(scope)}!${model.name}`;
+    if (scope !== undefined && sheets.has(key(scope))) {
+      findings.push({ kind: 'name', place, message: 'a name of the model defined again for this sheet alone: the formulas on the sheet read it, not the model\'s', expected: `no name of the sheet's own; the model's is ${where}`, found: group.map((d) => d.refersTo).join(' and ') });
+    } else if (scope === undefined && group.length > 1) {
+      findings.push({ kind: 'name', place, message: 'a name of the model defined more than once: a reader takes one of them', expected: `one definition, ${where}`, found: group.map((d) => d.refersTo).join(' and ') });
+    }
+  }
+  return findings;
 }
 
 /** The plan's sheets, by role's name; a helper for callers that map the plan onto the workbook. */

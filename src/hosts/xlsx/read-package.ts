@@ -16,8 +16,11 @@ export interface WorkbookParts {
   readonly styles?: string;
   readonly sharedStrings?: string;
   readonly date1904: boolean;
-  /** Every defined name as written, with its text. */
-  readonly definedNames: readonly { readonly name: string; readonly text: string }[];
+  /**
+   * Every defined name as written, with its text, and the sheet it is local to when it is defined
+   * for one sheet alone (`localSheetId`, counting every sheet, chart sheets too, in the workbook's order).
+   */
+  readonly definedNames: readonly { readonly name: string; readonly text: string; readonly scope?: string }[];
 }
 
 /** A sheet's `r:id`, whatever the prefix of the relationships' namespace. */
@@ -37,7 +40,8 @@ export async function workbookParts(pkg: Package): Promise<WorkbookParts> {
   const rels = await relationshipsOf(pkg, workbook);
   const root = parseXml(await pkg.text(workbook), workbook);
   const sheetsElement = childOf(root, 'sheets');
-  const sheets = (sheetsElement ? childrenOf(sheetsElement, 'sheet') : []).flatMap((sheet) => {
+  const sheetElements = sheetsElement ? childrenOf(sheetsElement, 'sheet') : [];
+  const sheets = sheetElements.flatMap((sheet) => {
     const relationshipId = relationshipIdOf(sheet);
     const rel = rels.find((r) => r.id === relationshipId);
     // Chart sheets and dialog sheets hold no cells.
@@ -48,7 +52,11 @@ export async function workbookParts(pkg: Package): Promise<WorkbookParts> {
   const properties = childOf(root, 'workbookPr');
   const date1904 = ['1', 'true'].includes(properties?.getAttribute('date1904') ?? '');
   const namesElement = childOf(root, 'definedNames');
-  const definedNames = (namesElement ? childrenOf(namesElement, 'definedName') : []).map((element) => ({ name: element.getAttribute('name') ?? '', text: textOf(element) }));
+  const definedNames = (namesElement ? childrenOf(namesElement, 'definedName') : []).map((element) => {
+    const local = element.getAttribute('localSheetId');
+    const scope = local === null ? undefined : sheetElements[Number(local)]?.getAttribute('name') ?? `the sheet numbered ${local}`;
+    return { name: element.getAttribute('name') ?? '', text: textOf(element), ...(scope === undefined ? {} : { scope }) };
+  });
   return { workbook, sheets, styles: byKind(rels, 'styles'), sharedStrings: byKind(rels, 'sharedStrings'), date1904, definedNames };
 }
 
@@ -332,6 +340,7 @@ export async function readPackageWorkbook(pkg: Package, macros: boolean): Promis
     kind: macros ? 'xlsm' : 'xlsx',
     sheets: parts.sheets.map(({ name, hidden }) => ({ name, hidden })),
     definedNames: namesWithSheets(parts.definedNames),
+    nameDefinitions: parts.definedNames.map(({ name, text, scope }) => ({ name, refersTo: text.trim().replace(/^=/, ''), ...(scope === undefined ? {} : { scope }) })),
     namedRanges: [...tables, ...rangeNames(parts.definedNames, parts.sheets)],
     grid: async (name, range) => packageSheetGrid(pkg, parts, shared, sheetNamed(name), range),
     cells: async (name) => {

@@ -2,6 +2,7 @@
 // sheet's cells as a grid when asked for them.
 import { isoDate } from '../../core/calendar-date';
 import { CellRange, CellValue, Grid, dateOfSerial, parseRange, sheetOfReference } from '../../core/cell';
+import { NameDefinition } from '../../layout/plan';
 import { Package } from './package';
 
 /** What a file is: an Office Open XML workbook, with or without macros, or one vfm reads but cannot edit in place. */
@@ -21,14 +22,24 @@ export interface NamedRange {
   readonly sheet: string;
   /** A table's whole range: its header row and total row included. */
   readonly range: CellRange;
+  /** The sheet a defined name is local to, when it is defined for one sheet alone. */
+  readonly scope?: string;
 }
 
 export interface SourceWorkbook {
   readonly kind: WorkbookKind;
   /** Sheets that hold cells, in the workbook's order. */
   readonly sheets: readonly SheetEntry[];
-  /** Every defined name, with the sheet its reference is on ('' for a constant or a formula). */
-  readonly definedNames: readonly { readonly name: string; readonly sheet: string }[];
+  /**
+   * Every defined name, with the sheet its reference is on ('' for a constant or a formula) and,
+   * from a package, the sheet it is local to when it is defined for one sheet alone.
+   */
+  readonly definedNames: readonly { readonly name: string; readonly sheet: string; readonly scope?: string }[];
+  /**
+   * Every defined name as a package writes it, what verification reads: what it refers to (a
+   * reference, a constant or a formula, without "="), and the sheet it is local to, if any.
+   */
+  readonly nameDefinitions?: readonly NameDefinition[];
   /** The Excel tables, then the defined names of one rectangle. */
   readonly namedRanges: readonly NamedRange[];
   /** A sheet's cells: its used range from A1, or the given range. */
@@ -65,10 +76,10 @@ export function namedRange(workbook: SourceWorkbook, name: string): NamedRange |
 }
 
 /** Each defined name with the sheet its reference is on ('' for a constant or a formula). */
-export function namesWithSheets(names: readonly { readonly name: string; readonly text: string }[]): SourceWorkbook['definedNames'] {
-  return names.map(({ name, text }) => {
+export function namesWithSheets(names: readonly { readonly name: string; readonly text: string; readonly scope?: string }[]): SourceWorkbook['definedNames'] {
+  return names.map(({ name, text, scope }) => {
     const reference = text.trim().replace(/^=/, '');
-    return { name, sheet: reference.includes('!') ? sheetOfReference(reference) : '' };
+    return { name, sheet: reference.includes('!') ? sheetOfReference(reference) : '', ...(scope === undefined ? {} : { scope }) };
   });
 }
 
@@ -86,13 +97,13 @@ export const KIND_WORDS: Readonly<Record<WorkbookKind, string>> = {
  * (`_xlnm.`, such as a filter's `_FilterDatabase`) are left out, and so are names of several areas,
  * of whole rows or columns, of constants and of formulas.
  */
-export function rangeNames(names: readonly { readonly name: string; readonly text: string }[], sheets: readonly SheetEntry[]): NamedRange[] {
+export function rangeNames(names: readonly { readonly name: string; readonly text: string; readonly scope?: string }[], sheets: readonly SheetEntry[]): NamedRange[] {
   return names.flatMap((entry): NamedRange[] => {
     const reference = entry.text.trim().replace(/^=/, '');
     if (entry.name.startsWith('_xlnm.') || reference.includes(',') || !reference.includes('!')) return [];
     const sheet = sheets.find((s) => s.name === sheetOfReference(reference));
     const range = parseRange(reference.slice(reference.lastIndexOf('!') + 1));
-    return sheet && range ? [{ name: entry.name, kind: 'defined name', sheet: sheet.name, range }] : [];
+    return sheet && range ? [{ name: entry.name, kind: 'defined name', sheet: sheet.name, range, ...(entry.scope === undefined ? {} : { scope: entry.scope }) }] : [];
   });
 }
 

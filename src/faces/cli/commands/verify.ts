@@ -37,9 +37,9 @@ export const verify: Command<typeof options> = {
     }
     const cellsOf = workbook.cells?.bind(workbook);
     if (!cellsOf) throw refuse('VfM Scenarios writes .xlsx and .xlsm workbooks; this is not one');
-    const names: HeldName[] = workbook.namedRanges.filter((n) => n.kind === 'defined name').map((n) => ({ name: n.name, sheet: n.sheet, range: n.range }));
+    const names: HeldName[] = workbook.namedRanges.filter((n) => n.kind === 'defined name').map((n) => ({ name: n.name, sheet: n.sheet, range: n.range, ...(n.scope === undefined ? {} : { scope: n.scope }) }));
     const sheets = new Map<string, WrittenSheet>();
-    const read: VerifyRead = { sheetNames: workbook.sheets.map((s) => s.name), names, sheets };
+    const read: VerifyRead = { sheetNames: workbook.sheets.map((s) => s.name), names, definitions: workbook.nameDefinitions ?? [], sheets };
     let report;
     try {
       for (const sheet of new Set(Object.values(productSheetsHeld(names)))) sheets.set(sheet, await cellsOf(sheet));
