@@ -16,8 +16,8 @@ export interface WorkbookParts {
   readonly styles?: string;
   readonly sharedStrings?: string;
   readonly date1904: boolean;
-  /** Every defined name as written, with its text. */
-  readonly definedNames: readonly { readonly name: string; readonly text: string }[];
+  /** Every defined name as written, with its text and, for a name of one sheet's own (`localSheetId`), that sheet's name. */
+  readonly definedNames: readonly { readonly name: string; readonly text: string; readonly scope?: string }[];
 }
 
 /** A sheet's `r:id`, whatever the prefix of the relationships' namespace. */
@@ -37,7 +37,8 @@ export async function workbookParts(pkg: Package): Promise<WorkbookParts> {
   const rels = await relationshipsOf(pkg, workbook);
   const root = parseXml(await pkg.text(workbook), workbook);
   const sheetsElement = childOf(root, 'sheets');
-  const sheets = (sheetsElement ? childrenOf(sheetsElement, 'sheet') : []).flatMap((sheet) => {
+  const sheetElements = sheetsElement ? childrenOf(sheetsElement, 'sheet') : [];
+  const sheets = sheetElements.flatMap((sheet) => {
     const relationshipId = relationshipIdOf(sheet);
     const rel = rels.find((r) => r.id === relationshipId);
     // Chart sheets and dialog sheets hold no cells.
@@ -48,7 +49,12 @@ export async function workbookParts(pkg: Package): Promise<WorkbookParts> {
   const properties = childOf(root, 'workbookPr');
   const date1904 = ['1', 'true'].includes(properties?.getAttribute('date1904') ?? '');
   const namesElement = childOf(root, 'definedNames');
-  const definedNames = (namesElement ? childrenOf(namesElement, 'definedName') : []).map((element) => ({ name: element.getAttribute('name') ?? '', text: textOf(element) }));
+  // `localSheetId` counts every sheet of the workbook, chart sheets too, from 0.
+  const definedNames = (namesElement ? childrenOf(namesElement, 'definedName') : []).map((element) => {
+    const local = element.getAttribute('localSheetId');
+    const scope = local === null || local === '' ? undefined : (sheetElements[Number(local)]?.getAttribute('name') ?? '');
+    return { name: element.getAttribute('name') ?? '', text: textOf(element), ...(scope === undefined ? {} : { scope }) };
+  });
   return { workbook, sheets, styles: byKind(rels, 'styles'), sharedStrings: byKind(rels, 'sharedStrings'), date1904, definedNames };
 }
 

@@ -27,8 +27,11 @@ export interface SourceWorkbook {
   readonly kind: WorkbookKind;
   /** Sheets that hold cells, in the workbook's order. */
   readonly sheets: readonly SheetEntry[];
-  /** Every defined name, with the sheet its reference is on ('' for a constant or a formula). */
-  readonly definedNames: readonly { readonly name: string; readonly sheet: string }[];
+  /**
+   * Every defined name, with the sheet its reference is on ('' for a constant or a formula), its
+   * text, and the sheet it belongs to when it is a name of one sheet's own (none for the workbook's).
+   */
+  readonly definedNames: readonly { readonly name: string; readonly sheet: string; readonly formula?: string; readonly scope?: string }[];
   /** The Excel tables, then the defined names of one rectangle. */
   readonly namedRanges: readonly NamedRange[];
   /** A sheet's cells: its used range from A1, or the given range. */
@@ -64,11 +67,11 @@ export function namedRange(workbook: SourceWorkbook, name: string): NamedRange |
   return workbook.namedRanges.find((named) => named.name.toLowerCase() === wanted);
 }
 
-/** Each defined name with the sheet its reference is on ('' for a constant or a formula). */
-export function namesWithSheets(names: readonly { readonly name: string; readonly text: string }[]): SourceWorkbook['definedNames'] {
-  return names.map(({ name, text }) => {
+/** Each defined name with the sheet its reference is on ('' for a constant or a formula), its text and its scope. */
+export function namesWithSheets(names: readonly { readonly name: string; readonly text: string; readonly scope?: string }[]): SourceWorkbook['definedNames'] {
+  return names.map(({ name, text, scope }) => {
     const reference = text.trim().replace(/^=/, '');
-    return { name, sheet: reference.includes('!') ? sheetOfReference(reference) : '' };
+    return { name, sheet: reference.includes('!') ? sheetOfReference(reference) : '', formula: text, ...(scope === undefined ? {} : { scope }) };
   });
 }
 
