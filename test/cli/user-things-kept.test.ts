@@ -117,6 +117,24 @@ describe('a run that writes keeps what is the user\'s', () => {
     expect(said).toContain(wrote(out, EARLIER('VfM Audit')));
   });
 
+  it('keeps the log of runs whole when the user keeps a copy of the audit sheet, whose own copy of the log\'s name comes first', async () => {
+    const dir = temporaryDirectory();
+    const once = await earlierRun(dir);
+    const first = await partsOf(once);
+    const copied = first.names.filter((n) => n.scope === undefined && n.text.startsWith("'VfM Audit'!"));
+    expect(copied.map((n) => n.name)).toContain('VfM_RunLog');
+    const copy = path.join(dir, 'copy.xlsx');
+    // The copy's own names are listed before the workbook's, as a program may save them.
+    await withUserSheet(once, copy, 'Audit kept', await first.part('VfM Audit'), (xml, index) => xml.replace('<definedNames>', `<definedNames>${copied.map((n) => `<definedName name="${n.name}" localSheetId="${index}">${n.text.replace("'VfM Audit'!", "'Audit kept'!")}</definedName>`).join('')}`));
+    const out = path.join(dir, 'again.xlsx');
+    expect((await vfm(['analyse', copy, '--out', out])).code).toBe(0);
+    const log = (await partsOf(out)).names.find((n) => n.name === 'VfM_RunLog' && n.scope === undefined);
+    // Two runs: the earlier run's row and this one's.
+    expect(log?.text).toMatch(/^'VfM Audit'!\$A\$\d+:\$[A-Z]+\$\d+$/);
+    const [top, bottom] = (log?.text.match(/\$(\d+)/g) ?? []).map((r) => Number(r.slice(1)));
+    expect(bottom - top + 1).toBe(2);
+  });
+
   it('refuses to write over the user\'s own names spelt like the product\'s, naming each and where it points, and leaves the names it does not define alone', async () => {
     const dir = temporaryDirectory();
     await writeWorkbook(path.join(dir, 'plain.xlsx'), [SEED_SHEET]);

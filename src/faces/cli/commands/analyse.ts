@@ -9,7 +9,7 @@ import { amountsAsNumbers } from '../../../core/cost-table';
 import { committeeReport } from '../../../core/report';
 import { reportDocument } from '../../../layout/report-document';
 import { FilePlace, placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/files';
-import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, namedRange, openWorkbook } from '../../../hosts/xlsx/read-workbook';
+import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, openWorkbook } from '../../../hosts/xlsx/read-workbook';
 import { NAME } from '../../../layout/names';
 import { newWorkbookWithSource, writeIntoPackage } from '../../../hosts/xlsx/write-workbook';
 import { ourName, productSheets } from '../../../layout/workbook-plan';
@@ -96,8 +96,9 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   const range = options.range === undefined ? undefined : rangeChoice(workbook, options.range, ours);
   const { grid, choice } = await reading(() => sourceGrid(workbook, ours, options.sheet, range));
   // The log of earlier runs, when the workbook holds the product's sheets: this run's row is added to it.
-  const log = namedRange(workbook, NAME.runLog);
-  const previousRuns = log && ours.has(log.sheet) ? (await reading(() => workbook.grid(log.sheet, log.range))).values : undefined;
+  // A copy of the audit sheet carries a copy of the log's name: the log is the one on the product's sheet.
+  const log = workbook.namedRanges.find((named) => named.kind === 'defined name' && named.name.toLowerCase() === NAME.runLog.toLowerCase() && ours.has(named.sheet));
+  const previousRuns = log ? (await reading(() => workbook.grid(log.sheet, log.range))).values : undefined;
   const { analysis, plan, source } = withColumnChosen(() => runScenarios({
     workbook: { grid, sheetNames: workbook.sheets.map((s) => s.name), definedNames: names, file: path.basename(options.input), ...(previousRuns ? { previousRuns } : {}) },
     assumptions,
