@@ -155,13 +155,21 @@ export interface DefinedName {
   readonly right: number;
 }
 
+/** A defined name a run removes: at the workbook's scope, or the scope of one sheet (`scope`, the sheet's name). */
+export interface NameRemoved {
+  readonly name: string;
+  readonly scope?: string;
+}
+
 export interface WorkbookPlan {
-  /** The product's sheets already in the workbook (found by their marker names), to replace. */
+  /** The product's sheets already in the workbook (found by their marker names), to replace; each sheet's own names go with it. */
   readonly remove: readonly string[];
+  /** The other names to remove, those that refer to the sheets replaced: no other name of the workbook's is removed or replaced. */
+  readonly removeNames?: readonly NameRemoved[];
   /** Added after every other sheet, in this order. */
   readonly sheets: readonly SheetPlan[];
   readonly styles: Readonly<Record<string, Style>>;
-  /** Defined before writing; any existing name of the same name is replaced. */
+  /** Defined at the workbook's scope, once `removeNames` are gone; the workbook has no other name of the same name. */
   readonly names: readonly DefinedName[];
 }
 

@@ -232,6 +232,16 @@ const CASES: readonly BadInput[] = [
   { name: 'an override that is no class', input: seed, assumptions: { ...SEED_ASSUMPTIONS, overrides: { CRM: 'saved' } }, err: inputProblems('overrides["CRM"]: "saved" is not "avoidable" or "committed"') },
   { name: 'shared-pool without the members', input: seed, assumptions: { ...SEED_ASSUMPTIONS, sharing: 'shared-pool' }, err: inputProblems('sharing: "shared-pool" needs partners.inBaseYear, the number of members paying in the base year') },
 
+  // The workbook written into: a name of the user's spelt as one the product defines is never replaced.
+  { name: 'a name of the user\'s spelt as one the product defines, on a sheet of the user\'s', input: async (dir) => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Costs').addRows(SEED_SHEET.rows as ExcelJS.CellValue[][]);
+    book.addWorksheet('My Inputs').getCell('B2').value = 0.05;
+    book.definedNames.add("'My Inputs'!$B$2", 'VfM_DiscountRate');
+    await book.xlsx.writeFile(path.join(dir, 'in.xlsx'));
+    return 'in.xlsx';
+  }, err: inputProblems("VfM_DiscountRate: the workbook has a name VfM_DiscountRate of its own, referring to 'My Inputs'!$B$2, which is not on a sheet VfM Scenarios wrote; VfM Scenarios defines this name for its model and does not replace yours; rename yours (Formulas, Name Manager) and run again") },
+
   // File names.
   { name: 'empty names for --out and --json', input: seed, args: () => ['--out', '', '--json', ''], err: `vfm: --json "": the file name is empty; name the file, such as --json summary.json\n${USAGE_TAIL}` },
   { name: 'an empty name for --out', input: seed, args: () => ['--out', ' '], err: `vfm: --out " ": the file name is empty; name the file, such as --out scenarios.xlsx\n${USAGE_TAIL}` },

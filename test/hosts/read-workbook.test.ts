@@ -151,7 +151,7 @@ describe('packages as other producers write them', () => {
     const back = await readBack(file);
     expect(back.sheets).toEqual([{ name: 'Costs', hidden: false }, { name: 'Hidden', hidden: true }]);
     expect((await back.grid('Costs')).values).toEqual([['Label', 10], [null, null, { date: '2012-10-19' }], [], [], [null, 5, 6]]);
-    expect(back.definedNames).toEqual([{ name: 'Local', sheet: 'Costs', scope: 'Costs' }, { name: 'MyRate', sheet: '' }]);
+    expect(back.definedNames).toEqual([{ name: 'Local', sheet: 'Costs', formula: 'Costs!$A$1:$B$2', scope: 'Costs' }, { name: 'MyRate', sheet: '', formula: '0.035' }]);
     expect(back.nameDefinitions).toEqual([{ name: 'Local', scope: 'Costs', refersTo: 'Costs!$A$1:$B$2' }, { name: 'MyRate', refersTo: '0.035' }]);
     expect(back.namedRanges).toEqual([{ name: 'Local', kind: 'defined name', sheet: 'Costs', range: { top: 1, left: 1, bottom: 2, right: 2 }, scope: 'Costs' }]);
     expect(namedRange(back, 'local')?.range).toEqual({ top: 1, left: 1, bottom: 2, right: 2 });

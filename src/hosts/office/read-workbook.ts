@@ -16,7 +16,8 @@ export interface WorkbookState {
   readonly grid: Grid | undefined;
   readonly sheetNames: readonly string[];
   /** Every defined name with the sheet it refers to. */
-  readonly definedNames: readonly { name: string; sheet: string }[];
+  /** The workbook's names (Office.js lists those of the workbook's scope only, never a sheet's own): each with the sheet it refers to and its formula. */
+  readonly definedNames: readonly { name: string; sheet: string; formula: string }[];
   /** The source range's address, e.g. `Costs!A1:C12`. */
   readonly address: string | undefined;
   /** The Excel table read, when the source is the sheet and the sheet has one. */
@@ -146,7 +147,7 @@ async function readSource(context: Excel.RequestContext, source: SourceChoice, n
   const whole = await readWhole(context, used, queueNames, date1904);
 
   const sheetNames = workbook.worksheets.items.map((s) => s.name);
-  const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) }));
+  const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula), formula: item.formula }));
   const namedValues = named.length === 0 ? {} : { named: Object.fromEntries(named.map((name, i) => [name, namedRanges[i].isNullObject ? undefined : namedRanges[i].values])) };
   const access = { readOnly: workbook.readOnly, structureProtected: workbook.protection.protected, date1904: date1904() };
   const table = tables?.items[0];
@@ -265,7 +266,8 @@ async function readInPieces(context: Excel.RequestContext, sheet: Excel.Workshee
 /** What a previous run may have left: the defined names, and the values of the named ranges asked for. */
 export interface NamesRead {
   /** Every defined name with the sheet it refers to (marker names find the product's sheets). */
-  readonly definedNames: readonly { name: string; sheet: string }[];
+  /** The workbook's names (Office.js lists those of the workbook's scope only, never a sheet's own): each with the sheet it refers to and its formula. */
+  readonly definedNames: readonly { name: string; sheet: string; formula: string }[];
   /** Every sheet's name. */
   readonly sheetNames: readonly string[];
   /** Each name asked for: its range's values, or undefined when the workbook has no such name or it refers to no range. */
@@ -287,7 +289,7 @@ export async function readLastRun(context: Excel.RequestContext, names: readonly
   });
   await context.sync();
   return {
-    definedNames: defined.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula) })),
+    definedNames: defined.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula), formula: item.formula })),
     sheetNames: sheets.items.map((sheet) => sheet.name),
     values: Object.fromEntries(names.map((name, i) => [name, ranges[i].isNullObject ? undefined : ranges[i].values])),
   };

@@ -235,8 +235,8 @@ export async function calculateAndRead(context: Excel.RequestContext, names: rea
  * `readBack` (names) as Excel calculated them. A run cut short earlier (`interrupted`, as read) is repaired
  * first, in the first request. Its dates are written as the workbook counts them (`date1904`: the
  * 1904 date system, 1,462 days less than the plan's 1900 serials). The new sheets are written under temporary names, each marked from
- * the request that adds it; only the last request retires the product's earlier sheets and names
- * (`existingNames`: the workbook's defined names as read before, less those the repair deletes),
+ * the request that adds it; only the last request retires the product's earlier sheets and the names
+ * the plan removes (of `existingNames`: the workbook's defined names as read before, less those the repair deletes),
  * gives the new sheets their names, defines the plan's names, and then drops the marks. If any
  * request fails before then, the new sheets are removed again and the earlier run stays as it was;
  * if the clean-up fails too, or the pane is closed meanwhile, the marks let the next Generate, or the
@@ -264,10 +264,10 @@ export async function writeWorkbook(
   context.application.suspendApiCalculationUntilNextSync();
   // The earlier sheets go first, so that a request cut short never leaves one of them without the name that marks it.
   for (const name of plan.remove) workbook.worksheets.getItem(name).delete();
-  const removed = new Set(plan.remove);
-  const redefined = new Set(plan.names.map((n) => n.name));
-  for (const existing of existingNames) {
-    if (redefined.has(existing.name) || removed.has(existing.sheet)) workbook.names.getItem(existing.name).delete();
+  // The names the plan removes, of those the workbook holds (Office.js reads the workbook's own names only).
+  const held = new Set(existingNames.map((n) => n.name.toLowerCase()));
+  for (const name of plan.removeNames ?? []) {
+    if (name.scope === undefined && held.has(name.name.toLowerCase())) workbook.names.getItem(name.name).delete();
   }
   plan.sheets.forEach((planned, i) => (workbook.worksheets.getItem(writingName(i, planned.name)).name = planned.name));
   for (const name of plan.names) workbook.names.add(name.name, `=${absoluteReference(name.sheet, name)}`);

@@ -139,7 +139,8 @@ export function readSheetJsWorkbook(bytes: Uint8Array, kind: Kind, file: string)
   const sheets = names.map((name, i) => ({ name, hidden: (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 }));
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const renamed = new Map(held.flatMap((name, i) => (names[i] === name ? [] : [[name, names[i]] as const])));
-  const definedNames = (book.Workbook?.Names ?? []).map((n) => ({ name: n.Name, text: onRenamedSheet(n.Ref, renamed) }));
+  // A name of one sheet's own gives that sheet's index (SheetJS's `Sheet`).
+  const definedNames = (book.Workbook?.Names ?? []).map((n) => ({ name: n.Name, text: onRenamedSheet(n.Ref, renamed), ...(n.Sheet === undefined || n.Sheet === null ? {} : { scope: names[n.Sheet] ?? '' }) }));
   const workbook = { kind, sheets, definedNames: namesWithSheets(definedNames), namedRanges: rangeNames(definedNames, sheets) };
   if (kind === 'csv') {
     // A text file's one sheet is made a grid at once and SheetJS's cells let go, which take several

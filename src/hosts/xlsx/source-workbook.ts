@@ -31,10 +31,10 @@ export interface SourceWorkbook {
   /** Sheets that hold cells, in the workbook's order. */
   readonly sheets: readonly SheetEntry[];
   /**
-   * Every defined name, with the sheet its reference is on ('' for a constant or a formula) and,
-   * from a package, the sheet it is local to when it is defined for one sheet alone.
+   * Every defined name, with the sheet its reference is on ('' for a constant or a formula), its
+   * text, and, from a package, the sheet it is local to when it is defined for one sheet alone.
    */
-  readonly definedNames: readonly { readonly name: string; readonly sheet: string; readonly scope?: string }[];
+  readonly definedNames: readonly { readonly name: string; readonly sheet: string; readonly formula?: string; readonly scope?: string }[];
   /**
    * Every defined name as a package writes it, what verification reads: what it refers to (a
    * reference, a constant or a formula, without "="), and the sheet it is local to, if any.
@@ -75,11 +75,11 @@ export function namedRange(workbook: SourceWorkbook, name: string): NamedRange |
   return workbook.namedRanges.find((named) => named.name.toLowerCase() === wanted);
 }
 
-/** Each defined name with the sheet its reference is on ('' for a constant or a formula). */
+/** Each defined name with the sheet its reference is on ('' for a constant or a formula), its text and its scope. */
 export function namesWithSheets(names: readonly { readonly name: string; readonly text: string; readonly scope?: string }[]): SourceWorkbook['definedNames'] {
   return names.map(({ name, text, scope }) => {
     const reference = text.trim().replace(/^=/, '');
-    return { name, sheet: reference.includes('!') ? sheetOfReference(reference) : '', ...(scope === undefined ? {} : { scope }) };
+    return { name, sheet: reference.includes('!') ? sheetOfReference(reference) : '', formula: text, ...(scope === undefined ? {} : { scope }) };
   });
 }
 

@@ -17,11 +17,6 @@ import { XmlDocument, XmlElement, childOf, childrenOf, createChild, ensureChild,
 /** The order of the workbook part's children (ECMA-376 18.2.28), to put a missing one in its place. */
 const WORKBOOK_ORDER = ['fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups', 'externalReferences', 'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 
-/** Whether a defined name's formula refers to a sheet: `Sheet!A1`, `'My sheet'!A1`. */
-function refersTo(text: string, sheet: string): boolean {
-  return text.includes(`${sheetReference(sheet)}!`) || text.includes(`'${sheet.replace(/'/g, "''")}'!`);
-}
-
 /** A name for a new part, in `folder`, that the package does not have. */
 function freshPart(pkg: Package, folder: string, stem: string, taken: Set<string>): string {
   for (let n = 1; ; n++) {
@@ -35,8 +30,7 @@ function freshPart(pkg: Package, folder: string, stem: string, taken: Set<string
 
 /**
  * The package with the plan applied, as the bytes of a file. The plan's sheets follow the
- * workbook's own; the sheets it removes, the names it defines again and the names that pointed
- * into removed sheets go.
+ * workbook's own; the sheets it removes go with their own names, and so do the names it lists.
  */
 export async function writeIntoPackage(pkg: Package, plan: WorkbookPlan): Promise<Uint8Array> {
   return writeSheets(pkg, plan, []);
@@ -114,17 +108,24 @@ async function writeSheets(pkg: Package, plan: WorkbookPlan, first: readonly { s
     }
   }
 
-  // Defined names: those of removed sheets go, the plan's replace any of the same name.
+  // Defined names: a removed sheet's own go with it, and those the plan names; every other stays as it was.
   const names = ensureChild(workbookDocument, workbook, 'definedNames', WORKBOOK_ORDER);
-  const planned = new Set(plan.names.map((n) => n.name.toLowerCase()));
+  const lower = (text: string) => text.toLowerCase();
+  const sheetNamed = sheetElements.map((e) => e.getAttribute('name') ?? '');
+  const retired = plan.removeNames ?? [];
+  const planned = new Set(plan.names.map((n) => lower(n.name)));
   for (const element of childrenOf(names, 'definedName')) {
     const local = element.getAttribute('localSheetId');
-    const text = element.textContent ?? '';
-    const goes = (local === null && planned.has((element.getAttribute('name') ?? '').toLowerCase()))
-      || (local !== null && renumber(local) === undefined)
-      || [...removedNames].some((sheet) => refersTo(text, sheet));
-    if (goes) names.removeChild(element);
-    else if (local !== null) element.setAttribute('localSheetId', renumber(local) as string);
+    const name = lower(element.getAttribute('name') ?? '');
+    const scope = local === null ? undefined : sheetNamed[Number(local)];
+    const named = retired.some((r) => lower(r.name) === name && (r.scope === undefined ? local === null : scope !== undefined && lower(r.scope) === lower(scope)));
+    if (named || (local !== null && renumber(local) === undefined)) {
+      names.removeChild(element);
+      continue;
+    }
+    // The plan is made so that none of its names is the workbook's already; two of one name would spoil the file.
+    if (local === null && planned.has(name)) throw new Error(`the plan defines the name ${element.getAttribute('name')}, which the workbook has and the plan does not remove`);
+    if (local !== null) element.setAttribute('localSheetId', renumber(local) as string);
   }
 
   // Styles: the plan's added to the workbook's.

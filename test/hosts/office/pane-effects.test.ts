@@ -35,9 +35,9 @@ describe('reading a previous run back', () => {
     const read = await fake.Excel.run((context) => readLastRun(context, NAMES));
     expect(fake.counters.roundTrips).toBe(1);
     expect(read.definedNames).toEqual(expect.arrayContaining([
-      { name: 'VfM_Sheet_Scenarios', sheet: 'VfM Scenarios' },
-      { name: 'VfM_Sheet_CostRows', sheet: 'VfM Cost Rows' },
-      { name: 'VfM_Sheet_Audit', sheet: 'VfM Audit' },
+      { name: 'VfM_Sheet_Scenarios', sheet: 'VfM Scenarios', formula: "='VfM Scenarios'!$A$1" },
+      { name: 'VfM_Sheet_CostRows', sheet: 'VfM Cost Rows', formula: "='VfM Cost Rows'!$A$1" },
+      { name: 'VfM_Sheet_Audit', sheet: 'VfM Audit', formula: "='VfM Audit'!$A$1" },
     ]));
     expect(read.values[RAN_AT_NAME]).toEqual([['2012-10-19T09:30:00Z']]);
     expect(assumptionsFromInputs(read.values)).toEqual({
@@ -61,7 +61,7 @@ describe('reading a previous run back', () => {
     fake.workbook.defineName('VfM_DiscountRate', '=0.035');
     const read = await fake.Excel.run((context) => readLastRun(context, ['VfM_DiscountRate']));
     expect(read.values).toEqual({ VfM_DiscountRate: undefined });
-    expect(read.definedNames).toEqual([{ name: 'VfM_DiscountRate', sheet: '' }]);
+    expect(read.definedNames).toEqual([{ name: 'VfM_DiscountRate', sheet: '', formula: '=0.035' }]);
   });
 });
 

@@ -9,10 +9,11 @@ import { amountsAsNumbers } from '../../../core/cost-table';
 import { committeeReport } from '../../../core/report';
 import { reportDocument } from '../../../layout/report-document';
 import { readWhole, writeFilesWhole } from '../../../hosts/files';
-import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, namedRange, openWorkbook } from '../../../hosts/xlsx/read-workbook';
+import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, openWorkbook } from '../../../hosts/xlsx/read-workbook';
 import { NAME } from '../../../layout/names';
 import { newWorkbookWithSource, writeIntoPackage } from '../../../hosts/xlsx/write-workbook';
-import { productSheets } from '../../../layout/workbook-plan';
+import { ourName, productSheets } from '../../../layout/workbook-plan';
+import { WorkbookPlan } from '../../../layout/plan';
 import { Command, Io } from '../command';
 import { columnsToChoose } from '../source-column';
 import { UsageError, rangeChoice, sourceGrid } from '../source-sheet';
@@ -98,13 +99,15 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   const range = options.range === undefined ? undefined : rangeChoice(workbook, options.range, ours);
   const { grid, choice } = await reading(() => sourceGrid(workbook, ours, options.sheet, range));
   // The log of earlier runs, when the workbook holds the product's sheets: this run's row is added to it.
-  const log = namedRange(workbook, NAME.runLog);
-  const previousRuns = log && ours.has(log.sheet) ? (await reading(() => workbook.grid(log.sheet, log.range))).values : undefined;
+  // A copy of the audit sheet carries a copy of the log's name: the log is the one on the product's sheet.
+  const log = workbook.namedRanges.find((named) => named.kind === 'defined name' && named.name.toLowerCase() === NAME.runLog.toLowerCase() && ours.has(named.sheet));
+  const previousRuns = log ? (await reading(() => workbook.grid(log.sheet, log.range))).values : undefined;
   const { analysis, plan, source } = withColumnChosen(() => runScenarios({
     workbook: { grid, sheetNames: workbook.sheets.map((s) => s.name), definedNames: names, file: path.basename(options.input), ...(previousRuns ? { previousRuns } : {}) },
     assumptions,
     clock: io.clock,
     column: options.column,
+    writes: options.out !== undefined,
   }));
 
   // Every file or none, and a file the user had is replaced only once all are complete.
@@ -132,10 +135,24 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   }
   await writeFilesWhole(outputs);
   const wrote = !options.out ? [] : workbook.package
-    ? [`Wrote ${options.out}: the scenarios as live formulas on new sheets after the council's own; everything else in the file is kept as it was.`]
+    ? [`Wrote ${options.out}: the scenarios as live formulas on new sheets after the council's own${replacedWords(plan)}; everything else in the file is kept as it was.`]
     : [`Wrote ${options.out}: a new workbook, since ${KIND_WORDS[workbook.kind]} cannot be edited in place: the values of "${grid.sheet}" as its first sheet, then the scenarios as live formulas linked to them.`];
   if (options.report) wrote.push(`Wrote ${options.report}: the "Financial Implications" text for the committee report, with this run's figures.`);
   io.out(terminalSummary(analysis, options.input, choice) + terminalText(wrote));
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+const listed = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/**
+ * What a run replaced in the workbook, exactly: the earlier run's sheets, and any name of the
+ * user's that referred to them (the product's own names on them are the earlier run's).
+ */
+function replacedWords(plan: WorkbookPlan): string {
+  if (plan.remove.length === 0) return '';
+  const theirs = (plan.removeNames ?? []).filter((n) => ourName(n.name) === undefined).map((n) => (n.scope === undefined ? n.name : `${n.name} (of the sheet "${n.scope}")`));
+  const names = theirs.length === 0 ? '' : `; the ${theirs.length === 1 ? 'name' : 'names'} ${listed(theirs)}, which referred to them, ${theirs.length === 1 ? 'is' : 'are'} removed`;
+  return `, in place of the earlier run's sheets ${listed(plan.remove.map((sheet) => `"${sheet}"`))}${names}`;
 }
 
 /** The run, or, when the table's amount columns leave the choice to the user, the columns to choose from. */
