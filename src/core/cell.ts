@@ -122,51 +122,6 @@ export function sheetOfReference(reference: string): string {
   return sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
-/** What a defined name's or a formula's text refers to: the sheets it names, and whether a reference in it is broken (`#REF!`). */
-export interface SheetsReferenced {
-  /** Each sheet named in a reference of this workbook, as it is named (both ends of `Jan:Mar!A1`), once each in the order met. */
-  readonly sheets: readonly string[];
-  /** A reference to a sheet of another workbook (`[1]Costs!A1`, `'[Book.xlsx]Costs'!A1`), which is left out of `sheets`. */
-  readonly external: boolean;
-  /** A reference Excel broke when its sheet or cells went (`#REF!`). */
-  readonly broken: boolean;
-}
-
-// A bare sheet name: a letter, `_` or `\` first, then letters, digits, `_` and `.`; never after a
-// character that would make it the end of another word (`InternalAudit!` names no sheet `Audit`),
-// nor after a `!` (`Costs!A1:Costs!B2` names `Costs` twice, and no sheet `A1`).
-const BARE = String.raw`[A-Za-z_\\\u00A1-\uFFFF][A-Za-z0-9_.\u00A1-\uFFFF]*`;
-const SHEET_PREFIX = new RegExp(String.raw`'((?:[^']|'')+)'!|(?<![A-Za-z0-9_.\u00A1-\uFFFF#!])(${BARE}(?::${BARE})?)!|(#REF!)`, 'gu');
-
-/**
- * The sheets a formula's references name, parsed as Excel reads them: text in double quotes is a
- * string, not a reference; a quoted name (`'My costs'!`, `''` for an apostrophe) or a bare one
- * (`Costs!`) before `!`; `Jan:Mar!` names both ends.
- */
-export function sheetsReferenced(formula: string): SheetsReferenced {
-  const sheets: string[] = [];
-  let external = false;
-  let broken = false;
-  const parts = formula.replace(/^=/, '').split(/("(?:[^"]|"")*")/);
-  parts.forEach((part, i) => {
-    if (i % 2 === 1) return; // a string
-    for (const match of part.matchAll(SHEET_PREFIX)) {
-      if (match[3] !== undefined) {
-        broken = true;
-        continue;
-      }
-      const named = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
-      // A sheet's name holds no [ ] : ; a name with them refers to another workbook, or to a span of sheets.
-      if (/[[\]]/.test(named) || (match[2] !== undefined && part[(match.index ?? 0) - 1] === ']')) {
-        external = true;
-        continue;
-      }
-      for (const sheet of named.split(':')) if (!sheets.includes(sheet)) sheets.push(sheet);
-    }
-  });
-  return { sheets, external, broken };
-}
-
 export function rangeA1(range: CellRange): string {
   const start = a1(range.top, range.left);
   const end = a1(range.bottom, range.right);

@@ -146,3 +146,40 @@ export function sameFormula(a: string, b: string): boolean {
   const [x, y] = [formulaTokens(a), formulaTokens(b)];
   return x.length === y.length && x.every((token, i) => sameToken(token, y[i]));
 }
+
+/** What a defined name's or a formula's text refers to: the sheets it names, and whether a reference in it is broken (`#REF!`). */
+export interface SheetsReferenced {
+  /** Each sheet named in a reference of this workbook, as it is named (both ends of `Jan:Mar!A1`), once each in the order met. */
+  readonly sheets: readonly string[];
+  /** A reference to a sheet of another workbook (`[1]Costs!A1`, `'[Book.xlsx]Costs'!A1`), which is left out of `sheets`. */
+  readonly external: boolean;
+  /** A reference Excel broke when its sheet or cells went (`#REF!`). */
+  readonly broken: boolean;
+}
+
+/**
+ * The sheets a formula's references name, read from its pieces: text in double quotes is a
+ * string, not a reference; a quoted name (`'My costs'!`) or a bare one (`Costs!`) before `!`;
+ * `Jan:Mar!` names both ends.
+ */
+export function sheetsReferenced(formula: string): SheetsReferenced {
+  const tokens = formulaTokens(formula);
+  const sheets: string[] = [];
+  let external = false;
+  let broken = false;
+  tokens.forEach((token, i) => {
+    if (token.kind === 'error' && token.code === '#REF!') broken = true;
+    if (token.kind !== 'sheet') return;
+    const before = tokens[i - 1];
+    // A sheet's name holds no [ ]: a name with them, or after them, is of another workbook.
+    if (/[[\]]/.test(token.sheet) || before?.kind === 'bracketed') {
+      external = true;
+      return;
+    }
+    // `Jan:Mar!` reads as the name Jan, the operator : and the sheet Mar.
+    const first = before?.kind === 'operator' && before.operator === ':' ? tokens[i - 2] : undefined;
+    const named = [...(first?.kind === 'name' ? [first.name] : []), ...token.sheet.split(':')];
+    for (const sheet of named) if (!sheets.includes(sheet)) sheets.push(sheet);
+  });
+  return { sheets, external, broken };
+}

@@ -1,7 +1,8 @@
 // The plan for the product's sheets in a workbook: which names they take (never a sheet of the
 // user's), which earlier product sheets they replace, and the marker names that identify them.
 import { Analysis } from '../core/analysis';
-import { sheetReference, sheetsReferenced } from '../core/cell';
+import { sheetReference } from '../core/cell';
+import { sheetsReferenced } from '../core/formula-tokens';
 import { firstCharacters } from '../core/limits';
 import { AUDIT_LAYOUT, RunFacts, auditSheet } from './audit-sheet';
 import { COST_ROWS_LAYOUT, costRowsSheet } from './cost-rows-sheet';

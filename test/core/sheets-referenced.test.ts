@@ -1,4 +1,4 @@
-import { sheetsReferenced } from '../../src/core/cell';
+import { sheetsReferenced } from '../../src/core/formula-tokens';
 
 describe('the sheets a formula refers to, parsed', () => {
   it.each([
