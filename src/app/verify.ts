@@ -10,6 +10,7 @@ import { Analysis } from '../core/analysis';
 import { Money, toPounds } from '../core/money';
 import { NAME } from '../layout/names';
 import { INPUT_NAMES, assumptionsFromInputs } from '../layout/read-back';
+import { LoggedRun, differencesSinceRun, lastLoggedRun } from '../layout/run-log';
 import { Finding, HeldName, NameDefinition, WrittenSheet, definitionFindings, nameFindings, sheetFindings } from '../layout/verify';
 import { PRODUCT_SHEETS } from '../layout/workbook-plan';
 import { runScenarios } from './run';
@@ -37,6 +38,17 @@ export interface VerifyReport {
   readonly calculated: boolean;
   readonly ranAt: string;
   readonly source: string;
+  /**
+   * Each input, and the preferred option's NPV, that differs from what the log of runs recorded at
+   * the run (kind `since-run`): the workbook may be intact for the inputs now in it and still not
+   * hold the run's. Apart from `findings`, which are what is not as the product wrote it.
+   */
+  readonly sinceRun: readonly Finding[];
+  /**
+   * Whether the run's inputs were compared with those now: `not recorded` when the log of runs does
+   * not record them (a workbook from before the log), `not compared` when the inputs now are refused.
+   */
+  readonly runLog: 'compared' | 'not recorded' | 'not compared';
 }
 
 /** The workbook holds no product sheets, or not enough of a run to check. */
@@ -138,7 +150,10 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
   const inputs = Object.fromEntries(INPUT_NAMES.map((name) => [name, valuesOf(read, name)]));
   const sheets = [held.scenarios, held.options, held.report, held.costRows].flatMap((name) => (name && read.sheets.get(name) ? [read.sheets.get(name) as WrittenSheet] : []));
   const wasCalculated = sheets.every(calculated);
-  const report = (findings: Finding[]): VerifyReport => ({ findings, calculated: wasCalculated, ranAt, source: source.text });
+  const logged = loggedRun(read);
+  const report = (findings: Finding[], sinceRun?: Finding[]): VerifyReport => ({
+    findings, calculated: wasCalculated, ranAt, source: source.text, sinceRun: sinceRun ?? [], runLog: logged?.inputs === undefined ? 'not recorded' : sinceRun ? 'compared' : 'not compared',
+  });
 
   let run;
   try {
@@ -175,7 +190,18 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
   findings.push(...definitionFindings(run.plan.names, productSheets, read.definitions ?? []));
 
   if (wasCalculated) findings.push(...resultFindings(read, run.analysis));
-  return report(findings);
+  const sinceRun = logged ? differencesSinceRun(logged, run.analysis).map((d): Finding => ({ kind: 'since-run', place: d.place, message: 'differs from the run', expected: d.atRun, found: d.now })) : [];
+  return report(findings, sinceRun);
+}
+
+/** The run the log of runs recorded last (the run that wrote the sheets), with the headings above the log; undefined when there is no log. */
+function loggedRun(read: VerifyRead): LoggedRun | undefined {
+  const rows = valuesOf(read, NAME.runLog);
+  const held = named(read.names, NAME.runLog);
+  const grid = held && read.sheets.get(held.sheet)?.grid;
+  if (!rows || !held || !grid) return undefined;
+  const headings = (grid.values[held.range.top - 1 - grid.top] ?? []).slice(held.range.left - grid.left, held.range.right - grid.left + 1);
+  return lastLoggedRun(rows, headings);
 }
 
 /** Each source cell whose value differs from the one stamped at the run, when the audit sheet lists them. */
@@ -242,4 +268,17 @@ function resultFindings(read: VerifyRead, analysis: Analysis): Finding[] {
     return saved === true ? [] : [{ kind: 'result', place: name, message: 'a check is not TRUE', expected: 'TRUE', found: typeof saved === 'boolean' ? 'FALSE' : String(saved) }];
   };
   return [...money, ...check(NAME.masterCheck), ...check(NAME.optionsCheck)];
+}
+
+/**
+ * What verification says of the run's inputs against those now, as both faces show it: a sentence,
+ * and a line for each difference; none when the inputs now were refused (their findings say why).
+ */
+export function sinceRunWords(report: Pick<VerifyReport, 'sinceRun' | 'runLog'>): { summary?: string; lines: string[] } {
+  const lines = report.sinceRun.map((f) => `${f.place}: ${f.expected} at the run, ${f.found} now`);
+  if (report.runLog === 'not recorded') return { summary: 'The log of runs on the audit sheet does not record the run\'s inputs, so they are not compared with those now in the workbook.', lines };
+  if (report.runLog === 'not compared') return { lines };
+  return lines.length === 0
+    ? { summary: 'The inputs are those the run took, as the log of runs on the audit sheet recorded them.', lines }
+    : { summary: 'The inputs differ from the run\'s, as the log of runs on the audit sheet recorded them:', lines };
 }

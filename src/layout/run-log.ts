@@ -4,7 +4,8 @@
 // preferred, by which version and on which source.
 import { Analysis } from '../core/analysis';
 import { ASSUMPTION_NAMES, ASSUMPTION_TABLE } from '../core/assumption-table';
-import { toPounds } from '../core/money';
+import type { AssumptionName } from '../core/assumptions';
+import { Exact, toPounds } from '../core/money';
 import { preferredChoice } from '../core/options';
 import { Content } from './plan';
 import { num, text } from './sheet-builder';
@@ -54,4 +55,104 @@ export function runLogRows(previous: readonly (readonly unknown[])[], run: { ran
     text(run.version), text(run.fingerprint),
     text(inputs),
   ]];
+}
+
+/** What the log's row of a run recorded: the inputs as the run took them, the preferred option and its NPV (£). */
+export interface LoggedRun {
+  /** Each assumption by its name, as plain JSON; undefined when the row holds no inputs that can be read. */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  readonly preferred?: string;
+  readonly npv?: number;
+}
+
+/**
+ * The run of the log's last row, which is the run that wrote the sheets: its columns found by
+ * the headings above the log (`headings`), as a version that ordered them otherwise wrote them,
+ * else where this version puts them; undefined when the log holds no row.
+ */
+export function lastLoggedRun(rows: readonly (readonly unknown[])[], headings: readonly unknown[] = []): LoggedRun | undefined {
+  const last = rows.filter((row) => row.some((cell) => cell !== null && cell !== undefined && cell !== '')).at(-1);
+  if (!last) return undefined;
+  const column = (heading: string) => {
+    const at = headings.indexOf(heading);
+    return at >= 0 ? at : RUN_LOG_HEADINGS.indexOf(heading);
+  };
+  let inputs: Record<string, unknown> | undefined;
+  try {
+    const parsed: unknown = JSON.parse(String(last[column(RUN_LOG_HEADINGS[INPUTS_COLUMN])]));
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) inputs = parsed as Record<string, unknown>;
+  } catch {
+    inputs = undefined;
+  }
+  const preferred = last[column('Preferred')];
+  const npv = last[column('Its NPV £')];
+  return { ...(inputs ? { inputs } : {}), ...(typeof preferred === 'string' && preferred !== '' ? { preferred } : {}), ...(typeof npv === 'number' ? { npv } : {}) };
+}
+
+/** A difference between what the run took or gave and what the workbook holds now, in words. */
+export interface SinceRun {
+  /** The assumption's label (and, within one given as a list or object, the part that differs), or the preferred option. */
+  readonly place: string;
+  readonly atRun: string;
+  readonly now: string;
+}
+
+/** A plain JSON value as the core holds it again: a number written as text is an exact number. */
+function revived(value: unknown): unknown {
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(value)) return new Exact(value);
+  if (Array.isArray(value)) return value.map(revived);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revived(v)]));
+  return value;
+}
+
+/** An assumption's value in its row's words (3.5% a year), from plain JSON; the JSON itself where the row has no words for it. */
+function inputWords(name: AssumptionName, value: unknown): string {
+  if (value === null || value === undefined) return 'not given';
+  const words = ASSUMPTION_TABLE[name].words as ((v: unknown) => string) | undefined;
+  if (words) {
+    try {
+      return words(revived(value));
+    } catch {
+      // A value this version cannot word is shown as recorded.
+    }
+  }
+  return JSON.stringify(value);
+}
+
+/** The parts of two plain JSON values that differ, by their path within them (`[1].noticeMonths`). */
+function partsDiffering(before: unknown, after: unknown, path = ''): { path: string; before: unknown; after: unknown }[] {
+  const container = (v: unknown) => typeof v === 'object' && v !== null;
+  if (container(before) && container(after) && Array.isArray(before) === Array.isArray(after)) {
+    const keys = [...new Set([...Object.keys(before as object), ...Object.keys(after as object)])];
+    return keys.flatMap((key) => partsDiffering((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], Array.isArray(before) ? `${path}[${key}]` : `${path}${path === '' ? '' : '.'}${key}`));
+  }
+  return JSON.stringify(before ?? null) === JSON.stringify(after ?? null) ? [] : [{ path, before, after }];
+}
+
+/**
+ * What differs between the run the log recorded and the workbook now: each input the run took
+ * that differs from the one now in the workbook (a list's or object's differing parts each), and
+ * the preferred option or its NPV, to the penny.
+ */
+export function differencesSinceRun(logged: LoggedRun, analysis: Analysis): SinceRun[] {
+  const out: SinceRun[] = [];
+  if (logged.inputs) {
+    const now = JSON.parse(inputsText(analysis)) as Record<string, unknown>;
+    for (const name of ASSUMPTION_NAMES) {
+      const [before, after] = [logged.inputs[name] ?? null, now[name] ?? null];
+      if (JSON.stringify(before) === JSON.stringify(after)) continue;
+      const { label } = ASSUMPTION_TABLE[name];
+      const whole = ASSUMPTION_TABLE[name].words !== undefined || typeof before !== 'object' || typeof after !== 'object' || before === null || after === null;
+      if (whole) out.push({ place: label, atRun: inputWords(name, before), now: inputWords(name, after) });
+      else out.push(...partsDiffering(before, after).map((part) => ({ place: `${label} ${part.path}`, atRun: part.before === undefined ? 'none' : JSON.stringify(part.before), now: part.after === undefined ? 'none' : JSON.stringify(part.after) })));
+    }
+  }
+  if (logged.preferred !== undefined && logged.npv !== undefined) {
+    const preferred = preferredChoice(analysis.appraisal.options);
+    if (logged.preferred !== preferred.name || Math.round(logged.npv * 100) !== preferred.npv) {
+      const said = (name: string, pounds: number) => `${name}, NPV £${pounds.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+      out.push({ place: 'Preferred option', atRun: said(logged.preferred, logged.npv), now: said(preferred.name, toPounds(preferred.npv)) });
+    }
+  }
+  return out;
 }

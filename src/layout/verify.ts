@@ -11,7 +11,8 @@ import { Content, DefinedName, HeldName, NameDefinition, SheetPlan, WorkbookPlan
 export type { HeldName, NameDefinition, WrittenSheet } from './plan';
 
 
-export type FindingKind = 'cell' | 'name' | 'source' | 'input' | 'result' | 'calculation';
+/** `since-run`: an input or result that differs from the one the log of runs recorded at the run; not a tampering. */
+export type FindingKind = 'cell' | 'name' | 'source' | 'input' | 'result' | 'calculation' | 'since-run';
 
 export interface Finding {
   readonly kind: FindingKind;

@@ -13,5 +13,7 @@ export function checkView(box: Element, check: CheckView, goTo: (cell: string) =
       go?.addEventListener('click', () => goTo(f.cell as string));
       return el('li', {}, el('span', { class: 'place' }, f.place), ' ', f.text, ' ', go);
     })),
+    check.sinceRun.summary === undefined ? null : el('p', { class: check.sinceRun.lines.length === 0 ? 'ok' : 'warning' }, check.sinceRun.summary),
+    check.sinceRun.lines.length === 0 ? null : el('ul', { class: 'findings' }, ...check.sinceRun.lines.map((line) => el('li', {}, line))),
   );
 }

@@ -21,7 +21,7 @@ import { DATE_EXAMPLES, FieldName, dateFields, dateProblem, fieldOf, formDateOrd
 import { Words, wordsFor } from './format';
 import { Calculation, Failure, Repair, State, Task } from './model';
 import { PRODUCT } from '../../app/product';
-import type { ResultDifference } from '../../app/verify';
+import { type ResultDifference, sinceRunWords } from '../../app/verify';
 import { NAME, NAMES } from '../../layout/names';
 import { pence } from '../../core/money';
 import { EXCEL_API_VERSION } from '../../hosts/office/excel-access';
@@ -112,6 +112,8 @@ export type CheckView =
   | {
     readonly kind: 'checked'; readonly summary: string; readonly sound: boolean;
     readonly findings: readonly { readonly text: string; readonly place: string; readonly cell?: string }[];
+    /** The inputs against the run's, as the log of runs recorded them: apart from the findings, which are what is not as the product wrote it. */
+    readonly sinceRun: { readonly summary?: string; readonly lines: readonly string[] };
   }
   /** The check could not be made: why, beside the Check button. */
   | { readonly kind: 'failed'; readonly text: string };
@@ -155,6 +157,7 @@ function checkView({ check, checkFailure }: State): CheckView {
   if (checkFailure) return { kind: 'failed', text: checkFailure.kind === 'source' ? checkFailure.message : failureWords(checkFailure, 'The workbook has not been checked.') };
   if (!check) return { kind: 'none' };
   const { findings } = check;
+  const sinceRun = sinceRunWords(check);
   const calculated = check.calculated ? '' : ' It has not been calculated since it was written, so its saved results were not checked.';
   const summary = findings.length === 0
     ? `Sound: every cell of the model, every name and the source are as the product wrote them for the inputs now in it.${calculated}`
@@ -166,6 +169,7 @@ function checkView({ check, checkFailure }: State): CheckView {
       text: `${f.message}${f.expected !== undefined ? `; expected ${f.expected}` : ''}${f.found !== undefined ? `, found ${f.found}` : ''}`,
       ...(/!\$?[A-Z]{1,3}\$?\d+$/.test(f.place) ? { cell: f.place } : {}),
     })),
+    sinceRun: { ...sinceRun, lines: sinceRun.lines.map(visible) },
   };
 }
 

@@ -1,8 +1,9 @@
 // `vfm verify WORKBOOK.xlsx [--json FINDINGS.json]`
 // Checks that a scenario workbook is still what the product wrote (app/verify.ts), prints the
-// findings, and writes them as JSON. Exit 0 when it is sound, 3 with findings, 2 when the file
-// cannot be read or holds no product sheets.
-import { HeldName, NotAScenarioWorkbook, VerifyRead, productSheetsHeld, sourceOf, verifyWorkbook } from '../../../app/verify';
+// findings, and writes them as JSON; then the inputs and the preferred option's NPV that differ from
+// the run the log of runs recorded, apart. Exit 0 when it is sound (inputs changed since the run
+// or not), 3 with findings, 2 when the file cannot be read or holds no product sheets.
+import { HeldName, NotAScenarioWorkbook, VerifyRead, productSheetsHeld, sinceRunWords, sourceOf, verifyWorkbook } from '../../../app/verify';
 import { readWhole, writeFilesWhole } from '../../../hosts/files';
 import { PackageError, openWorkbook } from '../../../hosts/xlsx/read-workbook';
 import { WrittenSheet } from '../../../layout/verify';
@@ -59,9 +60,12 @@ export const verify: Command<typeof options> = {
       for (const f of findings.slice(0, SHOWN)) lines.push(`  ${f.place}: ${f.message}${f.expected !== undefined ? `; expected ${f.expected}` : ''}${f.found !== undefined ? `, found ${f.found}` : ''}`);
       if (findings.length > SHOWN) lines.push(`  … and ${findings.length - SHOWN} more${values.json ? ` (all of them are in ${values.json})` : ' (--json lists them all)'}`);
     }
+    const sinceRun = sinceRunWords(report);
+    if (sinceRun.summary) lines.push(sinceRun.summary);
+    lines.push(...sinceRun.lines.map((line) => `  ${line}`));
     io.out(terminalText(lines));
     if (values.json) {
-      const json = `${JSON.stringify({ file: input, sound: findings.length === 0, calculated: report.calculated, ranAt: report.ranAt, source: report.source, findings }, null, 2)}\n`;
+      const json = `${JSON.stringify({ file: input, sound: findings.length === 0, calculated: report.calculated, ranAt: report.ranAt, source: report.source, findings, runLog: report.runLog, sinceRun: report.sinceRun }, null, 2)}\n`;
       await writeFilesWhole([{ file: values.json, contents: json }]);
     }
     return findings.length === 0 ? 0 : FINDINGS_EXIT;

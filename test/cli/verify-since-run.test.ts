@@ -1,0 +1,95 @@
+// vfm verify compares the run the log of runs recorded (its last row, the run that wrote the
+// sheets) with the workbook now: an input changed after the run is named with the value at the
+// run and the value now, apart from the findings of tampering, and the model stays sound for the
+// inputs now in it. A workbook whose log does not record the run's inputs says so.
+import { readFileSync } from 'fs';
+import path from 'path';
+import { Io, run } from '../../src/faces/cli/main';
+import { a1 } from '../../src/core/cell';
+import { namedRange } from '../../src/hosts/xlsx/read-workbook';
+import { readBack, temporaryDirectory } from '../support/workbooks';
+import { cellElement, tamper } from '../support/tamper';
+
+jest.setTimeout(60_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const EXAMPLE = path.join(ROOT, 'examples/staffordshire-connects.xlsx');
+const OPTIONS = path.join(ROOT, 'examples/staffordshire-connects.options.json');
+const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
+
+async function vfm(args: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const io: Io = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), clock };
+  return { code: await run(args, io), out };
+}
+
+let dir: string;
+let written: string;
+beforeAll(async () => {
+  dir = temporaryDirectory();
+  written = path.join(dir, 'written.xlsx');
+  expect((await vfm(['analyse', EXAMPLE, '--assumptions', OPTIONS, '--out', written])).code).toBe(0);
+});
+
+/** Verifies `file`: the exit code, what it printed and the JSON it wrote. */
+async function verified(file: string): Promise<{ code: number; out: string; json: Record<string, unknown> }> {
+  const json = `${file}.json`;
+  const { code, out } = await vfm(['verify', file, '--json', json]);
+  return { code, out, json: JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown> };
+}
+
+/** `written` with the discount rate typed as 1.5% (the run took 3.5%), not calculated since. */
+async function rateChanged(): Promise<string> {
+  const rate = namedRange(await readBack(written), 'VfM_DiscountRate');
+  if (!rate) throw new Error('no VfM_DiscountRate');
+  const file = path.join(dir, 'rate.xlsx');
+  await tamper(written, file, `sheet:${rate.sheet}`, (xml) => xml.replace(cellElement(a1(rate.range.top, rate.range.left)), (cell) => cell.replace(/<v>0\.035<\/v>/, '<v>0.015</v>')));
+  return file;
+}
+
+describe('vfm verify against the log of runs', () => {
+  it('finds nothing differing from the run in the workbook as written', async () => {
+    const { code, out, json } = await verified(written);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ sound: true, findings: [], sinceRun: [], runLog: 'compared' });
+    expect(out).toContain('The inputs are those the run took');
+    expect(out).not.toContain('differ from the run');
+  });
+
+  it('names an input changed after the run, with its value at the run and now, apart from tampering: the model is still sound', async () => {
+    const { code, out, json } = await verified(await rateChanged());
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ sound: true, findings: [], runLog: 'compared' });
+    const sinceRun = json.sinceRun as { place: string; expected: string; found: string }[];
+    expect(sinceRun[0]).toEqual({ kind: 'since-run', place: 'Discount rate', message: 'differs from the run', expected: '3.5% a year', found: '1.5% a year' });
+    // The preferred option's NPV the log recorded (the run-log test types it too) against the one the inputs now give.
+    expect(sinceRun.slice(1)).toEqual([{ kind: 'since-run', place: 'Preferred option', message: 'differs from the run', expected: 'Withdraw a year later, NPV £22,749.39', found: expect.stringMatching(/^Withdraw .*, NPV £[\d,]+\.\d\d$/) }]);
+    expect(sinceRun[1].found).not.toBe(sinceRun[1].expected);
+    expect(out).toContain('Sound: every cell of the model');
+    expect(out).toContain('The inputs differ from the run\'s, as the log of runs on the audit sheet recorded them:');
+    expect(out).toContain('  Discount rate: 3.5% a year at the run, 1.5% a year now');
+  });
+
+  it('says so when the log records no inputs of the run, as a workbook from before the log, and still verifies the model', async () => {
+    const file = path.join(dir, 'no-log.xlsx');
+    await tamper(written, file, 'xl/workbook.xml', (xml) => xml.replace(/<definedName name="VfM_RunLog"[^>]*>[^<]*<\/definedName>/, ''));
+    const { code, out, json } = await verified(file);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ sound: true, sinceRun: [], runLog: 'not recorded' });
+    expect(out).toContain('The log of runs on the audit sheet does not record the run\'s inputs, so they are not compared with those now in the workbook.');
+  });
+
+  it('keeps an input changed after the run apart from a tampering found with it', async () => {
+    const rate = await rateChanged();
+    const npv = namedRange(await readBack(written), 'VfM_NPV');
+    if (!npv) throw new Error('no VfM_NPV');
+    const both = path.join(dir, 'both.xlsx');
+    await tamper(rate, both, `sheet:${npv.sheet}`, (xml) => xml.replace(cellElement(a1(npv.range.top, npv.range.left)), `<c r="${a1(npv.range.top, npv.range.left)}"><v>50000</v></c>`));
+    const { code, out, json } = await verified(both);
+    expect(code).toBe(3);
+    expect(json.findings).toEqual([expect.objectContaining({ kind: 'cell', message: 'a formula replaced by a typed value' })]);
+    expect((json.sinceRun as { place: string }[]).map((f) => f.place)).toEqual(['Discount rate', 'Preferred option']);
+    expect(out).toContain('1 finding:');
+    expect(out).toContain('  Discount rate: 3.5% a year at the run, 1.5% a year now');
+  });
+});
