@@ -190,7 +190,7 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
   findings.push(...definitionFindings(run.plan.names, productSheets, read.definitions ?? []));
 
   if (wasCalculated) findings.push(...resultFindings(read, run.analysis));
-  const sinceRun = logged ? differencesSinceRun(logged, run.analysis).map((d): Finding => ({ kind: 'since-run', place: d.place, message: 'differs from the run', expected: d.atRun, found: d.now })) : [];
+  const sinceRun = logged ? differencesSinceRun(logged, run.analysis, run.facts.fingerprint).map((d): Finding => ({ kind: 'since-run', place: d.place, message: 'differs from the run', expected: d.atRun, found: d.now })) : [];
   return report(findings, sinceRun);
 }
 
@@ -279,6 +279,6 @@ export function sinceRunWords(report: Pick<VerifyReport, 'sinceRun' | 'runLog'>)
   if (report.runLog === 'not recorded') return { summary: 'The log of runs on the audit sheet does not record the run\'s inputs, so they are not compared with those now in the workbook.', lines };
   if (report.runLog === 'not compared') return { lines };
   return lines.length === 0
-    ? { summary: 'The inputs are those the run took, as the log of runs on the audit sheet recorded them.', lines }
-    : { summary: 'The inputs differ from the run\'s, as the log of runs on the audit sheet recorded them:', lines };
+    ? { summary: 'The inputs, the source\'s fingerprint and the preferred option\'s NPV are the run\'s, as the log of runs on the audit sheet recorded them.', lines }
+    : { summary: 'The inputs or results differ from the run\'s, as the log of runs on the audit sheet recorded them:', lines };
 }

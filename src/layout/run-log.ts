@@ -57,8 +57,9 @@ export function runLogRows(previous: readonly (readonly unknown[])[], run: { ran
   ]];
 }
 
-/** What the log's row of a run recorded: the inputs as the run took them, the preferred option and its NPV (£). */
+/** What the log's row of a run recorded: the inputs as the run took them, the source's fingerprint, the preferred option and its NPV (£). */
 export interface LoggedRun {
+  readonly fingerprint?: string;
   /** Each assumption by its name, as plain JSON; undefined when the row holds no inputs that can be read. */
   readonly inputs?: Readonly<Record<string, unknown>>;
   readonly preferred?: string;
@@ -86,7 +87,8 @@ export function lastLoggedRun(rows: readonly (readonly unknown[])[], headings: r
   }
   const preferred = last[column('Preferred')];
   const npv = last[column('Its NPV £')];
-  return { ...(inputs ? { inputs } : {}), ...(typeof preferred === 'string' && preferred !== '' ? { preferred } : {}), ...(typeof npv === 'number' ? { npv } : {}) };
+  const fingerprint = last[column('Source fingerprint')];
+  return { ...(inputs ? { inputs } : {}), ...(typeof fingerprint === 'string' && fingerprint !== '' ? { fingerprint } : {}), ...(typeof preferred === 'string' && preferred !== '' ? { preferred } : {}), ...(typeof npv === 'number' ? { npv } : {}) };
 }
 
 /** A difference between what the run took or gave and what the workbook holds now, in words. */
@@ -119,22 +121,33 @@ function inputWords(name: AssumptionName, value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The parts of two plain JSON values that differ, by their path within them (`[1].noticeMonths`). */
-function partsDiffering(before: unknown, after: unknown, path = ''): { path: string; before: unknown; after: unknown }[] {
+/** The parts of two plain JSON values that differ, each by its path within them: a list's item by its number from 1, an object's field by its key. */
+function partsDiffering(before: unknown, after: unknown, path: readonly (string | number)[] = []): { path: readonly (string | number)[]; before: unknown; after: unknown }[] {
   const container = (v: unknown) => typeof v === 'object' && v !== null;
   if (container(before) && container(after) && Array.isArray(before) === Array.isArray(after)) {
     const keys = [...new Set([...Object.keys(before as object), ...Object.keys(after as object)])];
-    return keys.flatMap((key) => partsDiffering((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], Array.isArray(before) ? `${path}[${key}]` : `${path}${path === '' ? '' : '.'}${key}`));
+    return keys.flatMap((key) => partsDiffering((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], [...path, Array.isArray(before) ? Number(key) + 1 : key]));
   }
   return JSON.stringify(before ?? null) === JSON.stringify(after ?? null) ? [] : [{ path, before, after }];
 }
 
+/** A field of a list's item by the label of the assumption it is named after (an option's `noticeMonths`: "notice period"), else its key. */
+const fieldLabel = (field: string) => (field in ASSUMPTION_TABLE ? ASSUMPTION_TABLE[field as AssumptionName].label.replace(/^./, (c) => c.toLowerCase()) : field);
+
+/** A part of a list or object in words: in the words of the assumption its field is named after (an option's `noticeMonths`), else as recorded. */
+function partWords(field: string | number | undefined, value: unknown): string {
+  if (value === undefined || value === null) return 'none';
+  if (typeof field === 'string' && field in ASSUMPTION_TABLE) return inputWords(field as AssumptionName, value);
+  return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? value : JSON.stringify(value);
+}
+
 /**
  * What differs between the run the log recorded and the workbook now: each input the run took
- * that differs from the one now in the workbook (a list's or object's differing parts each), and
- * the preferred option or its NPV, to the penny.
+ * that differs from the one now in the workbook (a list's or object's differing parts each), the
+ * source's fingerprint against the one its values give now (`fingerprint`), and the preferred
+ * option or its NPV, to the penny.
  */
-export function differencesSinceRun(logged: LoggedRun, analysis: Analysis): SinceRun[] {
+export function differencesSinceRun(logged: LoggedRun, analysis: Analysis, fingerprint: string): SinceRun[] {
   const out: SinceRun[] = [];
   if (logged.inputs) {
     const now = JSON.parse(inputsText(analysis)) as Record<string, unknown>;
@@ -144,9 +157,17 @@ export function differencesSinceRun(logged: LoggedRun, analysis: Analysis): Sinc
       const { label } = ASSUMPTION_TABLE[name];
       const whole = ASSUMPTION_TABLE[name].words !== undefined || typeof before !== 'object' || typeof after !== 'object' || before === null || after === null;
       if (whole) out.push({ place: label, atRun: inputWords(name, before), now: inputWords(name, after) });
-      else out.push(...partsDiffering(before, after).map((part) => ({ place: `${label} ${part.path}`, atRun: part.before === undefined ? 'none' : JSON.stringify(part.before), now: part.after === undefined ? 'none' : JSON.stringify(part.after) })));
+      else {
+        out.push(...partsDiffering(before, after).map((part) => {
+          const field = part.path.at(-1);
+          const fields = ASSUMPTION_TABLE[name].fields as Readonly<Record<string, { label: string }>> | undefined;
+          const place = part.path.reduce<string>((words, step) => (typeof step === 'number' ? `${words} ${step}` : `${words}, ${fields?.[step]?.label ?? fieldLabel(step)}`), label);
+          return { place, atRun: partWords(field, part.before), now: partWords(field, part.after) };
+        }));
+      }
     }
   }
+  if (logged.fingerprint !== undefined && logged.fingerprint !== fingerprint) out.push({ place: 'Source fingerprint', atRun: logged.fingerprint, now: fingerprint });
   if (logged.preferred !== undefined && logged.npv !== undefined) {
     const preferred = preferredChoice(analysis.appraisal.options);
     if (logged.preferred !== preferred.name || Math.round(logged.npv * 100) !== preferred.npv) {

@@ -52,7 +52,7 @@ describe('vfm verify against the log of runs', () => {
     const { code, out, json } = await verified(written);
     expect(code).toBe(0);
     expect(json).toMatchObject({ sound: true, findings: [], sinceRun: [], runLog: 'compared' });
-    expect(out).toContain('The inputs are those the run took');
+    expect(out).toContain('The inputs, the source\'s fingerprint and the preferred option\'s NPV are the run\'s');
     expect(out).not.toContain('differ from the run');
   });
 
@@ -66,7 +66,7 @@ describe('vfm verify against the log of runs', () => {
     expect(sinceRun.slice(1)).toEqual([{ kind: 'since-run', place: 'Preferred option', message: 'differs from the run', expected: 'Withdraw a year later, NPV £22,749.39', found: expect.stringMatching(/^Withdraw .*, NPV £[\d,]+\.\d\d$/) }]);
     expect(sinceRun[1].found).not.toBe(sinceRun[1].expected);
     expect(out).toContain('Sound: every cell of the model');
-    expect(out).toContain('The inputs differ from the run\'s, as the log of runs on the audit sheet recorded them:');
+    expect(out).toContain('The inputs or results differ from the run\'s, as the log of runs on the audit sheet recorded them:');
     expect(out).toContain('  Discount rate: 3.5% a year at the run, 1.5% a year now');
   });
 
@@ -91,5 +91,40 @@ describe('vfm verify against the log of runs', () => {
     expect((json.sinceRun as { place: string }[]).map((f) => f.place)).toEqual(['Discount rate', 'Preferred option']);
     expect(out).toContain('1 finding:');
     expect(out).toContain('  Discount rate: 3.5% a year at the run, 1.5% a year now');
+  });
+
+  it('names the source changed since the run, and replaced together with its fingerprint, by the fingerprint the log recorded and the NPV', async () => {
+    const workbook = await readBack(written);
+    const stamp = namedRange(workbook, 'VfM_Fingerprint');
+    if (!stamp) throw new Error('no VfM_Fingerprint');
+    const atRun = (await workbook.grid(stamp.sheet, stamp.range)).values[0][0];
+    const source = path.join(dir, 'source.xlsx');
+    await tamper(written, source, 'sheet:Costs', (xml) => xml.replace(/(<c r="B5"[^>]*>(?:<f>[^<]*<\/f>)?<v>)([^<]*)/, '$199999'));
+    const changed = await verified(source);
+    expect(changed.code).toBe(3);
+    const findings = changed.json.findings as { kind: string; found?: string }[];
+    const now = findings[0].found;
+    expect(now).toMatch(/^[0-9a-f]{64}$/);
+    expect(now).not.toBe(atRun);
+    expect((changed.json.sinceRun as { place: string }[])[0]).toEqual({ kind: 'since-run', place: 'Source fingerprint', message: 'differs from the run', expected: atRun, found: now });
+
+    // The new values' fingerprint stamped in place of the run's: the model is sound for the source now, but not the run's.
+    const replaced = path.join(dir, 'replaced.xlsx');
+    await tamper(source, replaced, `sheet:${stamp.sheet}`, (xml) => xml.replace(cellElement(a1(stamp.range.top, stamp.range.left)), `<c r="${a1(stamp.range.top, stamp.range.left)}" t="inlineStr"><is><t>${now}</t></is></c>`));
+    const { code, json } = await verified(replaced);
+    expect(code).toBe(0);
+    expect(json.findings).toEqual([]);
+    expect((json.sinceRun as { place: string; expected: string }[]).map((f) => [f.place, f.expected])).toEqual([['Source fingerprint', atRun], ['Preferred option', 'Withdraw a year later, NPV £22,749.39']]);
+  });
+
+  it('names the part of a way of withdrawing changed since the run', async () => {
+    const bias = namedRange(await readBack(written), 'VfM_OptionOptimismBias');
+    if (!bias) throw new Error('no VfM_OptionOptimismBias');
+    const file = path.join(dir, 'bias.xlsx');
+    const address = a1(bias.range.top + 1, bias.range.left);
+    await tamper(written, file, `sheet:${bias.sheet}`, (xml) => xml.replace(cellElement(address), `<c r="${address}"><v>0.5</v></c>`));
+    const { json } = await verified(file);
+    // The second option has no costs of leaving, so its NPV and the preferred option stay as they were.
+    expect(json.sinceRun).toEqual([{ kind: 'since-run', place: 'Ways of withdrawing 2, optimism bias on the costs of leaving', message: 'differs from the run', expected: '0%', found: '50%' }]);
   });
 });

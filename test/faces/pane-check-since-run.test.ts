@@ -14,13 +14,13 @@ describe('the check of the workbook against the run', () => {
     const check = checked(report({ sinceRun: [{ kind: 'since-run', place: 'Discount rate', message: 'differs from the run', expected: '3.5% a year', found: '1.5% a year' }] }));
     expect(check).toMatchObject({
       kind: 'checked', sound: true, findings: [],
-      sinceRun: { summary: 'The inputs differ from the run\'s, as the log of runs on the audit sheet recorded them:', lines: ['Discount rate: 3.5% a year at the run, 1.5% a year now'] },
+      sinceRun: { summary: 'The inputs or results differ from the run\'s, as the log of runs on the audit sheet recorded them:', lines: ['Discount rate: 3.5% a year at the run, 1.5% a year now'] },
     });
     expect(check.kind === 'checked' && check.summary).toMatch(/^Sound: /);
   });
 
   it('says the inputs are the run\'s, or that the log does not record them', () => {
-    expect(checked(report({}))).toMatchObject({ sinceRun: { summary: 'The inputs are those the run took, as the log of runs on the audit sheet recorded them.', lines: [] } });
+    expect(checked(report({}))).toMatchObject({ sinceRun: { summary: 'The inputs, the source\'s fingerprint and the preferred option\'s NPV are the run\'s, as the log of runs on the audit sheet recorded them.', lines: [] } });
     expect(checked(report({ runLog: 'not recorded' }))).toMatchObject({ sinceRun: { summary: 'The log of runs on the audit sheet does not record the run\'s inputs, so they are not compared with those now in the workbook.', lines: [] } });
   });
 });
