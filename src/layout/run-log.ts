@@ -171,7 +171,7 @@ export function differencesSinceRun(logged: LoggedRun, analysis: Analysis, finge
   if (logged.preferred !== undefined && logged.npv !== undefined) {
     const preferred = preferredChoice(analysis.appraisal.options);
     if (logged.preferred !== preferred.name || Math.round(logged.npv * 100) !== preferred.npv) {
-      const said = (name: string, pounds: number) => `${name}, NPV £${pounds.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+      const said = (name: string, pounds: number) => `${name} (NPV ${pounds < 0 ? '-' : ''}£${Math.abs(pounds).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })})`;
       out.push({ place: 'Preferred option', atRun: said(logged.preferred, logged.npv), now: said(preferred.name, toPounds(preferred.npv)) });
     }
   }
