@@ -73,6 +73,7 @@ it('writes its dates in a workbook of the 1904 date system as it counts them: Li
   // As written, before any program has calculated it.
   const written = await verifyCode(out);
   expect(written.out).toContain('Sound');
+  expect(written.out).toContain('The inputs, the source\'s fingerprint and the preferred option\'s NPV are the run\'s');
   expect(written.code).toBe(0);
 
   const ends = namedRange(await readBack(out), 'VfM_ContractEnds');
@@ -93,5 +94,6 @@ it('writes its dates in a workbook of the 1904 date system as it counts them: Li
   // As LibreOffice calculated and saved it, its saved results checked too.
   const calculated = await verifyCode(saved);
   expect(calculated.out).toContain('Sound');
+  expect(calculated.out).toContain('The inputs, the source\'s fingerprint and the preferred option\'s NPV are the run\'s');
   expect(calculated.code).toBe(0);
 });

@@ -104,6 +104,7 @@ describe('a workbook in the 1904 date system', () => {
     await generate(fake);
     const report = await check(fake);
     expect(report.findings.filter((f) => f.kind !== 'result')).toEqual([]);
+    expect(report).toMatchObject({ runLog: 'compared', sinceRun: [] });
   });
 
   it('and in the 1900 system, a run from a source with a date cell, untouched, is found with its source unchanged', async () => {
@@ -114,6 +115,7 @@ describe('a workbook in the 1904 date system', () => {
     expect(action).toMatchObject({ type: 'generate succeeded', grid: { values: expect.arrayContaining([['CRM', 46648.63, { date: '2014-09-30' }]]) } });
     const report = await check(fake);
     expect(report.findings.filter((f) => f.kind !== 'result')).toEqual([]);
+    expect(report).toMatchObject({ runLog: 'compared', sinceRun: [] });
   });
 
 });
