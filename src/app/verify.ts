@@ -39,8 +39,8 @@ export interface VerifyReport {
   readonly ranAt: string;
   readonly source: string;
   /**
-   * Each input, and the preferred option's NPV, that differs from what the log of runs recorded at
-   * the run (kind `since-run`): the workbook may be intact for the inputs now in it and still not
+   * Each input, the source's fingerprint, and the preferred option or its NPV, that differs from
+   * what the log of runs recorded at the run (kind `since-run`): the workbook may be intact for the inputs now in it and still not
    * hold the run's. Apart from `findings`, which are what is not as the product wrote it.
    */
   readonly sinceRun: readonly Finding[];

@@ -126,18 +126,20 @@ function partsDiffering(before: unknown, after: unknown, path: readonly (string 
   const container = (v: unknown) => typeof v === 'object' && v !== null;
   if (container(before) && container(after) && Array.isArray(before) === Array.isArray(after)) {
     const keys = [...new Set([...Object.keys(before as object), ...Object.keys(after as object)])];
-    return keys.flatMap((key) => partsDiffering((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], [...path, Array.isArray(before) ? Number(key) + 1 : key]));
+    const at = (value: object, key: string) => (Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined);
+    return keys.flatMap((key) => partsDiffering(at(before as object, key), at(after as object, key), [...path, Array.isArray(before) ? Number(key) + 1 : key]));
   }
   return JSON.stringify(before ?? null) === JSON.stringify(after ?? null) ? [] : [{ path, before, after }];
 }
 
 /** A field of a list's item by the label of the assumption it is named after (an option's `noticeMonths`: "notice period"), else its key. */
-const fieldLabel = (field: string) => (field in ASSUMPTION_TABLE ? ASSUMPTION_TABLE[field as AssumptionName].label.replace(/^./, (c) => c.toLowerCase()) : field);
+const isAssumption = (field: string | number | undefined): field is AssumptionName => typeof field === 'string' && (ASSUMPTION_NAMES as readonly string[]).includes(field);
+const fieldLabel = (field: string) => (isAssumption(field) ? ASSUMPTION_TABLE[field].label.replace(/^./, (c) => c.toLowerCase()) : field);
 
 /** A part of a list or object in words: in the words of the assumption its field is named after (an option's `noticeMonths`), else as recorded. */
 function partWords(field: string | number | undefined, value: unknown): string {
   if (value === undefined || value === null) return 'none';
-  if (typeof field === 'string' && field in ASSUMPTION_TABLE) return inputWords(field as AssumptionName, value);
+  if (isAssumption(field)) return inputWords(field, value);
   return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? value : JSON.stringify(value);
 }
 
@@ -161,7 +163,7 @@ export function differencesSinceRun(logged: LoggedRun, analysis: Analysis, finge
         out.push(...partsDiffering(before, after).map((part) => {
           const field = part.path.at(-1);
           const fields = ASSUMPTION_TABLE[name].fields as Readonly<Record<string, { label: string }>> | undefined;
-          const place = part.path.reduce<string>((words, step) => (typeof step === 'number' ? `${words} ${step}` : `${words}, ${fields?.[step]?.label ?? fieldLabel(step)}`), label);
+          const place = part.path.reduce<string>((words, step) => (typeof step === 'number' ? `${words} ${step}` : `${words}, ${(fields && Object.hasOwn(fields, step) ? fields[step].label : undefined) ?? fieldLabel(step)}`), label);
           return { place, atRun: partWords(field, part.before), now: partWords(field, part.after) };
         }));
       }

@@ -1,6 +1,7 @@
 // The log's last row read back for verification: its columns found by the headings above the log,
 // whichever order the version that wrote it gave them; inputs that cannot be read are left out.
-import { lastLoggedRun } from '../../src/layout/run-log';
+import { differencesSinceRun, inputsText, lastLoggedRun } from '../../src/layout/run-log';
+import { SEED_VALUES, analysisOf } from '../support/analyses';
 
 const fingerprint = 'a'.repeat(64);
 
@@ -24,5 +25,24 @@ describe('the run the log of runs recorded last', () => {
   it('leaves out inputs that cannot be read, and gives nothing for a log with no row', () => {
     expect(lastLoggedRun([['2026-12-01T10:00:00Z', 'none', 'Withdraw', 5, '0.1.0', fingerprint, 'not json']])).toEqual({ fingerprint, preferred: 'Withdraw', npv: 5 });
     expect(lastLoggedRun([[null, null], ['', '']])).toBeUndefined();
+  });
+});
+
+describe('what differs from the run the log recorded', () => {
+  const analysis = analysisOf(SEED_VALUES);
+  const inputs = JSON.parse(inputsText(analysis)) as Record<string, unknown>;
+  const npv = 39032.29; // the seed's NPV, domain.md's worked example
+
+  it('nothing, for the run\'s own inputs, source and NPV', () => {
+    expect(differencesSinceRun({ inputs, fingerprint: 'f', preferred: 'Withdraw', npv }, analysis, 'f')).toEqual([]);
+  });
+
+  it('a class set at the run, under an item label any text may be, in words; and the NPV a penny off', () => {
+    const logged = { inputs: { ...inputs, overrides: { constructor: 'committed', CRM: 'committed' } }, preferred: 'Withdraw', npv: 39032.3 };
+    expect(differencesSinceRun(logged, analysis, 'f')).toEqual([
+      { place: 'Classes set by the user, constructor', atRun: '"committed"', now: 'none' },
+      { place: 'Classes set by the user, CRM', atRun: '"committed"', now: 'none' },
+      { place: 'Preferred option', atRun: 'Withdraw (NPV £39,032.30)', now: 'Withdraw (NPV £39,032.29)' },
+    ]);
   });
 });
