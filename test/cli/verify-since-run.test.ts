@@ -127,4 +127,15 @@ describe('vfm verify against the log of runs', () => {
     // The second option has no costs of leaving, so its NPV and the preferred option stay as they were.
     expect(json.sinceRun).toEqual([{ kind: 'since-run', place: 'Ways of withdrawing 2, optimism bias on the costs of leaving', message: 'differs from the run', expected: '0%', found: '50%' }]);
   });
+
+  it('compares nothing with the run when the inputs now are refused, and says nothing of the run: the findings say why', async () => {
+    const rate = namedRange(await readBack(written), 'VfM_DiscountRate');
+    if (!rate) throw new Error('no VfM_DiscountRate');
+    const file = path.join(dir, 'refused.xlsx');
+    await tamper(written, file, `sheet:${rate.sheet}`, (xml) => xml.replace(cellElement(a1(rate.range.top, rate.range.left)), (cell) => cell.replace(/<v>0\.035<\/v>/, '<v>5</v>')));
+    const { code, out, json } = await verified(file);
+    expect(code).toBe(3);
+    expect(json).toMatchObject({ sound: false, findings: [expect.objectContaining({ kind: 'input', place: 'discountRate' })], runLog: 'not compared', sinceRun: [] });
+    expect(out).not.toContain('the log of runs');
+  });
 });
