@@ -71,11 +71,15 @@ export function sheetFindings(plan: SheetPlan, written: WrittenSheet, reference:
   const filled = new Set<string>();
   const at = (row: number, column: number): CellValue => written.grid.values[row - written.grid.top]?.[column - written.grid.left] ?? null;
   const fixed = (row: number, column: number) => (plan.fixedAtRun ?? []).some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+  // A note's cell is the note's, empty or not, and what it says is not checked: a reason "set by
+  // user" for a class the label would give anyway is not an input the sheets hold.
+  const notes = plan.blocks.filter((block) => block.style === 'note');
+  const noted = (row: number, column: number) => notes.some((b) => row >= b.top && row < b.top + b.rows.length && column >= b.left && column - b.left < (b.rows.at(row - b.top)?.length ?? 0));
   for (const block of plan.blocks) {
     for (let r = 0; r < block.rows.length; r++) block.rows.at(r)?.forEach((content, c) => {
-      if (content === null) return;
       const [row, column] = [block.top + r, block.left + c];
       const address = a1(row, column);
+      if (content === null) return;
       filled.add(address);
       if (block.style === 'note' || fixed(row, column)) return;
       const problem = cellProblem(content, at(row, column), written.formulas.get(address));
@@ -85,7 +89,7 @@ export function sheetFindings(plan: SheetPlan, written: WrittenSheet, reference:
   // Anything where the plan writes nothing: typed into the model, or rows inserted in it.
   written.grid.values.forEach((cells, r) => cells.forEach((value, c) => {
     const address = a1(written.grid.top + r, written.grid.left + c);
-    if (filled.has(address) || value === null || value === '' || fixed(written.grid.top + r, written.grid.left + c)) return;
+    if (filled.has(address) || value === null || value === '' || fixed(written.grid.top + r, written.grid.left + c) || noted(written.grid.top + r, written.grid.left + c)) return;
     const formula = written.formulas.get(address);
     findings.push({ kind: 'cell', place: `${reference}!${address}`, message: 'a cell the product leaves empty holds something', expected: 'empty', found: formula === undefined ? valueWords(value) : `=${formula}` });
   }));

@@ -57,6 +57,16 @@ describe('vfm verify', () => {
     expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ sound: true, calculated: false, findings: [] });
   });
 
+  it('finds a workbook sound whose classes the user set, the reasons saying so', async () => {
+    const assumptions = path.join(dir, 'set-classes.json');
+    writeFileSync(assumptions, JSON.stringify({ overrides: { CRM: 'committed', 'Staffordshire Connects 2011/12 Core Team': 'committed' } }));
+    const set = path.join(dir, 'set-classes.xlsx');
+    expect((await vfm(['analyse', EXAMPLE, '--assumptions', assumptions, '--out', set])).code).toBe(0);
+    const { code, out } = await vfm(['verify', set]);
+    expect(out).toContain('Sound: every cell of the model');
+    expect(code).toBe(0);
+  });
+
   it('names a formula replaced by a typed number', async () => {
     const { sheet, address } = await cellOf('VfM_NPV');
     const { code, findings } = await findingsAfter(`sheet:${sheet}`, (xml) => xml.replace(cellElement(address), inCell(address, '><v>50000</v></c>')));
