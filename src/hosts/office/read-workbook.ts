@@ -15,7 +15,6 @@ export interface WorkbookState {
   /** The source cells; undefined when the sheet is empty. */
   readonly grid: Grid | undefined;
   readonly sheetNames: readonly string[];
-  /** Every defined name with the sheet it refers to. */
   /** The workbook's names (Office.js lists those of the workbook's scope only, never a sheet's own): each with the sheet it refers to and its formula. */
   readonly definedNames: readonly { name: string; sheet: string; formula: string }[];
   /** The source range's address, e.g. `Costs!A1:C12`. */
@@ -147,7 +146,7 @@ async function readSource(context: Excel.RequestContext, source: SourceChoice, n
   const whole = await readWhole(context, used, queueNames, date1904);
 
   const sheetNames = workbook.worksheets.items.map((s) => s.name);
-  const definedNames = workbook.names.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula), formula: item.formula }));
+  const definedNames = namesHeld(workbook.names.items);
   const namedValues = named.length === 0 ? {} : { named: Object.fromEntries(named.map((name, i) => [name, namedRanges[i].isNullObject ? undefined : namedRanges[i].values])) };
   const access = { readOnly: workbook.readOnly, structureProtected: workbook.protection.protected, date1904: date1904() };
   const table = tables?.items[0];
@@ -263,10 +262,14 @@ async function readInPieces(context: Excel.RequestContext, sheet: Excel.Workshee
   return { values, hiddenRows, percentCells };
 }
 
+/** Each name as read: its name, the sheet it refers to and its formula. */
+function namesHeld(items: readonly Excel.NamedItem[]): { name: string; sheet: string; formula: string }[] {
+  return items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula), formula: item.formula }));
+}
+
 /** What a previous run may have left: the defined names, and the values of the named ranges asked for. */
 export interface NamesRead {
-  /** Every defined name with the sheet it refers to (marker names find the product's sheets). */
-  /** The workbook's names (Office.js lists those of the workbook's scope only, never a sheet's own): each with the sheet it refers to and its formula. */
+  /** The workbook's names (Office.js lists those of the workbook's scope only, never a sheet's own): each with the sheet it refers to and its formula (marker names find the product's sheets). */
   readonly definedNames: readonly { name: string; sheet: string; formula: string }[];
   /** Every sheet's name. */
   readonly sheetNames: readonly string[];
@@ -289,7 +292,7 @@ export async function readLastRun(context: Excel.RequestContext, names: readonly
   });
   await context.sync();
   return {
-    definedNames: defined.items.map((item) => ({ name: item.name, sheet: sheetOfReference(item.formula), formula: item.formula })),
+    definedNames: namesHeld(defined.items),
     sheetNames: sheets.items.map((sheet) => sheet.name),
     values: Object.fromEntries(names.map((name, i) => [name, ranges[i].isNullObject ? undefined : ranges[i].values])),
   };
