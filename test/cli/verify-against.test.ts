@@ -148,6 +148,26 @@ describe('vfm verify --against SUMMARY.json', () => {
     expect(v.out).toContain(`  Source fingerprint: ${atRun} kept, ${now} now`);
   });
 
+  it('finds nothing differing for every kind of input the summary records: partners, a deflator by year, classes set, costs of leaving with their defaults', async () => {
+    const assumptions = path.join(dir, 'every-kind.json');
+    writeFileSync(assumptions, JSON.stringify({
+      noticeServedOn: '2012-10-19', noticeMonths: 12, horizonYears: 6, discountRate: '3%',
+      prices: 'nominal', gdpDeflator: { '2013/14': '2.1%', otherYears: '2%' },
+      sharing: 'shared-pool', partners: { inBaseYear: 10, leavers: [{ name: 'Tamworth', leavesOn: '2012-12-31' }] },
+      overrides: { CRM: 'avoidable', 'Customer Insight': 'avoidable' }, optimismBias: '41%',
+      options: [
+        { name: 'Withdraw now', exitCosts: [{ label: 'Disaggregation', amount: 5000 }], replacementCosts: [{ label: 'Support', annual: 6000, months: 18, share: '50%' }, { label: 'Hosting', annual: 1200 }], optimismBias: '10%' },
+        { name: 'Withdraw a year later', noticeServedOn: '2013-10-19', exitCosts: [{ label: 'Disaggregation', amount: 4000, fy: '2015/16' }] },
+      ],
+    }));
+    const [book, kept] = [path.join(dir, 'every-kind.xlsx'), path.join(dir, 'every-kind.summary.json')];
+    expect((await vfm(['analyse', EXAMPLE, '--assumptions', assumptions, '--out', book, '--json', kept])).code).toBe(0);
+    const v = await verified(book, kept);
+    expect(differences(v)).toEqual([]);
+    expect(v.json.findings).toEqual([]);
+    expect(v.code).toBe(0);
+  });
+
   it('writes the summary\'s fingerprint of the source, the one the audit sheet stamps', async () => {
     const stamp = await auditCell(written, 'VfM_Fingerprint');
     const json = JSON.parse(readFileSync(summary, 'utf8')) as { source: { fingerprint: string } };

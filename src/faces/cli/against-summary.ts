@@ -11,6 +11,7 @@ import { parseIsoDate } from '../../core/calendar-date';
 import { parseRange, sheetReference } from '../../core/cell';
 import { classify } from '../../core/classification';
 import { amountCells } from '../../core/cost-table';
+import { fyContaining } from '../../core/financial-year';
 import { shorten } from '../../core/limits';
 import { toPounds } from '../../core/money';
 import { STAYING } from '../../core/options';
@@ -57,7 +58,7 @@ const FIELDS: readonly [string, (v: unknown) => boolean][] = [
 export function readKept(text: string): Kept | { problem: string } {
   if (FINGERPRINT.test(text.trim())) return { kind: 'fingerprint', fingerprint: text.trim().toLowerCase() };
   const reading = readJsonText(text);
-  if ('problem' in reading) return { problem: `${NOT_KEPT}: ${reading.problem}` };
+  if ('problem' in reading) return { problem: `${NOT_KEPT}: it is not valid JSON` };
   const json = reading.value;
   if (!isRecord(json) || json.schemaVersion !== 2) return { problem: NOT_KEPT };
   const wrong = FIELDS.find(([path, ok]) => !ok(at(json, path)));
@@ -124,17 +125,26 @@ export function differencesFromKept(kept: Kept, recomputed: NonNullable<VerifyRe
   const finding = (place: string, expected: string, found: string): AgainstFinding => ({ kind: 'against', place, message: 'differs from the summary', expected, found });
   const money = (pounds: number | undefined) => (pounds === undefined ? 'none' : moneyWords(pounds));
 
-  // The inputs, the fingerprint and the preferred option, as the log of runs compares them; the
-  // summary does not record the contract ends set by the user, so they are not compared.
-  const now = JSON.parse(inputsText(analysis)) as Record<string, unknown>;
+  // The inputs, the fingerprint and the preferred option, as the log of runs compares them. The
+  // summary states the year each exit cost is paid in, its default included, so the options now
+  // are taken so too. Not compared: the contract ends set by the user, which the summary does not
+  // record, and the optimism bias of options that give none, which the workbook holds as each
+  // option's own (compared with the option).
+  const assumptions = {
+    ...analysis.assumptions,
+    options: analysis.appraisal.options.options.map(({ option, noticeExpiresOn }) => ({
+      ...option, exitCosts: option.exitCosts.map((cost) => (cost.fy ? cost : { ...cost, fy: fyContaining(noticeExpiresOn, analysis.assumptions.fyStartMonth) })),
+    })),
+  };
+  const now = JSON.parse(inputsText({ assumptions })) as Record<string, unknown>;
   const preferred = summary.options.find((o) => o.name === summary.preferredOption);
   const logged: LoggedRun = {
-    inputs: { ...kept.inputs, contractEnds: now.contractEnds },
+    inputs: { ...kept.inputs, contractEnds: now.contractEnds, optimismBias: now.optimismBias },
     ...(summary.source.fingerprint === undefined ? {} : { fingerprint: summary.source.fingerprint }),
     preferred: preferred?.name ?? STAYING,
     npv: preferred?.npv ?? 0,
   };
-  const since = differencesSinceRun(logged, analysis, fingerprint).map((d) => finding(d.place, d.atRun, d.now));
+  const since = differencesSinceRun(logged, { ...analysis, assumptions }, fingerprint).map((d) => finding(d.place, d.atRun, d.now));
 
   // Each cost row's amount, by its cell.
   const cellOf = amountCells(analysis.table);
