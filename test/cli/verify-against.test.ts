@@ -168,6 +168,49 @@ describe('vfm verify --against SUMMARY.json', () => {
     expect(v.code).toBe(0);
   });
 
+  it('finds nothing differing for a workbook written from a CSV file, in thousands of pounds', async () => {
+    const csv = path.join(dir, 'costs.csv');
+    writeFileSync(csv, 'Item,£000\nCore team,17.8\nCRM,"46.64863"\nTotal,64.44863\n');
+    const [book, kept] = [path.join(dir, 'costs.xlsx'), path.join(dir, 'costs.summary.json')];
+    expect((await vfm(['analyse', csv, '--assumptions', OPTIONS, '--out', book, '--json', kept])).code).toBe(0);
+    const v = await verified(book, kept);
+    expect(differences(v)).toEqual([]);
+    expect(v.code).toBe(0);
+  });
+
+  it('finds nothing differing when staying is preferred (the summary\'s preferred option is null)', async () => {
+    const assumptions = path.join(dir, 'stay.json');
+    writeFileSync(assumptions, JSON.stringify({ noticeServedOn: '2012-10-19', options: [{ name: 'Withdraw', exitCosts: [{ label: 'Disaggregation', amount: 1_000_000 }] }] }));
+    const [book, kept] = [path.join(dir, 'stay.xlsx'), path.join(dir, 'stay.summary.json')];
+    expect((await vfm(['analyse', EXAMPLE, '--assumptions', assumptions, '--out', book, '--json', kept])).code).toBe(0);
+    expect((JSON.parse(readFileSync(kept, 'utf8')) as { preferredOption: unknown }).preferredOption).toBeNull();
+    const v = await verified(book, kept);
+    expect(differences(v)).toEqual([]);
+    expect(v.code).toBe(0);
+  });
+
+  it('says a summary that records no fingerprint of the source, as an earlier version wrote it, is compared without it', async () => {
+    const json = JSON.parse(readFileSync(summary, 'utf8')) as { source: Record<string, unknown> };
+    delete json.source.fingerprint;
+    const earlier = path.join(dir, 'earlier.json');
+    writeFileSync(earlier, JSON.stringify(json));
+    const v = await verified(written, earlier);
+    expect(v.code).toBe(0);
+    expect(v.out).toContain(`Compared with ${earlier}: the inputs and the results (it records no fingerprint of the source) are those it records.`);
+  });
+
+  it('does not compare the inputs now with the summary when they are refused, and says so', async () => {
+    const rate = namedRange(await readBack(written), 'VfM_DiscountRate');
+    if (!rate) throw new Error('no VfM_DiscountRate');
+    const file = path.join(dir, 'refused.xlsx');
+    await tamper(written, file, `sheet:${rate.sheet}`, (xml) => xml.replace(cellElement(a1(rate.range.top, rate.range.left)), (cell) => cell.replace(/<v>0\.035<\/v>/, '<v>5</v>')));
+    const v = await verified(file, summary);
+    expect(v.code).toBe(3);
+    expect(v.json).toMatchObject({ sound: false, against: { file: summary, kept: 'summary', compared: false, differences: [] } });
+    expect((v.json.findings as Difference[]).map((f) => f.kind)).toEqual(['input']);
+    expect(v.out).toContain(`The inputs now in the workbook are refused, so it is not compared with ${summary}.`);
+  });
+
   it('writes the summary\'s fingerprint of the source, the one the audit sheet stamps', async () => {
     const stamp = await auditCell(written, 'VfM_Fingerprint');
     const json = JSON.parse(readFileSync(summary, 'utf8')) as { source: { fingerprint: string } };
