@@ -36,9 +36,8 @@ export const verify: Command<typeof options> = {
     if (againstFile !== undefined && samePlace(await placeOf(againstFile, 'read'), await placeOf(input, 'read'))) {
       throw new UsageError(`--against ${againstFile} names the workbook being verified; give the summary \`vfm analyse --json\` wrote at the run (or the source's fingerprint the audit sheet stamped), kept apart from the workbook`);
     }
-    const keptRead = againstFile === undefined ? undefined : readKept((await readWhole(againstFile)).toString('utf8'));
-    if (keptRead && 'problem' in keptRead) throw new UsageError(`--against ${againstFile}: ${keptRead.problem}`);
-    const kept = keptRead;
+    const kept = againstFile === undefined ? undefined : readKept((await readWhole(againstFile)).toString('utf8'));
+    if (kept && 'problem' in kept) throw new UsageError(`--against ${againstFile}: ${kept.problem}`);
     const bytes = await readWhole(input);
     const refuse = (why: string) => new UsageError(`${input}: cannot be verified: ${why}`);
     let workbook;
