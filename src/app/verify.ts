@@ -49,6 +49,8 @@ export interface VerifyReport {
    * not record them (a workbook from before the log), `not compared` when the inputs now are refused.
    */
   readonly runLog: 'compared' | 'not recorded' | 'not compared';
+  /** The recomputation from the inputs now in the workbook, and the fingerprint its source's values give; undefined when the inputs now are refused. */
+  readonly recomputed?: { readonly analysis: Analysis; readonly fingerprint: string };
 }
 
 /** The workbook holds no product sheets, or not enough of a run to check. */
@@ -151,8 +153,9 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
   const sheets = [held.scenarios, held.options, held.report, held.costRows].flatMap((name) => (name && read.sheets.get(name) ? [read.sheets.get(name) as WrittenSheet] : []));
   const wasCalculated = sheets.every(calculated);
   const logged = loggedRun(read);
-  const report = (findings: Finding[], sinceRun?: Finding[]): VerifyReport => ({
+  const report = (findings: Finding[], sinceRun?: Finding[], recomputed?: VerifyReport['recomputed']): VerifyReport => ({
     findings, calculated: wasCalculated, ranAt, source: source.text, sinceRun: sinceRun ?? [], runLog: logged?.inputs === undefined ? 'not recorded' : sinceRun ? 'compared' : 'not compared',
+    ...(recomputed ? { recomputed } : {}),
   });
 
   let run;
@@ -191,7 +194,7 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
 
   if (wasCalculated) findings.push(...resultFindings(read, run.analysis));
   const sinceRun = logged ? differencesSinceRun(logged, run.analysis, run.facts.fingerprint).map((d): Finding => ({ kind: 'since-run', place: d.place, message: 'differs from the run', expected: d.atRun, found: d.now })) : [];
-  return report(findings, sinceRun);
+  return report(findings, sinceRun, { analysis: run.analysis, fingerprint: run.facts.fingerprint });
 }
 
 /** The run the log of runs recorded last (the run that wrote the sheets), with the headings above the log; undefined when there is no log. */

@@ -23,7 +23,7 @@ function plain(value: unknown): unknown {
 }
 
 /** The run's assumptions as they were taken, each by its name, as JSON text. */
-export function inputsText(analysis: Analysis): string {
+export function inputsText(analysis: Pick<Analysis, 'assumptions'>): string {
   return JSON.stringify(Object.fromEntries(ASSUMPTION_NAMES.map((name) => [name, plain(analysis.assumptions[name])])));
 }
 
@@ -89,6 +89,11 @@ export function lastLoggedRun(rows: readonly (readonly unknown[])[], headings: r
   const npv = last[column('Its NPV £')];
   const fingerprint = last[column('Source fingerprint')];
   return { ...(inputs ? { inputs } : {}), ...(typeof fingerprint === 'string' && fingerprint !== '' ? { fingerprint } : {}), ...(typeof preferred === 'string' && preferred !== '' ? { preferred } : {}), ...(typeof npv === 'number' ? { npv } : {}) };
+}
+
+/** An amount of pounds in words, to the penny: `£22,749.39`, `-£0.13`. */
+export function moneyWords(pounds: number): string {
+  return `${pounds < 0 ? '-' : ''}£${Math.abs(pounds).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** A difference between what the run took or gave and what the workbook holds now, in words. */
@@ -173,7 +178,7 @@ export function differencesSinceRun(logged: LoggedRun, analysis: Analysis, finge
   if (logged.preferred !== undefined && logged.npv !== undefined) {
     const preferred = preferredChoice(analysis.appraisal.options);
     if (logged.preferred !== preferred.name || Math.round(logged.npv * 100) !== preferred.npv) {
-      const said = (name: string, pounds: number) => `${name} (NPV ${pounds < 0 ? '-' : ''}£${Math.abs(pounds).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })})`;
+      const said = (name: string, pounds: number) => `${name} (NPV ${moneyWords(pounds)})`;
       out.push({ place: 'Preferred option', atRun: said(logged.preferred, logged.npv), now: said(preferred.name, toPounds(preferred.npv)) });
     }
   }

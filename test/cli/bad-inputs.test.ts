@@ -7,7 +7,7 @@
 // .xls, .ods and workbook part, a Word document), test/core/limits.test.ts (dates and amounts at
 // their limits, 20,000-deep nesting), test/core/assumptions.test.ts (each assumption's own checks).
 import crypto from 'crypto';
-import { readdirSync, writeFileSync, mkdirSync } from 'fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'fs';
 import path from 'path';
 import { crc32, deflateRawSync } from 'zlib';
 import ExcelJS from 'exceljs';
@@ -121,6 +121,8 @@ interface BadInput {
   readonly assumptions?: unknown;
   /** The command, when not analyse. */
   readonly command?: 'verify';
+  /** Files made in `dir` before the run, beside the input. */
+  readonly before?: (dir: string) => Promise<void>;
   /** Arguments in place of the usual --out and --json. */
   readonly args?: (dir: string) => string[];
   /** The whole of stderr; DIR stands for the folder. */
@@ -135,6 +137,12 @@ const seed = (dir: string) => writeWorkbook(path.join(dir, 'in.xlsx'), [SEED_SHE
 /** A workbook the product wrote, from the seed. */
 const scenarios = async (dir: string) => {
   const { code } = await vfm(['analyse', path.join(dir, await seed(dir)), '--out', path.join(dir, 'scenarios.xlsx')]);
+  if (code !== 0) throw new Error('the seed could not be analysed');
+  return 'scenarios.xlsx';
+};
+/** A workbook the product wrote, from the seed, and the summary of its run, summary.json. */
+const scenariosAndSummary = async (dir: string) => {
+  const { code } = await vfm(['analyse', path.join(dir, await seed(dir)), '--out', path.join(dir, 'scenarios.xlsx'), '--json', path.join(dir, 'summary.json')]);
   if (code !== 0) throw new Error('the seed could not be analysed');
   return 'scenarios.xlsx';
 };
@@ -251,6 +259,22 @@ const CASES: readonly BadInput[] = [
   { name: 'something put at the temporary name an output is written under first', input: (dir) => { foreseeTemporaryName(); mkdirSync(path.join(dir, PLANTED)); return seed(dir); }, args: (dir) => ['--json', path.join(dir, 's.json')], err: `vfm: DIR/s.json: cannot be written (something is already at DIR/${PLANTED}, the temporary name it is written under first; try again)\n${TAIL}` },
   // No output names a file the command reads, compared as the files they are (links resolved).
   { name: 'verify\'s --json naming the workbook it verifies', command: 'verify', input: scenarios, args: (dir) => ['--json', path.join(dir, '.', 'scenarios.xlsx')], err: `vfm: --json DIR/scenarios.xlsx would overwrite the workbook being verified; choose another file\n${USAGE_TAIL}` },
+  // What verify compares a workbook with (--against): the summary of its run, or the source's fingerprint.
+  { name: 'verify\'s --against naming the workbook it verifies', command: 'verify', input: scenarios, args: (dir) => ['--against', path.join(dir, 'scenarios.xlsx')], err: `vfm: --against DIR/scenarios.xlsx names the workbook being verified; give the summary \`vfm analyse --json\` wrote at the run (or the source's fingerprint the audit sheet stamped), kept apart from the workbook\n${USAGE_TAIL}` },
+  { name: 'verify\'s --json naming the summary it compares with', command: 'verify', input: scenariosAndSummary, args: (dir) => ['--against', path.join(dir, 'summary.json'), '--json', path.join(dir, 'summary.json')], err: `vfm: --json DIR/summary.json would overwrite the summary it is compared with (--against); choose another file\n${USAGE_TAIL}` },
+  { name: 'verify\'s --against naming no file', command: 'verify', input: scenarios, args: () => ['--against', ''], err: `vfm: --against "": the file name is empty; name the file, such as --against summary.json\n${USAGE_TAIL}` },
+  { name: 'verify\'s --against naming a file that is not JSON', command: 'verify', input: scenarios, args: (dir) => { writeFileSync(path.join(dir, 'notes.txt'), 'kept: the summary\n'); return ['--against', path.join(dir, 'notes.txt')]; }, err: `vfm: --against DIR/notes.txt: it is neither a summary \`vfm analyse --json\` writes (schemaVersion 2) nor a source's fingerprint (64 hexadecimal digits, as the audit sheet stamps it): it is not valid JSON\n${USAGE_TAIL}` },
+  { name: 'verify\'s --against naming JSON that is not a summary', command: 'verify', input: scenarios, args: (dir) => { writeFileSync(path.join(dir, 'a.json'), '{"noticeMonths": 24}'); return ['--against', path.join(dir, 'a.json')]; }, err: `vfm: --against DIR/a.json: it is neither a summary \`vfm analyse --json\` writes (schemaVersion 2) nor a source's fingerprint (64 hexadecimal digits, as the audit sheet stamps it)\n${USAGE_TAIL}` },
+  { name: 'verify\'s --against naming a summary missing a field it compares', command: 'verify', input: scenariosAndSummary, args: (dir) => {
+    const summary = JSON.parse(readFileSync(path.join(dir, 'summary.json'), 'utf8')) as { savings: Record<string, unknown> };
+    delete summary.savings.npv;
+    writeFileSync(path.join(dir, 'cut.json'), JSON.stringify(summary));
+    return ['--against', path.join(dir, 'cut.json')];
+  }, err: `vfm: --against DIR/cut.json: it is neither a summary \`vfm analyse --json\` writes (schemaVersion 2) nor a source's fingerprint (64 hexadecimal digits, as the audit sheet stamps it): its savings.npv is missing or not what the summary writes there\n${USAGE_TAIL}` },
+  { name: 'verify\'s --against naming the summary of another source', command: 'verify', input: scenarios, args: (dir) => ['--against', path.join(dir, 'budget.json')], before: async (dir) => {
+    await writeWorkbook(path.join(dir, 'budget.xlsx'), [{ ...SEED_SHEET, name: 'Budget' }]);
+    if ((await vfm(['analyse', path.join(dir, 'budget.xlsx'), '--json', path.join(dir, 'budget.json')])).code !== 0) throw new Error('the budget could not be analysed');
+  }, err: `vfm: --against DIR/budget.json: it is the summary of a run on Budget!A3:B10 of DIR/budget.xlsx, not on the source this workbook's run read, Costs!A3:B10; give the summary of this workbook's run\n${USAGE_TAIL}` },
   { name: 'an output name ending in a folder separator', input: seed, args: (dir) => ['--json', `${path.join(dir, 'new')}/`], err: `vfm: DIR/new/: cannot be written (the name ends in a folder separator, so it names a folder, not a file)\n${TAIL}` },
 ];
 
@@ -263,6 +287,7 @@ describe('bad input: exit 2, the exact message, nothing written', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const dir = temporaryDirectory();
     const input = path.join(dir, await c.input(dir));
+    await c.before?.(dir);
     const args = [c.command ?? 'analyse', input];
     if (c.assumptions !== undefined) {
       writeFileSync(path.join(dir, 'a.json'), typeof c.assumptions === 'string' ? c.assumptions : JSON.stringify(c.assumptions));

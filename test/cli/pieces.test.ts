@@ -14,10 +14,10 @@ const seed: Grid = { sheet: 'Costs', top: 1, left: 1, values: SEED_VALUES };
 describe('text written in pieces', () => {
   it('the JSON summary in pieces is JSON.stringify\'s text of it, rows or none', () => {
     const { analysis } = runScenarios({ workbook: { grid: seed, sheetNames: ['Costs'], definedNames: [] }, assumptions: SEED_ASSUMPTIONS, clock: FIXED_CLOCK });
-    const summary = summaryJson(analysis, 'costs "2012".xlsx', { name: 'vfm-scenarios', version: '0.1.0' }, { by: '--sheet', passedOver: [] });
+    const summary = summaryJson(analysis, 'costs "2012".xlsx', { name: 'vfm-scenarios', version: '0.1.0' }, { by: '--sheet', passedOver: [] }, '0'.repeat(64));
     expect(summary.rows.length).toBeGreaterThan(1);
     expect([...summaryJsonText(summary)].join('')).toBe(`${JSON.stringify(summary, null, 2)}\n`);
-    const inPieces = summaryInPieces(analysis, 'costs "2012".xlsx', { name: 'vfm-scenarios', version: '0.1.0' }, { by: '--sheet', passedOver: [] });
+    const inPieces = summaryInPieces(analysis, 'costs "2012".xlsx', { name: 'vfm-scenarios', version: '0.1.0' }, { by: '--sheet', passedOver: [] }, '0'.repeat(64));
     expect([...summaryJsonText(inPieces)].join('')).toBe(`${JSON.stringify(summary, null, 2)}\n`);
     const none = { ...summary, rows: [] };
     expect([...summaryJsonText(none)].join('')).toBe(`${JSON.stringify(none, null, 2)}\n`);

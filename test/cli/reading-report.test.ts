@@ -39,7 +39,7 @@ function withDetails(analysis: Analysis): Analysis {
   return { ...analysis, rows: analysis.rows.map((row): ClassifiedRow => ({ ...row, ...DETAILS[row.sheetRow] })) };
 }
 
-const summaryOf = (analysis: Analysis) => checkSummary(JSON.parse(JSON.stringify(summaryJson(analysis, 'costs.xlsx', { name: 'vfm-scenarios', version: '0.1.0' }, { by: '--sheet', passedOver: [] }))));
+const summaryOf = (analysis: Analysis) => checkSummary(JSON.parse(JSON.stringify(summaryJson(analysis, 'costs.xlsx', { name: 'vfm-scenarios', version: '0.1.0' }, { by: '--sheet', passedOver: [] }, '0'.repeat(64)))));
 
 describe('a table with codes, notes, contract ends, a section and a hidden row', () => {
   const analysis = analysisOf(VALUES, [5]);

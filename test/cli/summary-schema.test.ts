@@ -31,7 +31,7 @@ const SUMMARY_SHAPE: Shape<SummaryJson> = {
   schemaVersion: 'number',
   generator: { name: 'string', version: 'string' },
   source: {
-    file: 'string', sheet: 'string', range: 'string', rowCount: 'number', statedTotal: money, statedTotalCell: 'string',
+    file: 'string', sheet: 'string', range: 'string', fingerprint: 'string', rowCount: 'number', statedTotal: money, statedTotalCell: 'string',
     computedTotal: money, tieOut: 'string', tieOutDifference: money,
     sheetChoice: { by: 'string', reason: 'string', passedOver: [{ sheet: 'string', reason: 'string' }] },
     unit: { label: 'string', factor: 'number', cell: 'string' },
@@ -187,6 +187,7 @@ describe('the schema refuses a summary that breaks the contract', () => {
     ['another schema version', (s) => (s.schemaVersion = 1), '/schemaVersion must be equal to constant'],
     ['a date in another form', (s) => (s.savings.noticeExpiresOn = '19/10/2014'), '/savings/noticeExpiresOn must match pattern'],
     ['a class the core does not have', (s) => (s.rows[0].class = 'optional'), '/rows/0/class must be equal to one of the allowed values'],
+    ['a fingerprint that is not a SHA-256 in hex', (s) => (s.source.fingerprint = 'ABC'), '/source/fingerprint must match pattern'],
     ['a count that is not whole', (s) => (s.source.rowCount = 6.5), '/source/rowCount must be integer'],
     ['a source for an assumption that is not one', (s) => (s.assumptions.sources.colour = 'given'), '/assumptions/sources must NOT have additional properties'],
   ])('%s', (_what, breakIt, error) => {
@@ -233,7 +234,7 @@ describe('the schema takes every summary', () => {
         throw error;
       }
       const choice = { by: 'weighing', reason: 'the only sheet', passedOver: [{ sheet: 'Notes', reason: 'hidden' }] } as const;
-      checkSummary(JSON.parse(JSON.stringify(summaryJson(analysis, 'costs.xlsx', { name: 'vfm-scenarios', version: '0.1.0' }, choice))));
+      checkSummary(JSON.parse(JSON.stringify(summaryJson(analysis, 'costs.xlsx', { name: 'vfm-scenarios', version: '0.1.0' }, choice, '0'.repeat(64)))));
       checked += 1;
     }), { numRuns: 300 });
     // Nearly every run reaches a summary; the core refuses few of these inputs.

@@ -6,6 +6,7 @@ import { UsageError } from './source-sheet';
 
 /** The options that name a file, with an example of each. */
 const FILE_OPTIONS: Readonly<Record<string, string>> = {
+  against: 'summary.json',
   assumptions: 'assumptions.json',
   json: 'summary.json',
   out: 'scenarios.xlsx',

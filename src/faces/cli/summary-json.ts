@@ -71,6 +71,11 @@ export interface SummarySource {
   readonly sheet: string;
   /** The table's block, from its first row (the header, if any) to its last (the total, if any), `A4:B11`. */
   readonly range: string;
+  /**
+   * The SHA-256 fingerprint of the source values, in hex: the one the audit sheet of a workbook
+   * written by the run stamps (`VfM_Fingerprint`), which `vfm verify --against` compares.
+   */
+  readonly fingerprint: string;
   /** How many cost rows were read. */
   readonly rowCount: number;
   /** The amount of the total row; null without one. */
@@ -424,12 +429,12 @@ export interface SummaryInPieces extends Omit<SummaryJson, 'rows'> {
   readonly rows: { readonly length: number; at(index: number): SummaryRow | undefined };
 }
 
-export function summaryJson(analysis: Analysis, file: string, generator: SummaryGenerator, choice: SheetChoice): SummaryJson {
-  const summary = summaryInPieces(analysis, file, generator, choice);
+export function summaryJson(analysis: Analysis, file: string, generator: SummaryGenerator, choice: SheetChoice, fingerprint: string): SummaryJson {
+  const summary = summaryInPieces(analysis, file, generator, choice, fingerprint);
   return { ...summary, rows: Array.from({ length: summary.rows.length }, (_, i) => summary.rows.at(i) as SummaryRow) };
 }
 
-export function summaryInPieces(analysis: Analysis, file: string, generator: SummaryGenerator, choice: SheetChoice): SummaryInPieces {
+export function summaryInPieces(analysis: Analysis, file: string, generator: SummaryGenerator, choice: SheetChoice, fingerprint: string): SummaryInPieces {
   const { table, assumptions: a, savings, membership, appraisal } = analysis;
   const cellOf = amountCells(table);
   const rowOf = (row: Analysis['rows'][number]): SummaryRow => ({
@@ -450,6 +455,7 @@ export function summaryInPieces(analysis: Analysis, file: string, generator: Sum
       file,
       sheet: table.sheet,
       range: table.range,
+      fingerprint,
       rowCount: analysis.rows.length,
       statedTotal: orNull(table.statedTotal?.amount, pounds),
       statedTotalCell: table.statedTotal?.cell ?? null,

@@ -102,7 +102,7 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   // A copy of the audit sheet carries a copy of the log's name: the log is the one on the product's sheet.
   const log = workbook.namedRanges.find((named) => named.kind === 'defined name' && named.name.toLowerCase() === NAME.runLog.toLowerCase() && ours.has(named.sheet));
   const previousRuns = log ? (await reading(() => workbook.grid(log.sheet, log.range))).values : undefined;
-  const { analysis, plan, source } = withColumnChosen(() => runScenarios({
+  const { analysis, plan, source, facts } = withColumnChosen(() => runScenarios({
     workbook: { grid, sheetNames: workbook.sheets.map((s) => s.name), definedNames: names, file: path.basename(options.input), ...(previousRuns ? { previousRuns } : {}) },
     assumptions,
     clock: io.clock,
@@ -124,7 +124,7 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
     outputs.push({ file: options.out, contents: written });
   }
   if (options.json) {
-    const summary = summaryInPieces(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice);
+    const summary = summaryInPieces(analysis, options.input, { name: PRODUCT.packageName, version: PRODUCT.version }, choice, facts.fingerprint);
     outputs.push({ file: options.json, contents: summaryJsonText(summary) });
   }
   if (options.report) {
