@@ -28,7 +28,7 @@ describe('vfm analyse on the seed example', () => {
     expect(code).toBe(0);
     expect(sha(EXAMPLE)).toBe(before);
     const s = readSummary(json);
-    expect(s.schemaVersion).toBe(2);
+    expect(s.schemaVersion).toBe(3);
     expect(s.source).toMatchObject({ sheet: 'Costs', rowCount: 6, statedTotal: 124535.22, computedTotal: 124535.22, tieOut: 'ok' });
     expect(s.annual).toEqual({ total: 124535.22, avoidable: 17800, committed: 106735.22 });
     expect(s.rows.map((r: { class: string }) => r.class)).toEqual(['avoidable', 'committed', 'committed', 'committed', 'committed', 'committed']);

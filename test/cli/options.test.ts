@@ -23,7 +23,7 @@ describe('options in the assumptions file', () => {
 
   it('gives each option\'s net saving by FY, NPV and payback, and the preferred option (the example file)', async () => {
     const { summary, out } = await summaryWith(both);
-    expect(summary.schemaVersion).toBe(2);
+    expect(summary.schemaVersion).toBe(3);
     const [now, later] = summary.options;
     expect(now.years.map((y) => y.netSaving)).toEqual([0, 0, 301.92, 11800, 11800]);
     expect([now.totalNetSaving, now.npv, now.paybackFy, now.noticeExpiresOn]).toEqual([23901.92, 21207.79, '2014/15', '2014-10-19']);

@@ -82,7 +82,7 @@ describe('vfm analyse keeps the files the user had', () => {
     const { code } = await vfm(['analyse', input, '--out', path.join(dir, 'o.xlsx'), '--json', path.join(dir, 's.json')]);
     expect(code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['in.xlsx', 'o.xlsx', 's.json']);
-    expect(readSummary(path.join(dir, 's.json')).schemaVersion).toBe(2);
+    expect(readSummary(path.join(dir, 's.json')).schemaVersion).toBe(3);
     expect(readFileSync(path.join(dir, 'o.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 

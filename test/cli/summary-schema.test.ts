@@ -138,7 +138,7 @@ describe('the schema and the SummaryJson interface', () => {
   it('have the same fields, every one required, of the same kinds, and no others', () => {
     expect(differences(SUMMARY_SCHEMA, SUMMARY_SHAPE)).toEqual([]);
     expect(SUMMARY_SCHEMA.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(SUMMARY_SCHEMA.properties.schemaVersion).toEqual({ const: 2 });
+    expect(SUMMARY_SCHEMA.properties.schemaVersion).toEqual({ const: 3 });
   });
 
   it('are found to differ when they do', () => {

@@ -36,7 +36,7 @@ export interface AgainstFinding {
 }
 
 const FINGERPRINT = /^[0-9a-f]{64}$/i;
-const NOT_KEPT = 'it is neither a summary `vfm analyse --json` writes (schemaVersion 2) nor a source\'s fingerprint (64 hexadecimal digits, as the audit sheet stamps it)';
+const NOT_KEPT = 'it is neither a summary `vfm analyse --json` writes (schemaVersion 3, or 2 before it recorded the fingerprint) nor a source\'s fingerprint (64 hexadecimal digits, as the audit sheet stamps it)';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const at = (value: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, key) => (isRecord(v) ? v[key] : undefined), value);
@@ -60,7 +60,7 @@ export function readKept(text: string): Kept | { problem: string } {
   const reading = readJsonText(text);
   if ('problem' in reading) return { problem: `${NOT_KEPT}: it is not valid JSON` };
   const json = reading.value;
-  if (!isRecord(json) || json.schemaVersion !== 2) return { problem: NOT_KEPT };
+  if (!isRecord(json) || (json.schemaVersion !== 3 && json.schemaVersion !== 2)) return { problem: NOT_KEPT };
   const wrong = FIELDS.find(([path, ok]) => !ok(at(json, path)));
   if (wrong) return { problem: `${NOT_KEPT}: its ${wrong[0]} is missing or not what the summary writes there` };
   const summary = json as unknown as SummaryJson;

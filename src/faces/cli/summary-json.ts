@@ -1,4 +1,4 @@
-// The --json summary: the CLI's contract with other tools and auditors (schemaVersion 2). The
+// The --json summary: the CLI's contract with other tools and auditors (schemaVersion 3). The
 // interfaces below declare it field by field; schema/summary.schema.json says the same as a JSON
 // Schema (a test keeps the two to the same fields), and README describes it.
 //
@@ -28,7 +28,7 @@ export type FyLabel = string;
 
 export interface SummaryJson {
   /** 2 for this shape (1 had no options); a change that could break a reader of it gets a new version. */
-  readonly schemaVersion: 2;
+  readonly schemaVersion: 3;
   /** The program that wrote it. */
   readonly generator: SummaryGenerator;
   /** Where the cost rows were read from, and how they tie out. */
@@ -449,7 +449,7 @@ export function summaryInPieces(analysis: Analysis, file: string, generator: Sum
     endsOn: orNull(row.endsOn, isoDate),
   });
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     generator,
     source: {
       file,
