@@ -44,7 +44,10 @@ function headings(markdown: string): Set<string> {
  */
 function citedSections(text: string): string[] {
   const sections: string[] = [];
-  const citation = /conventions\.md(?:\]\([^)\s]*\))?,\s*("[^"\n]+"(?:(?:,\s*|;\s*|\s+and\s+)"[^"\n]+")*)/g;
+  // Between the parts, spaces, or a line break with the comment's marker (`//`, ` * `) after it.
+  const gap = String.raw`(?:[ \t]*\n[ \t]*(?:\/\/|\*)?[ \t]*|[ \t]+)`;
+  const quoted = '"[^"\n]+"';
+  const citation = new RegExp(String.raw`conventions\.md(?:\]\([^)\s]*\))?,${gap}?(${quoted}(?:(?:,|;|${gap}and)${gap}?${quoted})*)`, 'g');
   for (const match of text.matchAll(citation)) {
     for (const quoted of match[1].matchAll(/"([^"\n]+)"/g)) sections.push(quoted[1]);
   }
@@ -62,6 +65,8 @@ describe('citations of docs/conventions.md', () => {
     expect(citedSections('(docs/conventions.md, "Saving" and "Discounting")')).toEqual(['Saving', 'Discounting']);
     expect(citedSections('[docs/conventions.md](docs/conventions.md), "Reading cost tables"')).toEqual(['Reading cost tables']);
     expect(citedSections('as docs/conventions.md says')).toEqual([]);
+    expect(citedSections('// the table has several (docs/conventions.md,\n// "Several amount columns"): the one')).toEqual(['Several amount columns']);
+    expect(citedSections(' * (docs/conventions.md, "Sensitivity" and\n * "Switching values")')).toEqual(['Sensitivity', 'Switching values']);
   });
 
   it('are many: the core cites a section for each rule it implements', () => {
