@@ -86,6 +86,22 @@ describe('citations of docs/conventions.md', () => {
   });
 });
 
+describe('docs/conventions.md', () => {
+  it('names only files the repository holds, as the implementation and the tests of each rule', () => {
+    const named = [...readFileSync(CONVENTIONS, 'utf8').matchAll(/`((?:src|test|examples|bench|scripts)\/[^`\s]+)`/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThanOrEqual(50);
+    const missing = [...new Set(named)].filter((file) => {
+      try {
+        statSync(path.join(ROOT, file));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('the reference kept outside the repository', () => {
   it('is cited by no file', () => {
     const citing = [...texts].filter(([, text]) => text.includes(OLD_REFERENCE)).map(([file]) => file);
