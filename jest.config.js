@@ -5,7 +5,7 @@
 // `external` (LibreOffice, Chromium, the installed package, the test corpus and the manifest).
 // Every test file is in exactly one: `external` is whatever the other two do not hold.
 const common = { testEnvironment: 'node', testMatch: ['**/*.test.ts'], transform: { '^.+\\.ts$': 'ts-jest' }, setupFiles: ['<rootDir>/test/support/seed.ts'] };
-const PURE = ['core', 'layout', 'faces'];
+const PURE = ['core', 'layout', 'faces', 'docs'];
 const HOSTS = ['hosts', 'cli', 'app', 'fake-office'];
 /** The fake Excel's own test in a real browser: external, though its folder is the hosts'. */
 const IN_BROWSER = 'browser\\.test\\.ts$';

@@ -1,4 +1,4 @@
-// Verifying a scenario workbook (domain.md, "Verifying a scenario workbook"), as both faces ask
+// Verifying a scenario workbook (docs/conventions.md, "Verifying a scenario workbook"), as both faces ask
 // it: the product's sheets and the source as a host read them in; the findings out. The inputs now
 // in the sheets are read back and run again, as at the run's moment, and the plan that gives is
 // what every product cell, name and result must match; the source must match its fingerprint.

@@ -1,4 +1,4 @@
-// Several amount columns (domain.md, Reading real cost tables): years, budget and actual, net / VAT
+// Several amount columns (docs/conventions.md, "Several amount columns"): years, budget and actual, net / VAT
 // / gross. An explicit choice wins; else the column whose header names the base year; else the net
 // column (councils recover VAT on non-business costs, s33 VAT Act 1994, and report costs exclusive
 // of VAT); else no guess: the user is told which columns there are and how to choose.

@@ -1,5 +1,5 @@
-// The assumptions of a run: each validated with an error that names it, each defaulted as
-// domain.md says, and each recorded with where its value came from. What each assumption is, takes
+// The assumptions of a run: each validated with an error that names it, each defaulted as docs/conventions.md,
+// "Assumptions and their defaults", says, and each recorded with where its value came from. What each assumption is, takes
 // and defaults to is in its row of the assumption table (assumption-table.ts).
 import { ASSUMPTION_NAMES, ASSUMPTION_TABLE, AssumptionRow, rateWithin, wholeNumber } from './assumption-table';
 import { CalendarDate, compareDates, isoDate, parseIsoDate } from './calendar-date';

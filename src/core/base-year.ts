@@ -1,4 +1,4 @@
-// Base year (domain.md, Conventions: Base year): the FY the cost table describes, detected from the
+// Base year (docs/conventions.md, "Base year"): the FY the cost table describes, detected from the
 // item labels when they name one (`Staffordshire Connects 2011/12 Core Team`), else an assumption.
 import { fyNamedIn } from './financial-year';
 

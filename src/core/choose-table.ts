@@ -1,4 +1,4 @@
-// Several candidate tables on one sheet (domain.md, Reading real cost tables): a second header row
+// Several candidate tables on one sheet (docs/conventions.md, "Several tables or sheets"): a second header row
 // over the amounts, below the first table's rows, starts another table (with the titles just above
 // it). The one whose labels carry cost words and which ties to a total is preferred, weighed as
 // sheets are (choose-sheet.ts); when two weigh the same, no guess: the user names one (--range, or

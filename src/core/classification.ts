@@ -1,4 +1,4 @@
-// Classification (domain.md, Conventions: Classification): a cost row is avoidable (it ends when
+// Classification (docs/conventions.md, "Classification"): a cost row is avoidable (it ends when
 // membership ends) or committed (it continues). Avoidable when its label mentions one of the
 // keywords, in any case; otherwise committed. A user's override for the label always wins.
 

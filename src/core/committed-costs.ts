@@ -1,4 +1,4 @@
-// Committed costs (domain.md, Options appraisal: Committed contracts): the cost rows that continue
+// Committed costs (docs/conventions.md, "Committed contracts"): the cost rows that continue
 // whether the council stays or leaves, each indexed; a contract with an end date stops costing
 // from that date, pro-rata in its FY like notice, the same in every option, so it changes the
 // totals but never the saving.
@@ -9,7 +9,7 @@ import { Exact, Money } from './money';
 import { paidDays } from './pro-rata';
 
 /**
- * The committed cost of each year (domain.md, Options appraisal: Committed contracts): each
+ * The committed cost of each year (docs/conventions.md, "Committed contracts"): each
  * committed row indexed, and a contract with an end date paid pro-rata in the year it ends and
  * not after, as notice is. Exact; it becomes money once a year.
  */

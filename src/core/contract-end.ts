@@ -1,4 +1,4 @@
-// Contract ends (domain.md, Reading real cost tables): a column headed `end date`, `contract ends`
+// Contract ends (docs/conventions.md, "Contract ends"): a column headed `end date`, `contract ends`
 // or `expires`, or a date in a notes column next to the words "ends" or "expires", gives a row's
 // contract end date. Dates are read as date-text.ts reads them, the UK way round (31/03/2015,
 // 31 March 2015); a month and year (Mar-18, March 2018, 03/2018) is the last day of that month;

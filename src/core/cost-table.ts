@@ -1,4 +1,4 @@
-// Finding and reading the cost table on a sheet (domain.md, Reading real cost tables): title rows
+// Finding and reading the cost table on a sheet (docs/conventions.md, "Reading cost tables"): title rows
 // above it, a header row, a unit, blank rows, section headings and subtotals inside it, notes and
 // contract ends beside it, and a total row whose label starts with "Total". Which column holds what
 // is table-layout.ts; which amount column to read, amount-columns.ts; units, units.ts. An explicit
@@ -187,7 +187,7 @@ export function readCostTable(grid: Grid, warnings: WarningLog, options: ReadOpt
     const heading = header === undefined ? undefined : labelText(cellAt(grid, header, c));
     return { column: grid.left + c, letter: columnName(grid.left + c), ...(heading ? { header: heading, headerCell: cell(header as number, c) } : {}) };
   });
-  // The base year, when none is given, is the one the item labels name (domain.md, Base year).
+  // The base year, when none is given, is the one the item labels name (docs/conventions.md, "Base year").
   const labels = () => grid.values.flatMap((_, r) => {
     const text = r >= start && (layout as TableLayout).amounts.some((c) => isAmountLike(cellAt(grid, r, c))) ? labelText(cellAt(grid, r, itemCol)) : undefined;
     return text && !TOTAL_LABEL.test(text) && !SUBTOTAL_LABEL.test(text) ? [text] : [];

@@ -1,4 +1,4 @@
-// Costs of leaving (domain.md, Options appraisal: Costs of leaving), each counted against the
+// Costs of leaving (docs/conventions.md, "Costs of leaving"), each counted against the
 // option that incurs it:
 // - exit costs: one-off amounts, each in a stated FY (default: the FY notice expires in), at the
 //   cash amount given;

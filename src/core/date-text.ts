@@ -1,4 +1,4 @@
-// Dates as people write them (domain.md, Reading real cost tables and Dates a person types): in a
+// Dates as people write them (docs/conventions.md, "Reading cost tables" and "Dates a person types"): in a
 // cell of text, in a note, in a field of the pane. Which comes first, the day or the month, is the
 // document's language's, an input (the core reads no locale): 19/10/2012 is 19 October 2012 in
 // en-GB, and has no month 19 in en-US. An ISO date (2012-10-19) and a date with its month named

@@ -1,4 +1,4 @@
-// Discounting (domain.md, Conventions: Discounting; Options appraisal: STPR schedule; HM Treasury
+// Discounting (docs/conventions.md, "Discounting" and "STPR schedule"; HM Treasury
 // Green Book): year 0 is undiscounted, and the factor compounds year by year at the rate of each
 // year: DF(0) = 1, DF(t) = DF(t-1) / (1 + r_t). The discount rate given is the rate of years 0 to
 // 30; later years step down as the Green Book's schedule does (3.5%, 3.0%, 2.5% at the default),

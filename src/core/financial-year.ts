@@ -1,4 +1,4 @@
-// Financial year (domain.md, Conventions: Financial year). A FY starts on the 1st of `startMonth`
+// Financial year (docs/conventions.md, "Financial year"). A FY starts on the 1st of `startMonth`
 // (default April) and is named `2012/13`; a year that starts in January is named `2012`.
 import { CalendarDate, calendarDate, daysBetween } from './calendar-date';
 

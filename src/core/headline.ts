@@ -1,4 +1,4 @@
-// The answer in a sentence (domain.md, Options appraisal): which way is preferred, its NPV, and
+// The answer in a sentence (docs/conventions.md, "Options appraisal"): which way is preferred, its NPV, and
 // the switching value nearest to the base case (of the amounts, the smallest change relative to
 // the amount that would change the choice): "Withdraw now is preferred (NPV £21,207.79). It stops
 // paying if the avoidable cost falls to £8,128.56 a year."

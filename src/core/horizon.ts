@@ -1,4 +1,4 @@
-// Horizon (domain.md, Conventions: Horizon): `horizonYears` FYs, starting with year 0, the FY in
+// Horizon (docs/conventions.md, "Horizon"): `horizonYears` FYs, starting with year 0, the FY in
 // which notice is served.
 import { CalendarDate } from './calendar-date';
 import { FinancialYear, addYears, fyContaining } from './financial-year';

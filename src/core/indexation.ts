@@ -1,4 +1,4 @@
-// Indexation (domain.md, Conventions: Indexation): every cost grows by `indexation` a year after
+// Indexation (docs/conventions.md, "Indexation"): every cost grows by `indexation` a year after
 // the base year: cost in FY = base x (1 + indexation)^(FY - base year).
 import { FinancialYear } from './financial-year';
 import { Exact } from './money';

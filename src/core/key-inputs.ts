@@ -1,5 +1,5 @@
-// The key inputs of an options appraisal (domain.md, Options appraisal: Sensitivity, Switching
-// value): each one's value in the base case, the values it may take, and the appraisal with it
+// The key inputs of an options appraisal (docs/conventions.md,
+// "Sensitivity" and "Switching values"): each one's value in the base case, the values it may take, and the appraisal with it
 // set to another value, all else held. Sensitivity and switching values both vary them.
 import { FinancialYear } from './financial-year';
 import { indexFactor } from './indexation';

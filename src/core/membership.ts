@@ -1,4 +1,4 @@
-// Membership models (domain.md, Conventions: Membership models).
+// Membership models (docs/conventions.md, "Membership models").
 // - fixed-contribution: each member pays its own base contribution (indexed) whatever the number
 //   of members.
 // - shared-pool: pool = base contribution x members paying in the base year; each FY's contribution

@@ -1,4 +1,4 @@
-// Money: exact to the penny (domain.md, Conventions: Money).
+// Money: exact to the penny (docs/conventions.md, "Money").
 // An amount is a whole number of pence. Rates, factors and fractions of a year are exact decimals
 // (`Exact`); a computed amount is rounded to pence once, half away from zero, when it becomes money.
 import Decimal from 'decimal.js';

@@ -1,4 +1,4 @@
-// Optimism bias (domain.md, Options appraisal: Optimism bias; HM Treasury Green Book and its
+// Optimism bias (docs/conventions.md, "Optimism bias"; HM Treasury Green Book and its
 // supplementary guidance): an uplift on an option's estimated costs of leaving. The contribution
 // the council pays today is known, so it takes none.
 import { Exact } from './money';

@@ -1,4 +1,4 @@
-// Options appraisal (domain.md, Options appraisal): "Stay", business as usual, is the baseline;
+// Options appraisal (docs/conventions.md, "Options appraisal"): "Stay", business as usual, is the baseline;
 // each withdraw option has its own notice and its own costs of leaving, on the one timeline all
 // options share (year 0: the FY in which the earliest option serves notice).
 // Net saving in a FY = cost if the council stays - (cost if it withdraws + exit costs +

@@ -1,4 +1,4 @@
-// Pro-rata (domain.md, Conventions: Pro-rata): in the FY in which membership ends, the leaver pays
+// Pro-rata (docs/conventions.md, "Pro-rata"): in the FY in which membership ends, the leaver pays
 // `annual x paidDays / daysInFY`, paidDays counting from the FY start up to, not including, the
 // end date.
 import { CalendarDate, daysBetween } from './calendar-date';

@@ -1,4 +1,4 @@
-// Real and nominal prices (domain.md, Options appraisal: Real and nominal; HM Treasury Green Book):
+// Real and nominal prices (docs/conventions.md, "Real and nominal prices"; HM Treasury Green Book):
 // the appraisal is in real prices, those of year 0. Costs as given are real by default. When they
 // are given in cash (nominal) terms, a GDP deflator, a rate a year or a rate per FY, converts
 // them: real = nominal / product of (1 + deflator) from year 1 to t, t counted from year 0 as in

@@ -1,4 +1,4 @@
-// Saving (domain.md, Conventions: Saving, Discounting): for each FY of the horizon, the avoidable
+// Saving (docs/conventions.md, "Saving" and "Discounting"): for each FY of the horizon, the avoidable
 // cost if the council stays, the same cost if it withdraws (pro-rata in the FY its notice expires,
 // nothing after), the saving, and its present value: the saving in real prices (real-prices.ts),
 // discounted. NPV = sum of discounted savings.

@@ -1,4 +1,4 @@
-// Sensitivity (domain.md, Options appraisal: Sensitivity): the preferred option's NPV at a low and
+// Sensitivity (docs/conventions.md, "Sensitivity"): the preferred option's NPV at a low and
 // a high value of each key input, all else held, sorted by the swing between them (a tornado).
 // Ranges are inputs; by default +/-20% for amounts, +/-6 months for the notice, 1.5% to 5% for the
 // discount rate, the Green Book's outsourcing upper bound for optimism bias, and +/-2 points for

@@ -1,4 +1,4 @@
-// Switching values (domain.md, Options appraisal: Switching value; HM Treasury Green Book): the
+// Switching values (docs/conventions.md, "Switching values"; HM Treasury Green Book): the
 // value one key input must take, all else held, for the preferred option's NPV against BAU to
 // reach zero, or for another option to become preferred; with BAU preferred, for an option to
 // become preferred. Strictly: at an NPV of exactly zero, or a tie, the choice does not change, so

@@ -1,4 +1,4 @@
-// Which column of a table holds what (domain.md, Reading real cost tables): the item labels, the
+// Which column of a table holds what (docs/conventions.md, "Columns and the header row"): the item labels, the
 // amounts, codes, notes and contract ends, and which row is the header. Decided by header words and
 // by content, never by position alone: codes are whole numbers of one width (4001, 4002...), amounts
 // are money, labels are words, a date is never an amount, and a header row is never a cost row,

@@ -1,4 +1,4 @@
-// Units (domain.md, Reading real cost tables: Units): a unit written in the amount column's header,
+// Units (docs/conventions.md, "Units"): a unit written in the amount column's header,
 // in a unit row above the amounts, or in the title (`£`, `£000`, `£'000`, `£000s`, `£k`, `£m`,
 // `£ million`) scales every amount to pounds exactly: 17.8 in a £000 table is £17,800.00. No unit
 // means pounds.

@@ -133,7 +133,7 @@ export function auditSheet(name: string, analysis: Analysis, run: RunFacts, cost
   return sheet;
 }
 
-/** What the reader made of the table, each choice stated (domain.md: a guess is never silent). */
+/** What the reader made of the table, each choice stated (docs/conventions.md, "Guesses are never silent"). */
 function readerChoices(table: CostTableInfo): string[][] {
   const { unit, columns } = table;
   const column = (c: AmountColumn) => `${c.letter}${c.header ? ` ${quote(c.header)}` : ''}`;

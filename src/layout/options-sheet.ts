@@ -1,4 +1,4 @@
-// The "VfM Options" sheet (domain.md, Options appraisal), laid out as FAST asks: key results and
+// The "VfM Options" sheet (docs/conventions.md, "Options appraisal"), laid out as FAST asks: key results and
 // the sheet's checks on top; the inputs in two tables, the ways of withdrawing (a row each) and
 // the costs of leaving (a row each, naming its option), each with blank rows to add more; the
 // workings on one financial-year timeline (year 0: the FY in which the earliest option serves

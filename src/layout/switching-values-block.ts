@@ -1,4 +1,4 @@
-// Live switching values (domain.md, Options appraisal: Switching value) for the key inputs NPV is
+// Live switching values (docs/conventions.md, "Switching values") for the key inputs NPV is
 // linear in: the avoidable cost, the focus option's exit and replacement costs, and its optimism
 // bias. The workings are the continuous model (no amount rounded), as the core computes them: for
 // each option, the present value saved per £1 of avoidable cost a year and the present values of

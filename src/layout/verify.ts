@@ -1,4 +1,4 @@
-// Verifying a scenario workbook (domain.md, "Verifying a scenario workbook"): the product's sheets
+// Verifying a scenario workbook (docs/conventions.md, "Verifying a scenario workbook"): the product's sheets
 // as the workbook holds them, against the plan the product would write for the inputs now in
 // them. Every cell the plan fills must hold what the plan puts there (a formula as a formula, a
 // label as its text); a cell the plan leaves empty must be empty; each defined name must point

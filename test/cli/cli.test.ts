@@ -19,7 +19,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
 describe('vfm analyse on the seed example', () => {
-  it('reproduces the worked table of domain.md (fixed-contribution) and leaves the input untouched', async () => {
+  it('reproduces the worked table of docs/conventions.md, "The seed, worked through" (fixed-contribution) and leaves the input untouched', async () => {
     const dir = temporaryDirectory();
     const json = path.join(dir, 'summary.json');
     const before = sha(EXAMPLE);

@@ -1,4 +1,4 @@
-// A council's contracts table as it is kept (domain.md, Reading real cost tables, Contract ends):
+// A council's contracts table as it is kept (docs/conventions.md, "Contract ends"):
 // an end-date column holding a month and year, "Ongoing", real dates, and cells that cannot be
 // dates. Every end is read, said to be none, or named in a warning with its cell, its value and
 // why; an end before the base year is named too. Figures and dates typed by hand.

@@ -1,5 +1,5 @@
-// The options appraisal through the CLI: domain.md's worked example ("the seed with costs of
-// leaving") from an assumptions file, in the JSON summary and the report, to the penny.
+// The options appraisal through the CLI: the worked example of docs/conventions.md,
+// "The seed with costs of leaving" from an assumptions file, in the JSON summary and the report, to the penny.
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { readSummary } from '../support/summary';

@@ -1,4 +1,4 @@
-// vfm analyse on the tables councils write (domain.md, Reading real cost tables): a unit, several
+// vfm analyse on the tables councils write (docs/conventions.md, "Reading cost tables"): a unit, several
 // amount columns, subtotals, section headings and notes. Every choice the reader made is stated in
 // the report and the JSON summary; when it cannot choose the amount column, vfm lists the columns
 // and stops. The figures are typed from the tables.

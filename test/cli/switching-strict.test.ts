@@ -1,5 +1,5 @@
-// A switching value is where another choice becomes strictly preferred (domain.md, Options
-// appraisal: Switching value), in the JSON summary and the report alike. The case: staying
+// A switching value is where another choice becomes strictly preferred (docs/conventions.md,
+// "Switching values"), in the JSON summary and the report alike. The case: staying
 // preferred, and a notice of 49 months or more (expiring after the horizon) brings the best
 // option's NPV to exactly zero, where staying is still preferred.
 import { writeFileSync } from 'fs';

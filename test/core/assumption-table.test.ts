@@ -1,4 +1,4 @@
-// The table of assumptions: complete, with domain.md's defaults, and the words each is refused and said in.
+// The table of assumptions: complete, with the defaults of docs/conventions.md, "Assumptions and their defaults", and the words each is refused and said in.
 import { ASSUMPTION_NAMES, ASSUMPTION_TABLE, said } from '../../src/core/assumption-table';
 import { resolveAssumptions } from '../../src/core/assumptions';
 import { Exact } from '../../src/core/money';
@@ -12,7 +12,7 @@ describe('the assumption table', () => {
     expect(Object.keys(resolveAssumptions(undefined, context).values).sort()).toEqual([...ASSUMPTION_NAMES].sort());
   });
 
-  it('holds the defaults domain.md gives, and the Green Book as the discount rate\'s authority', () => {
+  it('holds the defaults of docs/conventions.md, "Assumptions and their defaults", and the Green Book as the discount rate\'s authority', () => {
     const t = ASSUMPTION_TABLE;
     expect([t.noticeMonths.fallback, t.fyStartMonth.fallback, t.horizonYears.fallback, t.sharing.fallback]).toEqual([24, 4, 5, 'fixed-contribution']);
     expect([t.indexation.fallback?.toString(), t.discountRate.fallback?.toString()]).toEqual(['0', '0.035']);

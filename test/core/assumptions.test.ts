@@ -7,7 +7,7 @@ const resolve = (input: unknown, ctx: AssumptionContext = context) => resolveAss
 const problemsOf = (input: unknown, ctx: AssumptionContext = context) => inputProblems(() => resolve(input, ctx));
 
 describe('resolveAssumptions: defaults', () => {
-  it('fills every assumption from domain.md and records the source', () => {
+  it('fills every assumption with its default (docs/conventions.md, "Assumptions and their defaults") and records the source', () => {
     const { values, sources } = resolve(undefined);
     expect(values.fyStartMonth).toBe(4);
     expect(values.noticeMonths).toBe(24);

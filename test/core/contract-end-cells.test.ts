@@ -1,5 +1,5 @@
 // Each cell of a contract-end column is read as an end, as no end, or named in a warning with its
-// value and why (domain.md, Reading real cost tables, Contract ends). Dates typed by hand.
+// value and why (docs/conventions.md, "Contract ends"). Dates typed by hand.
 import { CellValue } from '../../src/core/cell';
 import { endInColumn, endInNote } from '../../src/core/contract-end';
 import { readCostTable } from '../../src/core/cost-table';

@@ -1,4 +1,4 @@
-// domain.md, Options appraisal: committed contracts with an end date stop costing from that date,
+// docs/conventions.md, "Committed contracts": committed contracts with an end date stop costing from that date,
 // pro-rata in its FY like notice, and never change the saving. Figures worked by hand below.
 import { CellValue } from '../../src/core/cell';
 import { analysisOf } from '../support/analyses';

@@ -1,4 +1,4 @@
-// Dates as people write them, read in the document's language (domain.md, Dates a person types):
+// Dates as people write them, read in the document's language (docs/conventions.md, "Dates a person types"):
 // every expected date is typed by hand.
 import { DateReading, dateInText, dateOrderOf, readDateText } from '../../src/core/date-text';
 

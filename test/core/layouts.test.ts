@@ -1,4 +1,4 @@
-// The cost tables councils write (domain.md, Reading real cost tables), read from grids: each layout
+// The cost tables councils write (docs/conventions.md, "Reading cost tables"), read from grids: each layout
 // in test/support/layouts.ts with its rows, unit, amount column, subtotals, headings and warnings,
 // or its refusal, all typed from the table by hand.
 import { CellValue, Grid } from '../../src/core/cell';

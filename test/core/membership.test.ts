@@ -39,7 +39,7 @@ describe('membersAtStart: a leaver counts in every FY that starts before its lea
   });
 });
 
-describe('pool and contribution per member (domain.md, Membership models)', () => {
+describe('pool and contribution per member (docs/conventions.md, "Membership models")', () => {
   it('pools the base contribution over the members paying in the base year: 178,000.00', () => {
     expect(pool(CORE_TEAM, 10)).toBe(17800000);
   });

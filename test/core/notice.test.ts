@@ -7,7 +7,7 @@ const d = (text: string) => {
   return date;
 };
 
-describe('noticeExpiry (domain.md, Notice)', () => {
+describe('noticeExpiry (docs/conventions.md, "Notice")', () => {
   it.each<[string, number, string]>([
     // the seed: served 2012-10-19 with two years' notice
     ['2012-10-19', 24, '2014-10-19'],

@@ -1,4 +1,4 @@
-// domain.md, "Worked: the seed with costs of leaving": every figure typed from there, through the
+// docs/conventions.md, "The seed with costs of leaving": every figure typed from there, through the
 // options appraisal, its switching values and its sensitivity.
 import { financialYear, fyLabel } from '../../src/core/financial-year';
 import { Exact, pence } from '../../src/core/money';
@@ -38,7 +38,7 @@ describe('an option with costs of leaving (the seed, withdrawing now)', () => {
     expect(fyLabel(biased.paybackFy!)).toBe('2015/16');
   });
 
-  it('without costs of leaving is the saving of domain.md\'s seed table (NPV 39,032.29)', () => {
+  it('without costs of leaving is the saving of the seed table of docs/conventions.md, "The seed, worked through" (NPV 39,032.29)', () => {
     const bare = appraiseOption(SEED, { ...WITHDRAW_NOW, exitCosts: [], replacementCosts: [] });
     expect(bare.npv).toBe(3_903_229);
   });
@@ -84,7 +84,7 @@ describe('replacement costs for a stated number of months, and a stranded-cost s
   });
 });
 
-describe('switching values (domain.md: this option alone against BAU)', () => {
+describe('switching values (docs/conventions.md, "The seed with costs of leaving": this option alone against BAU)', () => {
   const MODEL: AppraisalModel = {
     years: YEARS, baseYear: financialYear(2011), avoidable: new Exact(1_780_000), shares: YEARS.map(() => new Exact(1)), indexation: new Exact(0), discountRate: new Exact('0.035'),
   };

@@ -1,4 +1,4 @@
-// Real and nominal prices (domain.md, Options appraisal: Real and nominal): the real-price factor,
+// Real and nominal prices (docs/conventions.md, "Real and nominal prices"): the real-price factor,
 // the worked example with costs in cash deflated by a GDP deflator (expected values by exact
 // integer arithmetic and typed in), and the deflator as an assumption, with its refusals.
 import { AssumptionContext, resolveAssumptions } from '../../src/core/assumptions';

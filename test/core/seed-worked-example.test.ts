@@ -1,4 +1,4 @@
-// The seed, worked through (domain.md): every expected figure is typed from domain.md's table or
+// The seed, worked through (docs/conventions.md, "The seed, worked through"): every expected figure is typed from its table or
 // computed here by exact integer arithmetic.
 import { reasonWords } from '../../src/core/classification';
 import { Analysis, analyse } from '../../src/core/analysis';
@@ -11,7 +11,7 @@ import { SEED_ITEMS, seedGrid } from './grid';
 const TODAY = { year: 2031, month: 6, day: 1 }; // any date: the notice date is given
 const SEED_ASSUMPTIONS = { noticeServedOn: '2012-10-19' };
 
-// domain.md, The seed worked through: stay / withdraw / saving per FY, in pence
+// docs/conventions.md, "The seed, worked through": stay / withdraw / saving per FY, in pence
 const SEED_TABLE = [
   { fy: '2012/13', stay: 1780000, withdraw: 1780000, saving: 0 },
   { fy: '2013/14', stay: 1780000, withdraw: 1780000, saving: 0 },
@@ -26,7 +26,7 @@ const byYear = (result: Analysis) =>
 describe('the seed under the defaults (fixed-contribution, no indexation, r = 3.5%)', () => {
   const result = analyse({ grid: seedGrid(), assumptions: SEED_ASSUMPTIONS, today: TODAY });
 
-  it('gives domain.md\'s stay / withdraw / saving table to the penny', () => {
+  it('gives the stay / withdraw / saving table of docs/conventions.md, "The seed, worked through", to the penny', () => {
     expect(byYear(result)).toEqual(SEED_TABLE);
   });
 

@@ -1,4 +1,4 @@
-// Sensitivity works each NPV at the value it shows (domain.md, Options appraisal: Sensitivity): an
+// Sensitivity works each NPV at the value it shows (docs/conventions.md, "Sensitivity"): an
 // amount +/-20% is money, rounded to the penny as money is everywhere, never its unrounded
 // neighbour. Each NPV here is worked by hand from the worked example's flows.
 import { financialYear } from '../../src/core/financial-year';
@@ -8,7 +8,7 @@ import { defaultRanges, sensitivity } from '../../src/core/sensitivity';
 import { WITHDRAW_NOW, YEARS } from './worked-options';
 
 /**
- * "Withdraw now" of domain.md's worked example by hand (fixed contribution, no indexation, r = 3.5%):
+ * "Withdraw now" of docs/conventions.md, "The seed with costs of leaving", by hand (fixed contribution, no indexation, r = 3.5%):
  * notice expires 19 October 2014, so 2014/15 pays 201 of 365 days and replacement support runs 164
  * of them; exit costs in 2014/15; every amount rounded to the penny as it becomes money, the NPV
  * summed unrounded and rounded once. Amounts in pence.

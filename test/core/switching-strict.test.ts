@@ -1,5 +1,5 @@
-// A switching value is where another choice becomes strictly preferred (domain.md, Options
-// appraisal: Switching value): an input that can only bring an NPV to exactly zero, or to a tie,
+// A switching value is where another choice becomes strictly preferred (docs/conventions.md,
+// "Switching values"): an input that can only bring an NPV to exactly zero, or to a tie,
 // switches nothing. Built here: staying preferred, and a notice long enough to expire after the
 // horizon makes the best option's NPV exactly zero.
 import { financialYear } from '../../src/core/financial-year';

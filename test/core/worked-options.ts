@@ -1,4 +1,4 @@
-// domain.md's "Worked: the seed with costs of leaving": the timeline and the two options, typed
+// docs/conventions.md, "The seed with costs of leaving": the timeline and the two options, typed
 // from there, which the core's tests of the options appraisal share.
 import { parseIsoDate } from '../../src/core/calendar-date';
 import { financialYear } from '../../src/core/financial-year';

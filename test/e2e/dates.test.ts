@@ -1,7 +1,7 @@
 // Dates typed in the built pane, in Chromium whose language is en-US while Office's is en-GB: the
-// pane reads them in Office's language (domain.md, Dates a person types), so 19/10/2012 is
+// pane reads them in Office's language (docs/conventions.md, "Dates a person types"), so 19/10/2012 is
 // 19 October 2012, never 10 December 2012 as the browser's own date input made it. The figures
-// are the seed's worked examples (domain.md): notice served 19 October 2012 expires 19 October
+// are the seed's worked examples (docs/conventions.md, "The seed, worked through" and "The seed with costs of leaving"): notice served 19 October 2012 expires 19 October
 // 2014; withdrawing a year later (notice 19 October 2013) has an NPV of £22,749.39.
 import { SEED_VALUES } from '../support/analyses';
 import { idle, shotOf, usePane } from './harness';

@@ -521,7 +521,7 @@ it('checks the workbook for an auditor: a formula typed over is listed with its 
   await page.close();
 });
 
-/** The seed's results as domain.md works them out, as Excel's engine calculates them: saving 43,597.81, NPV 39,032.29. */
+/** The seed's results as docs/conventions.md, "The seed, worked through", works them out, as Excel's engine calculates them: saving 43,597.81, NPV 39,032.29. */
 const EXCEL_CALCULATES = { VfM_TotalSaving: 43597.81, VfM_NPV: 39032.29, VfM_OptionNPVs: 39032.29, VfM_PreferredNPV: 39032.29 };
 
 it('has Excel recalculate what Generate wrote, and says whether its results agree with the product\'s to the penny, or which differ', async () => {

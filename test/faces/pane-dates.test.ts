@@ -1,8 +1,8 @@
 /** @jest-environment node */
-// Dates typed in the pane are read in Office's language, never the browser's (domain.md, Dates a
-// person types): in en-GB 19/10/2012, 19 Oct 2012 and 2012-10-19 are all 19 October 2012, shown
+// Dates typed in the pane are read in Office's language, never the browser's (docs/conventions.md,
+// "Dates a person types"): in en-GB 19/10/2012, 19 Oct 2012 and 2012-10-19 are all 19 October 2012, shown
 // back in words beside the field; an impossible date is refused under its field, never capped or
-// swapped. The figures are the seed's worked examples (domain.md): notice served 19 October 2012
+// swapped. The figures are the seed's worked examples (docs/conventions.md, "The seed, worked through" and "The seed with costs of leaving"): notice served 19 October 2012
 // expires 19 October 2014, NPV £39,032.29; withdrawing a year later, NPV £22,749.39.
 import { Grid } from '../../src/core/cell';
 import { formAssumptions } from '../../src/faces/taskpane/check';

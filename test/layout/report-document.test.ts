@@ -1,6 +1,6 @@
 // The committee paragraph in words: figures written as the sheet's TEXT formats write them (British
 // dates, whole pounds rounded half away from zero, rates to one or two places), the seed's figures
-// as the cabinet report and domain.md give them, and HTML that escapes what the sheet holds.
+// as the cabinet report and docs/conventions.md, "The seed, worked through", give them, and HTML that escapes what the sheet holds.
 import { Exact } from '../../src/core/money';
 import { committeeReport, Figure } from '../../src/core/report';
 import { documentHtml, documentText, figureWords, reportDocument } from '../../src/layout/report-document';
@@ -38,7 +38,7 @@ describe('the seed\'s report', () => {
     expect(lines).toContain('Total\t124,535.22');
     expect(text).toContain('save only the costs marked saved above: £17,800 a year. The other £106,735 a year pays for contracts');
     expect(text).toContain('Notice served on 19 October 2012 would expire on 19 October 2014.');
-    // domain.md, "The seed, worked through": the saving by year, 43,597.81 in all, NPV 39,032.29.
+    // docs/conventions.md, "The seed, worked through": the saving by year, 43,597.81 in all, NPV 39,032.29.
     expect(lines).toContain('2014/15\t7,997.81\t7,466.04');
     expect(lines).toContain('Total\t43,597.81\t39,032.29');
     expect(text).toContain('the saving comes to £43,598');

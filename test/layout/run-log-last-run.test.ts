@@ -31,7 +31,7 @@ describe('the run the log of runs recorded last', () => {
 describe('what differs from the run the log recorded', () => {
   const analysis = analysisOf(SEED_VALUES);
   const inputs = JSON.parse(inputsText(analysis)) as Record<string, unknown>;
-  const npv = 39032.29; // the seed's NPV, domain.md's worked example
+  const npv = 39032.29; // the seed's NPV, docs/conventions.md, "The seed, worked through"
 
   it('nothing, for the run\'s own inputs, source and NPV', () => {
     expect(differencesSinceRun({ inputs, fingerprint: 'f', preferred: 'Withdraw', npv }, analysis, 'f')).toEqual([]);

@@ -36,7 +36,7 @@ describe('a CSV in LibreOffice Calc', () => {
       { set: { 'costs!B2': 18800 } },
       { get: ['VfM_AvoidableAnnual'] },
     ]);
-    // Typed from the seed (domain.md, worked example): the six amounts, the total, the core team avoidable, NPV 39,032.29.
+    // Typed from the seed (docs/conventions.md, "The seed, worked through"): the six amounts, the total, the core team avoidable, NPV 39,032.29.
     expect(seen.VfM_Amounts).toEqual([[17800], [46648.63], [9495.85], [44262.49], [5483.25], [845]]);
     expect(seen.VfM_TotalAnnual).toBe(124535.22);
     expect(seen.VfM_AvoidableAnnual).toBe(17800);

@@ -17,7 +17,7 @@ const TODAY = { year: 2012, month: 10, day: 19 };
 const pence = (value: GetValue) => Math.round((value as number) * 100);
 
 const PATTERNS = ['Withdraw~now', '>A', '=Withdraw now', '*', '?', '<>', 'Withdraw now'];
-/** Each of them withdraws now with domain.md's costs of leaving: NPV 21,207.79 each. */
+/** Each of them withdraws now with the costs of leaving of docs/conventions.md, "The seed with costs of leaving": NPV 21,207.79 each. */
 const withCosts = (name: string) => ({
   name,
   exitCosts: [{ label: 'Disaggregation', amount: 5000, fy: '2014/15' }],
@@ -46,7 +46,7 @@ it('gives every option named like a pattern the NPV the JSON gives, with the che
   expect(await run(['analyse', EXAMPLE, '--assumptions', path.join(dir, 'a.json'), '--out', out, '--json', json], IO)).toBe(0);
   const summary = JSON.parse(readFileSync(json, 'utf8'));
   const jsonNpvs = (summary.options as { npv: number }[]).map((o) => pence(o.npv));
-  // domain.md's worked example: withdrawing now with those costs 21,207.79; a year later 22,749.39.
+  // docs/conventions.md, "The seed with costs of leaving": withdrawing now with those costs 21,207.79; a year later 22,749.39.
   expect(jsonNpvs).toEqual([...PATTERNS.map(() => 2_120_779), 2_274_939]);
 
   const [got] = await calc(out, [{ get: ['VfM_OptionNames', 'VfM_OptionNPVs', 'VfM_PreferredOption', 'VfM_OptionsCheck', 'VfM_OptionTablesCurrent', 'VfM_MasterCheck'] }]) as GetResult[];

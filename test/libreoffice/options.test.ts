@@ -1,5 +1,5 @@
-// The options sheet recalculated by LibreOffice: domain.md's worked example ("the seed with costs
-// of leaving") to the penny, and the model following a changed exit cost, notice date and
+// The options sheet recalculated by LibreOffice: the worked example of docs/conventions.md,
+// "The seed with costs of leaving" to the penny, and the model following a changed exit cost, notice date and
 // optimism bias as the core does for the same inputs; costs in cash made real by a GDP deflator,
 // and the sheet following a changed deflator; and the STPR schedule's factors past year 30.
 import { readFileSync, writeFileSync } from 'fs';
@@ -54,7 +54,7 @@ async function cellOf(file: string, name: string, down = 0): Promise<string> {
 }
 
 describe('the options sheet in LibreOffice', () => {
-  it('recalculates domain.md\'s worked example to the penny: both options, the preferred one, the checks', async () => {
+  it('recalculates the worked example of docs/conventions.md, "The seed with costs of leaving", to the penny: both options, the preferred one, the checks', async () => {
     const out = await writeModel(OPTIONS);
     const [got] = await calc(out, [{ get: ['VfM_OptionNPVs', 'VfM_PreferredOption', 'VfM_PreferredNPV', 'VfM_OptionsCheck', 'VfM_OptionTablesCurrent', 'VfM_MasterCheck'] }]) as GetResult[];
     expect(column(got.VfM_OptionNPVs)).toEqual([2_120_779, 2_274_939]);
@@ -168,11 +168,11 @@ describe('the switching values in LibreOffice', () => {
   /** Rates to ten places, as the sheet writes the core's; money to the penny. */
   const close = (values: (number | string)[]) => values.map((v) => (typeof v === 'number' ? Math.round(v * 1e8) / 1e8 : v));
 
-  it('gives domain.md\'s switching values of "Withdraw now" alone to the penny, live', async () => {
+  it('gives the switching values of "Withdraw now" alone (docs/conventions.md, "Switching values") to the penny, live', async () => {
     const out = await writeModel({ ...OPTIONS, options: [OPTIONS.options[0]] });
     const [got] = await calc(out, [{ get: ['VfM_SwitchingValues', 'VfM_OptionTablesCurrent'] }]) as GetResult[];
     const values = sheetValues(got.VfM_SwitchingValues);
-    // avoidable cost, exit costs, replacement costs: domain.md's worked example
+    // avoidable cost, exit costs, replacement costs: docs/conventions.md, "The seed with costs of leaving"
     expect(values.slice(0, 3)).toEqual([8128.56, 27718.31, 15671.44]);
     expect(close(values)).toEqual(close(await coreSwitching({ ...OPTIONS, options: [OPTIONS.options[0]] })));
   });

@@ -93,7 +93,7 @@ async function firstCellOf(file: string, name: string): Promise<string> {
 describe('the seed example (fixed-contribution)', () => {
   const base = { noticeServedOn: '2012-10-19', noticeMonths: 24, horizonYears: 5 };
 
-  it('recalculates to the core\'s figures and to domain.md\'s worked table, and follows changed inputs', async () => {
+  it('recalculates to the core\'s figures and to the worked table of docs/conventions.md, "The seed, worked through", and follows changed inputs', async () => {
     const out = await writeModel(EXAMPLE, base, temporaryDirectory());
     const crm = (await firstCostRow(out)) + 1; // the second cost row
     const crmClass = `'VfM Cost Rows'!C${crm}`;
@@ -108,7 +108,7 @@ describe('the seed example (fixed-contribution)', () => {
     ]);
     expect((atRun as GetResult)[`'VfM Cost Rows'!A${crm}`]).toBe('CRM');
 
-    // domain.md, typed
+    // docs/conventions.md, "The seed, worked through", typed
     const seen = figures(atRun as GetResult);
     expect(seen.stay).toEqual([1780000, 1780000, 1780000, 1780000, 1780000]);
     expect(seen.withdraw).toEqual([1780000, 1780000, 980219, 0, 0]);

@@ -1,5 +1,5 @@
-// Which amount column the command reads, when the table has several (domain.md, Reading real cost
-// tables): the one named with --column, else as the reader chooses (the base year's, the net of
+// Which amount column the command reads, when the table has several (docs/conventions.md,
+// "Several amount columns"): the one named with --column, else as the reader chooses (the base year's, the net of
 // VAT); and when nothing decides, the columns to choose from, each with the option that reads it.
 import { ColumnsToChoose, headerYear } from '../../core/amount-columns';
 import { placeWords } from '../../core/problems';

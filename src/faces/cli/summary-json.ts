@@ -120,7 +120,7 @@ export interface SummaryAmountColumn {
   readonly headerCell: string | null;
   /**
    * Why it was read: `the only one` holding amounts, `given` with --column, the one headed with the
-   * `base year`, or the one `net of VAT` (domain.md, Reading real cost tables).
+   * `base year`, or the one `net of VAT` (docs/conventions.md, "Several amount columns").
    */
   readonly chosenBy: ChosenBy;
   /** The other columns holding amounts, in the sheet's order. */

@@ -88,7 +88,7 @@ const listed = <T>(items: readonly T[], most: number, show: (item: T) => string)
   items.slice(0, most).map(show).join(', ') + (items.length > most ? `, … and ${items.length - most} more (all of them are in --json)` : '');
 
 /**
- * Every choice the reader made (domain.md, Reading real cost tables: a guess is never silent): the
+ * Every choice the reader made (docs/conventions.md, "Guesses are never silent"): the
  * amount column and how it was chosen, the unit and where it is stated, the subtotals left out and
  * whether each agrees with its rows, the section headings, the columns of codes, notes and contract
  * ends. Hidden rows are named among the warnings.

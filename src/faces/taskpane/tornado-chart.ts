@@ -1,4 +1,4 @@
-// The tornado (domain.md, Options appraisal: Sensitivity): the preferred option's NPV at the low
+// The tornado (docs/conventions.md, "Sensitivity"): the preferred option's NPV at the low
 // and the high value of each key input, the widest swing on top, each bar running from the NPV at
 // its base to the NPV at that value, with the value written at its end.
 import { Money } from '../../core/money';

@@ -214,7 +214,7 @@ const CHOSEN_BY: Record<ChosenBy, string> = {
   'net of VAT': 'net of VAT, as councils report costs',
 };
 
-/** What the reader made of the table, each choice said (domain.md: a guess is never silent). */
+/** What the reader made of the table, each choice said (docs/conventions.md, "Guesses are never silent"). */
 function readingWords(table: CostTableInfo, money: Words['money']): string[] {
   const { unit, columns } = table;
   const said: string[] = [];

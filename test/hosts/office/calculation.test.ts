@@ -7,7 +7,7 @@ import { createFakeExcel, FakeExcel } from '../../fake-office';
 import { SEED_VALUES } from '../../support/analyses';
 import { fakeWorld } from '../../support/world';
 
-/** The seed's results as domain.md works them out: saving 43,597.81, NPV 39,032.29 (withdrawing is the one option). */
+/** The seed's results as docs/conventions.md, "The seed, worked through", works them out: saving 43,597.81, NPV 39,032.29 (withdrawing is the one option). */
 const DOMAIN = { VfM_TotalSaving: 43597.81, VfM_NPV: 39032.29, VfM_OptionNPVs: 39032.29, VfM_PreferredNPV: 39032.29 };
 
 /** A fake Excel with the seed on Costs, whose engine calculates the named results to `results`. */

@@ -12,7 +12,7 @@ import { SEED_ASSUMPTIONS, SEED_VALUES } from '../../support/analyses';
 import { FIXED_CLOCK } from '../../support/clock';
 import { fakeWorld } from '../../support/world';
 
-/** The seed's results as domain.md works them out, which Excel would have calculated: saving 43,597.81, NPV 39,032.29, checks TRUE. */
+/** The seed's results as docs/conventions.md, "The seed, worked through", works them out, which Excel would have calculated: saving 43,597.81, NPV 39,032.29, checks TRUE. */
 const CALCULATED: Record<string, number | boolean> = { VfM_TotalSaving: 43597.81, VfM_NPV: 39032.29, VfM_OptionNPVs: 39032.29, VfM_PreferredNPV: 39032.29, VfM_MasterCheck: true, VfM_OptionsCheck: true };
 
 /** The cell a workbook name refers to, as sheet and A1 address. */
@@ -22,7 +22,7 @@ function cellOf(fake: FakeExcel, name: string): { sheet: string; address: string
   return { sheet: match[1], address: `${match[2]}${match[3]}` };
 }
 
-/** A fake Excel with the seed on Costs, the scenarios generated from A1:B10, the named results calculated as domain.md's. */
+/** A fake Excel with the seed on Costs, the scenarios generated from A1:B10, the named results calculated as docs/conventions.md, "The seed, worked through", works them out. */
 async function generated(): Promise<FakeExcel> {
   const results = () => new Map(Object.keys(CALCULATED).filter((name) => name in fake.workbook.names()).map((name) => {
     const { sheet, address } = cellOf(fake, name);

@@ -18,10 +18,10 @@ import { cellElement, tamper } from '../../support/tamper';
 import { temporaryDirectory } from '../../support/workbooks';
 import { fakeWorld } from '../../support/world';
 
-/** The seed's results as domain.md works them out, which Excel would have calculated: saving 43,597.81, NPV 39,032.29, checks TRUE. */
+/** The seed's results as docs/conventions.md, "The seed, worked through", works them out, which Excel would have calculated: saving 43,597.81, NPV 39,032.29, checks TRUE. */
 const CALCULATED: Record<string, number | boolean> = { VfM_TotalSaving: 43597.81, VfM_NPV: 39032.29, VfM_OptionNPVs: 39032.29, VfM_PreferredNPV: 39032.29, VfM_MasterCheck: true, VfM_OptionsCheck: true };
 
-/** A fake Excel with the seed on Costs, whose named results calculate to domain.md's figures. */
+/** A fake Excel with the seed on Costs, whose named results calculate to the figures of docs/conventions.md, "The seed, worked through". */
 function calculatingFake(rows: readonly (readonly CellSpec[])[] = SEED_VALUES): FakeExcel {
   // The names are read when a cell is, by which time the scenarios are written.
   const results = () => new Map(Object.entries(fake.workbook.names()).flatMap(([name, formula]) => {
