@@ -28,26 +28,44 @@ function shownAs(value: CellValue | undefined): ShownAs {
 export function formatFindings(plan: SheetPlan, written: WrittenSheet, reference: string): Finding[] {
   const { formats } = written;
   if (!formats) return [];
-  const planned = new Map<string, { readonly format: string | undefined; readonly row: number; readonly column: number }>();
-  for (const block of plan.blocks) {
+  const fixed = (row: number, column: number) => (plan.fixedAtRun ?? []).some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+  // Each block's cells, less those a later block writes over (few blocks overlap), a row made at a time.
+  const extents = plan.blocks.map((block) => {
+    let width = 0;
+    for (let r = 0; r < block.rows.length; r++) width = Math.max(width, block.rows.at(r)?.length ?? 0);
+    return { top: block.top, bottom: block.top + block.rows.length - 1, left: block.left, right: block.left + width - 1 };
+  });
+  const overlaps = (a: Extent, b: Extent) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+  const writesOver = (later: readonly number[], row: number, column: number) => later.some((j) => {
+    const block = plan.blocks[j];
+    return row >= block.top && column >= block.left && column - block.left < (block.rows.at(row - block.top)?.length ?? 0);
+  });
+  const same = new Map<string, boolean>();
+  const findings: Finding[] = [];
+  plan.blocks.forEach((block, i) => {
+    if (block.style === 'note') return;
+    const later = extents.flatMap((extent, j) => (j > i && overlaps(extent, extents[i]) ? [j] : []));
     for (let r = 0; r < block.rows.length; r++) block.rows.at(r)?.forEach((content, c) => {
       const [row, column] = [block.top + r, block.left + c];
+      if (content === null || fixed(row, column) || (later.length > 0 && writesOver(later, row, column))) return;
+      const format = block.formats?.[c];
       const address = a1(row, column);
-      if (content === null) return;
-      if (block.style === 'note') planned.delete(address);
-      else planned.set(address, { format: block.formats?.[c], row, column });
+      const found = formats.get(address);
+      const shown = shownAs(written.grid.values[row - written.grid.top]?.[column - written.grid.left]);
+      const key = `${format ?? ''}\u0000${found ?? ''}\u0000${shown}`;
+      const alike = same.get(key) ?? sameNumberFormat(format, found, shown);
+      same.set(key, alike);
+      if (!alike) findings.push({ kind: 'cell', place: `${reference}!${address}`, message: 'a number format changed: the cell shows its value otherwise than the product wrote it', expected: format ?? 'General', found: found ?? 'General' });
     });
-  }
-  const fixed = (row: number, column: number) => (plan.fixedAtRun ?? []).some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
-  const findings: Finding[] = [];
-  for (const [address, { format, row, column }] of planned) {
-    if (fixed(row, column)) continue;
-    const found = formats.get(address);
-    const value = written.grid.values[row - written.grid.top]?.[column - written.grid.left];
-    if (sameNumberFormat(format, found, shownAs(value))) continue;
-    findings.push({ kind: 'cell', place: `${reference}!${address}`, message: 'a number format changed: the cell shows its value otherwise than the product wrote it', expected: format ?? 'General', found: found ?? 'General' });
-  }
+  });
   return findings;
+}
+
+interface Extent {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
 }
 
 /** The model's sheets the workbook holds, by role, as their marker names find them. */
