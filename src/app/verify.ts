@@ -12,6 +12,7 @@ import { NAME } from '../layout/names';
 import { INPUT_NAMES, assumptionsFromInputs } from '../layout/read-back';
 import { LoggedRun, differencesSinceRun, lastLoggedRun } from '../layout/run-log';
 import { Finding, HeldName, NameDefinition, WrittenSheet, definitionFindings, nameFindings, sheetFindings } from '../layout/verify';
+import { SheetHidden, formatFindings, visibilityFindings } from '../layout/verify-shown';
 import { PRODUCT_SHEETS } from '../layout/workbook-plan';
 import { runScenarios } from './run';
 
@@ -30,6 +31,8 @@ export interface VerifyRead {
   readonly definitions?: readonly NameDefinition[];
   /** The sheets read: the product's, and the source's once `sourceOf` has named it. */
   readonly sheets: ReadonlyMap<string, WrittenSheet>;
+  /** Each sheet hidden from a reader, by its name; a sheet not in it is visible. A host that read no sheet's visibility gives none. */
+  readonly hiddenSheets?: ReadonlyMap<string, SheetHidden>;
 }
 
 export interface VerifyReport {
@@ -185,12 +188,17 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
       findings.push({ kind: 'cell', place: PRODUCT_SHEETS[role].name, message: 'a sheet of the model is missing' });
       continue;
     }
-    findings.push(...sheetFindings(planned, written, sheetReference(name)));
+    const cells = sheetFindings(planned, written, sheetReference(name));
+    findings.push(...cells);
+    // A cell whose contents are not the product's is found already, whatever its format.
+    const found = new Set(cells.map((f) => f.place));
+    findings.push(...formatFindings(planned, written, sheetReference(name)).filter((f) => !found.has(f.place)));
   }
   const modelSheets = new Set([held.scenarios, held.options, held.report, held.costRows]);
   findings.push(...nameFindings(run.plan.names.filter((n) => modelSheets.has(n.sheet)), read.names.filter((n) => n.scope === undefined)));
   const productSheets = new Set(Object.values(held).filter((sheet): sheet is string => sheet !== undefined));
   findings.push(...definitionFindings(run.plan.names, productSheets, read.definitions ?? []));
+  if (read.hiddenSheets) findings.push(...visibilityFindings(held, read.sheetNames, read.hiddenSheets, { sheets: read.sheets, names: read.names, definitions: read.definitions ?? [], ours: new Set(run.plan.names.map((n) => n.name)) }));
 
   if (wasCalculated) findings.push(...resultFindings(read, run.analysis));
   const sinceRun = logged ? differencesSinceRun(logged, run.analysis, run.facts.fingerprint).map((d): Finding => ({ kind: 'since-run', place: d.place, message: 'differs from the run', expected: d.atRun, found: d.now })) : [];

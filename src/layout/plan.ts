@@ -177,7 +177,12 @@ export interface WorkbookPlan {
 export interface WrittenSheet {
   readonly grid: import('../core/cell').Grid;
   readonly formulas: ReadonlyMap<string, string>;
+  /** The number format of each cell whose format is not General, by its A1 address; none when the host did not read formats. */
+  readonly formats?: ReadonlyMap<string, string>;
 }
+
+/** A sheet hidden from a reader: by the Hide command (`hidden`), or so that only code can show it again (`very hidden`). */
+export type SheetHidden = 'hidden' | 'very hidden';
 
 /** A defined name of one rectangle, as the workbook holds it. */
 export interface HeldName {

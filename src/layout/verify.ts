@@ -11,8 +11,8 @@ import { Content, DefinedName, HeldName, NameDefinition, SheetPlan, WorkbookPlan
 export type { HeldName, NameDefinition, WrittenSheet } from './plan';
 
 
-/** `since-run`: an input or result that differs from the one the log of runs recorded at the run; not a tampering. */
-export type FindingKind = 'cell' | 'name' | 'source' | 'input' | 'result' | 'calculation' | 'since-run';
+/** `sheet`: a sheet hidden, or in a sheet of the model's place. `since-run`: an input or result that differs from the one the log of runs recorded at the run; not a tampering. */
+export type FindingKind = 'cell' | 'name' | 'sheet' | 'source' | 'input' | 'result' | 'calculation' | 'since-run';
 
 export interface Finding {
   readonly kind: FindingKind;

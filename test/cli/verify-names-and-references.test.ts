@@ -65,7 +65,7 @@ describe('vfm verify reads defined names with their scope', () => {
       kind: 'name', place: "'VfM Report'!VfM_AvoidableAnnual",
       message: 'a name of the model defined again for this sheet alone: the formulas on the sheet read it, not the model\'s',
       expected: "no name of the sheet's own; the model's is 'VfM Cost Rows'!$B$4", found: 'Hidden!$A$1',
-    }]);
+    }, { kind: 'sheet', place: 'Hidden', message: 'a hidden sheet that the model reads: a reader does not see the figures it gives', expected: 'a sheet a reader sees', found: "hidden, read by 'VfM Report'!VfM_AvoidableAnnual" }]);
   });
 
   it('finds it written before the model\'s own name too, and then finds the model\'s own name where the product put it', async () => {
@@ -75,7 +75,7 @@ describe('vfm verify reads defined names with their scope', () => {
     });
     const { code, findings } = await verify(file);
     expect(code).toBe(FINDINGS_EXIT);
-    expect(findings.map((f) => [f.place, f.found])).toEqual([["'VfM Report'!VfM_AvoidableAnnual", 'Hidden!$A$1']]);
+    expect(findings.map((f) => [f.place, f.found])).toEqual([["'VfM Report'!VfM_AvoidableAnnual", 'Hidden!$A$1'], ['Hidden', "hidden, read by 'VfM Report'!VfM_AvoidableAnnual"]]);
   });
 
   it('counts a chart sheet among the sheets, as localSheetId does', async () => {
@@ -86,7 +86,7 @@ describe('vfm verify reads defined names with their scope', () => {
     });
     const { code, findings } = await verify(file);
     expect(code).toBe(FINDINGS_EXIT);
-    expect(findings.map((f) => [f.place, f.found])).toEqual([["'VfM Report'!VfM_AvoidableAnnual", 'Hidden!$A$1']]);
+    expect(findings.map((f) => [f.place, f.found])).toEqual([["'VfM Report'!VfM_AvoidableAnnual", 'Hidden!$A$1'], ['Hidden', "hidden, read by 'VfM Report'!VfM_AvoidableAnnual"]]);
   });
 
   it('finds a name of the model defined for the scenario sheet alone as a constant', async () => {
@@ -107,7 +107,7 @@ describe('vfm verify reads defined names with their scope', () => {
     expect(findings).toEqual([{
       kind: 'name', place: 'VfM_AvoidableAnnual', message: 'a name of the model defined more than once: a reader takes one of them',
       expected: "one definition, 'VfM Cost Rows'!$B$4", found: "'VfM Cost Rows'!$B$4 and Hidden!$A$1",
-    }]);
+    }, { kind: 'sheet', place: 'Hidden', message: 'a hidden sheet that the model reads: a reader does not see the figures it gives', expected: 'a sheet a reader sees', found: 'hidden, read by VfM_AvoidableAnnual' }]);
   });
 
   it('leaves a sheet-scoped copy of a name of the model on a sheet of the user\'s own (as copying a sheet makes) sound', async () => {
@@ -141,7 +141,10 @@ describe('vfm verify compares formulas as the references, names and functions th
     expect(cell).toBeDefined();
     const { code, findings } = await verify(file);
     expect(code).toBe(FINDINGS_EXIT);
-    expect(findings).toEqual([{ kind: 'cell', place: `'VfM Scenarios'!${cell}`, message: 'a formula edited', expected: '=VfM_AvoidableAnnual', found: '=VfM_Avoidable_xlfn.Annual' }]);
+    expect(findings).toEqual([
+      { kind: 'cell', place: `'VfM Scenarios'!${cell}`, message: 'a formula edited', expected: '=VfM_AvoidableAnnual', found: '=VfM_Avoidable_xlfn.Annual' },
+      { kind: 'sheet', place: 'Hidden', message: 'a hidden sheet that the model reads: a reader does not see the figures it gives', expected: 'a sheet a reader sees', found: 'hidden, read by VfM_Avoidable_xlfn.Annual' },
+    ]);
   });
 });
 
@@ -169,7 +172,10 @@ describe('vfm verify compares sheet names in references as Excel does', () => {
     expect(code).toBe(FINDINGS_EXIT);
     // The six cost rows (B9 to B14) and the total the source states (B6), each formula shown both
     // ways: CRM, in row 5 of the source, is the second cost row.
-    expect(findings.map((f) => [f.place, f.message])).toEqual(['B6', 'B9', 'B10', 'B11', 'B12', 'B13', 'B14'].map((cell) => [`'VfM Cost Rows'!${cell}`, 'a formula edited']));
+    expect(findings.map((f) => [f.place, f.message])).toEqual([
+      ...['B6', 'B9', 'B10', 'B11', 'B12', 'B13', 'B14'].map((cell) => [`'VfM Cost Rows'!${cell}`, 'a formula edited']),
+      ['CostTable', 'a hidden sheet that the model reads: a reader does not see the figures it gives'],
+    ]);
     expect(findings[2]).toMatchObject({ expected: "=ROUND('Cost Table'!B5*VfM_SourceUnit,2)", found: "=ROUND('CostTable'!B5*VfM_SourceUnit,2)" });
   });
 });

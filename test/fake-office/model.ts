@@ -98,6 +98,9 @@ function isEmptyCell(cell: Cell): boolean {
   return Object.values(cell).every((v) => v === undefined);
 }
 
+/** Excel.SheetVisibility. */
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
 export class SheetModel {
   name: string;
   deleted = false;
@@ -113,6 +116,7 @@ export class SheetModel {
   readonly mergedAreas: Rect[] = [];
   freeze = { rows: 0, columns: 0 };
   tabColor = '';
+  visibility: SheetVisibility = 'Visible';
   orientation: 'Portrait' | 'Landscape' = 'Portrait';
   zoom: PageZoom = { scale: 100 };
   paperSize = 'Letter';

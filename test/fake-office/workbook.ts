@@ -5,7 +5,7 @@ import { MAX_ROWS, Rect, cellAddress, columnIndex, columnLetters, formatAddress,
 import { readFormula, readNumberFormat, readValue, readValueType, matrix } from './cells';
 import { isErrorLiteral } from './input';
 import {
-  BorderStyle, Cell, CellValidation, Content, Edge, FontStyle, FormulaResult, PageFooter, PageZoom, Scalar, SheetModel, ValueType, WorkbookModel,
+  BorderStyle, Cell, CellValidation, Content, Edge, FontStyle, FormulaResult, PageFooter, PageZoom, Scalar, SheetModel, SheetVisibility, ValueType, WorkbookModel,
 } from './model';
 import type { ResolvedOptions } from './options';
 
@@ -44,6 +44,8 @@ export interface CellDump {
 export interface SheetSnapshot {
   name: string;
   tabColor: string;
+  /** Hidden or very hidden; absent when the sheet is visible. */
+  visibility?: 'Hidden' | 'VeryHidden';
   freeze: { rows: number; columns: number };
   pageLayout: PageLayoutDump;
   /** Column letter → points, for columns whose width was set. */
@@ -366,6 +368,16 @@ export class FakeSheet {
     return this.model.tabColor;
   }
 
+  get visibility(): SheetVisibility {
+    return this.model.visibility;
+  }
+
+  /** Hide the sheet (Format > Hide, or `VeryHidden` as code does), as the test's starting state: no sync, nothing counted. */
+  hide(visibility: 'Hidden' | 'VeryHidden' = 'Hidden'): this {
+    this.model.visibility = visibility;
+    return this;
+  }
+
   get pageLayout(): Required<PageLayoutDump> {
     const m = this.model;
     return {
@@ -400,6 +412,7 @@ export class FakeSheet {
     return {
       name: this.name,
       tabColor: this.tabColor,
+      ...(this.model.visibility === 'Visible' ? {} : { visibility: this.model.visibility }),
       freeze: this.freeze,
       pageLayout: this.pageLayout,
       columnWidths: this.columnWidths(),
@@ -518,6 +531,7 @@ export class FakeWorkbook {
       for (const s of state.sheets) {
         const sheet = this.model.addSheet(s.name);
         sheet.tabColor = s.tabColor;
+        if (s.visibility) sheet.visibility = s.visibility;
         sheet.freeze = { ...s.freeze };
         sheet.orientation = s.pageLayout.orientation;
         sheet.zoom = { ...s.pageLayout.zoom };

@@ -49,7 +49,10 @@ it('finds a workbook LibreOffice saved sound, and each tampering of its names an
     edits: { [WORKBOOK]: defineNear('VfM_AvoidableAnnual', `<definedName localSheetId="${report}" name="VfM_AvoidableAnnual">Hidden!$A$1</definedName>`) },
   });
   expect(shadowed.code).toBe(FINDINGS_EXIT);
-  expect(shadowed.findings).toEqual([expect.objectContaining({ kind: 'name', place: "'VfM Report'!VfM_AvoidableAnnual", found: 'Hidden!$A$1' })]);
+  expect(shadowed.findings).toEqual([
+    expect.objectContaining({ kind: 'name', place: "'VfM Report'!VfM_AvoidableAnnual", found: 'Hidden!$A$1' }),
+    { kind: 'sheet', place: 'Hidden', message: 'a hidden sheet that the model reads: a reader does not see the figures it gives', expected: 'a sheet a reader sees', found: "hidden, read by 'VfM Report'!VfM_AvoidableAnnual" },
+  ]);
 
   const cell = /<c r="(C\d+)"[^>]*><f[^>]*>VfM_AvoidableAnnual<\/f>/.exec(await sheetXml(saved, 'VfM Scenarios'))?.[1];
   const renamed = await tampered('renamed', {
@@ -60,7 +63,10 @@ it('finds a workbook LibreOffice saved sound, and each tampering of its names an
     },
   });
   expect(renamed.code).toBe(FINDINGS_EXIT);
-  expect(renamed.findings).toEqual([{ kind: 'cell', place: `'VfM Scenarios'!${cell}`, message: 'a formula edited', expected: '=VfM_AvoidableAnnual', found: '=VfM_Avoidable_xlfn.Annual' }]);
+  expect(renamed.findings).toEqual([
+    { kind: 'cell', place: `'VfM Scenarios'!${cell}`, message: 'a formula edited', expected: '=VfM_AvoidableAnnual', found: '=VfM_Avoidable_xlfn.Annual' },
+    { kind: 'sheet', place: 'Hidden', message: 'a hidden sheet that the model reads: a reader does not see the figures it gives', expected: 'a sheet a reader sees', found: 'hidden, read by VfM_Avoidable_xlfn.Annual' },
+  ]);
 
   const copy = /<sheetData>([\s\S]*)<\/sheetData>/.exec(await sheetXml(saved, 'Cost Table'))?.[1] ?? '';
   const repointed = await tampered('repointed', {
@@ -68,5 +74,10 @@ it('finds a workbook LibreOffice saved sound, and each tampering of its names an
     edits: { 'sheet:VfM Cost Rows': (xml) => xml.replace(/(&apos;|')Cost Table(&apos;|')!B/g, '$1CostTable$2!B') },
   });
   expect(repointed.code).toBe(FINDINGS_EXIT);
-  expect(repointed.findings.map((f) => [f.place, f.message])).toEqual(['B6', 'B9', 'B10', 'B11', 'B12', 'B13', 'B14'].map((c) => [`'VfM Cost Rows'!${c}`, 'a formula edited']));
+  expect(repointed.findings.filter((f) => f.kind === 'cell').map((f) => [f.place, f.message])).toEqual(['B6', 'B9', 'B10', 'B11', 'B12', 'B13', 'B14'].map((c) => [`'VfM Cost Rows'!${c}`, 'a formula edited']));
+  // The hidden copy the cost rows now read is named, with the first cell that reads it.
+  expect(repointed.findings.filter((f) => f.kind === 'sheet')).toEqual([{
+    kind: 'sheet', place: 'CostTable', message: 'a hidden sheet that the model reads: a reader does not see the figures it gives',
+    expected: 'a sheet a reader sees', found: "hidden, read by 'VfM Cost Rows'!B6 and 6 more",
+  }]);
 });

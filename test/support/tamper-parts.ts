@@ -42,11 +42,13 @@ export interface Tampering {
   readonly hidden?: { readonly name: string; readonly rows: string };
   /** A chart sheet added before the others (it holds no cells, but `localSheetId` counts it). */
   readonly chartSheetFirst?: boolean;
+  /** A sheet a reader sees added after the others, with its cells' XML, as one typed by hand. */
+  readonly shown?: { readonly name: string; readonly rows: string };
 }
 
 /** Adds a part, its relationship from the workbook and its content type, and its sheet entry. */
 async function addSheet(zip: JSZip, part: string, xml: string, kind: 'worksheet' | 'chartsheet', entry: (id: string) => (sheets: string) => string): Promise<void> {
-  const id = `rIdAdded${kind}`;
+  const id = `rIdAdded${part.replace(/\W/g, '')}`;
   zip.file(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`);
   const rels = await zip.file(RELS)!.async('string');
   zip.file(RELS, rels.replace('</Relationships>', `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${kind}" Target="${part.slice('xl/'.length)}"/></Relationships>`));
@@ -57,7 +59,7 @@ async function addSheet(zip: JSZip, part: string, xml: string, kind: 'worksheet'
 }
 
 /** Writes `out`: `file` tampered with as `tampering` says; each edit must change its part. */
-export async function tamperParts(file: string, out: string, { edits = {}, hidden, chartSheetFirst }: Tampering): Promise<void> {
+export async function tamperParts(file: string, out: string, { edits = {}, hidden, chartSheetFirst, shown }: Tampering): Promise<void> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   if (chartSheetFirst) {
     await addSheet(zip, 'xl/chartsheets/addedChart.xml', `<chartsheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`, 'chartsheet',
@@ -66,6 +68,10 @@ export async function tamperParts(file: string, out: string, { edits = {}, hidde
   if (hidden) {
     await addSheet(zip, 'xl/worksheets/addedHidden.xml', `<worksheet xmlns="${MAIN}"><sheetData>${hidden.rows}</sheetData></worksheet>`, 'worksheet',
       (id) => (xml) => xml.replace('</sheets>', `<sheet name="${hidden.name}" sheetId="99" state="hidden" r:id="${id}"/></sheets>`));
+  }
+  if (shown) {
+    await addSheet(zip, 'xl/worksheets/addedShown.xml', `<worksheet xmlns="${MAIN}"><sheetData>${shown.rows}</sheetData></worksheet>`, 'worksheet',
+      (id) => (xml) => xml.replace('</sheets>', `<sheet name="${shown.name}" sheetId="97" r:id="${id}"/></sheets>`));
   }
   for (const [name, edit] of Object.entries(edits)) {
     const part = name.startsWith('sheet:') ? await partOf(zip, name.slice('sheet:'.length)) : name;

@@ -141,7 +141,7 @@ export const EFFECTS: Record<Task, Effect> = {
       const product = [...new Set(Object.values(productSheetsHeld(first.names)))];
       const source = sourceFrom(first.value);
       const wanted = [...product.map((sheet) => ({ sheet })), ...(first.sheetNames.includes(source.sheet) && !product.includes(source.sheet) ? [{ sheet: source.sheet, address: rangeA1(source.range) }] : [])];
-      return verifyWorkbook({ sheetNames: first.sheetNames, names: first.names, sheets: await readSheets(context, wanted, first.date1904) });
+      return verifyWorkbook({ sheetNames: first.sheetNames, names: first.names, sheets: await readSheets(context, wanted, first.date1904), hiddenSheets: first.hiddenSheets });
     }),
   }),
 

@@ -1,22 +1,23 @@
 // Reads the open workbook back for verification, in two round trips that the caller makes in one
-// Excel.run: the defined names, the sheet names, the workbook's date system and one named cell's
-// value (the run's source); then whole sheets' used ranges, or given ranges where the sheet holds
+// Excel.run: the defined names, the sheet names and which are hidden, the workbook's date system
+// and one named cell's value (the run's source); then whole sheets' used ranges, or given ranges where the sheet holds
 // values, with their values, formulas and number formats (in pieces when they are too large for one
 // reply): a date reads as the day it shows, as Generate read it. It decides nothing about which
 // sheets or what they mean.
 import { CellValue, Grid, a1, parseRange, sheetOfReference } from '../../core/cell';
 import { RangeShape, addressOf, cellValue, countsFrom1904, isResponseTooLarge, rowPieces } from './read-workbook';
-import { HeldName, WrittenSheet } from '../../layout/plan';
+import { HeldName, SheetHidden, WrittenSheet } from '../../layout/plan';
 
 /**
- * The defined names of one rectangle, every sheet's name, the value of the cell `named`, and
- * whether the workbook counts dates in the 1904 system: one round trip.
+ * The defined names of one rectangle, every sheet's name, the sheets hidden (Worksheet.visibility,
+ * ExcelApi 1.1), the value of the cell `named`, and whether the workbook counts dates in the 1904
+ * system: one round trip.
  */
-export async function readNames(context: Excel.RequestContext, named: string): Promise<{ sheetNames: string[]; names: HeldName[]; value: unknown; date1904: boolean }> {
+export async function readNames(context: Excel.RequestContext, named: string): Promise<{ sheetNames: string[]; names: HeldName[]; value: unknown; date1904: boolean; hiddenSheets: Map<string, SheetHidden> }> {
   const names = context.workbook.names;
   names.load('items/name,items/formula');
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/visibility');
   const cell = names.getItemOrNullObject(named).getRangeOrNullObject();
   cell.load('values');
   const from1904 = countsFrom1904(context.workbook);
@@ -26,7 +27,8 @@ export async function readNames(context: Excel.RequestContext, named: string): P
     const range = reference.includes('!') ? parseRange(reference.slice(reference.lastIndexOf('!') + 1)) : undefined;
     return range ? [{ name: item.name, sheet: sheetOfReference(reference), range }] : [];
   });
-  return { sheetNames: worksheets.items.map((sheet) => sheet.name), names: held, value: cell.isNullObject ? undefined : cell.values[0]?.[0], date1904: from1904() };
+  const hiddenSheets = new Map(worksheets.items.flatMap((sheet) => (sheet.visibility === 'Visible' ? [] : [[sheet.name, sheet.visibility === 'VeryHidden' ? 'very hidden' : 'hidden'] as const])));
+  return { sheetNames: worksheets.items.map((sheet) => sheet.name), names: held, value: cell.isNullObject ? undefined : cell.values[0]?.[0], date1904: from1904(), hiddenSheets };
 }
 
 /**
@@ -119,24 +121,27 @@ async function readPieces(context: Excel.RequestContext, pieces: readonly Piece[
 }
 
 /**
- * A sheet's cells as read, from its pieces in order: its values, and the formula of each cell
- * that holds one, by its A1 address. Range.formulas gives a text cell its text, with any leading
+ * A sheet's cells as read, from its pieces in order: its values, the formula of each cell that
+ * holds one and the number format of each whose format is not General, by its A1 address. Range.formulas gives a text cell its text, with any leading
  * apostrophe dropped (a text `'=x` reads `=x`, as a formula would), so a cell whose value is text
  * the same as what formulas reads is that text, not a formula.
  */
 function written(sheet: string, pieces: readonly PieceRead[], date1904: boolean): WrittenSheet {
   const formulas = new Map<string, string>();
+  const formats = new Map<string, string>();
   const values: CellValue[][] = [];
   for (const { shape, values: cells, formulas: typed, valueTypes, numberFormat } of pieces) {
     cells.forEach((row, r) => values.push(row.map((cell, c) => {
       const formula = typed[r][c];
       const text = valueTypes[r][c] === 'String' && cell === formula;
-      if (typeof formula === 'string' && formula.startsWith('=') && !text) formulas.set(a1(shape.rowIndex + r + 1, shape.columnIndex + c + 1), formula.slice(1));
+      const address = a1(shape.rowIndex + r + 1, shape.columnIndex + c + 1);
+      if (typeof formula === 'string' && formula.startsWith('=') && !text) formulas.set(address, formula.slice(1));
+      if (String(numberFormat[r][c]) !== 'General') formats.set(address, String(numberFormat[r][c]));
       // A date reads as the day it shows, as Generate read the source: the check compares it as its 1900 serial.
       return cellValue(cell, valueTypes[r][c] as Excel.RangeValueType, String(numberFormat[r][c]), date1904);
     })));
   }
   const first = pieces[0]?.shape ?? { rowIndex: 0, columnIndex: 0 };
   const grid: Grid = { sheet, top: first.rowIndex + 1, left: first.columnIndex + 1, values };
-  return { grid, formulas };
+  return { grid, formulas, formats };
 }

@@ -47,7 +47,7 @@ export async function workbookParts(pkg: Package): Promise<WorkbookParts> {
     // Chart sheets and dialog sheets hold no cells.
     if (!rel || rel.kind !== 'worksheet') return [];
     const state = sheet.getAttribute('state');
-    return [{ name: sheet.getAttribute('name') ?? '', hidden: state === 'hidden' || state === 'veryHidden', part: rel.part, relationshipId }];
+    return [{ name: sheet.getAttribute('name') ?? '', hidden: state === 'hidden' || state === 'veryHidden', ...(state === 'veryHidden' ? { veryHidden: true } : {}), part: rel.part, relationshipId }];
   });
   const properties = childOf(root, 'workbookPr');
   const date1904 = ['1', 'true'].includes(properties?.getAttribute('date1904') ?? '');
@@ -82,6 +82,30 @@ async function styleKinds(pkg: Package, part: string | undefined): Promise<Style
     const code = custom.get(id);
     if (code !== undefined) return isDateFormat(code) ? 'date' : isPercentFormat(code) ? 'percent' : 'number';
     return DATE_FORMAT_IDS.has(id) ? 'date' : PERCENT_FORMAT_IDS.has(id) ? 'percent' : 'number';
+  });
+}
+
+/** Built-in number formats by their number (ECMA-376 18.8.30), as Excel shows them in an English-language system. */
+const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy h:mm',
+  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+};
+
+/**
+ * For each cell style (`s`), its number format's code: a format of the file's own, or a built-in
+ * one's (one whose code depends on the system's language, such as a currency's, is named by its number).
+ */
+async function styleFormats(pkg: Package, part: string | undefined): Promise<string[]> {
+  if (!part || !pkg.has(part)) return [];
+  const root = parseXml(await pkg.text(part), part);
+  const custom = new Map<number, string>();
+  const numFmts = childOf(root, 'numFmts');
+  for (const format of numFmts ? childrenOf(numFmts, 'numFmt') : []) custom.set(Number(format.getAttribute('numFmtId')), format.getAttribute('formatCode') ?? '');
+  const xfs = childOf(root, 'cellXfs');
+  return (xfs ? childrenOf(xfs, 'xf') : []).map((xf) => {
+    const id = Number(xf.getAttribute('numFmtId') ?? 0);
+    return custom.get(id) ?? BUILT_IN_FORMATS[id] ?? `[built-in format ${id}]`;
   });
 }
 
@@ -170,6 +194,7 @@ export function shiftReferences(formula: string, rows: number, columns: number):
 interface SharedParts {
   readonly sharedStringsXml: () => Promise<string | undefined>;
   readonly styleKinds: () => Promise<readonly StyleKind[]>;
+  readonly styleFormats: () => Promise<readonly string[]>;
 }
 
 function once<T>(read: () => Promise<T>): () => Promise<T> {
@@ -182,7 +207,7 @@ function once<T>(read: () => Promise<T>): () => Promise<T> {
  * stands in its top-left cell only, as in Excel. Hidden rows, filtered-out rows and the rows of a
  * collapsed outline are all stored as hidden rows, and are named in `hiddenRows`.
  */
-async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: SharedParts, sheet: WorkbookParts['sheets'][number], range?: CellRange, formulas?: Map<string, string>): Promise<Grid> {
+async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: SharedParts, sheet: WorkbookParts['sheets'][number], range?: CellRange, formulas?: Map<string, string>, formats?: Map<string, string>): Promise<Grid> {
   const xml = await pkg.text(sheet.part);
   const cells: RawCell[] = [];
   const hidden = new Set<number>();
@@ -250,6 +275,7 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
   const stringsXml = wantedStrings.size > 0 ? await shared.sharedStringsXml() : undefined;
   const strings = stringsXml ? sharedStrings(stringsXml, wantedStrings) : new Map<number, string>();
   const kinds = await shared.styleKinds();
+  const codes = formats ? await shared.styleFormats() : [];
 
   const top = range?.top ?? 1;
   const left = range?.left ?? 1;
@@ -267,6 +293,8 @@ async function packageSheetGrid(pkg: Package, parts: WorkbookParts, shared: Shar
   for (const c of cells) {
     if (c.row < top || c.row > bottom || c.column < left || c.column > right) continue;
     if (formulas && c.formula !== undefined) formulas.set(a1(c.row, c.column), c.formula);
+    const code = codes[c.style] ?? 'General';
+    if (formats && code !== 'General') formats.set(a1(c.row, c.column), code);
     const value = rawValue(c, strings, kinds, parts.date1904);
     if (value === null) continue;
     values[c.row - top][c.column - left] = value;
@@ -330,6 +358,7 @@ export async function readPackageWorkbook(pkg: Package, macros: boolean): Promis
   const shared: SharedParts = {
     sharedStringsXml: once(async () => (parts.sharedStrings && pkg.has(parts.sharedStrings) ? pkg.text(parts.sharedStrings) : undefined)),
     styleKinds: once(() => styleKinds(pkg, parts.styles)),
+    styleFormats: once(() => styleFormats(pkg, parts.styles)),
   };
   const sheetNamed = (name: string) => {
     const sheet = parts.sheets.find((s) => s.name === name);
@@ -338,15 +367,16 @@ export async function readPackageWorkbook(pkg: Package, macros: boolean): Promis
   };
   return {
     kind: macros ? 'xlsm' : 'xlsx',
-    sheets: parts.sheets.map(({ name, hidden }) => ({ name, hidden })),
+    sheets: parts.sheets.map(({ name, hidden, veryHidden }) => ({ name, hidden, ...(veryHidden ? { veryHidden } : {}) })),
     definedNames: namesWithSheets(parts.definedNames),
     nameDefinitions: parts.definedNames.map(({ name, text, scope }) => ({ name, refersTo: text.trim().replace(/^=/, ''), ...(scope === undefined ? {} : { scope }) })),
     namedRanges: [...tables, ...rangeNames(parts.definedNames, parts.sheets)],
     grid: async (name, range) => packageSheetGrid(pkg, parts, shared, sheetNamed(name), range),
     cells: async (name) => {
       const formulas = new Map<string, string>();
-      const grid = await packageSheetGrid(pkg, parts, shared, sheetNamed(name), undefined, formulas);
-      return { grid, formulas };
+      const formats = new Map<string, string>();
+      const grid = await packageSheetGrid(pkg, parts, shared, sheetNamed(name), undefined, formulas, formats);
+      return { grid, formulas, formats };
     },
     package: pkg,
   };

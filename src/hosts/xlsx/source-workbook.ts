@@ -12,6 +12,8 @@ export interface SheetEntry {
   readonly name: string;
   /** Hidden or very hidden. */
   readonly hidden: boolean;
+  /** Very hidden: only code shows it again (a package's `state="veryHidden"`). */
+  readonly veryHidden?: boolean;
 }
 
 /** A name the workbook gives a rectangle of one sheet: an Excel table, or a defined name. */

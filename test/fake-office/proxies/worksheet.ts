@@ -3,9 +3,9 @@
 
 import { MAX_COLUMNS, MAX_ROWS, Rect } from '../address';
 import { ClientObjectBase, CollectionObject, EntityObject, ExecScope, ObjectInit, Readers } from '../client-object';
-import { invalidArgument } from '../errors';
-import type { SheetModel, WorkbookModel } from '../model';
-import { colour, numberIn } from '../validate';
+import { invalidArgument, invalidOperation } from '../errors';
+import type { SheetModel, SheetVisibility, WorkbookModel } from '../model';
+import { colour, numberIn, oneOf } from '../validate';
 import { Range, resolveAddress } from './range';
 import { ChartCollection } from './charts';
 import { PageBreakCollection, PageLayout } from './page-layout';
@@ -17,13 +17,17 @@ interface WorksheetScalars {
   name: string;
   position: number;
   tabColor: string;
+  visibility: SheetVisibility;
 }
 
 const worksheetReaders: Readers<SheetModel, WorksheetScalars> = {
   name: (s) => s.name,
   position: (s, scope) => scope.model.sheets.indexOf(s),
   tabColor: (s) => s.tabColor,
+  visibility: (s) => s.visibility,
 };
+
+const VISIBILITIES: readonly SheetVisibility[] = ['Visible', 'Hidden', 'VeryHidden'];
 
 export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
   private readonly nav: { protection?: WorksheetProtection; freezePanes?: WorksheetFreezePanes; pageLayout?: PageLayout; horizontalPageBreaks?: PageBreakCollection; tables?: TableCollection; charts?: ChartCollection } = {};
@@ -61,6 +65,22 @@ export class Worksheet extends EntityObject<SheetModel, WorksheetScalars> {
   set tabColor(v: unknown) {
     this.queueSet('tabColor', v, (s, value) => {
       s.tabColor = value === '' ? '' : colour(value, this.location('tabColor'));
+    });
+  }
+
+  /** Excel.SheetVisibility (ExcelApi 1.1): `Visible`, `Hidden` (Format > Hide), `VeryHidden` (only code shows it again). */
+  get visibility(): SheetVisibility {
+    return this.get('visibility');
+  }
+  /** Hides or shows the sheet; the workbook's last visible sheet is not hidden (Excel keeps one in view). */
+  set visibility(v: unknown) {
+    this.queueSet('visibility', v, (s, value, scope) => {
+      const visibility = oneOf(value, VISIBILITIES, this.location('visibility'));
+      scope.model.assertStructureUnprotected(this.location('visibility'));
+      if (visibility !== 'Visible' && scope.model.sheets.every((other) => other === s || other.visibility !== 'Visible')) {
+        throw invalidOperation('a workbook must keep at least one visible sheet', this.location('visibility'));
+      }
+      s.visibility = visibility;
     });
   }
 

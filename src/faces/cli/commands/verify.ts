@@ -50,7 +50,8 @@ export const verify: Command<typeof options> = {
     if (!cellsOf) throw refuse('VfM Scenarios writes .xlsx and .xlsm workbooks; this is not one');
     const names: HeldName[] = workbook.namedRanges.filter((n) => n.kind === 'defined name').map((n) => ({ name: n.name, sheet: n.sheet, range: n.range, ...(n.scope === undefined ? {} : { scope: n.scope }) }));
     const sheets = new Map<string, WrittenSheet>();
-    const read: VerifyRead = { sheetNames: workbook.sheets.map((s) => s.name), names, definitions: workbook.nameDefinitions ?? [], sheets };
+    const hiddenSheets = new Map(workbook.sheets.flatMap((s) => (s.hidden ? [[s.name, s.veryHidden ? 'very hidden' : 'hidden'] as const] : [])));
+    const read: VerifyRead = { sheetNames: workbook.sheets.map((s) => s.name), names, definitions: workbook.nameDefinitions ?? [], sheets, hiddenSheets };
     let report;
     try {
       for (const sheet of new Set(Object.values(productSheetsHeld(names)))) sheets.set(sheet, await cellsOf(sheet));
