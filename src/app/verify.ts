@@ -9,7 +9,7 @@ import { InputError, placeWords } from '../core/problems';
 import { Analysis } from '../core/analysis';
 import { Money, toPounds } from '../core/money';
 import { NAME } from '../layout/names';
-import { INPUT_NAMES, assumptionsFromInputs } from '../layout/read-back';
+import { INPUT_NAMES, assumptionsFromInputs, contractEndsOnSheet } from '../layout/read-back';
 import { LoggedRun, differencesSinceRun, lastLoggedRun } from '../layout/run-log';
 import { Finding, HeldName, NameDefinition, WrittenSheet, definitionFindings, nameFindings, sheetFindings } from '../layout/verify';
 import { SheetHidden, formatFindings, visibilityFindings } from '../layout/verify-shown';
@@ -163,11 +163,13 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
 
   let run;
   try {
-    run = runScenarios({
-      workbook: { grid: sourceGrid(read, source), sheetNames: read.sheetNames, definedNames: read.names.filter((n) => n.scope === undefined).map((n) => ({ name: n.name, sheet: n.sheet })) },
-      assumptions: assumptionsFromInputs(inputs),
-      clock: { today: () => day, now: () => ranAt },
-    });
+    const workbook = { grid: sourceGrid(read, source), sheetNames: read.sheetNames, definedNames: read.names.filter((n) => n.scope === undefined).map((n) => ({ name: n.name, sheet: n.sheet })) };
+    const runWith = (assumptions: Record<string, unknown>) => runScenarios({ workbook, assumptions, clock: { today: () => day, now: () => ranAt } });
+    const assumptions = assumptionsFromInputs(inputs);
+    run = runWith(assumptions);
+    // The contract ends on the cost-rows sheet that are not the source's were set by the user: run again with them.
+    const ends = contractEndsOnSheet({ [NAME.items]: valuesOf(read, NAME.items), [NAME.contractEnds]: valuesOf(read, NAME.contractEnds) }, run.analysis.rows);
+    if (Object.keys(ends).length > 0) run = runWith({ ...assumptions, contractEnds: ends });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return report(error.problems.map((p) => ({ kind: p.place && 'cell' in p.place ? 'source' : 'input', place: placeWords(p.place), message: p.message })));

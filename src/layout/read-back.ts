@@ -2,9 +2,9 @@
 // assumption (names.ts) become the assumptions again, so that re-opening a workbook restores the
 // last run.
 import { AssumptionName } from '../core/assumptions';
-import { isoDate } from '../core/calendar-date';
+import { CalendarDate, isoDate } from '../core/calendar-date';
 import { dateOfSerial } from '../core/cell';
-import { classify } from '../core/classification';
+import { classify, labelKey } from '../core/classification';
 import { OTHER_YEARS } from '../core/real-prices';
 import { NAME, NAMES, NameEntry } from './names';
 
@@ -98,4 +98,26 @@ function optionsFromInputs(values: InputValues): Record<string, unknown>[] {
     if (kinds[j] === 'replacement') option.replacementCosts.push(fields({ label, annual: amounts[j], months: runFor[j], share: shares[j] }));
   });
   return options;
+}
+
+/**
+ * The contract ends the cost-rows sheet holds (its input column, `VfM_ContractEnds`, beside
+ * `VfM_Items`) that differ from those a run gave its rows (`rows`, in the sheet's order), as the
+ * assumptions take them: each row's item label to its date. Empty when none differ. A row whose
+ * end was cleared on the sheet, or a label whose rows hold different dates, cannot be given so:
+ * it is left out, and the sheet then differs from the plan.
+ */
+export function contractEndsOnSheet(values: InputValues, rows: readonly { readonly item: string; readonly endsOn?: CalendarDate }[]): Record<string, string> {
+  const items = cells(values, NAMES.items);
+  const ends = cells(values, NAMES.contractEnds);
+  const byLabel = new Map<string, { label: string; date: string } | null>();
+  rows.forEach((row, i) => {
+    const held = ends[i];
+    const ran = row.endsOn === undefined ? undefined : isoDate(row.endsOn);
+    if (typeof held !== 'string' || held === ran || items[i] !== row.item) return;
+    const key = labelKey(row.item);
+    const seen = byLabel.get(key);
+    byLabel.set(key, seen === undefined || seen?.date === held ? { label: row.item, date: held } : null);
+  });
+  return Object.fromEntries([...byLabel.values()].flatMap((end) => (end ? [[end.label, end.date]] : [])));
 }

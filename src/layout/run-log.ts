@@ -3,9 +3,10 @@
 // rewritten; this run's row says when, which inputs changed since the run before, what was
 // preferred, by which version and on which source.
 import { Analysis } from '../core/analysis';
+import { CalendarDate, isoDate } from '../core/calendar-date';
 import { ASSUMPTION_NAMES, ASSUMPTION_TABLE } from '../core/assumption-table';
 import type { AssumptionName } from '../core/assumptions';
-import { Exact, toPounds } from '../core/money';
+import { Exact, Money, toPounds } from '../core/money';
 import { preferredChoice } from '../core/options';
 import { Content } from './plan';
 import { num, text } from './sheet-builder';
@@ -128,13 +129,30 @@ function inputWords(name: AssumptionName, value: unknown): string {
 
 /** The parts of two plain JSON values that differ, each by its path within them: a list's item by its number from 1, an object's field by its key. */
 function partsDiffering(before: unknown, after: unknown, path: readonly (string | number)[] = []): { path: readonly (string | number)[]; before: unknown; after: unknown }[] {
-  const container = (v: unknown) => typeof v === 'object' && v !== null;
+  const container = (v: unknown) => typeof v === 'object' && v !== null && !isDate(v);
   if (container(before) && container(after) && Array.isArray(before) === Array.isArray(after)) {
     const keys = [...new Set([...Object.keys(before as object), ...Object.keys(after as object)])];
     const at = (value: object, key: string) => (Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined);
     return keys.flatMap((key) => partsDiffering(at(before as object, key), at(after as object, key), [...path, Array.isArray(before) ? Number(key) + 1 : key]));
   }
   return JSON.stringify(before ?? null) === JSON.stringify(after ?? null) ? [] : [{ path, before, after }];
+}
+
+/** A date as the core holds it, `{ year, month, day }`: one part, shown as a date. */
+const isDate = (value: unknown): value is CalendarDate => typeof value === 'object' && value !== null && !Array.isArray(value)
+  && Object.keys(value).sort().join() === 'day,month,year' && Object.values(value).every((v) => typeof v === 'number');
+
+/**
+ * The inputs as the sheets hold them, to compare a run's with those now: the optimism bias the
+ * options took by default is each option's own on the sheets (the options carry it), and a
+ * contract end set by the user is its date, by its label as labels are matched.
+ */
+function asTheSheetsHoldThem(inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const ends = inputs.contractEnds;
+  const endsByDate = typeof ends === 'object' && ends !== null
+    ? Object.fromEntries(Object.entries(ends).map(([key, end]) => [key, isDate((end as { endsOn?: unknown } | null)?.endsOn) ? isoDate((end as { endsOn: CalendarDate }).endsOn) : end]))
+    : ends;
+  return { ...inputs, optimismBias: null, contractEnds: endsByDate };
 }
 
 /** A field of a list's item by the label of the assumption it is named after (an option's `noticeMonths`: "notice period"), else its key. */
@@ -144,6 +162,9 @@ const fieldLabel = (field: string) => (isAssumption(field) ? ASSUMPTION_TABLE[fi
 /** A part of a list or object in words: in the words of the assumption its field is named after (an option's `noticeMonths`), else as recorded. */
 function partWords(field: string | number | undefined, value: unknown): string {
   if (value === undefined || value === null) return 'none';
+  if (isDate(value)) return isoDate(value);
+  // A cost of leaving's amount, held in pence.
+  if ((field === 'amount' || field === 'annual') && typeof value === 'number') return moneyWords(toPounds(value as Money));
   if (isAssumption(field)) return inputWords(field, value);
   return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? value : JSON.stringify(value);
 }
@@ -157,9 +178,9 @@ function partWords(field: string | number | undefined, value: unknown): string {
 export function differencesSinceRun(logged: LoggedRun, analysis: Analysis, fingerprint: string): SinceRun[] {
   const out: SinceRun[] = [];
   if (logged.inputs) {
-    const now = JSON.parse(inputsText(analysis)) as Record<string, unknown>;
+    const [then, now] = [asTheSheetsHoldThem(logged.inputs), asTheSheetsHoldThem(JSON.parse(inputsText(analysis)) as Record<string, unknown>)];
     for (const name of ASSUMPTION_NAMES) {
-      const [before, after] = [logged.inputs[name] ?? null, now[name] ?? null];
+      const [before, after] = [then[name] ?? null, now[name] ?? null];
       if (JSON.stringify(before) === JSON.stringify(after)) continue;
       const { label } = ASSUMPTION_TABLE[name];
       const whole = ASSUMPTION_TABLE[name].words !== undefined || typeof before !== 'object' || typeof after !== 'object' || before === null || after === null;

@@ -128,8 +128,7 @@ export function differencesFromKept(kept: Kept, recomputed: NonNullable<VerifyRe
   // The inputs, the fingerprint and the preferred option, as the log of runs compares them. The
   // summary states the year each exit cost is paid in, its default included, so the options now
   // are taken so too. Not compared: the contract ends set by the user, which the summary does not
-  // record, and the optimism bias of options that give none, which the workbook holds as each
-  // option's own (compared with the option).
+  // record.
   const assumptions = {
     ...analysis.assumptions,
     options: analysis.appraisal.options.options.map(({ option, noticeExpiresOn }) => ({
@@ -139,7 +138,7 @@ export function differencesFromKept(kept: Kept, recomputed: NonNullable<VerifyRe
   const now = JSON.parse(inputsText({ assumptions })) as Record<string, unknown>;
   const preferred = summary.options.find((o) => o.name === summary.preferredOption);
   const logged: LoggedRun = {
-    inputs: { ...kept.inputs, contractEnds: now.contractEnds, optimismBias: now.optimismBias },
+    inputs: { ...kept.inputs, contractEnds: now.contractEnds },
     ...(summary.source.fingerprint === undefined ? {} : { fingerprint: summary.source.fingerprint }),
     preferred: preferred?.name ?? STAYING,
     npv: preferred?.npv ?? 0,
