@@ -33,11 +33,17 @@ export class UnsupportedFormula extends Error {}
 export class UnknownValue extends Error {}
 
 type Scalar = number | string | boolean | { readonly error: string } | null;
-type Operand = Scalar | { readonly block: CellBlock } | { readonly array: Scalar[][] };
+/** Values of a rectangle, row by row. */
+interface Flat {
+  readonly rows: number;
+  readonly columns: number;
+  readonly values: readonly Scalar[];
+}
+type Operand = Scalar | { readonly block: CellBlock } | { readonly array: Flat };
 
 const isError = (v: unknown): v is { error: string } => typeof v === 'object' && v !== null && 'error' in v;
 const isBlock = (v: Operand): v is { block: CellBlock } => typeof v === 'object' && v !== null && 'block' in v;
-const isArray = (v: Operand): v is { array: Scalar[][] } => typeof v === 'object' && v !== null && 'array' in v;
+const isArray = (v: Operand): v is { array: Flat } => typeof v === 'object' && v !== null && 'array' in v;
 const error = (code: string) => ({ error: code });
 const VALUE = error('#VALUE!');
 const NA = error('#N/A');
@@ -155,6 +161,12 @@ const shown = (n: number) => new Decimal(Number(n.toPrecision(15)));
 /** ROUND: half away from zero, on the decimal a spreadsheet shows. */
 export function roundHalfAway(n: number, places: number): number {
   if (!Number.isFinite(n)) return n;
+  if (places >= 0 && places <= 10) {
+    // Far from a half, the nearest whole number of hundredths (say) is the same in doubles as in decimals.
+    const scale = 10 ** places;
+    const x = Math.abs(n) * scale;
+    if (x < 1e15 && Math.abs(x - Math.floor(x) - 0.5) > 1e-6) return (n < 0 ? -1 : 1) * (Math.round(x) / scale);
+  }
   const d = shown(Math.abs(n));
   const rounded = places >= 0 ? d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP) : d.div(10 ** -places).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(10 ** -places);
   return (n < 0 ? -1 : 1) * rounded.toNumber();
@@ -198,8 +210,9 @@ function toBoolean(v: Scalar): boolean | { error: string } {
 }
 
 /** Excel's order of kinds in a comparison: numbers, then text (without case), then TRUE/FALSE; empty is 0 or "". */
+const rank = (v: Scalar) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
 function compare(a: Scalar, b: Scalar): number {
-  const rank = (v: Scalar) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
   let [x, y] = [a, b];
   if (x === null) x = typeof y === 'string' ? '' : typeof y === 'boolean' ? false : 0;
   if (y === null) y = typeof x === 'string' ? '' : typeof x === 'boolean' ? false : 0;
@@ -280,6 +293,13 @@ function dateText(serial: number, code: string): string {
 
 // ---- the evaluator ----
 
+/** The value at a row and column of an array stretched over a larger one: a single row or column repeats; beyond it, #N/A. */
+function stretched(g: Flat, r: number, c: number): Scalar {
+  const row = g.rows === 1 ? 0 : r;
+  const column = g.columns === 1 ? 0 : c;
+  return row < g.rows && column < g.columns ? g.values[row * g.columns + column] : NA;
+}
+
 /** Each cell's value, worked out once, from the cells and names given. */
 export interface FormulaEvaluator {
   /** The value of the cell: its formula's, worked out, or the value it holds. */
@@ -314,11 +334,13 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
   }
 
   /** A formula's result in one cell: a single cell's or a 1×1 array's value. */
-  function scalarAt(operand: Operand, sheet: string): Scalar {
+  function scalarAt(result: Operand, sheet: string): Scalar {
+    const operand = cellOrOperand(result);
+    if (operand === null) return 0;
     if (isBlock(operand) || isArray(operand)) {
       const grid = arrayOf(operand);
-      if (grid.length !== 1 || grid[0].length !== 1) throw new UnsupportedFormula(`a formula in ${sheet} whose result is a range, not one value`);
-      return grid[0][0] ?? 0;
+      if (grid.values.length !== 1) throw new UnsupportedFormula(`a formula in ${sheet} whose result is a range, not one value`);
+      return grid.values[0] ?? 0;
     }
     return operand as Scalar;
   }
@@ -326,41 +348,58 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
   const blockRows = (b: CellBlock) => b.bottom - b.top + 1;
   const blockColumns = (b: CellBlock) => b.right - b.left + 1;
 
-  function arrayOf(operand: Operand): Scalar[][] {
+  /** A range's values, read once for each range (a column of a hundred thousand amounts is read by many formulas). */
+  const blocks = new Map<string, Flat>();
+  function arrayOf(operand: Operand): Flat {
     if (isArray(operand)) return operand.array;
     if (isBlock(operand)) {
       const { block } = operand;
-      return Array.from({ length: blockRows(block) }, (_, r) => Array.from({ length: blockColumns(block) }, (_, c) => value(block.sheet, block.top + r, block.left + c)));
+      const single = block.top === block.bottom && block.left === block.right;
+      const key = `${block.sheet}!${block.top},${block.left},${block.bottom},${block.right}`;
+      const known = single ? undefined : blocks.get(key);
+      if (known) return known;
+      const values: Scalar[] = [];
+      for (let r = block.top; r <= block.bottom; r++) for (let c = block.left; c <= block.right; c++) values.push(value(block.sheet, r, c));
+      const grid = { rows: blockRows(block), columns: blockColumns(block), values };
+      if (!single) blocks.set(key, grid);
+      return grid;
     }
-    return [[operand as Scalar]];
+    return { rows: 1, columns: 1, values: [operand as Scalar] };
   }
 
   /** An operand as one value: a single cell of a range; a larger range is not one value (#VALUE!). */
   function scalarOf(operand: Operand): Scalar {
     if (isBlock(operand) || isArray(operand)) {
       const grid = arrayOf(operand);
-      return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : VALUE;
+      return grid.values.length === 1 ? grid.values[0] : VALUE;
     }
     return operand as Scalar;
   }
 
   /** Element by element over two operands, a single value or a row or column stretched over the other. */
-  function elementwise(a: Operand, b: Operand, f: (x: Scalar, y: Scalar) => Scalar): Operand {
+  /** A single cell's value, or the operand as it is. */
+  function cellOrOperand(o: Operand): Operand {
+    if (!isBlock(o)) return o;
+    const { block } = o;
+    return block.top === block.bottom && block.left === block.right ? value(block.sheet, block.top, block.left) : o;
+  }
+
+  function elementwise(left: Operand, right: Operand, f: (x: Scalar, y: Scalar) => Scalar): Operand {
+    const [a, b] = [cellOrOperand(left), cellOrOperand(right)];
     if (!isBlock(a) && !isArray(a) && !isBlock(b) && !isArray(b)) return f(a as Scalar, b as Scalar);
     const [x, y] = [arrayOf(a), arrayOf(b)];
-    const rows = Math.max(x.length, y.length);
-    const columns = Math.max(x[0].length, y[0].length);
-    const at = (g: Scalar[][], r: number, c: number): Scalar => {
-      const row = g.length === 1 ? g[0] : g[r];
-      if (!row) return NA;
-      const v = row.length === 1 ? row[0] : row[c];
-      return v === undefined ? NA : v;
-    };
-    return { array: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => f(at(x, r, c), at(y, r, c)))) };
+    const rows = Math.max(x.rows, y.rows);
+    const columns = Math.max(x.columns, y.columns);
+    const values: Scalar[] = [];
+    if (x.rows === y.rows && x.columns === y.columns) for (let i = 0; i < x.values.length; i++) values.push(f(x.values[i], y.values[i]));
+    else for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) values.push(f(stretched(x, r, c), stretched(y, r, c)));
+    return { array: { rows, columns, values } };
   }
-  function map(a: Operand, f: (x: Scalar) => Scalar): Operand {
+  function map(operand: Operand, f: (x: Scalar) => Scalar): Operand {
+    const a = cellOrOperand(operand);
     if (!isBlock(a) && !isArray(a)) return f(a as Scalar);
-    return { array: arrayOf(a).map((row) => row.map(f)) };
+    const grid = arrayOf(a);
+    return { array: { ...grid, values: grid.values.map(f) } };
   }
 
   const arithmetic = (f: (x: number, y: number) => number | { error: string }) => (a: Scalar, b: Scalar): Scalar => {
@@ -429,18 +468,17 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
   }
 
   /** The values an aggregate (SUM, MAX, COUNT, AND...) takes: from a range only its numbers (or booleans for AND); as an argument typed, any that reads as one. */
-  function* aggregated(args: readonly Node[], sheet: string): Generator<{ value: Scalar; direct: boolean }> {
-    for (const arg of args) {
+  function aggregated(args: readonly Node[], sheet: string): { values: readonly Scalar[]; direct: boolean }[] {
+    return args.map((arg) => {
       const operand = run(arg, sheet);
-      if (isBlock(operand) || isArray(operand)) {
-        for (const row of arrayOf(operand)) for (const v of row) yield { value: v, direct: false };
-      } else yield { value: operand as Scalar, direct: true };
-    }
+      if (!isBlock(operand) && !isArray(operand)) return { values: [operand as Scalar], direct: true };
+      return { values: arrayOf(operand).values, direct: false };
+    });
   }
 
   function numbers(args: readonly Node[], sheet: string): number[] | { error: string } {
     const out: number[] = [];
-    for (const { value: v, direct } of aggregated(args, sheet)) {
+    for (const { values, direct } of aggregated(args, sheet)) for (const v of values) {
       if (isError(v)) return v;
       if (typeof v === 'number') out.push(v);
       else if (direct) {
@@ -473,22 +511,23 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
   }
 
   /** The cells meeting every criterion of `pairs` (range, criterion), as positions in each range. */
-  function meeting(pairs: readonly [Node, Node][], sheet: string): { rows: number; columns: number; met: boolean[][] } | { error: string } {
+  function meeting(pairs: readonly [Node, Node][], sheet: string): { rows: number; columns: number; met: boolean[] } | { error: string } {
     let shape: { rows: number; columns: number } | undefined;
-    let met: boolean[][] | undefined;
+    let met: boolean[] | undefined;
     for (const [rangeNode, criterionNode] of pairs) {
       const grid = arrayOf(run(rangeNode, sheet));
       const c = scalarOf(run(criterionNode, sheet));
       if (isError(c)) return c;
       const test = criterion(c);
-      if (shape && (grid.length !== shape.rows || grid[0].length !== shape.columns)) return VALUE;
-      shape = { rows: grid.length, columns: grid[0].length };
-      met = grid.map((row, r) => row.map((v, col) => (met ? met[r][col] : true) && test(v)));
+      if (shape && (grid.rows !== shape.rows || grid.columns !== shape.columns)) return VALUE;
+      shape = { rows: grid.rows, columns: grid.columns };
+      const before = met;
+      met = grid.values.map((v, i) => (before ? before[i] : true) && test(v));
     }
-    return { ...(shape as { rows: number; columns: number }), met: met as boolean[][] };
+    return { ...(shape as { rows: number; columns: number }), met: met as boolean[] };
   }
 
-  function lookupPosition(needle: Scalar, haystack: Scalar[], exact: boolean): number | undefined {
+  function lookupPosition(needle: Scalar, haystack: readonly Scalar[], exact: boolean): number | undefined {
     if (exact) {
       const at = haystack.findIndex((v) => v !== null && !isError(v) && typeof v === typeof needle && compare(v, needle) === 0);
       return at < 0 ? undefined : at;
@@ -534,7 +573,7 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
       case 'OR': {
         if (args.length === 0) throw new UnsupportedFormula(`${name} without arguments`);
         const seen: boolean[] = [];
-        for (const { value: v, direct } of aggregated(args, sheet)) {
+        for (const { values, direct } of aggregated(args, sheet)) for (const v of values) {
           if (isError(v)) return v;
           if (typeof v === 'boolean' || typeof v === 'number') seen.push(Boolean(v));
           else if (direct) {
@@ -574,21 +613,21 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
       }
       case 'COUNT': {
         let n = 0;
-        for (const { value: v, direct } of aggregated(args, sheet)) if (typeof v === 'number' || (direct && !isError(toNumber(v)) && v !== null && typeof v !== 'string')) n += 1;
+        for (const { values, direct } of aggregated(args, sheet)) for (const v of values) if (typeof v === 'number' || (direct && !isError(toNumber(v)) && v !== null && typeof v !== 'string')) n += 1;
         return n;
       }
       case 'COUNTA': {
         let n = 0;
-        for (const { value: v } of aggregated(args, sheet)) if (v !== null) n += 1;
+        for (const { values } of aggregated(args, sheet)) for (const v of values) if (v !== null) n += 1;
         return n;
       }
       case 'ROWS':
       case 'COLUMNS': {
         count(1);
         const operand = run(args[0], sheet);
-        const grid = isBlock(operand) ? undefined : arrayOf(operand);
         if (isBlock(operand)) return name === 'ROWS' ? blockRows(operand.block) : blockColumns(operand.block);
-        return name === 'ROWS' ? (grid as Scalar[][]).length : (grid as Scalar[][])[0].length;
+        const grid = arrayOf(operand);
+        return name === 'ROWS' ? grid.rows : grid.columns;
       }
       case 'COUNTIF':
       case 'COUNTIFS': {
@@ -596,7 +635,7 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
         const pairs = Array.from({ length: args.length / 2 }, (_, i) => [args[2 * i], args[2 * i + 1]] as [Node, Node]);
         const m = meeting(pairs, sheet);
         if (isError(m)) return m;
-        return m.met.reduce((s, row) => s + row.filter(Boolean).length, 0);
+        return m.met.filter(Boolean).length;
       }
       case 'SUMIF':
       case 'SUMIFS': {
@@ -606,11 +645,11 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
         const m = meeting(pairs, sheet);
         if (isError(m)) return m;
         const sums = arrayOf(run(sumNode, sheet));
-        if (name === 'SUMIFS' && (sums.length !== m.rows || sums[0].length !== m.columns)) return VALUE;
+        if (name === 'SUMIFS' && (sums.rows !== m.rows || sums.columns !== m.columns)) return VALUE;
         let total = 0;
         for (let r = 0; r < m.rows; r++) for (let c = 0; c < m.columns; c++) {
-          if (!m.met[r][c]) continue;
-          const v = sums[r]?.[c] ?? null;
+          if (!m.met[r * m.columns + c]) continue;
+          const v = r < sums.rows && c < sums.columns ? sums.values[r * sums.columns + c] : null;
           if (isError(v)) return v;
           if (typeof v === 'number') total += v;
         }
@@ -619,13 +658,13 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
       case 'SUMPRODUCT': {
         if (args.length === 0) throw new UnsupportedFormula('SUMPRODUCT without arguments');
         const grids = args.map((a) => arrayOf(run(a, sheet)));
-        const [rows, columns] = [grids[0].length, grids[0][0].length];
-        if (grids.some((g) => g.length !== rows || g[0].length !== columns)) return VALUE;
+        const { rows, columns } = grids[0];
+        if (grids.some((g) => g.rows !== rows || g.columns !== columns)) return VALUE;
         let total = 0;
-        for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) {
+        for (let i = 0; i < rows * columns; i++) {
           let product = 1;
           for (const g of grids) {
-            const v = g[r][c];
+            const v = g.values[i];
             if (isError(v)) return v;
             product *= typeof v === 'number' ? v : 0;
           }
@@ -639,7 +678,7 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
         const [r, c] = [num(1), args.length > 2 ? num(2) : 0];
         if (isError(r)) return r;
         if (isError(c)) return c;
-        const [rows, columns] = isBlock(operand) ? [blockRows(operand.block), blockColumns(operand.block)] : [arrayOf(operand).length, arrayOf(operand)[0].length];
+        const [rows, columns] = isBlock(operand) ? [blockRows(operand.block), blockColumns(operand.block)] : [arrayOf(operand).rows, arrayOf(operand).columns];
         // One index into a row or a column counts along it.
         let [row, column] = args.length > 2 ? [Math.trunc(r), Math.trunc(c)] : rows === 1 ? [1, Math.trunc(r)] : [Math.trunc(r), columns === 1 ? 1 : 0];
         if (row === 0 && rows === 1) row = 1;
@@ -649,7 +688,7 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
           const { block } = operand;
           return { block: { sheet: block.sheet, top: block.top + row - 1, left: block.left + column - 1, bottom: block.top + row - 1, right: block.left + column - 1 } };
         }
-        return arrayOf(operand)[row - 1][column - 1];
+        return arrayOf(operand).values[(row - 1) * columns + column - 1];
       }
       case 'MATCH': {
         count(2, 3);
@@ -659,17 +698,15 @@ export function formulaEvaluator(cells: FormulaCells): FormulaEvaluator {
         if (isError(kind)) return kind;
         if (kind !== 0 && kind !== 1) throw new UnsupportedFormula(`MATCH of kind ${kind}`);
         const grid = arrayOf(run(args[1], sheet));
-        if (grid.length !== 1 && grid[0].length !== 1) return NA;
-        const list = grid.length === 1 ? grid[0] : grid.map((row) => row[0]);
-        const at = lookupPosition(needle, list, kind === 0);
+        if (grid.rows !== 1 && grid.columns !== 1) return NA;
+        const at = lookupPosition(needle, grid.values, kind === 0);
         return at === undefined ? NA : at + 1;
       }
       case 'LOOKUP': {
         count(3);
         const needle = arg(0);
         if (isError(needle)) return needle;
-        const flat = (g: Scalar[][]) => (g.length === 1 ? g[0] : g.map((row) => row[0]));
-        const [from, to] = [flat(arrayOf(run(args[1], sheet))), flat(arrayOf(run(args[2], sheet)))];
+        const [from, to] = [arrayOf(run(args[1], sheet)).values, arrayOf(run(args[2], sheet)).values];
         const at = lookupPosition(needle, from, false);
         return at === undefined || at >= to.length ? NA : to[at];
       }
