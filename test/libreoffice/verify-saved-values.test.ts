@@ -3,7 +3,8 @@
 // sentence of the report typed over in the file are each found, by cell, manual calculation or
 // not; and a workbook with some saved values and one removed, or never calculated with a result
 // typed in, is a finding, never "Sound".
-import { readFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
+import fc from 'fast-check';
 import path from 'path';
 import { Io, run } from '../../src/faces/cli/main';
 import { a1 } from '../../src/core/cell';
@@ -112,4 +113,45 @@ it('finds results typed into a workbook never calculated, and one of them wrong,
     { kind: 'result', place: total.place, message: 'a saved value where the other formulas hold none: typed in, not calculated', expected: 'none, as in the formulas not calculated', found: '43597.81' },
     { kind: 'result', place: npv.place, message: 'a saved value where the other formulas hold none: typed in, not calculated', expected: 'none, as in the formulas not calculated', found: '59032.29' },
   ]));
+});
+
+describe.each([
+  ['shared among the partners who remain', 'examples/staffordshire-connects.shared-pool.json'],
+  ['in nominal prices, years from January, indexed at 1.5%', undefined],
+])('a workbook LibreOffice calculated, %s', (_what, assumptions) => {
+  it('is sound: every formula\'s saved value is the value worked out for it', async () => {
+    const [out, calculated] = [path.join(dir, 'other.xlsx'), path.join(dir, 'other-saved.xlsx')];
+    const file = assumptions === undefined ? path.join(dir, 'nominal.json') : path.join(ROOT, assumptions);
+    if (assumptions === undefined) {
+      writeFileSync(file, JSON.stringify({ noticeServedOn: '2012-10-19', prices: 'nominal', gdpDeflator: '2%', fyStartMonth: 1, indexation: '1.5%' }));
+    }
+    const code = await run(['analyse', path.join(ROOT, 'examples/staffordshire-connects.xlsx'), '--assumptions', file, '--out', out], { out: () => undefined, err: (t) => process.stderr.write(t), clock });
+    expect(code).toBe(0);
+    await calc(out, [{ save: calculated }]);
+    const sound = await verify(calculated);
+    expect(sound.json).toMatchObject({ sound: true, calculated: true, findings: [] });
+  });
+});
+
+it('never finds the workbook sound when a formula cell\'s saved value, picked at random on any of the model\'s sheets, is typed over', async () => {
+  const sheets = await Promise.all(['VfM_Sheet_Scenarios', 'VfM_Sheet_Options', 'VfM_Sheet_Report', 'VfM_Sheet_CostRows'].map(async (marker) => (await cellOf(saved, marker)).sheet));
+  const cells = (await Promise.all(sheets.map(async (sheet) => [...(await sheetXml(saved, sheet)).matchAll(/<c r="([A-Z]+\d+)"[^>]*><f[^>]*>[^<]*<\/f><v>[^<]*<\/v><\/c>/g)].map((m) => ({ sheet, address: m[1] }))))).flat();
+  expect(cells.length).toBeGreaterThan(400);
+  /** A saved value typed over with another of its kind: a number changed by 1% and 1, text, TRUE and FALSE swapped, another error. */
+  const other = (element: string) => {
+    const type = /^<c [^>]*t="([a-z]+)"/.exec(element)?.[1] ?? 'n';
+    return element.replace(/<v>([^<]*)<\/v>/, (_v, value: string) => {
+      if (type === 'b') return `<v>${value === '1' ? 0 : 1}</v>`;
+      if (type === 'e') return `<v>${value === '#N/A' ? '#VALUE!' : '#N/A'}</v>`;
+      if (type === 'n') return `<v>${Number(value) * 1.01 + 1}</v>`;
+      return `<v>${value}, typed over</v>`;
+    });
+  };
+  await fc.assert(fc.asyncProperty(fc.constantFrom(...cells), async ({ sheet, address }) => {
+    const out = path.join(dir, 'random.xlsx');
+    await tamperParts(saved, out, { edits: { [`sheet:${sheet}`]: (xml) => xml.replace(cellElement(address), other) } });
+    const found = await verify(out);
+    expect(found.json.sound).toBe(false);
+    expect(found.code).toBe(3);
+  }), { numRuns: 12 });
 });
