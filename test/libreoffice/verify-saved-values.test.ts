@@ -12,7 +12,7 @@ import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { calc } from '../support/libreoffice';
 import { cellElement } from '../support/tamper';
 import { WORKBOOK, sheetXml, tamperParts } from '../support/tamper-parts';
-import { readBack, temporaryDirectory } from '../support/workbooks';
+import { readBack, temporaryDirectory, writeWorkbook } from '../support/workbooks';
 
 jest.setTimeout(180_000);
 
@@ -154,4 +154,21 @@ it('never finds the workbook sound when a formula cell\'s saved value, picked at
     expect(found.json.sound).toBe(false);
     expect(found.code).toBe(3);
   }), { numRuns: 12 });
+});
+
+it('finds sound a workbook LibreOffice calculated whose committed contracts end within the horizon, indexed at 2%', async () => {
+  const rows = [
+    ['Item', '£', 'Notes'],
+    ['Staffordshire Connects 2011/12 Core Team', 17800, null],
+    ['CRM', 46648.63, 'Contract ends 30/09/2014'],
+    ['Epayments', 9495.85, 'Expires 31 March 2015'],
+    ['New Epayments', 44262.49, null],
+    ['Total (Exc VAT)', 118206.97, null],
+  ];
+  const input = await writeWorkbook(path.join(dir, 'ends.xlsx'), [{ name: 'Costs', rows }]);
+  writeFileSync(path.join(dir, 'ends.json'), JSON.stringify({ noticeServedOn: '2012-10-19', indexation: '2%' }));
+  const [out, calculated] = [path.join(dir, 'ends-out.xlsx'), path.join(dir, 'ends-saved.xlsx')];
+  expect(await run(['analyse', input, '--assumptions', path.join(dir, 'ends.json'), '--out', out], { out: () => undefined, err: (t) => process.stderr.write(t), clock })).toBe(0);
+  await calc(out, [{ save: calculated }]);
+  expect((await verify(calculated)).json).toMatchObject({ sound: true, calculated: true, findings: [] });
 });
