@@ -5,7 +5,7 @@ import { runScenarios } from '../../src/app/run';
 import { CellValue, Grid, a1 } from '../../src/core/cell';
 import { formulaEvaluator } from '../../src/core/formula-values';
 import { WorkbookPlan, WrittenSheet } from '../../src/layout/plan';
-import { modelCells, savedValueFindings } from '../../src/layout/saved-values';
+import { modelCells, sameValue, savedValueFindings } from '../../src/layout/saved-values';
 import { NAME } from '../../src/layout/names';
 import { POOL_ASSUMPTIONS, SEED_ASSUMPTIONS, SEED_VALUES } from '../support/analyses';
 import { FIXED_CLOCK } from '../support/clock';
@@ -86,4 +86,18 @@ it('gives the seed\'s figures from the sheets\' formulas, as domain.md works the
   expect(at(NAME.npv)).toBeCloseTo(39032.29, 9);
   expect(at(NAME.saving, 2)).toBeCloseTo(7997.81, 9);
   expect(at(NAME.masterCheck)).toBe(true);
+});
+
+it('takes a saved value as the one worked out to a relative 1e-9, text exactly, TRUE as 1, an error by its code, a 1904 workbook\'s day 0 as 0', () => {
+  expect(sameValue(7997.81, 7997.810000000001)).toBe(true);
+  expect(sameValue(7997.81, 7997.82)).toBe(false);
+  expect(sameValue('£17,800 a year', '£71,800 a year')).toBe(false);
+  expect(sameValue('', null)).toBe(true);
+  expect(sameValue(true, 1)).toBe(true);
+  expect(sameValue(false, 1)).toBe(false);
+  expect(sameValue({ error: '#N/A' }, { error: '#N/A' })).toBe(true);
+  expect(sameValue({ error: '#N/A' }, 0)).toBe(false);
+  expect(sameValue(41201, { date: '2012-10-19' })).toBe(true);
+  expect(sameValue(0, { date: '1904-01-01' })).toBe(true);
+  expect(sameValue(0, { date: '1904-01-02' })).toBe(false);
 });
