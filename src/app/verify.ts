@@ -3,7 +3,7 @@
 // in the sheets are read back and run again, as at the run's moment, and the plan that gives is
 // what every product cell, name and result must match; the source must match its fingerprint.
 import { parseIsoDate } from '../core/calendar-date';
-import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, columnName, excelSerial, parseRange, sheetOfReference, sheetReference } from '../core/cell';
+import { CellRange, CellValue, Grid, MAX_COLUMNS, MAX_ROWS, a1, columnName, excelSerial, isUncalculated, parseRange, sheetOfReference, sheetReference } from '../core/cell';
 import { shorten } from '../core/limits';
 import { InputError, placeWords } from '../core/problems';
 import { Analysis } from '../core/analysis';
@@ -13,6 +13,7 @@ import { INPUT_NAMES, assumptionsFromInputs, contractEndsOnSheet } from '../layo
 import { LoggedRun, differencesSinceRun, lastLoggedRun } from '../layout/run-log';
 import { Finding, HeldName, NameDefinition, WrittenSheet, definitionFindings, nameFindings, sheetFindings } from '../layout/verify';
 import { SheetHidden, formatFindings, visibilityFindings } from '../layout/verify-shown';
+import { VALUE_DIFFERS, savedValueFindings } from '../layout/saved-values';
 import { PRODUCT_SHEETS } from '../layout/workbook-plan';
 import { runScenarios } from './run';
 
@@ -143,7 +144,7 @@ function sourceGrid(read: VerifyRead, source: { sheet: string; range: CellRange 
 
 /** Whether Excel (or another spreadsheet) has calculated the sheet since the product wrote it: its formulas hold values. */
 function calculated(sheet: WrittenSheet): boolean {
-  return !sheet.grid.values.some((cells) => cells.some((value) => typeof value === 'object' && value !== null && 'formula' in value));
+  return !sheet.grid.values.some((cells) => cells.some(isUncalculated));
 }
 
 export function verifyWorkbook(read: VerifyRead): VerifyReport {
@@ -153,8 +154,8 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
   const day = typeof ranAt === 'string' ? parseIsoDate(ranAt.slice(0, 10)) : undefined;
   if (typeof ranAt !== 'string' || !day) throw new NotAScenarioWorkbook(`its audit sheet does not say when the run was (${NAME.ranAt})`);
   const inputs = Object.fromEntries(INPUT_NAMES.map((name) => [name, valuesOf(read, name)]));
-  const sheets = [held.scenarios, held.options, held.report, held.costRows].flatMap((name) => (name && read.sheets.get(name) ? [read.sheets.get(name) as WrittenSheet] : []));
-  const wasCalculated = sheets.every(calculated);
+  const modelSheetNames = [held.scenarios, held.options, held.report, held.costRows].filter((name): name is string => name !== undefined && read.sheets.has(name));
+  let wasCalculated = modelSheetNames.every((name) => calculated(read.sheets.get(name) as WrittenSheet));
   const logged = loggedRun(read);
   const report = (findings: Finding[], sinceRun?: Finding[], recomputed?: VerifyReport['recomputed']): VerifyReport => ({
     findings, calculated: wasCalculated, ranAt, source: source.text, sinceRun: sinceRun ?? [], runLog: logged?.inputs === undefined ? 'not recorded' : sinceRun ? 'compared' : 'not compared',
@@ -202,9 +203,28 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
   findings.push(...definitionFindings(run.plan.names, productSheets, read.definitions ?? []));
   if (read.hiddenSheets) findings.push(...visibilityFindings(held, read.sheetNames, read.hiddenSheets, { sheets: read.sheets, names: read.names, definitions: read.definitions ?? [], ours: new Set(run.plan.names.map((n) => n.name)) }));
 
-  if (wasCalculated) findings.push(...resultFindings(read, run.analysis));
+  const saved = savedValueFindings(run.plan, modelSheetNames, read.sheets, cellFound(findings));
+  wasCalculated = saved.calculated;
+  if (wasCalculated) {
+    const results = resultFindings(read, run.analysis);
+    const named = new Set(results.flatMap((f) => resultCell(read, f.place) ?? []));
+    findings.push(...results, ...saved.findings.filter((f) => !(f.message === VALUE_DIFFERS && named.has(f.place))));
+  }
   const sinceRun = logged ? differencesSinceRun(logged, run.analysis, run.facts.fingerprint).map((d): Finding => ({ kind: 'since-run', place: d.place, message: 'differs from the run', expected: d.atRun, found: d.now })) : [];
   return report(findings, sinceRun, { analysis: run.analysis, fingerprint: run.facts.fingerprint });
+}
+
+/** Whether a cell is already found changed: its saved value is not compared as well. */
+function cellFound(findings: readonly Finding[]): (place: string) => boolean {
+  const places = new Set(findings.filter((f) => f.kind === 'cell').map((f) => f.place));
+  return (place) => places.has(place);
+}
+
+/** The cell a named result's finding is about (`VfM_NPV`, `VfM_OptionNPVs[2]`), as a finding names a cell. */
+function resultCell(read: VerifyRead, place: string): string | undefined {
+  const [, name, index] = /^([^[]+)(?:\[(\d+)\])?$/.exec(place) ?? [];
+  const held = name === undefined ? undefined : named(read.names, name);
+  return held && `${sheetReference(held.sheet)}!${a1(held.range.top + (index === undefined ? 0 : Number(index) - 1), held.range.left)}`;
 }
 
 /** The run the log of runs recorded last (the run that wrote the sheets), with the headings above the log; undefined when there is no log. */
@@ -273,12 +293,13 @@ export function resultDifferences(analysis: Analysis, valuesOf: (name: string) =
 /** The results Excel saved against the core's, to the penny, and the checks TRUE. */
 function resultFindings(read: VerifyRead, analysis: Analysis): Finding[] {
   const rows = (name: string) => moneyResults(analysis).filter((r) => r.name === name).length;
-  const money = resultDifferences(analysis, (name) => valuesOf(read, name)).map((d): Finding => ({
+  // A result that holds no saved value, beside others that do, is found as such (layout/saved-values.ts).
+  const money = resultDifferences(analysis, (name) => valuesOf(read, name)).filter((d) => !isUncalculated(d.found as CellValue)).map((d): Finding => ({
     kind: 'result', place: d.index === undefined || rows(d.name) === 1 ? d.name : `${d.name}[${d.index + 1}]`, message: 'a result as saved differs from the recomputation', expected: toPounds(d.expected).toFixed(2), found: String(d.found),
   }));
   const check = (name: string): Finding[] => {
     const saved = single(read, name);
-    return saved === true ? [] : [{ kind: 'result', place: name, message: 'a check is not TRUE', expected: 'TRUE', found: typeof saved === 'boolean' ? 'FALSE' : String(saved) }];
+    return saved === true || isUncalculated(saved as CellValue) ? [] : [{ kind: 'result', place: name, message: 'a check is not TRUE', expected: 'TRUE', found: typeof saved === 'boolean' ? 'FALSE' : String(saved) }];
   };
   return [...money, ...check(NAME.masterCheck), ...check(NAME.optionsCheck)];
 }

@@ -264,6 +264,14 @@ export class FakeSheet {
     return cell ? dumpCell(this.model, row, column, cell, this.options) : undefined;
   }
 
+  /** What a cell holds as written (1-based row and column): a formula (with "=") uncalculated, a constant, or undefined when empty. */
+  held(row: number, column: number): { readonly formula: string } | { readonly value: Scalar | { readonly error: string } } | undefined {
+    const content = this.model.cell(row - 1, column - 1)?.content;
+    if (!content) return undefined;
+    if (content.kind === 'formula') return { formula: content.formula };
+    return { value: content.kind === 'error' ? { error: content.value } : content.value };
+  }
+
   /** What `range.values` would read. */
   values(address: string): Scalar[][] {
     return matrix(rectOf(address), (r, c) => readValue(this.model, r, c, this.options.evaluate));

@@ -10,6 +10,7 @@ import { writeWorkbook } from '../../../src/hosts/office/write-workbook';
 import { createFakeExcel, FakeExcel } from '../../fake-office';
 import { SEED_ASSUMPTIONS, SEED_VALUES } from '../../support/analyses';
 import { FIXED_CLOCK } from '../../support/clock';
+import { excelEngine } from '../../support/excel-engine';
 import { fakeWorld } from '../../support/world';
 
 /** The seed's results as docs/conventions.md, "The seed, worked through", works them out, which Excel would have calculated: saving 43,597.81, NPV 39,032.29, checks TRUE. */
@@ -28,7 +29,8 @@ async function generated(): Promise<FakeExcel> {
     const { sheet, address } = cellOf(fake, name);
     return [`${sheet}!${address}`, CALCULATED[name]] as const;
   }));
-  const fake: FakeExcel = createFakeExcel({ evaluate: (_formula, at) => results().get(`${at.sheet}!${at.address}`) });
+  // Every other formula as Excel calculates it (the product's evaluator, held to LibreOffice's values elsewhere).
+  const fake: FakeExcel = createFakeExcel({ evaluate: excelEngine(() => fake, (_formula, at) => results().get(`${at.sheet}!${at.address}`)) });
   fake.workbook.addSheet('Costs', SEED_VALUES);
   fake.workbook.select('Costs', 'A1:B10');
   await fake.Excel.run(async (context) => {

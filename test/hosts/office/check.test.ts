@@ -15,6 +15,7 @@ import { CellSpec, createFakeExcel, FakeExcel, FIVE_MEGABYTES } from '../../fake
 import { SEED_ASSUMPTIONS, SEED_VALUES } from '../../support/analyses';
 import { FIXED_CLOCK } from '../../support/clock';
 import { cellElement, tamper } from '../../support/tamper';
+import { excelEngine } from '../../support/excel-engine';
 import { temporaryDirectory } from '../../support/workbooks';
 import { fakeWorld } from '../../support/world';
 
@@ -28,7 +29,8 @@ function calculatingFake(rows: readonly (readonly CellSpec[])[] = SEED_VALUES): 
     const match = /^='?(.*?)'?!\$([A-Z]+)\$(\d+)$/.exec(formula);
     return match && name in CALCULATED ? [[`${match[1]}!${match[2]}${match[3]}`, CALCULATED[name]] as const] : [];
   }));
-  const fake: FakeExcel = createFakeExcel({ evaluate: (_formula, at) => results().get(`${at.sheet}!${at.address}`) });
+  // Every other formula as Excel calculates it (the product's evaluator, held to LibreOffice's values elsewhere).
+  const fake: FakeExcel = createFakeExcel({ evaluate: excelEngine(() => fake, (_formula, at) => results().get(`${at.sheet}!${at.address}`)) });
   fake.workbook.addSheet('Costs', rows);
   fake.workbook.select('Costs', `A1:B${rows.length}`);
   return fake;
