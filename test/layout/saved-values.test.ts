@@ -1,6 +1,6 @@
 // Every formula the product writes can be worked out by the evaluator that verification compares
 // saved values with: a function, operator or format it does not know would fail here, not pass
-// silently. The seed's figures, typed from docs/conventions.md, come out of the sheets' formulas.
+// silently. The seed's figures, typed from docs/conventions.md, "The seed, worked through", come out of the sheets' formulas.
 import { runScenarios } from '../../src/app/run';
 import { CellValue, Grid, a1 } from '../../src/core/cell';
 import { formulaEvaluator } from '../../src/core/formula-values';
@@ -74,7 +74,7 @@ describe.each([
   });
 });
 
-it('gives the seed\'s figures from the sheets\' formulas, as docs/conventions.md works them: saving 43,597.81, NPV 39,032.29, 2014/15 7,997.81', () => {
+it('gives the seed\'s figures from the sheets\' formulas, as docs/conventions.md, "The seed, worked through", works them: saving 43,597.81, NPV 39,032.29, 2014/15 7,997.81', () => {
   const { plan } = runScenarios({ workbook: { grid: SOURCE, sheetNames: ['Costs'], definedNames: [] }, assumptions: SEED_ASSUMPTIONS, clock: FIXED_CLOCK });
   const cells = modelCells(plan, MODEL, written(plan));
   const evaluator = formulaEvaluator(cells);
