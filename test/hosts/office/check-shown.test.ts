@@ -8,6 +8,7 @@ import { readWorkbook } from '../../../src/hosts/office/read-workbook';
 import { writeWorkbook } from '../../../src/hosts/office/write-workbook';
 import { createFakeExcel, FakeExcel } from '../../fake-office';
 import { SEED_ASSUMPTIONS, SEED_VALUES } from '../../support/analyses';
+import { excelEngine } from '../../support/excel-engine';
 import { FIXED_CLOCK } from '../../support/clock';
 import { fakeWorld } from '../../support/world';
 
@@ -20,7 +21,7 @@ async function generated(): Promise<FakeExcel> {
     const match = /^='?(.*?)'?!\$([A-Z]+)\$(\d+)$/.exec(formula);
     return match && name in CALCULATED ? [[`${match[1]}!${match[2]}${match[3]}`, CALCULATED[name]] as const] : [];
   }));
-  const fake: FakeExcel = createFakeExcel({ evaluate: (_formula, at) => results().get(`${at.sheet}!${at.address}`) });
+  const fake: FakeExcel = createFakeExcel({ evaluate: excelEngine(() => fake, (_formula, at) => results().get(`${at.sheet}!${at.address}`)) });
   fake.workbook.addSheet('Costs', SEED_VALUES);
   fake.workbook.select('Costs', `A1:B${SEED_VALUES.length}`);
   await fake.Excel.run(async (context) => {
