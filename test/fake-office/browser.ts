@@ -13,6 +13,7 @@
 
 import { createFakeExcel, CounterSummary, FakeCounters, FakeExcelOptions, FakeWorkbook, WorkbookSnapshot } from './index';
 import type { CellSpec, WorkbookSpec } from './workbook';
+import { excelEngine } from '../support/excel-engine';
 
 type WorkbookState = WorkbookSnapshot | WorkbookSpec | Readonly<Record<string, readonly (readonly CellSpec[])[]>>;
 
@@ -21,7 +22,7 @@ export interface BrowserOptions extends FakeExcelOptions {
   readonly workbook?: WorkbookState;
   /**
    * What Excel's engine calculates the cell each defined name refers to (its first cell), by the
-   * name: the `evaluate` option, which a page's options cannot carry as a function.
+   * name, in place of the engine's own value: a page's options cannot carry `evaluate`, a function.
    */
   readonly namedResults?: Readonly<Record<string, number | string | boolean>>;
 }
@@ -57,15 +58,17 @@ declare global {
 const globals = globalThis;
 const options = globals.__fakeExcelOptions ?? {};
 const namedResults = options.namedResults;
-const fake = createFakeExcel(namedResults === undefined ? options : {
+// Excel's engine: every formula calculated (test/support/excel-engine.ts), the named results a
+// page gives first, as a test sets what Excel would calculate.
+const fake = createFakeExcel({
   ...options,
-  evaluate: (_formula, at) => {
+  evaluate: excelEngine(() => fake, (_formula, at) => {
     for (const [name, reference] of Object.entries(fake.workbook.names())) {
       const cell = /^='?(.*?)'?!\$([A-Z]+)\$(\d+)/.exec(reference);
-      if (cell && name in namedResults && cell[1].replace(/''/g, "'") === at.sheet && `${cell[2]}${cell[3]}` === at.address) return namedResults[name];
+      if (cell && namedResults && name in namedResults && cell[1].replace(/''/g, "'") === at.sheet && `${cell[2]}${cell[3]}` === at.address) return namedResults[name];
     }
     return undefined;
-  },
+  }),
 });
 if (options.workbook !== undefined) fake.workbook.load(options.workbook);
 fake.install(globalThis);
