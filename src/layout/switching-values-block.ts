@@ -170,10 +170,11 @@ export function switchingWorkings(w: SwitchingWorkings, row: number): { row: num
       above: [formula(above), format],
       least: [num(least), input.unit === 'money' ? FORMATS.moneyLimit : format],
       most: [num(most), input.unit === 'money' ? FORMATS.moneyLimit : format],
-      some: [formula(`${cell.has}*1`), FORMATS.whole],
+      some: [formula(`(${cell.has})*1`), FORMATS.whole],
       belowOk: [formula(`COUNT(${c('below')})*(ROUND(N(${c('below')})-${c('least')},${places})>0)`), FORMATS.whole],
       aboveOk: [formula(`COUNT(${c('above')})*(ROUND(${c('most')}-N(${c('above')}),${places})>0)`), FORMATS.whole],
-      nearest: [formula(`N(IF(${c('belowOk')}*(1-${c('aboveOk')}*(N(${c('above')})-${c('now')}<${c('now')}-N(${c('below')}))),${c('below')},${c('above')}))`), format],
+      // N(now): an option with nothing to vary has no value now (empty text, which arithmetic refuses).
+      nearest: [formula(`N(IF(${c('belowOk')}*(1-${c('aboveOk')}*(N(${c('above')})-N(${c('now')})<N(${c('now')})-N(${c('below')}))),${c('below')},${c('above')}))`), format],
       at: [formula(`CHOOSE(1+${c('some')}+${c('some')}*(${c('belowOk')}+${c('aboveOk')}>0),${literal(lacking(input))},${literal('none in range')},${input.unit === 'money' ? `ROUND(${c('nearest')},2)` : c('nearest')})`), format],
     };
     KEYS.forEach((key, k) => sheet.put(top + k, UNIT + j, [[contents[key][0]]], 'calc', [contents[key][1]]));

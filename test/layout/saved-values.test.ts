@@ -69,6 +69,22 @@ describe.each([
     expect(worked).toBeGreaterThan(200);
   });
 
+  it('shows no error value in any formula cell, and a number, not TRUE or FALSE, in every whole-number cell', () => {
+    const evaluator = formulaEvaluator(modelCells(plan, MODEL, sheets));
+    const shown: string[] = [];
+    for (const sheet of plan.sheets.filter((s) => MODEL.includes(s.name))) {
+      for (const block of sheet.blocks) {
+        for (let r = 0; r < block.rows.length; r++) block.rows.at(r)?.forEach((content, c) => {
+          if (content === null || !('formula' in content)) return;
+          const value = evaluator.value(sheet.name, block.top + r, block.left + c) as unknown;
+          const wrong = (typeof value === 'object' && value !== null && 'error' in value) || (typeof value === 'boolean' && block.formats?.[c] === '0');
+          if (wrong) shown.push(`${sheet.name}!${a1(block.top + r, block.left + c)}: ${JSON.stringify(value)}`);
+        });
+      }
+    }
+    expect(shown).toEqual([]);
+  });
+
   it('finds a workbook whose formulas hold no saved values not calculated, with nothing to say', () => {
     expect(savedValueFindings(plan, MODEL, sheets)).toEqual({ findings: [], calculated: false });
   });
