@@ -12,7 +12,7 @@ export type { HeldName, NameDefinition, WrittenSheet } from './plan';
 
 
 /** `since-run`: an input or result that differs from the one the log of runs recorded at the run; not a tampering. */
-export type FindingKind = 'cell' | 'name' | 'source' | 'input' | 'result' | 'calculation' | 'since-run';
+export type FindingKind = 'cell' | 'name' | 'chart' | 'source' | 'input' | 'result' | 'calculation' | 'since-run';
 
 export interface Finding {
   readonly kind: FindingKind;
