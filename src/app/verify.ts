@@ -12,6 +12,7 @@ import { NAME } from '../layout/names';
 import { INPUT_NAMES, assumptionsFromInputs } from '../layout/read-back';
 import { LoggedRun, differencesSinceRun, lastLoggedRun } from '../layout/run-log';
 import { Finding, HeldName, NameDefinition, WrittenSheet, definitionFindings, nameFindings, sheetFindings } from '../layout/verify';
+import { HeldChart, chartFindings } from '../layout/verify-charts';
 import { PRODUCT_SHEETS } from '../layout/workbook-plan';
 import { runScenarios } from './run';
 
@@ -28,6 +29,8 @@ export interface VerifyRead {
    * whole workbook gives none.
    */
   readonly definitions?: readonly NameDefinition[];
+  /** The charts over each of the product's sheets, by the sheet's name, in its drawing's order; a host that cannot read them gives none, and they are not compared. */
+  readonly charts?: ReadonlyMap<string, readonly HeldChart[]>;
   /** The sheets read: the product's, and the source's once `sourceOf` has named it. */
   readonly sheets: ReadonlyMap<string, WrittenSheet>;
 }
@@ -183,6 +186,7 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
       continue;
     }
     findings.push(...sheetFindings(planned, written, sheetReference(name)));
+    if (read.charts) findings.push(...chartFindings(planned, name, read.charts.get(name) ?? []));
   }
   const modelSheets = new Set([held.scenarios, held.options, held.report, held.costRows]);
   findings.push(...nameFindings(run.plan.names.filter((n) => modelSheets.has(n.sheet)), read.names.filter((n) => n.scope === undefined)));

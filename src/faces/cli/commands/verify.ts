@@ -7,6 +7,7 @@ import { HeldName, NotAScenarioWorkbook, VerifyRead, productSheetsHeld, sinceRun
 import { readWhole, writeFilesWhole } from '../../../hosts/files';
 import { PackageError, openWorkbook } from '../../../hosts/xlsx/read-workbook';
 import { WrittenSheet } from '../../../layout/verify';
+import { HeldChart } from '../../../layout/verify-charts';
 import { Command } from '../command';
 import { refuseEmptyNames, refuseOverwriting } from '../file-names';
 import { UsageError } from '../source-sheet';
@@ -40,10 +41,14 @@ export const verify: Command<typeof options> = {
     if (!cellsOf) throw refuse('VfM Scenarios writes .xlsx and .xlsm workbooks; this is not one');
     const names: HeldName[] = workbook.namedRanges.filter((n) => n.kind === 'defined name').map((n) => ({ name: n.name, sheet: n.sheet, range: n.range, ...(n.scope === undefined ? {} : { scope: n.scope }) }));
     const sheets = new Map<string, WrittenSheet>();
-    const read: VerifyRead = { sheetNames: workbook.sheets.map((s) => s.name), names, definitions: workbook.nameDefinitions ?? [], sheets };
+    const charts = new Map<string, readonly HeldChart[]>();
+    const read: VerifyRead = { sheetNames: workbook.sheets.map((s) => s.name), names, definitions: workbook.nameDefinitions ?? [], sheets, ...(workbook.charts ? { charts } : {}) };
     let report;
     try {
-      for (const sheet of new Set(Object.values(productSheetsHeld(names)))) sheets.set(sheet, await cellsOf(sheet));
+      for (const sheet of new Set(Object.values(productSheetsHeld(names)))) {
+        sheets.set(sheet, await cellsOf(sheet));
+        if (workbook.charts) charts.set(sheet, await workbook.charts(sheet));
+      }
       const source = sourceOf(read).sheet;
       if (workbook.sheets.some((s) => s.name === source)) sheets.set(source, await cellsOf(source));
       report = verifyWorkbook(read);
