@@ -85,8 +85,12 @@ export function chartFindings(plan: Pick<SheetPlan, 'charts' | 'fixedAtRun'>, sh
         findings.push({ kind: 'chart', place: at, message: 'a chart series missing', expected: `values ${words(cells(series.values))}` });
         return;
       }
+      // A name the plan reads from a cell may be that cell's text itself: Excel's add-in interface
+      // names a series only by its text, as Generate in the pane writes it.
+      const name = heldName(other.name);
+      const namedByText = series.name.cell !== undefined && same({ text: series.name.text }, name, fixed);
       const parts: [string, Read, Read | undefined][] = [
-        ['name', series.name.cell ? cells(series.name.cell) : { text: series.name.text }, heldName(other.name)],
+        ['name', series.name.cell && !namedByText ? cells(series.name.cell) : { text: series.name.text }, name],
         ['categories', cells(chart.categories), other.categories === undefined ? undefined : readOf(other.categories)],
         ['values', cells(series.values), other.values === undefined ? undefined : readOf(other.values)],
       ];

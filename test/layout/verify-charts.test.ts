@@ -34,6 +34,13 @@ describe("a product sheet's charts", () => {
     expect(chartFindings({ charts: [NET, TORNADO] }, 'VfM Options', asWritten('VfM Options'))).toEqual([]);
     const respelt: HeldChart[] = [{ series: [{ name: { formula: "'vfm options'!A10" }, categories: "'VfM Options'!C9:$H$9", values: "='VfM Options'!$C10:H$10" }] }, asWritten('VfM Options')[1]];
     expect(chartFindings({ charts: [NET, TORNADO] }, 'VfM Options', respelt)).toEqual([]);
+    // As Generate in the pane names a series: by its text, which the add-in interface takes alone.
+    const [net, tornado] = asWritten('VfM Options');
+    const byText = (text: string): HeldChart[] => [{ ...net, series: [{ ...net.series[0], name: { text } }] }, tornado];
+    expect(chartFindings({ charts: [NET, TORNADO] }, 'VfM Options', byText('Withdraw'))).toEqual([]);
+    expect(chartFindings({ charts: [NET, TORNADO] }, 'VfM Options', byText('Stay'))).toEqual([
+      { kind: 'chart', place: "'VfM Options' chart 1 (Net saving), series 1 name", message: "a chart series' name read from other cells", expected: "'VfM Options'!$A$10", found: '"Stay"' },
+    ]);
   });
 
   it('are read on the sheet by the name the workbook gives it now, a sheet renamed with its charts', () => {
