@@ -2,7 +2,8 @@
 // own spelling: `&apos;` quotes, a series' fixed name as the formula `"NPV at low"`): sound as
 // saved; each tampering of the chart parts is found, naming the chart and the series, with the
 // cells expected and found: both series of the tornado moved one row down, the net saving chart's
-// categories moved, a chart deleted from the sheet's drawing, a series added that draws other cells.
+// categories moved, a chart deleted from the sheet's drawing, a series hidden by a filter, a series
+// added that draws other cells.
 import { readFileSync } from 'fs';
 import path from 'path';
 import { Io, run } from '../../src/faces/cli/main';
@@ -80,6 +81,17 @@ it('finds the charts of a workbook LibreOffice saved sound, and each tampering o
   });
   expect(deleted.code).toBe(FINDINGS_EXIT);
   expect(deleted.findings).toEqual([{ kind: 'chart', place: TORNADO, message: 'a chart of the model missing' }]);
+
+  // Hidden by a filter, as Excel keeps such a series: in an extension of the chart, not drawn.
+  const filtered = await tampered('filtered', {
+    'xl/charts/chart2.xml': (xml) => {
+      const second = /<c:ser><c:idx val="1"\/>[\s\S]*?<\/c:ser>/.exec(xml)![0];
+      const ext = `<c:extLst><c:ext uri="{02D57815-91ED-43cb-92C2-25804820EDAC}" xmlns:c15="http://schemas.microsoft.com/office/drawing/2012/chart"><c15:filteredBarSeries>${second.replace(/^<c:ser>/, '<c15:ser>').replace(/<\/c:ser>$/, '</c15:ser>')}</c15:filteredBarSeries></c:ext></c:extLst>`;
+      return xml.replace(second, '').replace('</c:barChart>', `${ext}</c:barChart>`);
+    },
+  });
+  expect(filtered.code).toBe(FINDINGS_EXIT);
+  expect(filtered.findings).toEqual([{ kind: 'chart', place: `${TORNADO}, series 2`, message: 'a chart series missing', expected: "values 'VfM Options'!$E$100:$E$103" }]);
 
   const added = await tampered('added', {
     'xl/charts/chart1.xml': (xml) => xml.replace(/(<c:ser>[\s\S]*?<\/c:ser>)/, (ser) => ser + ser.replace(/\$96/g, '$97').replace('<c:idx val="0"/><c:order val="0"/>', '<c:idx val="1"/><c:order val="1"/>')),

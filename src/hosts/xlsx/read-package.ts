@@ -341,7 +341,10 @@ function chartOf(xml: string, part: string): HeldChart {
   const chart = childOf(root, 'chart');
   const title = chart && childOf(chart, 'title');
   const plotArea = chart && childOf(chart, 'plotArea');
-  const series = (plotArea ? descendantsOf(plotArea, 'ser') : []).map((ser): HeldChartSeries => {
+  // The series each kind of chart in the plot area draws; those a filter hides are kept apart, in an extension.
+  const drawn: XmlElement[] = [];
+  for (let kind = plotArea?.firstChild; kind; kind = kind.nextSibling) if (kind.nodeType === 1) drawn.push(...childrenOf(kind as XmlElement, 'ser'));
+  const series = drawn.map((ser): HeldChartSeries => {
     const tx = childOf(ser, 'tx');
     const formula = chartFormula(tx);
     const name = formula !== undefined ? { formula } : tx && childOf(tx, 'v') ? { text: textOf(childOf(tx, 'v') as XmlElement) } : undefined;
