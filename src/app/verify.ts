@@ -14,6 +14,7 @@ import { LoggedRun, differencesSinceRun, lastLoggedRun } from '../layout/run-log
 import { Finding, HeldName, NameDefinition, WrittenSheet, definitionFindings, nameFindings, sheetFindings } from '../layout/verify';
 import { SheetHidden, formatFindings, visibilityFindings } from '../layout/verify-shown';
 import { VALUE_DIFFERS, savedValueFindings } from '../layout/saved-values';
+import { HeldChart, chartFindings } from '../layout/verify-charts';
 import { PRODUCT_SHEETS } from '../layout/workbook-plan';
 import { runScenarios } from './run';
 
@@ -30,6 +31,8 @@ export interface VerifyRead {
    * whole workbook gives none.
    */
   readonly definitions?: readonly NameDefinition[];
+  /** The charts over each of the product's sheets, by the sheet's name, in its drawing's order; a host that cannot read them gives none, and they are not compared. */
+  readonly charts?: ReadonlyMap<string, readonly HeldChart[]>;
   /** The sheets read: the product's, and the source's once `sourceOf` has named it. */
   readonly sheets: ReadonlyMap<string, WrittenSheet>;
   /** Each sheet hidden from a reader, by its name; a sheet not in it is visible. A host that read no sheet's visibility gives none. */
@@ -196,6 +199,7 @@ export function verifyWorkbook(read: VerifyRead): VerifyReport {
     // A cell whose contents are not the product's is found already, whatever its format.
     const found = new Set(cells.map((f) => f.place));
     findings.push(...formatFindings(planned, written, sheetReference(name)).filter((f) => !found.has(f.place)));
+    if (read.charts) findings.push(...chartFindings(planned, name, read.charts.get(name) ?? []));
   }
   const modelSheets = new Set([held.scenarios, held.options, held.report, held.costRows]);
   findings.push(...nameFindings(run.plan.names.filter((n) => modelSheets.has(n.sheet)), read.names.filter((n) => n.scope === undefined)));

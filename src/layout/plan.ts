@@ -202,6 +202,22 @@ export interface NameDefinition {
   readonly refersTo: string;
 }
 
+/** A series' name as a chart part holds it: a formula (`'VfM Options'!$A$96`, or LibreOffice's `"NPV at low"`), or the text itself. */
+export type HeldChartText = { readonly formula: string } | { readonly text: string };
+
+/** One series of a chart as a chart part holds it: each formula as written, without "=". */
+export interface HeldChartSeries {
+  readonly name?: HeldChartText;
+  readonly categories?: string;
+  readonly values?: string;
+}
+
+/** A chart over a sheet, as its chart part holds it: its title's text, if any, and its series in order. */
+export interface HeldChart {
+  readonly title?: string;
+  readonly series: readonly HeldChartSeries[];
+}
+
 /** A document of words, as the committee report pastes or saves it: headings, paragraphs and tables. */
 export interface DocumentPlan {
   readonly title: string;

@@ -11,8 +11,8 @@ import { Content, DefinedName, HeldName, NameDefinition, SheetPlan, WorkbookPlan
 export type { HeldName, NameDefinition, WrittenSheet } from './plan';
 
 
-/** `sheet`: a sheet hidden, or in a sheet of the model's place. `since-run`: an input or result that differs from the one the log of runs recorded at the run; not a tampering. */
-export type FindingKind = 'cell' | 'name' | 'sheet' | 'source' | 'input' | 'result' | 'calculation' | 'since-run';
+/** `sheet`: a sheet hidden, or in a sheet of the model's place. `chart`: a chart's series reading other cells, or a chart missing or added. `since-run`: an input or result that differs from the one the log of runs recorded at the run; not a tampering. */
+export type FindingKind = 'cell' | 'name' | 'sheet' | 'chart' | 'source' | 'input' | 'result' | 'calculation' | 'since-run';
 
 export interface Finding {
   readonly kind: FindingKind;

@@ -7,6 +7,7 @@ import { CellAt, CellRange, CellValue, DAYS_TO_1904, Grid, MAX_COLUMNS, MAX_ROWS
 import { shorten } from '../../core/limits';
 import { Package, PackageError, Relationship, relationshipsOf } from './package';
 import { XmlElement, childOf, childrenOf, decodeEntities, parseXml, textOf, unescapeExcelText } from './xml';
+import { HeldChart, HeldChartSeries } from '../../layout/plan';
 import { NamedRange, SheetEntry, SourceWorkbook, dateCell, emptyMergedCells, namesWithSheets, rangeNames } from './source-workbook';
 
 /** Where each part of the workbook is, read once from the workbook part and its relationships. */
@@ -352,6 +353,51 @@ async function packageTables(pkg: Package, parts: WorkbookParts): Promise<NamedR
   return tables;
 }
 
+/** The element's descendants of that local name, in document order. */
+const descendantsOf = (element: XmlElement, localName: string): XmlElement[] =>
+  Array.from(element.getElementsByTagName('*')).filter((e) => e.localName === localName);
+
+/** The formula of a chart's reference element (`c:tx`, `c:cat`, `c:val`…), as written without "=". */
+const chartFormula = (element: XmlElement | undefined): string | undefined => {
+  const f = element && descendantsOf(element, 'f')[0];
+  return f ? textOf(f).trim().replace(/^=/, '') : undefined;
+};
+
+/** A chart part's title and series, each series' name, categories and values as the part writes them. */
+function chartOf(xml: string, part: string): HeldChart {
+  const root = parseXml(xml, part);
+  const chart = childOf(root, 'chart');
+  const title = chart && childOf(chart, 'title');
+  const plotArea = chart && childOf(chart, 'plotArea');
+  // The series each kind of chart in the plot area draws; those a filter hides are kept apart, in an extension.
+  const drawn: XmlElement[] = [];
+  for (let kind = plotArea?.firstChild; kind; kind = kind.nextSibling) if (kind.nodeType === 1) drawn.push(...childrenOf(kind as XmlElement, 'ser'));
+  const series = drawn.map((ser): HeldChartSeries => {
+    const tx = childOf(ser, 'tx');
+    const formula = chartFormula(tx);
+    const name = formula !== undefined ? { formula } : tx && childOf(tx, 'v') ? { text: textOf(childOf(tx, 'v') as XmlElement) } : undefined;
+    const categories = chartFormula(childOf(ser, 'cat') ?? childOf(ser, 'xVal'));
+    const values = chartFormula(childOf(ser, 'val') ?? childOf(ser, 'yVal'));
+    return { ...(name ? { name } : {}), ...(categories === undefined ? {} : { categories }), ...(values === undefined ? {} : { values }) };
+  });
+  const titleText = title ? descendantsOf(title, 't').map(textOf).join('') : '';
+  return { ...(titleText ? { title: titleText } : {}), series };
+}
+
+/** The charts over a sheet, in the order its drawings place them: sheet, its drawing, each chart part the drawing's frames name. */
+async function packageCharts(pkg: Package, sheetPart: string): Promise<HeldChart[]> {
+  const charts: HeldChart[] = [];
+  for (const drawing of (await relationshipsOf(pkg, sheetPart)).filter((rel) => rel.kind === 'drawing' && pkg.has(rel.part))) {
+    const rels = await relationshipsOf(pkg, drawing.part);
+    const root = parseXml(await pkg.text(drawing.part), drawing.part);
+    for (const frame of descendantsOf(root, 'chart')) {
+      const rel = rels.find((r) => r.id === relationshipIdOf(frame) && r.kind === 'chart');
+      if (rel && pkg.has(rel.part)) charts.push(chartOf(await pkg.text(rel.part), rel.part));
+    }
+  }
+  return charts;
+}
+
 export async function readPackageWorkbook(pkg: Package, macros: boolean): Promise<SourceWorkbook> {
   const parts = await workbookParts(pkg);
   const tables = await packageTables(pkg, parts);
@@ -378,6 +424,7 @@ export async function readPackageWorkbook(pkg: Package, macros: boolean): Promis
       const grid = await packageSheetGrid(pkg, parts, shared, sheetNamed(name), undefined, formulas, formats);
       return { grid, formulas, formats };
     },
+    charts: async (name) => packageCharts(pkg, sheetNamed(name).part),
     package: pkg,
   };
 }

@@ -2,7 +2,7 @@
 // sheet's cells as a grid when asked for them.
 import { isoDate } from '../../core/calendar-date';
 import { CellRange, CellValue, Grid, dateOfSerial, parseRange, sheetOfReference } from '../../core/cell';
-import { NameDefinition } from '../../layout/plan';
+import { HeldChart, NameDefinition } from '../../layout/plan';
 import { Package } from './package';
 
 /** What a file is: an Office Open XML workbook, with or without macros, or one vfm reads but cannot edit in place. */
@@ -51,6 +51,8 @@ export interface SourceWorkbook {
    * stored, without "="): what verification compares. Only a package (.xlsx, .xlsm) has it.
    */
   cells?(sheet: string): Promise<SheetCells>;
+  /** The charts over a sheet, in its drawing's order, with each series' references as written: what verification compares. Only a package has it. */
+  charts?(sheet: string): Promise<readonly HeldChart[]>;
   /** The package, for a workbook the product can write into (.xlsx and .xlsm). */
   readonly package?: Package;
 }

@@ -11,6 +11,7 @@ import { placeOf, readWhole, samePlace, writeFilesWhole } from '../../../hosts/f
 import { PackageError, openWorkbook } from '../../../hosts/xlsx/read-workbook';
 import { WrittenSheet } from '../../../layout/verify';
 import { AgainstFinding, differencesFromKept, otherSource, readKept, againstWords } from '../against-summary';
+import { HeldChart } from '../../../layout/verify-charts';
 import { Command } from '../command';
 import { refuseEmptyNames, refuseOverwriting } from '../file-names';
 import { UsageError } from '../source-sheet';
@@ -51,10 +52,14 @@ export const verify: Command<typeof options> = {
     const names: HeldName[] = workbook.namedRanges.filter((n) => n.kind === 'defined name').map((n) => ({ name: n.name, sheet: n.sheet, range: n.range, ...(n.scope === undefined ? {} : { scope: n.scope }) }));
     const sheets = new Map<string, WrittenSheet>();
     const hiddenSheets = new Map(workbook.sheets.flatMap((s) => (s.hidden ? [[s.name, s.veryHidden ? 'very hidden' : 'hidden'] as const] : [])));
-    const read: VerifyRead = { sheetNames: workbook.sheets.map((s) => s.name), names, definitions: workbook.nameDefinitions ?? [], sheets, hiddenSheets };
+    const charts = new Map<string, readonly HeldChart[]>();
+    const read: VerifyRead = { sheetNames: workbook.sheets.map((s) => s.name), names, definitions: workbook.nameDefinitions ?? [], sheets, hiddenSheets, ...(workbook.charts ? { charts } : {}) };
     let report;
     try {
-      for (const sheet of new Set(Object.values(productSheetsHeld(names)))) sheets.set(sheet, await cellsOf(sheet));
+      for (const sheet of new Set(Object.values(productSheetsHeld(names)))) {
+        sheets.set(sheet, await cellsOf(sheet));
+        if (workbook.charts) charts.set(sheet, await workbook.charts(sheet));
+      }
       const source = sourceOf(read).sheet;
       if (workbook.sheets.some((s) => s.name === source)) sheets.set(source, await cellsOf(source));
       report = verifyWorkbook(read);
