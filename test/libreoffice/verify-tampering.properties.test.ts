@@ -38,13 +38,15 @@ type Tampering = { kind: 'value'; pence: number } | { kind: 'format' } | { kind:
 /** A format that shows the same literal text whatever the cell holds: a number, a negative, zero or text. */
 const LITERAL = '&quot;£99,999.99&quot;;&quot;£99,999.99&quot;;&quot;£99,999.99&quot;;&quot;£99,999.99&quot;';
 
-/** The saved value changed: a number by some pence (never none), text by a word, a truth value flipped. */
+/** The saved value changed: a number by some pence (a whole number by whole units; never by none), text by a word, a truth value flipped. */
 function changedValue(element: string, pence: number): string {
   const type = /^<c [^>]*\bt="(\w+)"/.exec(element)?.[1];
   return element.replace(/<v>([^<]*)<\/v>|<v\/>/, (_, saved: string | undefined) => {
     if (type === 'b') return `<v>${saved === '1' ? 0 : 1}</v>`;
     if (type === 'str' || type === 'e') return `<v>${saved ?? ''} changed</v>`;
-    return `<v>${Number(saved) + pence / 100}</v>`;
+    // A whole number (a date's serial among them, whose fraction a date format does not show) by whole units.
+    const by = Number.isInteger(Number(saved)) ? Math.sign(pence) * Math.max(1, Math.round(Math.abs(pence) / 100)) : pence / 100;
+    return `<v>${Number(saved) + by}</v>`;
   });
 }
 
