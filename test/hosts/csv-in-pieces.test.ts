@@ -3,6 +3,11 @@
 // quotes, every separator, CR, LF and CR LF, a `sep=` line, byte-order marks, characters of
 // several bytes cut between reads, and bytes that are not UTF-8 (read as Windows-1252).
 import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { readInChunks, readWhole } from '../../src/hosts/files';
+import { openTextWorkbook, openWorkbook } from '../../src/hosts/xlsx/read-workbook';
 import { Chunks, readSheetJsWorkbook, readTextWorkbook } from '../../src/hosts/xlsx/read-sheetjs';
 import { SourceWorkbook } from '../../src/hosts/xlsx/source-workbook';
 
@@ -89,6 +94,22 @@ describe('a text file read in pieces', () => {
     for (const text of [`<table><tr><td>Item</td><td>1</td></tr></table>\n${'x,1\n'.repeat(600)}`, `ID;P\nC;Y1;X1;K"Item"\n${'x,1\n'.repeat(600)}`, `${'\n'.repeat(2000)}Item,1\n`]) {
       const bytes = utf8(text);
       expect(await inPieces(bytes, 3, 10)).toEqual(await whole(bytes));
+    }
+  });
+
+  it('reads a file from the disk in chunks as it reads the file whole', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vfm-pieces-'));
+    try {
+      const file = path.join(dir, 'costs.csv');
+      const rows = Array.from({ length: 6000 }, (_, i) => `"Café ${i}, ""north""",£${i},00;${'x'.repeat(i % 97)}\r\n`).join('');
+      writeFileSync(file, `\uFEFFItem,Amount\r\n${rows}`);
+      const read = (workbook: Promise<SourceWorkbook>) => outcome(() => workbook);
+      const expected = await read(openWorkbook(await readWhole(file), file));
+      expect((expected as { grid: { values: unknown[] } }).grid.values).toHaveLength(6001);
+      expect(await read(openTextWorkbook(() => readInChunks(file, 4096), file))).toEqual(expected);
+      expect(await read(openTextWorkbook(() => readInChunks(file, 333), file))).toEqual(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
