@@ -276,13 +276,29 @@ class RecordCutter {
    * @param notBefore the length of a first line `sep=X`, which SheetJS reads as no record: the
    * first piece holds a record after it.
    */
-  constructor(private readonly separator: number, private notBefore: number) {}
+  constructor(private readonly separator: number, private notBefore: number) {
+    this.special = new RegExp(`["\\r\\n\\u${separator.toString(16).padStart(4, '0')}]`, 'g');
+  }
+
+  /** The characters that can start or end a field or a record: the ones looked at. */
+  private readonly special: RegExp;
 
   add(text: string): void {
     const base = this.length;
     const separator = this.separator;
+    const special = this.special;
     let { cut, quoted, quotedField, atFieldStart, afterReturn } = this;
     for (let i = 0; i < text.length; i++) {
+      if (!afterReturn && !atFieldStart) {
+        // Within a field, on to the next character that matters: within quotes, only a quote.
+        if (quoted) {
+          i = text.indexOf('"', i);
+        } else {
+          special.lastIndex = i;
+          i = special.test(text) ? special.lastIndex - 1 : -1;
+        }
+        if (i < 0) break;
+      }
       const c = text.charCodeAt(i);
       if (afterReturn) {
         afterReturn = false;
