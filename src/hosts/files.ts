@@ -50,16 +50,74 @@ export function fileError(file: string, action: 'read' | 'written', error: unkno
   return new FileError(file, action, REASONS[code] ?? `the system refused with code ${code}`);
 }
 
+const TOO_LARGE = `it is larger than ${bytesInWords(LARGEST_FILE_BYTES)}, the largest file vfm reads`;
+
+/** A file the user gave, refused before it is opened when it is a folder, a device or larger than vfm reads. */
+async function readableFile(file: string): Promise<void> {
+  const stat = await fs.stat(file);
+  if (stat.isDirectory()) throw new FileError(file, 'read', REASONS.EISDIR);
+  if (!stat.isFile()) throw new FileError(file, 'read', 'it is not an ordinary file');
+  if (stat.size > LARGEST_FILE_BYTES) throw new FileError(file, 'read', TOO_LARGE);
+}
+
 /** The bytes of a file the user gave; a folder or a device is refused before it is read. */
 export async function readWhole(file: string): Promise<Buffer> {
   try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new FileError(file, 'read', REASONS.EISDIR);
-    if (!stat.isFile()) throw new FileError(file, 'read', 'it is not an ordinary file');
-    if (stat.size > LARGEST_FILE_BYTES) throw new FileError(file, 'read', `it is larger than ${bytesInWords(LARGEST_FILE_BYTES)}, the largest file vfm reads`);
+    await readableFile(file);
     return await fs.readFile(file);
   } catch (error) {
     throw fileError(file, 'read', error);
+  }
+}
+
+/** The first `length` bytes of a file the user gave (fewer when it is shorter), refused as readWhole refuses. */
+export async function readHead(file: string, length = 4096): Promise<Buffer> {
+  try {
+    await readableFile(file);
+    const handle = await fs.open(file, 'r');
+    try {
+      const head = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(head, 0, length, 0);
+      return head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw fileError(file, 'read', error);
+  }
+}
+
+/**
+ * The bytes of a file the user gave, in order, a few megabytes at a time, refused as readWhole
+ * refuses; never held whole. Each piece is a view of one buffer that the next piece reuses: use it
+ * before asking for the next.
+ */
+export async function* readInChunks(file: string, chunkBytes = 4 << 20): AsyncIterable<Uint8Array> {
+  let handle;
+  try {
+    await readableFile(file);
+    handle = await fs.open(file, 'r');
+  } catch (error) {
+    throw fileError(file, 'read', error);
+  }
+  try {
+    const buffer = Buffer.alloc(chunkBytes);
+    let total = 0;
+    for (;;) {
+      let bytesRead;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, chunkBytes, null));
+      } catch (error) {
+        throw fileError(file, 'read', error);
+      }
+      if (bytesRead === 0) return;
+      total += bytesRead;
+      // A file that grows while it is read is held to the same limit.
+      if (total > LARGEST_FILE_BYTES) throw new FileError(file, 'read', TOO_LARGE);
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
   }
 }
 

@@ -7,6 +7,7 @@ import { PackageError } from './package-error';
 import { readPackageWorkbook } from './read-package';
 import { KIND_WORDS, SourceWorkbook } from './source-workbook';
 import { childrenOf, parseXml } from './xml';
+import type { Chunks } from './read-sheetjs';
 
 export { PackageError };
 export type { NamedRange, SourceWorkbook, WorkbookKind } from './source-workbook';
@@ -66,7 +67,7 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Sou
   if (kind === 'xls' && Buffer.from(bytes).includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw new PackageError('it is protected with a password', 'open it in Excel, remove the password (File, Info, Protect Workbook, Encrypt with Password), save it and try again');
   if (kind === 'xls') return withSheets((await sheetJs()).readSheetJsWorkbook(bytes, kind, file));
   if (kind === 'text') {
-    if (!TEXT_EXTENSIONS.includes(path.extname(file).toLowerCase())) throw new PackageError(`it is a text file, though its name says ${path.extname(file) || 'nothing of its kind'}`);
+    refuseTextNamedOtherwise(file);
     return withSheets((await sheetJs()).readSheetJsWorkbook(bytes, 'csv', file));
   }
   if (kind === 'other') throw new PackageError('it is not a spreadsheet file vfm knows');
@@ -76,6 +77,19 @@ export async function openWorkbook(bytes: Uint8Array, file: string): Promise<Sou
   if (type.includes('sheet.binary')) throw new PackageError('it is an Excel binary workbook (.xlsb), which vfm does not read');
   if (!type.includes('spreadsheetml') && !type.includes('ms-excel')) throw new PackageError('it is an Office document, but not a workbook');
   return withSheets(await readPackageWorkbook(pkg, type.includes('macroEnabled')));
+}
+
+/**
+ * A text file (fileKind 'text' by its first bytes), read as openWorkbook reads its bytes, but as
+ * they come, a few megabytes at a time: never held whole.
+ */
+export async function openTextWorkbook(chunks: Chunks, file: string): Promise<SourceWorkbook> {
+  refuseTextNamedOtherwise(file);
+  return withSheets(await (await sheetJs()).readTextWorkbook(chunks, file));
+}
+
+function refuseTextNamedOtherwise(file: string): void {
+  if (!TEXT_EXTENSIONS.includes(path.extname(file).toLowerCase())) throw new PackageError(`it is a text file, though its name says ${path.extname(file) || 'nothing of its kind'}`);
 }
 
 /** A zip that names itself OpenDocument: a "mimetype" entry, wherever the program that wrote it put it. */

@@ -8,8 +8,8 @@ import { ColumnsToChoose } from '../../../core/amount-columns';
 import { amountsAsNumbers } from '../../../core/cost-table';
 import { committeeReport } from '../../../core/report';
 import { reportDocument } from '../../../layout/report-document';
-import { readWhole, writeFilesWhole } from '../../../hosts/files';
-import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, openWorkbook } from '../../../hosts/xlsx/read-workbook';
+import { readHead, readInChunks, readWhole, writeFilesWhole } from '../../../hosts/files';
+import { FileKind, KIND_WORDS, PackageError, SourceWorkbook, fileKind, openTextWorkbook, openWorkbook } from '../../../hosts/xlsx/read-workbook';
 import { NAME } from '../../../layout/names';
 import { newWorkbookWithSource, writeIntoPackage } from '../../../hosts/xlsx/write-workbook';
 import { ourName, productSheets } from '../../../layout/workbook-plan';
@@ -74,9 +74,8 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   );
 
   const assumptions = options.assumptions === undefined ? undefined : parseJson(options.assumptions, await readWhole(options.assumptions));
-  // Let go once read: a package keeps what it needs of them, a text file is then its cells.
-  let bytes: Buffer | undefined = await readWhole(options.input);
-  const kind = fileKind(bytes);
+  // What the file is, by its first bytes: a text file is then read as it comes, never whole.
+  const kind = fileKind(await readHead(options.input));
   const unreadable = (error: PackageError) => new UsageError(`${options.input}: cannot be read: ${error.message}; ${error.advice ?? WHAT_TO_DO[kind]}`);
   const reading = async <T>(read: () => Promise<T>): Promise<T> => {
     try {
@@ -88,8 +87,7 @@ async function analyseFile(options: AnalyseOptions, io: Io): Promise<void> {
   if (options.report !== undefined && path.extname(options.report).toLowerCase() !== '.docx') {
     throw new UsageError(`--report ${options.report}: the report is written as a Word document; name it NAME.docx`);
   }
-  const workbook = await reading(() => openWorkbook(bytes as Buffer, options.input));
-  bytes = undefined;
+  const workbook = await reading(async () => (kind === 'text' ? openTextWorkbook(() => readInChunks(options.input), options.input) : openWorkbook(await readWhole(options.input), options.input)));
   const extension = OUTPUT_EXTENSION[workbook.kind];
   if (options.out !== undefined && path.extname(options.out).toLowerCase() !== extension) {
     throw new UsageError(`--out ${options.out}: ${options.input} is ${KIND_WORDS[workbook.kind]}, so --out writes ${extension === '.xlsm' ? 'an .xlsm workbook (its macros kept)' : 'an .xlsx workbook'}; name the output NAME${extension}`);
