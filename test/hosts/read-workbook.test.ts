@@ -149,7 +149,7 @@ describe('packages as other producers write them', () => {
       ],
     });
     const back = await readBack(file);
-    expect(back.sheets).toEqual([{ name: 'Costs', hidden: false }, { name: 'Hidden', hidden: true }]);
+    expect(back.sheets).toEqual([{ name: 'Costs', hidden: false }, { name: 'Hidden', hidden: true, veryHidden: true }]);
     expect((await back.grid('Costs')).values).toEqual([['Label', 10], [null, null, { date: '2012-10-19' }], [], [], [null, 5, 6]]);
     expect(back.definedNames).toEqual([{ name: 'Local', sheet: 'Costs', formula: 'Costs!$A$1:$B$2', scope: 'Costs' }, { name: 'MyRate', sheet: '', formula: '0.035' }]);
     expect(back.nameDefinitions).toEqual([{ name: 'Local', scope: 'Costs', refersTo: 'Costs!$A$1:$B$2' }, { name: 'MyRate', refersTo: '0.035' }]);
