@@ -4,7 +4,7 @@
 // inputs; an input typed over since the run is named in the words a reader uses.
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
-import { Io, run } from '../../src/faces/cli/main';
+import { AUDIT_CLOCK, vfmOn } from './vfm';
 import { a1 } from '../../src/core/cell';
 import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { readBack, temporaryDirectory } from '../support/workbooks';
@@ -13,14 +13,9 @@ import { cellElement, tamper } from '../support/tamper';
 jest.setTimeout(60_000);
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/staffordshire-connects.xlsx');
-const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
 const dir = temporaryDirectory();
 
-async function vfm(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), clock };
-  return { code: await run(args, io), out };
-}
+const vfm = (args: string[]) => vfmOn(AUDIT_CLOCK, args);
 
 /** The example analysed with `assumptions`, written into a copy. */
 async function written(name: string, assumptions: unknown): Promise<string> {

@@ -5,7 +5,7 @@
 // workbook the product wrote, adding a hidden sheet where the tampering needs one.
 import { readFileSync } from 'fs';
 import path from 'path';
-import { Io, run } from '../../src/faces/cli/main';
+import { AUDIT_CLOCK, vfmOn } from './vfm';
 import { FINDINGS_EXIT } from '../../src/faces/cli/commands/verify';
 import { HIDDEN, Tampering, WORKBOOK, defineNear, sheetIndex, sheetXml, tamperParts } from '../support/tamper-parts';
 import { SEED_SHEET, temporaryDirectory, writeWorkbook } from '../support/workbooks';
@@ -15,15 +15,9 @@ jest.setTimeout(60_000);
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/staffordshire-connects.xlsx');
 const OPTIONS = path.join(ROOT, 'examples/staffordshire-connects.options.json');
-const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
-
 interface Finding { kind: string; place: string; message: string; expected?: string; found?: string }
 
-async function vfm(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: Io = { out: (t) => { out += t; }, err: () => undefined, clock };
-  return { code: await run(args, io), out };
-}
+const vfm = (args: string[]) => vfmOn(AUDIT_CLOCK, args);
 
 let dir: string;
 beforeAll(() => {

@@ -4,7 +4,7 @@
 // inputs now in it. A workbook whose log does not record the run's inputs says so.
 import { readFileSync } from 'fs';
 import path from 'path';
-import { Io, run } from '../../src/faces/cli/main';
+import { AUDIT_CLOCK, vfmOn } from './vfm';
 import { a1 } from '../../src/core/cell';
 import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { readBack, temporaryDirectory } from '../support/workbooks';
@@ -15,13 +15,7 @@ jest.setTimeout(60_000);
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/staffordshire-connects.xlsx');
 const OPTIONS = path.join(ROOT, 'examples/staffordshire-connects.options.json');
-const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
-
-async function vfm(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), clock };
-  return { code: await run(args, io), out };
-}
+const vfm = (args: string[]) => vfmOn(AUDIT_CLOCK, args);
 
 let dir: string;
 let written: string;

@@ -1,17 +1,25 @@
-// Runs the vfm command in-process, capturing what it prints. A JSON summary it writes is checked
-// against the schema, whether or not the test goes on to read it.
+// Runs the vfm command in-process, capturing what it prints. A JSON summary `analyse` writes is
+// checked against the schema, whether or not the test goes on to read it.
+import { Clock } from '../../src/core/clock';
 import { Io, run } from '../../src/faces/cli/main';
 import { readSummary } from '../support/summary';
 
-export async function vfm(args: string[], today = { year: 2012, month: 10, day: 19 }) {
+/** The moment the verification tests run at: 2 December 2026, 09:30 UK time, long after the run. */
+export const AUDIT_CLOCK: Clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
+
+/** vfm with `args`, at the moment `clock` gives: its exit code and what it printed on each stream. */
+export async function vfmOn(clock: Clock, args: string[]) {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), clock: { today: () => today, now: () => '2012-10-19T09:30:00Z' } };
+  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), clock };
   const code = await run(args, io);
   const json = summaryFile(args);
-  if (code === 0 && json !== undefined) readSummary(json);
+  if (code === 0 && json !== undefined && args[0] !== 'verify') readSummary(json);
   return { code, out, err };
 }
+
+/** vfm with `args` on `today`, at 09:30. */
+export const vfm = (args: string[], today = { year: 2012, month: 10, day: 19 }) => vfmOn({ today: () => today, now: () => '2012-10-19T09:30:00Z' }, args);
 
 /** The file named by --json (or --json=FILE), if any. */
 function summaryFile(args: readonly string[]): string | undefined {

@@ -3,19 +3,14 @@
 // named against the summary, the NPVs now as the recomputation gives them.
 import { readFileSync } from 'fs';
 import path from 'path';
-import { Io, run } from '../../src/faces/cli/main';
+import { AUDIT_CLOCK, vfmOn } from '../cli/vfm';
 import { calc } from '../support/libreoffice';
 import { temporaryDirectory } from '../support/workbooks';
 
 jest.setTimeout(240_000);
 
 const ROOT = path.resolve(__dirname, '../..');
-const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
-async function vfm(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), clock };
-  return { code: await run(args, io), out };
-}
+const vfm = (args: string[]) => vfmOn(AUDIT_CLOCK, args);
 
 it('finds a workbook LibreOffice saved unchanged to be the one the summary records, and names the discount rate changed and saved', async () => {
   const dir = temporaryDirectory();

@@ -6,7 +6,7 @@
 // added that draws other cells.
 import { readFileSync } from 'fs';
 import path from 'path';
-import { Io, run } from '../../src/faces/cli/main';
+import { AUDIT_CLOCK, vfmOn } from '../cli/vfm';
 import { FINDINGS_EXIT } from '../../src/faces/cli/commands/verify';
 import { calc } from '../support/libreoffice';
 import { tamperParts } from '../support/tamper-parts';
@@ -14,12 +14,7 @@ import { SEED_SHEET, temporaryDirectory, writeWorkbook } from '../support/workbo
 
 jest.setTimeout(180_000);
 
-const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
-async function vfm(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), clock };
-  return { code: await run(args, io), out };
-}
+const vfm = (args: string[]) => vfmOn(AUDIT_CLOCK, args);
 
 const NET = `'VfM Options' chart 1 (Net saving by financial year, each way of withdrawing)`;
 const TORNADO = `'VfM Options' chart 2 (NPV of "Withdraw" at the low and high value of each input)`;

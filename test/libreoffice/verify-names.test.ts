@@ -6,7 +6,7 @@
 // at a hidden copy of the source whose name lacks the space.
 import { readFileSync } from 'fs';
 import path from 'path';
-import { Io, run } from '../../src/faces/cli/main';
+import { AUDIT_CLOCK, vfmOn } from '../cli/vfm';
 import { FINDINGS_EXIT } from '../../src/faces/cli/commands/verify';
 import { calc } from '../support/libreoffice';
 import { HIDDEN, Tampering, WORKBOOK, defineNear, sheetIndex, sheetXml, tamperParts } from '../support/tamper-parts';
@@ -14,12 +14,7 @@ import { SEED_SHEET, temporaryDirectory, writeWorkbook } from '../support/workbo
 
 jest.setTimeout(180_000);
 
-const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
-async function vfm(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), clock };
-  return { code: await run(args, io), out };
-}
+const vfm = (args: string[]) => vfmOn(AUDIT_CLOCK, args);
 
 it('finds a workbook LibreOffice saved sound, and each tampering of its names and references', async () => {
   const dir = temporaryDirectory();

@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import JSZip from 'jszip';
 import path from 'path';
 import { a1 } from '../../src/core/cell';
-import { Io, run } from '../../src/faces/cli/main';
+import { AUDIT_CLOCK, vfmOn } from '../cli/vfm';
 import { FINDINGS_EXIT } from '../../src/faces/cli/commands/verify';
 import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { calc } from '../support/libreoffice';
@@ -18,15 +18,9 @@ import { readBack, temporaryDirectory } from '../support/workbooks';
 jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, '../..');
-const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
-
 interface Finding { kind: string; place: string; message: string; expected?: string; found?: string }
 
-async function vfm(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), clock };
-  return { code: await run(args, io), out };
-}
+const vfm = (args: string[]) => vfmOn(AUDIT_CLOCK, args);
 
 let dir: string;
 beforeAll(() => {

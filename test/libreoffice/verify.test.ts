@@ -2,7 +2,7 @@
 // against the core's; a saved result changed in the file is found.
 import { readFileSync } from 'fs';
 import path from 'path';
-import { Io, run } from '../../src/faces/cli/main';
+import { AUDIT_CLOCK, vfmOn } from '../cli/vfm';
 import { a1 } from '../../src/core/cell';
 import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { calc } from '../support/libreoffice';
@@ -12,12 +12,7 @@ import { readBack, temporaryDirectory } from '../support/workbooks';
 jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, '../..');
-const clock = { today: () => ({ year: 2026, month: 12, day: 2 }), now: () => '2026-12-02T09:30:00+00:00' };
-async function vfm(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: Io = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), clock };
-  return { code: await run(args, io), out };
-}
+const vfm = (args: string[]) => vfmOn(AUDIT_CLOCK, args);
 
 it('finds a workbook LibreOffice recalculated and saved sound, its results equal to the core\'s; and names a saved result changed and a check saved FALSE', async () => {
   const dir = temporaryDirectory();
