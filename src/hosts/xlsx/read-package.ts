@@ -70,8 +70,14 @@ const PERCENT_FORMAT_IDS = new Set([9, 10]);
 /** What a cell style's number format shows a number as: a date, a percentage, or the number. */
 type StyleKind = 'date' | 'percent' | 'number';
 
-/** For each cell style (`s`), whether its number format shows a date, a percentage or the number. */
-async function styleKinds(pkg: Package, part: string | undefined): Promise<StyleKind[]> {
+/** A cell style's (`s`) number format: its number, and its code when the file gives one (a built-in format's it does not). */
+interface StyleFormat {
+  readonly id: number;
+  readonly code?: string;
+}
+
+/** Each cell style's number format, from the styles part. */
+async function cellStyleFormats(pkg: Package, part: string | undefined): Promise<StyleFormat[]> {
   if (!part || !pkg.has(part)) return [];
   const root = parseXml(await pkg.text(part), part);
   const custom = new Map<number, string>();
@@ -81,9 +87,14 @@ async function styleKinds(pkg: Package, part: string | undefined): Promise<Style
   return (xfs ? childrenOf(xfs, 'xf') : []).map((xf) => {
     const id = Number(xf.getAttribute('numFmtId') ?? 0);
     const code = custom.get(id);
-    if (code !== undefined) return isDateFormat(code) ? 'date' : isPercentFormat(code) ? 'percent' : 'number';
-    return DATE_FORMAT_IDS.has(id) ? 'date' : PERCENT_FORMAT_IDS.has(id) ? 'percent' : 'number';
+    return code === undefined ? { id } : { id, code };
   });
+}
+
+/** Whether a style's number format shows a date, a percentage or the number. */
+function styleKind({ id, code }: StyleFormat): StyleKind {
+  if (code !== undefined) return isDateFormat(code) ? 'date' : isPercentFormat(code) ? 'percent' : 'number';
+  return DATE_FORMAT_IDS.has(id) ? 'date' : PERCENT_FORMAT_IDS.has(id) ? 'percent' : 'number';
 }
 
 /** Built-in number formats by their number (ECMA-376 18.8.30), as Excel shows them in an English-language system. */
@@ -94,21 +105,10 @@ const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
 };
 
 /**
- * For each cell style (`s`), its number format's code: a format of the file's own, or a built-in
- * one's (one whose code depends on the system's language, such as a currency's, is named by its number).
+ * A style's number format's code: the file's own, or a built-in one's (one whose code depends on
+ * the system's language, such as a currency's, is named by its number).
  */
-async function styleFormats(pkg: Package, part: string | undefined): Promise<string[]> {
-  if (!part || !pkg.has(part)) return [];
-  const root = parseXml(await pkg.text(part), part);
-  const custom = new Map<number, string>();
-  const numFmts = childOf(root, 'numFmts');
-  for (const format of numFmts ? childrenOf(numFmts, 'numFmt') : []) custom.set(Number(format.getAttribute('numFmtId')), format.getAttribute('formatCode') ?? '');
-  const xfs = childOf(root, 'cellXfs');
-  return (xfs ? childrenOf(xfs, 'xf') : []).map((xf) => {
-    const id = Number(xf.getAttribute('numFmtId') ?? 0);
-    return custom.get(id) ?? BUILT_IN_FORMATS[id] ?? `[built-in format ${id}]`;
-  });
-}
+const styleCode = ({ id, code }: StyleFormat): string => code ?? BUILT_IN_FORMATS[id] ?? `[built-in format ${id}]`;
 
 /**
  * The shared strings a sheet uses, found in the shared-strings part without parsing the rest of
@@ -401,10 +401,11 @@ async function packageCharts(pkg: Package, sheetPart: string): Promise<HeldChart
 export async function readPackageWorkbook(pkg: Package, macros: boolean): Promise<SourceWorkbook> {
   const parts = await workbookParts(pkg);
   const tables = await packageTables(pkg, parts);
+  const formats = once(() => cellStyleFormats(pkg, parts.styles));
   const shared: SharedParts = {
     sharedStringsXml: once(async () => (parts.sharedStrings && pkg.has(parts.sharedStrings) ? pkg.text(parts.sharedStrings) : undefined)),
-    styleKinds: once(() => styleKinds(pkg, parts.styles)),
-    styleFormats: once(() => styleFormats(pkg, parts.styles)),
+    styleKinds: once(async () => (await formats()).map(styleKind)),
+    styleFormats: once(async () => (await formats()).map(styleCode)),
   };
   const sheetNamed = (name: string) => {
     const sheet = parts.sheets.find((s) => s.name === name);
