@@ -1,5 +1,6 @@
 // Runs the vfm command in-process, capturing what it prints. A JSON summary `analyse` writes is
 // checked against the schema, whether or not the test goes on to read it.
+import { readFileSync } from 'fs';
 import { Clock } from '../../src/core/clock';
 import { Io, run } from '../../src/faces/cli/main';
 import { readSummary } from '../support/summary';
@@ -16,6 +17,22 @@ export async function vfmOn(clock: Clock, args: string[]) {
   const json = summaryFile(args);
   if (code === 0 && json !== undefined && args[0] !== 'verify') readSummary(json);
   return { code, out, err };
+}
+
+/** A finding of vfm verify, as its --json lists it. */
+export interface VerifyFinding {
+  readonly kind: string;
+  readonly place: string;
+  readonly message: string;
+  readonly expected?: string;
+  readonly found?: string;
+}
+
+/** vfm verify on `file` at the audit moment, its findings written beside it: the exit code, what it printed and the findings (none when it refused the file). */
+export async function verifyFindings(file: string): Promise<{ code: number; out: string; findings: VerifyFinding[] }> {
+  const json = `${file}.json`;
+  const { code, out } = await vfmOn(AUDIT_CLOCK, ['verify', file, '--json', json]);
+  return { code, out, findings: code === 2 ? [] : JSON.parse(readFileSync(json, 'utf8')).findings };
 }
 
 /** vfm with `args` on `today`, at 09:30. */

@@ -6,7 +6,7 @@
 // added that draws other cells.
 import { readFileSync } from 'fs';
 import path from 'path';
-import { AUDIT_CLOCK, vfmOn } from '../cli/vfm';
+import { AUDIT_CLOCK, verifyFindings, vfmOn } from '../cli/vfm';
 import { FINDINGS_EXIT } from '../../src/faces/cli/commands/verify';
 import { calc } from '../support/libreoffice';
 import { tamperParts } from '../support/tamper-parts';
@@ -26,12 +26,7 @@ it('finds the charts of a workbook LibreOffice saved sound, and each tampering o
   expect((await vfm(['analyse', input, '--out', written])).code).toBe(0);
   await calc(written, [{ save: saved }]);
 
-  const verify = async (file: string) => {
-    const json = `${file}.json`;
-    const { code, out } = await vfm(['verify', file, '--json', json]);
-    return { code, out, findings: JSON.parse(readFileSync(json, 'utf8')).findings as { kind: string; place: string; message: string; expected?: string; found?: string }[] };
-  };
-  const sound = await verify(saved);
+  const sound = await verifyFindings(saved);
   expect(sound.out).toContain('Sound');
   expect(sound.code).toBe(0);
   // The parts this test edits, as LibreOffice saved them (checked, so that an edit below cannot miss).
@@ -43,7 +38,7 @@ it('finds the charts of a workbook LibreOffice saved sound, and each tampering o
   const tampered = async (name: string, edits: Record<string, (xml: string) => string>) => {
     const file = path.join(dir, `${name}.xlsx`);
     await tamperParts(saved, file, { edits });
-    return verify(file);
+    return verifyFindings(file);
   };
 
   const moved = await tampered('moved', {

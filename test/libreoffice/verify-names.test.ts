@@ -4,9 +4,8 @@
 // sheet, or the cell: a name of the model defined again for the report sheet alone, pointing at a
 // hidden sheet; a formula's name changed to one with `_xlfn.` inside it; the cost rows re-pointed
 // at a hidden copy of the source whose name lacks the space.
-import { readFileSync } from 'fs';
 import path from 'path';
-import { AUDIT_CLOCK, vfmOn } from '../cli/vfm';
+import { AUDIT_CLOCK, verifyFindings, vfmOn } from '../cli/vfm';
 import { FINDINGS_EXIT } from '../../src/faces/cli/commands/verify';
 import { calc } from '../support/libreoffice';
 import { HIDDEN, Tampering, WORKBOOK, defineNear, sheetIndex, sheetXml, tamperParts } from '../support/tamper-parts';
@@ -23,19 +22,14 @@ it('finds a workbook LibreOffice saved sound, and each tampering of its names an
   expect((await vfm(['analyse', input, '--out', written])).code).toBe(0);
   await calc(written, [{ save: saved }]);
 
-  const verify = async (file: string) => {
-    const json = `${file}.json`;
-    const { code, out } = await vfm(['verify', file, '--json', json]);
-    return { code, out, findings: JSON.parse(readFileSync(json, 'utf8')).findings as { kind: string; place: string; message: string; expected?: string; found?: string }[] };
-  };
-  const sound = await verify(saved);
+  const sound = await verifyFindings(saved);
   expect(sound.out).toContain('Sound');
   expect(sound.code).toBe(0);
 
   const tampered = async (name: string, tampering: Tampering) => {
     const file = path.join(dir, `${name}.xlsx`);
     await tamperParts(saved, file, tampering);
-    return verify(file);
+    return verifyFindings(file);
   };
 
   const report = await sheetIndex(saved, 'VfM Report');

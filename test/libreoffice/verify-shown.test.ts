@@ -7,18 +7,17 @@ import { readFileSync } from 'fs';
 import JSZip from 'jszip';
 import path from 'path';
 import { a1 } from '../../src/core/cell';
-import { AUDIT_CLOCK, vfmOn } from '../cli/vfm';
+import { AUDIT_CLOCK, verifyFindings, vfmOn } from '../cli/vfm';
 import { FINDINGS_EXIT } from '../../src/faces/cli/commands/verify';
 import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { calc } from '../support/libreoffice';
 import { cellElement } from '../support/tamper';
-import { Tampering, WORKBOOK, sheetXml, tamperParts } from '../support/tamper-parts';
+import { WORKBOOK, sheetXml, tamperedCopy } from '../support/tamper-parts';
 import { readBack, temporaryDirectory } from '../support/workbooks';
 
 jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, '../..');
-interface Finding { kind: string; place: string; message: string; expected?: string; found?: string }
 
 const vfm = (args: string[]) => vfmOn(AUDIT_CLOCK, args);
 
@@ -27,17 +26,7 @@ beforeAll(() => {
   dir = temporaryDirectory();
 });
 
-async function verify(file: string): Promise<{ code: number; out: string; findings: Finding[] }> {
-  const json = `${file}.json`;
-  const { code, out } = await vfm(['verify', file, '--json', json]);
-  return { code, out, findings: code === 2 ? [] : JSON.parse(readFileSync(json, 'utf8')).findings };
-}
 
-async function tampered(file: string, tampering: Tampering): Promise<string> {
-  const out = path.join(dir, `tampered-${Math.random().toString(36).slice(2)}.xlsx`);
-  await tamperParts(file, out, tampering);
-  return out;
-}
 
 /** The styles part of `file`. */
 const stylesXml = async (file: string) => (await JSZip.loadAsync(readFileSync(file))).file('xl/styles.xml')!.async('string');
@@ -60,7 +49,7 @@ describe('a workbook LibreOffice calculated and saved', () => {
     // Measured: LibreOffice writes the money format as \£#,##0.00;[RED]"-£"#,##0.00 and the date as d\ mmm\ yyyy.
     expect(styles).toContain('formatCode="\\£#,##0.00;[RED]&quot;-£&quot;#,##0.00"');
     expect(styles).toContain('formatCode="d\\ mmm\\ yyyy"');
-    const { code, out } = await verify(saved);
+    const { code, out } = await verifyFindings(saved);
     expect(out).toContain('Sound');
     expect(code).toBe(0);
   });
@@ -73,7 +62,7 @@ describe('a workbook LibreOffice calculated and saved', () => {
     const style = Number(cellElement(address).exec(xml)?.[0].match(/ s="(\d+)"/)?.[1] ?? 0);
     // A cell format like the NPV cell's, with the format "£99,999.99", added after the others.
     const added = Number(/<cellXfs count="(\d+)"/.exec(await stylesXml(saved))?.[1]);
-    const file = await tampered(saved, {
+    const file = await tamperedCopy(saved, {
       edits: {
         'xl/styles.xml': (styles) => {
           const xfs = /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/.exec(styles)!;
@@ -85,7 +74,7 @@ describe('a workbook LibreOffice calculated and saved', () => {
         [`sheet:${npv.sheet}`]: (sheet) => sheet.replace(cellElement(address), (c) => c.replace(/ s="\d+"/, ` s="${added}"`)),
       },
     });
-    const { code, out, findings } = await verify(file);
+    const { code, out, findings } = await verifyFindings(file);
     expect(code).toBe(FINDINGS_EXIT);
     expect(out).not.toContain('Sound');
     expect(findings).toEqual([{
@@ -95,8 +84,8 @@ describe('a workbook LibreOffice calculated and saved', () => {
   });
 
   it('finds the options sheet hidden, and the audit sheet very hidden', async () => {
-    const file = await tampered(saved, { edits: { [WORKBOOK]: (xml) => hide('VfM Audit', 'veryHidden')(hide('VfM Options')(xml)) } });
-    const { code, findings } = await verify(file);
+    const file = await tamperedCopy(saved, { edits: { [WORKBOOK]: (xml) => hide('VfM Audit', 'veryHidden')(hide('VfM Options')(xml)) } });
+    const { code, findings } = await verifyFindings(file);
     expect(code).toBe(FINDINGS_EXIT);
     expect(findings).toEqual([
       { kind: 'sheet', place: "'VfM Options'", message: 'a sheet of the model is hidden: a reader does not see it', expected: 'visible', found: 'hidden' },
@@ -105,13 +94,13 @@ describe('a workbook LibreOffice calculated and saved', () => {
   });
 
   it('finds the report sheet hidden and renamed "VfM Report (2)", with a typed sheet named "VfM Report" in its place', async () => {
-    const file = await tampered(saved, {
+    const file = await tamperedCopy(saved, {
       shown: { name: 'VfM Report', rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>Financial implications: a saving of £71,800 a year</t></is></c></row>' },
       edits: {
         [WORKBOOK]: (xml) => hide('VfM Report (2)')(xml.replace('<sheet name="VfM Report"', '<sheet name="VfM Report (2)"').replace(/&apos;VfM Report&apos;!/g, '&apos;VfM Report (2)&apos;!')),
       },
     });
-    const { code, findings } = await verify(file);
+    const { code, findings } = await verifyFindings(file);
     expect(code).toBe(FINDINGS_EXIT);
     expect(findings).toEqual([
       { kind: 'sheet', place: "'VfM Report (2)'", message: 'a sheet of the model is hidden: a reader does not see it', expected: 'visible', found: 'hidden' },

@@ -83,6 +83,13 @@ export async function tamperParts(file: string, out: string, { edits = {}, hidde
   writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
+/** `file` tampered with as `tampering` says, in a new file beside it. */
+export async function tamperedCopy(file: string, tampering: Tampering): Promise<string> {
+  const out = `${file.replace(/\.xlsx$/, '')}-tampered-${Math.random().toString(36).slice(2)}.xlsx`;
+  await tamperParts(file, out, tampering);
+  return out;
+}
+
 /** An edit of the workbook part: `definition` added just after the definition of `name` (or before it). */
 export const defineNear = (name: string, definition: string, where: 'after' | 'before' = 'after') => (xml: string) =>
   xml.replace(new RegExp(`<definedName [^>]*name="${pattern(name)}"[^>]*>[^<]*</definedName>`), (ours) => (where === 'after' ? `${ours}${definition}` : `${definition}${ours}`));
