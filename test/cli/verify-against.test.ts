@@ -10,7 +10,7 @@ import { a1 } from '../../src/core/cell';
 import { Io, run } from '../../src/faces/cli/main';
 import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { readBack, temporaryDirectory } from '../support/workbooks';
-import { cellElement, tamper } from '../support/tamper';
+import { cellElement, rateTypedOver, tamper } from '../support/tamper';
 import { vfm } from './vfm';
 
 jest.setTimeout(60_000);
@@ -74,14 +74,8 @@ async function sourceAndFingerprintReplaced(): Promise<{ file: string; atRun: st
   return { file, atRun, now };
 }
 
-/** `written` with the discount rate typed as 1.5% (the run took 3.5%). */
-async function rateChanged(): Promise<string> {
-  const rate = namedRange(await readBack(written), 'VfM_DiscountRate');
-  if (!rate) throw new Error('no VfM_DiscountRate');
-  const file = path.join(dir, 'rate.xlsx');
-  await tamper(written, file, `sheet:${rate.sheet}`, (xml) => xml.replace(cellElement(a1(rate.range.top, rate.range.left)), (cell) => cell.replace(/<v>0\.035<\/v>/, '<v>0.015</v>')));
-  return file;
-}
+/** `written` with the discount rate typed as 1.5% (the run took 3.5%), not calculated since. */
+const rateChanged = () => rateTypedOver(written, path.join(dir, 'rate.xlsx'));
 
 describe('vfm verify --against SUMMARY.json', () => {
   it('finds nothing differing from the summary of the run that wrote the workbook: sound, exit 0', async () => {

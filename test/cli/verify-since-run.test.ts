@@ -8,7 +8,7 @@ import { AUDIT_CLOCK, vfmOn } from './vfm';
 import { a1 } from '../../src/core/cell';
 import { namedRange } from '../../src/hosts/xlsx/read-workbook';
 import { readBack, temporaryDirectory } from '../support/workbooks';
-import { cellElement, tamper } from '../support/tamper';
+import { cellElement, rateTypedOver, tamper } from '../support/tamper';
 
 jest.setTimeout(60_000);
 
@@ -33,13 +33,7 @@ async function verified(file: string): Promise<{ code: number; out: string; json
 }
 
 /** `written` with the discount rate typed as 1.5% (the run took 3.5%), not calculated since. */
-async function rateChanged(): Promise<string> {
-  const rate = namedRange(await readBack(written), 'VfM_DiscountRate');
-  if (!rate) throw new Error('no VfM_DiscountRate');
-  const file = path.join(dir, 'rate.xlsx');
-  await tamper(written, file, `sheet:${rate.sheet}`, (xml) => xml.replace(cellElement(a1(rate.range.top, rate.range.left)), (cell) => cell.replace(/<v>0\.035<\/v>/, '<v>0.015</v>')));
-  return file;
-}
+const rateChanged = () => rateTypedOver(written, path.join(dir, 'rate.xlsx'));
 
 describe('vfm verify against the log of runs', () => {
   it('finds nothing differing from the run in the workbook as written', async () => {

@@ -2,6 +2,9 @@
 // part left as it was, so that verification must find exactly that change.
 import JSZip from 'jszip';
 import { readFileSync, writeFileSync } from 'fs';
+import { a1 } from '../../src/core/cell';
+import { namedRange } from '../../src/hosts/xlsx/read-workbook';
+import { readBack } from './workbooks';
 
 /** The part of the sheet named `sheet`, from the workbook part and its relationships. */
 async function sheetPart(zip: JSZip, sheet: string): Promise<string> {
@@ -28,3 +31,11 @@ export async function tamper(file: string, out: string, part: string, edit: (xml
 
 /** A cell's whole element in a sheet's XML, `<c r="C12" ...>...</c>` or `<c r="C12" .../>`. */
 export const cellElement = (address: string) => new RegExp(`<c r="${address}"(?:[^>]*/>|[^>]*>[\\s\\S]*?</c>)`);
+
+/** `out`: `file` with the discount rate the run took, 3.5%, typed over as 1.5%, and not calculated since. */
+export async function rateTypedOver(file: string, out: string): Promise<string> {
+  const rate = namedRange(await readBack(file), 'VfM_DiscountRate');
+  if (!rate) throw new Error('no VfM_DiscountRate');
+  await tamper(file, out, `sheet:${rate.sheet}`, (xml) => xml.replace(cellElement(a1(rate.range.top, rate.range.left)), (cell) => cell.replace(/<v>0\.035<\/v>/, '<v>0.015</v>')));
+  return out;
+}
